@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { DurationSchema, LabelNameSchema, SecretRefSchema } from "./common";
+
+export const MatcherSchema = z.object({
+  label: LabelNameSchema,
+  op: z.enum(["=", "!=", "=~", "!~"]).default("="),
+  value: z.string(),
+});
+export type Matcher = z.infer<typeof MatcherSchema>;
+
+const integrationBase = { sendResolved: z.boolean().default(true) };
+
+export const SlackIntegrationSchema = z.object({
+  ...integrationBase,
+  type: z.literal("slack"),
+  channel: z.string().regex(/^[#@]?[\w.-]+$/, "a Slack channel such as #alerts"),
+  apiUrl: SecretRefSchema,
+});
+
+export const EmailIntegrationSchema = z.object({
+  ...integrationBase,
+  type: z.literal("email"),
+  to: z.email(),
+  from: z.email().default("alertmanager@example.com"),
+  smarthost: z.string().regex(/^[^:\s]+:\d+$/, "host:port of the SMTP server").default("smtp.example.com:587"),
+  authUsername: z.string().optional(),
+  authPassword: SecretRefSchema.optional(),
+  requireTls: z.boolean().default(true),
+});
+
+export const PagerdutyIntegrationSchema = z.object({
+  ...integrationBase,
+  type: z.literal("pagerduty"),
+  routingKey: SecretRefSchema,
+});
+
+export const WebhookIntegrationSchema = z.object({
+  ...integrationBase,
+  type: z.literal("webhook"),
+  url: z.url(),
+  /** Sent as `Authorization: <scheme> <credentials>`. */
+  authorization: z.object({ scheme: z.string().default("Bearer"), credentials: SecretRefSchema }).optional(),
+  maxAlerts: z.int().min(0).default(0),
+});
+
+export const IntegrationSchema = z.discriminatedUnion("type", [
+  SlackIntegrationSchema,
+  EmailIntegrationSchema,
+  PagerdutyIntegrationSchema,
+  WebhookIntegrationSchema,
+]);
+export type Integration = z.infer<typeof IntegrationSchema>;
+export type IntegrationType = Integration["type"];
+
+export const ReceiverSchema = z.object({
+  name: z.string().regex(/^[a-zA-Z0-9_.-]{1,100}$/, "receiver names are letters, digits, _, . or -"),
+  integrations: z.array(IntegrationSchema).default([]),
+});
+export type Receiver = z.infer<typeof ReceiverSchema>;
+
+export const RouteSchema = z.object({
+  receiver: z.string().optional(),
+  matchers: z.array(MatcherSchema).default([]),
+  groupBy: z.array(z.string()).optional(),
+  groupWait: DurationSchema.optional(),
+  groupInterval: DurationSchema.optional(),
+  repeatInterval: DurationSchema.optional(),
+  continue: z.boolean().default(false),
+  get routes() {
+    return z.array(RouteSchema).default([]);
+  },
+});
+export type Route = z.infer<typeof RouteSchema>;
+export type RouteInput = z.input<typeof RouteSchema>;
+
+export const InhibitRuleSchema = z.object({
+  sourceMatchers: z.array(MatcherSchema).min(1),
+  targetMatchers: z.array(MatcherSchema).min(1),
+  equal: z.array(LabelNameSchema).default([]),
+});
+export type InhibitRule = z.infer<typeof InhibitRuleSchema>;

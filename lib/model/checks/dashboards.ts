@@ -1,0 +1,185 @@
+import { checkLogql } from "../../logql/parse";
+import { checkDashboardPromql } from "../../promql/parse";
+import type { Dashboard } from "../dashboard";
+import type { Datasource, DatasourceType } from "../datasource";
+import type { IssueCollector, PathSegment } from "../issues";
+import { type GridPos, type Panel, panelTargets, type Target } from "../panel";
+
+const GRID_COLUMNS = 24;
+
+/** Variables Grafana defines itself. */
+const BUILTIN_VARIABLES = new Set([
+  "__interval",
+  "__interval_ms",
+  "__rate_interval",
+  "__range",
+  "__range_s",
+  "__range_ms",
+  "__from",
+  "__to",
+  "__timeFilter",
+  "__timeFrom",
+  "__timeTo",
+  "__unixEpochFrom",
+  "__unixEpochTo",
+  "__dashboard",
+  "__name",
+  "__org",
+  "__user",
+  "timeFilter",
+]);
+
+const TARGET_DATASOURCE: Record<Target["kind"], DatasourceType> = {
+  promql: "prometheus",
+  sql: "postgres",
+  logql: "loki",
+};
+
+function overlaps(a: GridPos, b: GridPos): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+function referencedVariables(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(/\$\{(\w+)(?::[\w]+)?\}|\$(\w+)|\[\[(\w+)\]\]/g)) {
+    const name = match[1] ?? match[2] ?? match[3];
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+function targetText(target: Target): string {
+  return target.kind === "sql" ? target.rawSql : target.expr;
+}
+
+export function resolveDatasource(
+  datasources: readonly Datasource[],
+  type: DatasourceType,
+  uid: string | undefined,
+): Datasource | undefined {
+  if (uid !== undefined) return datasources.find((ds) => ds.uid === uid);
+  return datasources.find((ds) => ds.type === type && ds.isDefault) ?? datasources.find((ds) => ds.type === type);
+}
+
+function checkTarget(
+  target: Target,
+  panel: Panel,
+  datasources: readonly Datasource[],
+  variables: ReadonlySet<string>,
+  path: PathSegment[],
+  out: IssueCollector,
+): void {
+  const wanted = TARGET_DATASOURCE[target.kind];
+  // A `$datasource` variable stands in for a datasource uid at run time.
+  const uid = target.datasource ?? (panel.type === "row" ? undefined : panel.datasource);
+  if (uid === undefined || !uid.startsWith("$")) {
+    const datasource = resolveDatasource(datasources, wanted, uid);
+    if (!datasource) {
+      out.error(
+        [...path, "datasource"],
+        uid === undefined
+          ? `no ${wanted} datasource in the project for this ${target.kind} query`
+          : `unknown datasource "${uid}"`,
+      );
+    } else if (datasource.type !== wanted) {
+      out.error([...path, "datasource"], `datasource "${datasource.uid}" is ${datasource.type}, not ${wanted}`);
+    }
+  }
+  if (target.kind === "promql") {
+    const problem = checkDashboardPromql(target.expr);
+    if (problem) out.error([...path, "expr"], `parse error at ${problem.position}: ${problem.message}`);
+  } else if (target.kind === "logql") {
+    const problem = checkLogql(target.expr);
+    if (problem) out.error([...path, "expr"], `parse error at ${problem.position}: ${problem.message}`);
+  }
+  for (const name of referencedVariables(targetText(target))) {
+    if (!variables.has(name) && !BUILTIN_VARIABLES.has(name)) {
+      out.error([...path, target.kind === "sql" ? "rawSql" : "expr"], `unknown template variable $${name}`);
+    }
+  }
+}
+
+export function checkDashboard(
+  dashboard: Dashboard,
+  datasources: readonly Datasource[],
+  path: PathSegment[],
+  out: IssueCollector,
+): void {
+  const variables = new Set<string>();
+  dashboard.variables.forEach((variable, index) => {
+    if (variables.has(variable.name)) {
+      out.error([...path, "variables", index, "name"], `duplicate variable "${variable.name}"`);
+    }
+    variables.add(variable.name);
+    if (variable.type === "query" && variable.datasource && !variable.datasource.startsWith("$")) {
+      if (!datasources.some((ds) => ds.uid === variable.datasource)) {
+        out.error([...path, "variables", index, "datasource"], `unknown datasource "${variable.datasource}"`);
+      }
+    }
+  });
+
+  const seenIds = new Map<number, number>();
+  dashboard.panels.forEach((panel, index) => {
+    const panelPath = [...path, "panels", index];
+    const earlier = seenIds.get(panel.id);
+    if (earlier !== undefined) {
+      out.error([...panelPath, "id"], `duplicate panel id ${panel.id} (also panels[${earlier}])`);
+    } else {
+      seenIds.set(panel.id, index);
+    }
+    const { x, w } = panel.gridPos;
+    if (x + w > GRID_COLUMNS) {
+      out.error([...panelPath, "gridPos"], `x + w = ${x + w} exceeds the ${GRID_COLUMNS}-column grid`);
+    }
+    if (panel.type === "row" && (x !== 0 || w !== GRID_COLUMNS)) {
+      out.error([...panelPath, "gridPos"], "a row spans the whole grid: x 0, w 24");
+    }
+    for (let other = 0; other < index; other++) {
+      const otherPanel = dashboard.panels[other];
+      if (otherPanel && overlaps(panel.gridPos, otherPanel.gridPos)) {
+        out.error([...panelPath, "gridPos"], `overlaps panels[${other}] ("${otherPanel.title}")`);
+        break;
+      }
+    }
+    if (panel.type !== "row" && panel.thresholds) {
+      const steps = panel.thresholds.steps;
+      if (steps[0]?.value !== null) {
+        out.error([...panelPath, "thresholds", "steps", 0, "value"], "the first threshold step is the base: null");
+      }
+      for (let i = 2; i < steps.length; i++) {
+        const previous = steps[i - 1]?.value;
+        const current = steps[i]?.value;
+        if (previous != null && current != null && current <= previous) {
+          out.error([...panelPath, "thresholds", "steps", i, "value"], "threshold steps must increase");
+        }
+      }
+    }
+    panelTargets(panel).forEach((target, targetIndex) => {
+      checkTarget(target, panel, datasources, variables, [...panelPath, "targets", targetIndex], out);
+    });
+    const refIds = new Set<string>();
+    panelTargets(panel).forEach((target, targetIndex) => {
+      if (refIds.has(target.refId)) {
+        out.error([...panelPath, "targets", targetIndex, "refId"], `duplicate refId "${target.refId}"`);
+      }
+      refIds.add(target.refId);
+    });
+  });
+}
+
+export function checkDashboards(
+  dashboards: readonly Dashboard[],
+  datasources: readonly Datasource[],
+  out: IssueCollector,
+): void {
+  const uids = new Map<string, number>();
+  dashboards.forEach((dashboard, index) => {
+    const earlier = uids.get(dashboard.uid);
+    if (earlier !== undefined) {
+      out.error(["dashboards", index, "uid"], `duplicate dashboard uid "${dashboard.uid}" (also dashboards[${earlier}])`);
+    } else {
+      uids.set(dashboard.uid, index);
+    }
+    checkDashboard(dashboard, datasources, ["dashboards", index], out);
+  });
+}

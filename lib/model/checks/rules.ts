@@ -1,0 +1,45 @@
+import { checkPromql } from "../../promql/parse";
+import type { IssueCollector } from "../issues";
+import type { RuleGroup } from "../rule";
+
+export function checkRuleGroups(
+  groups: readonly RuleGroup[],
+  dashboardUids: ReadonlySet<string>,
+  out: IssueCollector,
+): void {
+  const names = new Map<string, number>();
+  groups.forEach((group, groupIndex) => {
+    const earlier = names.get(group.name);
+    if (earlier !== undefined) {
+      out.error(["ruleGroups", groupIndex, "name"], `groupname "${group.name}" is repeated (also ruleGroups[${earlier}])`);
+    } else {
+      names.set(group.name, groupIndex);
+    }
+    group.rules.forEach((rule, ruleIndex) => {
+      const path = ["ruleGroups", groupIndex, "rules", ruleIndex];
+      const problem = checkPromql(rule.expr);
+      if (problem) out.error([...path, "expr"], `parse error at ${problem.position}: ${problem.message}`);
+      if (rule.kind === "record") return;
+      if ("severity" in rule.labels) {
+        out.error([...path, "labels", "severity"], "set the severity with the rule's severity field, not a label");
+      }
+      if ("alertname" in rule.labels) {
+        out.error([...path, "labels", "alertname"], "alertname is set by Prometheus; remove this label");
+      }
+      const dashboardUid = rule.annotations.dashboardUid;
+      if (dashboardUid !== undefined && !dashboardUids.has(dashboardUid)) {
+        out.error([...path, "annotations", "dashboardUid"], `no dashboard with uid "${dashboardUid}" in the project`);
+      }
+      if (rule.enabled && rule.tests.length === 0) {
+        out.warning([...path, "tests"], "no unit test: promtool test rules will not cover this alert");
+      } else if (rule.tests.length > 0) {
+        if (!rule.tests.some((test) => test.fires)) {
+          out.warning([...path, "tests"], "no test case where the alert fires");
+        }
+        if (!rule.tests.some((test) => !test.fires)) {
+          out.warning([...path, "tests"], "no test case where the alert stays quiet");
+        }
+      }
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { SecretRefSchema } from "./common";
+
+const DatasourceUidSchema = z
+  .string()
+  .regex(/^[a-zA-Z0-9_-]{1,40}$/, "datasource uids are 1-40 letters, digits, - or _");
+
+const datasourceBase = {
+  uid: DatasourceUidSchema,
+  name: z.string().min(1).max(100),
+  isDefault: z.boolean().default(false),
+};
+
+export const PrometheusDatasourceSchema = z.object({
+  ...datasourceBase,
+  type: z.literal("prometheus"),
+  /** URL Grafana uses (inside the stack's network). */
+  url: z.url().default("http://prometheus:9090"),
+  scrapeInterval: z.string().default("15s"),
+});
+
+export const LokiDatasourceSchema = z.object({
+  ...datasourceBase,
+  type: z.literal("loki"),
+  url: z.url().default("http://loki:3100"),
+});
+
+/** The application's own PostgreSQL, read by the SQL panels (audit log, errors). */
+export const PostgresDatasourceSchema = z.object({
+  ...datasourceBase,
+  type: z.literal("postgres"),
+  host: z.string().min(1).default("postgres:5432"),
+  database: z.string().min(1),
+  user: z.string().min(1),
+  password: SecretRefSchema,
+  sslMode: z.enum(["disable", "require", "verify-ca", "verify-full"]).default("disable"),
+});
+
+export const DatasourceSchema = z.discriminatedUnion("type", [
+  PrometheusDatasourceSchema,
+  LokiDatasourceSchema,
+  PostgresDatasourceSchema,
+]);
+export type Datasource = z.infer<typeof DatasourceSchema>;
+export type DatasourceType = Datasource["type"];

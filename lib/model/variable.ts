@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+const variableName = z
+  .string()
+  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "variable names are letters, digits and _, e.g. job");
+
+const variableBase = {
+  name: variableName,
+  label: z.string().optional(),
+  hide: z.boolean().default(false),
+};
+
+export const QueryVariableSchema = z.object({
+  ...variableBase,
+  type: z.literal("query"),
+  datasource: z.string().optional(),
+  /** e.g. `label_values(fraiseql_graphql_queries_total, instance)` */
+  query: z.string().min(1),
+  regex: z.string().default(""),
+  multi: z.boolean().default(false),
+  includeAll: z.boolean().default(false),
+  refresh: z.enum(["load", "timeRange"]).default("load"),
+});
+
+export const CustomVariableSchema = z.object({
+  ...variableBase,
+  type: z.literal("custom"),
+  values: z.array(z.string()).min(1),
+  multi: z.boolean().default(false),
+  includeAll: z.boolean().default(false),
+});
+
+export const ConstantVariableSchema = z.object({
+  ...variableBase,
+  type: z.literal("constant"),
+  value: z.string(),
+});
+
+export const IntervalVariableSchema = z.object({
+  ...variableBase,
+  type: z.literal("interval"),
+  values: z.array(z.string()).min(1),
+});
+
+export const DatasourceVariableSchema = z.object({
+  ...variableBase,
+  type: z.literal("datasource"),
+  datasourceType: z.enum(["prometheus", "loki", "postgres"]),
+});
+
+export const VariableSchema = z.discriminatedUnion("type", [
+  QueryVariableSchema,
+  CustomVariableSchema,
+  ConstantVariableSchema,
+  IntervalVariableSchema,
+  DatasourceVariableSchema,
+]);
+export type Variable = z.infer<typeof VariableSchema>;
