@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DurationSchema, LabelNameSchema, SecretRefSchema } from "./common";
+import { DurationSchema, LabelNameSchema, SecretRefSchema, unknownTag } from "./common";
 
 export const MatcherSchema = z.object({
   label: LabelNameSchema,
@@ -22,7 +22,10 @@ export const EmailIntegrationSchema = z.object({
   type: z.literal("email"),
   to: z.email(),
   from: z.email().default("alertmanager@example.com"),
-  smarthost: z.string().regex(/^[^:\s]+:\d+$/, "host:port of the SMTP server").default("smtp.example.com:587"),
+  smarthost: z
+    .string()
+    .regex(/^[^:\s]+:\d+$/, "host:port of the SMTP server")
+    .default("smtp.example.com:587"),
   authUsername: z.string().optional(),
   authPassword: SecretRefSchema.optional(),
   requireTls: z.boolean().default(true),
@@ -43,12 +46,11 @@ export const WebhookIntegrationSchema = z.object({
   maxAlerts: z.int().min(0).default(0),
 });
 
-export const IntegrationSchema = z.discriminatedUnion("type", [
-  SlackIntegrationSchema,
-  EmailIntegrationSchema,
-  PagerdutyIntegrationSchema,
-  WebhookIntegrationSchema,
-]);
+export const IntegrationSchema = z.discriminatedUnion(
+  "type",
+  [SlackIntegrationSchema, EmailIntegrationSchema, PagerdutyIntegrationSchema, WebhookIntegrationSchema],
+  { error: unknownTag("receiver integration", "type", ["slack", "email", "pagerduty", "webhook"]) },
+);
 export type Integration = z.infer<typeof IntegrationSchema>;
 export type IntegrationType = Integration["type"];
 

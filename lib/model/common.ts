@@ -18,11 +18,10 @@ export function parseDuration(text: string): number | undefined {
   return total;
 }
 
-export const DurationSchema = z
-  .string()
-  .refine((value) => parseDuration(value) !== undefined, {
-    error: (issue) => `bad duration "${String(issue.input)}": expected a Prometheus duration such as 30s, 5m, 1h30m or 15d`,
-  });
+export const DurationSchema = z.string().refine((value) => parseDuration(value) !== undefined, {
+  error: (issue) =>
+    `bad duration "${String(issue.input)}": expected a Prometheus duration such as 30s, 5m, 1h30m or 15d`,
+});
 export type Duration = z.infer<typeof DurationSchema>;
 
 /** Names Prometheus accepts for labels (and alert names). */
@@ -42,7 +41,10 @@ export const SlugSchema = z
   .string()
   .min(1)
   .max(40)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes, starting with a letter or digit");
+  .regex(
+    /^[a-z0-9][a-z0-9-]*$/,
+    "must be lower-case letters, digits and dashes, starting with a letter or digit",
+  );
 
 /**
  * A secret is never stored as a value: the model names the environment variable that holds it.
@@ -52,7 +54,10 @@ export const SlugSchema = z
 export const SecretRefSchema = z.object({
   secret: z
     .string()
-    .regex(/^[A-Z][A-Z0-9_]*$/, "secret names are environment variable names: upper-case letters, digits and _"),
+    .regex(
+      /^[A-Z][A-Z0-9_]*$/,
+      "secret names are environment variable names: upper-case letters, digits and _",
+    ),
 });
 export type SecretRef = z.infer<typeof SecretRefSchema>;
 
@@ -70,4 +75,16 @@ export function slugify(text: string): string {
     .slice(0, 40)
     .replace(/-+$/g, "");
   return slug === "" ? "project" : slug;
+}
+
+/** Error for a discriminated union whose tag is unknown, naming the value and the choices. */
+export function unknownTag(what: string, key: string, choices: readonly string[]) {
+  return (issue: { input?: unknown }): string => {
+    const input = issue.input as Record<string, unknown> | undefined;
+    const value = input && typeof input === "object" ? input[key] : undefined;
+    const list = choices.join(", ");
+    return value === undefined
+      ? `${what} needs a "${key}": one of ${list}`
+      : `unknown ${what} ${key} "${String(value)}": expected one of ${list}`;
+  };
 }

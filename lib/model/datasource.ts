@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SecretRefSchema } from "./common";
+import { SecretRefSchema, unknownTag } from "./common";
 
 const DatasourceUidSchema = z
   .string()
@@ -36,10 +36,10 @@ export const PostgresDatasourceSchema = z.object({
   sslMode: z.enum(["disable", "require", "verify-ca", "verify-full"]).default("disable"),
 });
 
-export const DatasourceSchema = z.discriminatedUnion("type", [
-  PrometheusDatasourceSchema,
-  LokiDatasourceSchema,
-  PostgresDatasourceSchema,
-]);
+export const DatasourceSchema = z.discriminatedUnion(
+  "type",
+  [PrometheusDatasourceSchema, LokiDatasourceSchema, PostgresDatasourceSchema],
+  { error: unknownTag("datasource", "type", ["prometheus", "loki", "postgres"]) },
+);
 export type Datasource = z.infer<typeof DatasourceSchema>;
 export type DatasourceType = Datasource["type"];

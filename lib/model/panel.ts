@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unknownTag } from "./common";
 
 export const GridPosSchema = z.object({
   x: z.int().min(0).max(23),
@@ -39,7 +40,13 @@ export const LogqlTargetSchema = z.object({
   instant: z.boolean().default(false),
 });
 
-export const TargetSchema = z.discriminatedUnion("kind", [PromqlTargetSchema, SqlTargetSchema, LogqlTargetSchema]);
+export const TargetSchema = z.discriminatedUnion(
+  "kind",
+  [PromqlTargetSchema, SqlTargetSchema, LogqlTargetSchema],
+  {
+    error: unknownTag("query", "kind", ["promql", "sql", "logql"]),
+  },
+);
 export type Target = z.infer<typeof TargetSchema>;
 export type TargetKind = Target["kind"];
 
@@ -78,7 +85,10 @@ const panelBase = {
   /** Grafana options the designer does not model, kept so imports round-trip. */
   extra: z.record(z.string(), z.unknown()).optional(),
 };
-const withTargets = { ...panelBase, targets: z.array(TargetSchema).min(1, "a panel needs at least one query") };
+const withTargets = {
+  ...panelBase,
+  targets: z.array(TargetSchema).min(1, "a panel needs at least one query"),
+};
 
 export const TimeseriesPanelSchema = z.object({
   ...withTargets,
@@ -131,7 +141,9 @@ export const AlertListPanelSchema = z.object({
   ...panelBase,
   type: z.literal("alertlist"),
   maxItems: z.int().min(1).max(1000).default(20),
-  stateFilter: z.array(z.enum(["firing", "pending", "inactive", "error", "noData"])).default(["firing", "pending"]),
+  stateFilter: z
+    .array(z.enum(["firing", "pending", "inactive", "error", "noData"]))
+    .default(["firing", "pending"]),
   /** Filter by alert labels, in Grafana's `label="value"` syntax. */
   labelFilter: z.string().default(""),
 });
@@ -145,16 +157,31 @@ export const RowPanelSchema = z.object({
   gridPos: GridPosSchema,
 });
 
-export const PanelSchema = z.discriminatedUnion("type", [
-  TimeseriesPanelSchema,
-  StatPanelSchema,
-  GaugePanelSchema,
-  BarGaugePanelSchema,
-  HeatmapPanelSchema,
-  TablePanelSchema,
-  AlertListPanelSchema,
-  RowPanelSchema,
-]);
+export const PanelSchema = z.discriminatedUnion(
+  "type",
+  [
+    TimeseriesPanelSchema,
+    StatPanelSchema,
+    GaugePanelSchema,
+    BarGaugePanelSchema,
+    HeatmapPanelSchema,
+    TablePanelSchema,
+    AlertListPanelSchema,
+    RowPanelSchema,
+  ],
+  {
+    error: unknownTag("panel", "type", [
+      "timeseries",
+      "stat",
+      "gauge",
+      "bargauge",
+      "heatmap",
+      "table",
+      "alertlist",
+      "row",
+    ]),
+  },
+);
 export type Panel = z.infer<typeof PanelSchema>;
 export type PanelInput = z.input<typeof PanelSchema>;
 export type PanelType = Panel["type"];

@@ -45,7 +45,10 @@ export const KubernetesSchema = z.object({
    * The kube-prometheus-stack Helm release name. The operator selects PrometheusRules and
    * ServiceMonitors by `release: <name>`; a mismatch silently drops them.
    */
-  releaseLabel: z.string().min(1, "the Helm release label must not be empty").default("kube-prometheus-stack"),
+  releaseLabel: z
+    .string()
+    .min(1, "the Helm release label must not be empty")
+    .default("kube-prometheus-stack"),
   /** Label selecting the application's Service. */
   appSelector: z.record(z.string(), z.string()).default({}),
   /** Name of the Service port that serves /metrics. */
@@ -70,7 +73,10 @@ const ProjectShape = z.object({
   slug: SlugSchema.optional(),
   description: z.string().optional(),
   level: LevelSchema.optional(),
-  environment: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, "an environment name such as production").default("production"),
+  environment: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,40}$/, "an environment name such as production")
+    .default("production"),
   app: AppSchema.prefault({}),
   datasources: z.array(DatasourceSchema).default([]),
   scrapeTargets: z.array(ScrapeTargetSchema).default([]),

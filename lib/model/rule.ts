@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { DurationSchema, LabelNameSchema, LabelsSchema, MetricNameSchema, SeveritySchema } from "./common";
+import {
+  DurationSchema,
+  LabelNameSchema,
+  LabelsSchema,
+  MetricNameSchema,
+  SeveritySchema,
+  unknownTag,
+} from "./common";
 
 export const RuleCategorySchema = z.enum([
   "performance",
@@ -70,7 +77,9 @@ export const RecordingRuleSchema = z.object({
 });
 export type RecordingRule = z.infer<typeof RecordingRuleSchema>;
 
-export const RuleSchema = z.discriminatedUnion("kind", [AlertingRuleSchema, RecordingRuleSchema]);
+export const RuleSchema = z.discriminatedUnion("kind", [AlertingRuleSchema, RecordingRuleSchema], {
+  error: unknownTag("rule", "kind", ["alert", "record"]),
+});
 export type Rule = z.infer<typeof RuleSchema>;
 
 export const RuleGroupSchema = z.object({

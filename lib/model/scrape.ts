@@ -8,12 +8,28 @@ export const RelabelConfigSchema = z.object({
   targetLabel: z.string().optional(),
   replacement: z.string().optional(),
   action: z
-    .enum(["replace", "keep", "drop", "labelmap", "labeldrop", "labelkeep", "hashmod", "lowercase", "uppercase"])
+    .enum([
+      "replace",
+      "keep",
+      "drop",
+      "labelmap",
+      "labeldrop",
+      "labelkeep",
+      "hashmod",
+      "lowercase",
+      "uppercase",
+    ])
     .default("replace"),
 });
 export type RelabelConfig = z.infer<typeof RelabelConfigSchema>;
 
-export const ScrapeTargetKindSchema = z.enum(["app", "postgres-exporter", "node-exporter", "cadvisor", "custom"]);
+export const ScrapeTargetKindSchema = z.enum([
+  "app",
+  "postgres-exporter",
+  "node-exporter",
+  "cadvisor",
+  "custom",
+]);
 export type ScrapeTargetKind = z.infer<typeof ScrapeTargetKindSchema>;
 
 export const ScrapeTargetSchema = z.object({

@@ -23,14 +23,26 @@ export function checkProject(project: Project): ModelIssue[] {
   });
   const defaults = project.datasources.filter((datasource) => datasource.isDefault);
   if (defaults.length > 1) {
-    out.error(["datasources"], `only one datasource can be the default (${defaults.map((d) => d.uid).join(", ")})`);
+    out.error(
+      ["datasources"],
+      `only one datasource can be the default (${defaults.map((d) => d.uid).join(", ")})`,
+    );
   }
 
   const jobs = new Set<string>();
   project.scrapeTargets.forEach((target, index) => {
-    if (jobs.has(target.job)) out.error(["scrapeTargets", index, "job"], `found multiple scrape configs with job name "${target.job}"`);
+    if (jobs.has(target.job))
+      out.error(
+        ["scrapeTargets", index, "job"],
+        `found multiple scrape configs with job name "${target.job}"`,
+      );
     jobs.add(target.job);
-    if (target.kind === "app" && project.app.framework === "fraiseql" && project.app.version === "v2" && !target.bearerToken) {
+    if (
+      target.kind === "app" &&
+      project.app.framework === "fraiseql" &&
+      project.app.version === "v2" &&
+      !target.bearerToken
+    ) {
       out.warning(
         ["scrapeTargets", index, "bearerToken"],
         "FraiseQL v2 serves /metrics only with metrics_token set; scraping without a bearer token gets 401",
@@ -42,8 +54,14 @@ export function checkProject(project: Project): ModelIssue[] {
   checkRuleGroups(project.ruleGroups, new Set(project.dashboards.map((d) => d.uid)), out);
   checkAlertmanager(project.receivers, project.route, project.inhibitRules, out);
 
-  if (!KUBERNETES_LABEL_VALUE.test(project.kubernetes.releaseLabel) || project.kubernetes.releaseLabel.length > 63) {
-    out.error(["kubernetes", "releaseLabel"], "must be a valid Kubernetes label value (63 characters at most)");
+  if (
+    !KUBERNETES_LABEL_VALUE.test(project.kubernetes.releaseLabel) ||
+    project.kubernetes.releaseLabel.length > 63
+  ) {
+    out.error(
+      ["kubernetes", "releaseLabel"],
+      "must be a valid Kubernetes label value (63 characters at most)",
+    );
   }
   return out.issues;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unknownTag } from "./common";
 
 const variableName = z
   .string()
@@ -48,11 +49,15 @@ export const DatasourceVariableSchema = z.object({
   datasourceType: z.enum(["prometheus", "loki", "postgres"]),
 });
 
-export const VariableSchema = z.discriminatedUnion("type", [
-  QueryVariableSchema,
-  CustomVariableSchema,
-  ConstantVariableSchema,
-  IntervalVariableSchema,
-  DatasourceVariableSchema,
-]);
+export const VariableSchema = z.discriminatedUnion(
+  "type",
+  [
+    QueryVariableSchema,
+    CustomVariableSchema,
+    ConstantVariableSchema,
+    IntervalVariableSchema,
+    DatasourceVariableSchema,
+  ],
+  { error: unknownTag("variable", "type", ["query", "custom", "constant", "interval", "datasource"]) },
+);
 export type Variable = z.infer<typeof VariableSchema>;

@@ -1,5 +1,5 @@
-import { parser } from "@prometheus-io/lezer-promql";
 import type { Tree } from "@lezer/common";
+import { parser } from "@prometheus-io/lezer-promql";
 
 export interface ParseProblem {
   /** 0-based character offset in the text that was given. */
@@ -31,7 +31,10 @@ export function firstSyntaxError(tree: Tree, text: string): ParseProblem | undef
  */
 export function neutralizeGrafanaVariables(expr: string): string {
   return expr
-    .replace(/\[\$\{?__(?:rate_)?interval(?:_ms)?\}?\]/g, (match) => `[${"5".padEnd(match.length - 3, "0")}s]`)
+    .replace(
+      /\[\$\{?__(?:rate_)?interval(?:_ms)?\}?\]/g,
+      (match) => `[${"5".padEnd(match.length - 3, "0")}s]`,
+    )
     .replace(/\[\$\{?__range(?:_s|_ms)?\}?\]/g, (match) => `[${"5".padEnd(match.length - 3, "0")}s]`)
     .replace(/\[\$\{?(\w+)\}?\]/g, (match) => `[${"5".padEnd(match.length - 3, "0")}s]`)
     .replace(/\$\{(\w+)(?::\w+)?\}|\$(\w+)/g, (match) => `v${"_".repeat(match.length - 1)}`);

@@ -1,7 +1,11 @@
 import type { InhibitRule, Receiver, Route } from "../alertmanager";
 import type { IssueCollector, PathSegment } from "../issues";
 
-function walkRoutes(route: Route, path: PathSegment[], visit: (route: Route, path: PathSegment[]) => void): void {
+function walkRoutes(
+  route: Route,
+  path: PathSegment[],
+  visit: (route: Route, path: PathSegment[]) => void,
+): void {
   visit(route, path);
   route.routes.forEach((child, index) => {
     walkRoutes(child, [...path, "routes", index], visit);
@@ -62,7 +66,10 @@ export function checkAlertmanager(
 
   inhibitRules.forEach((rule, index) => {
     if (rule.equal.length === 0) {
-      out.warning(["inhibitRules", index, "equal"], "without equal labels, any source alert silences every target alert");
+      out.warning(
+        ["inhibitRules", index, "equal"],
+        "without equal labels, any source alert silences every target alert",
+      );
     }
   });
 }

@@ -58,7 +58,9 @@ export function resolveDatasource(
   uid: string | undefined,
 ): Datasource | undefined {
   if (uid !== undefined) return datasources.find((ds) => ds.uid === uid);
-  return datasources.find((ds) => ds.type === type && ds.isDefault) ?? datasources.find((ds) => ds.type === type);
+  return (
+    datasources.find((ds) => ds.type === type && ds.isDefault) ?? datasources.find((ds) => ds.type === type)
+  );
 }
 
 function checkTarget(
@@ -82,7 +84,10 @@ function checkTarget(
           : `unknown datasource "${uid}"`,
       );
     } else if (datasource.type !== wanted) {
-      out.error([...path, "datasource"], `datasource "${datasource.uid}" is ${datasource.type}, not ${wanted}`);
+      out.error(
+        [...path, "datasource"],
+        `datasource "${datasource.uid}" is ${datasource.type}, not ${wanted}`,
+      );
     }
   }
   if (target.kind === "promql") {
@@ -144,7 +149,10 @@ export function checkDashboard(
     if (panel.type !== "row" && panel.thresholds) {
       const steps = panel.thresholds.steps;
       if (steps[0]?.value !== null) {
-        out.error([...panelPath, "thresholds", "steps", 0, "value"], "the first threshold step is the base: null");
+        out.error(
+          [...panelPath, "thresholds", "steps", 0, "value"],
+          "the first threshold step is the base: null",
+        );
       }
       for (let i = 2; i < steps.length; i++) {
         const previous = steps[i - 1]?.value;
@@ -176,7 +184,10 @@ export function checkDashboards(
   dashboards.forEach((dashboard, index) => {
     const earlier = uids.get(dashboard.uid);
     if (earlier !== undefined) {
-      out.error(["dashboards", index, "uid"], `duplicate dashboard uid "${dashboard.uid}" (also dashboards[${earlier}])`);
+      out.error(
+        ["dashboards", index, "uid"],
+        `duplicate dashboard uid "${dashboard.uid}" (also dashboards[${earlier}])`,
+      );
     } else {
       uids.set(dashboard.uid, index);
     }

@@ -11,7 +11,10 @@ export function checkRuleGroups(
   groups.forEach((group, groupIndex) => {
     const earlier = names.get(group.name);
     if (earlier !== undefined) {
-      out.error(["ruleGroups", groupIndex, "name"], `groupname "${group.name}" is repeated (also ruleGroups[${earlier}])`);
+      out.error(
+        ["ruleGroups", groupIndex, "name"],
+        `groupname "${group.name}" is repeated (also ruleGroups[${earlier}])`,
+      );
     } else {
       names.set(group.name, groupIndex);
     }
@@ -21,14 +24,20 @@ export function checkRuleGroups(
       if (problem) out.error([...path, "expr"], `parse error at ${problem.position}: ${problem.message}`);
       if (rule.kind === "record") return;
       if ("severity" in rule.labels) {
-        out.error([...path, "labels", "severity"], "set the severity with the rule's severity field, not a label");
+        out.error(
+          [...path, "labels", "severity"],
+          "set the severity with the rule's severity field, not a label",
+        );
       }
       if ("alertname" in rule.labels) {
         out.error([...path, "labels", "alertname"], "alertname is set by Prometheus; remove this label");
       }
       const dashboardUid = rule.annotations.dashboardUid;
       if (dashboardUid !== undefined && !dashboardUids.has(dashboardUid)) {
-        out.error([...path, "annotations", "dashboardUid"], `no dashboard with uid "${dashboardUid}" in the project`);
+        out.error(
+          [...path, "annotations", "dashboardUid"],
+          `no dashboard with uid "${dashboardUid}" in the project`,
+        );
       }
       if (rule.enabled && rule.tests.length === 0) {
         out.warning([...path, "tests"], "no unit test: promtool test rules will not cover this alert");
