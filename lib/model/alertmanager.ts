@@ -60,7 +60,30 @@ export const ReceiverSchema = z.object({
 });
 export type Receiver = z.infer<typeof ReceiverSchema>;
 
-export const RouteSchema = z.object({
+export interface Route {
+  receiver?: string;
+  matchers: Matcher[];
+  groupBy?: string[];
+  groupWait?: string;
+  groupInterval?: string;
+  repeatInterval?: string;
+  continue: boolean;
+  routes: Route[];
+}
+
+export interface RouteInput {
+  receiver?: string;
+  matchers?: z.input<typeof MatcherSchema>[];
+  groupBy?: string[];
+  groupWait?: string;
+  groupInterval?: string;
+  repeatInterval?: string;
+  continue?: boolean;
+  routes?: RouteInput[];
+}
+
+/** The Alertmanager route tree; written out by hand because recursive inference stops at defaults. */
+export const RouteSchema: z.ZodType<Route, RouteInput> = z.object({
   receiver: z.string().optional(),
   matchers: z.array(MatcherSchema).default([]),
   groupBy: z.array(z.string()).optional(),
@@ -68,12 +91,8 @@ export const RouteSchema = z.object({
   groupInterval: DurationSchema.optional(),
   repeatInterval: DurationSchema.optional(),
   continue: z.boolean().default(false),
-  get routes() {
-    return z.array(RouteSchema).default([]);
-  },
+  routes: z.lazy(() => z.array(RouteSchema)).default([]),
 });
-export type Route = z.infer<typeof RouteSchema>;
-export type RouteInput = z.input<typeof RouteSchema>;
 
 export const InhibitRuleSchema = z.object({
   sourceMatchers: z.array(MatcherSchema).min(1),
