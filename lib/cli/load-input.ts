@@ -1,0 +1,79 @@
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { type ModelIssue, type Project, validateProject } from "../model";
+import { parseDeploymentYaml, type SourceIssue, YamlInputError } from "../deployment/parse";
+
+/** Input the user named on the command line could not be read or is invalid. */
+export class InputError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join("\n"));
+    this.name = "InputError";
+  }
+}
+
+export interface LoadedProject {
+  project: Project;
+  /** Warnings and notes worth showing, already formatted. */
+  notes: string[];
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new InputError([`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
+  }
+}
+
+function formatModelIssue(file: string, issue: ModelIssue): string {
+  return `${file}: ${issue.path}: ${issue.severity === "warning" ? "warning: " : ""}${issue.message}`;
+}
+
+function noteLine(file: string, note: SourceIssue): string {
+  const where = note.line === undefined ? file : `${file}:${note.line}:${note.column ?? 1}`;
+  return `${where}: note: ${note.path}: ${note.message}`;
+}
+
+export function loadDeploymentYaml(file: string): LoadedProject {
+  try {
+    const { project, notes } = parseDeploymentYaml(readText(file), file);
+    return checked(file, project, notes.map((note) => noteLine(file, note)));
+  } catch (error) {
+    if (error instanceof YamlInputError) throw new InputError(error.message.split("\n"));
+    throw error;
+  }
+}
+
+export function loadProjectJson(file: string): LoadedProject {
+  const text = readText(file);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError([`${file}: invalid JSON: ${(error as Error).message}`]);
+  }
+  return checked(file, value, []);
+}
+
+function checked(file: string, value: unknown, notes: string[]): LoadedProject {
+  const result = validateProject(value);
+  const lines = result.issues.map((issue) => formatModelIssue(file, issue));
+  if (!result.ok) throw new InputError(lines);
+  return { project: result.project, notes: [...notes, ...lines] };
+}
+
+export type InputKind = "deployment" | "project" | "bundle";
+
+export function detectInputKind(file: string): InputKind {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(file).isDirectory();
+  } catch {
+    throw new InputError([`${file}: no such file or directory`]);
+  }
+  if (isDirectory) return "bundle";
+  const extension = path.extname(file).toLowerCase();
+  if (extension === ".json") return "project";
+  if (extension === ".yaml" || extension === ".yml") return "deployment";
+  throw new InputError([`${file}: expected a project .json, a deployment .yaml or a bundle directory`]);
+}

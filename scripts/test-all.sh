@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The one command that runs every check, on a fresh clone: system packages, dependencies,
+# format, lint, types, then the test suite (which runs promtool, amtool, Prometheus and
+# Alertmanager for real).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-system-deps.sh
+npm ci --no-audit --no-fund --loglevel=error
+npm run format:check
+npm run lint
+npm run typecheck
+npm test
