@@ -76,6 +76,11 @@ function writeBlock(project: Project): AlloyBlock {
   ]);
 }
 
+/** The components of the Alloy config, in the order they are written. */
+export function alloyConfigBlocks(project: Project): AlloyBlock[] {
+  return [...dockerBlocks(), ...hostLogBlocks(), processBlock(), writeBlock(project)];
+}
+
 /** Grafana Alloy shipping container and host logs to Loki; nothing unless Alloy is the shipper. */
 export function generateAlloy(project: Project): GeneratedFile[] {
   if (!shipsLogsWith(project, "alloy")) return [];
@@ -84,6 +89,5 @@ export function generateAlloy(project: Project): GeneratedFile[] {
     "",
     "Docker container logs and /var/log/*.log, parsed as JSON, pushed to Loki.",
   ];
-  const blocks = [...dockerBlocks(), ...hostLogBlocks(), processBlock(), writeBlock(project)];
-  return [{ path: ALLOY_CONFIG_PATH, content: toAlloy(blocks, header) }];
+  return [{ path: ALLOY_CONFIG_PATH, content: toAlloy(alloyConfigBlocks(project), header) }];
 }

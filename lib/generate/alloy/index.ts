@@ -1,4 +1,11 @@
-export { ALLOY_CONFIG_MOUNT, ALLOY_CONFIG_PATH, ALLOY_DATA_DIR, ALLOY_HTTP_PORT, generateAlloy } from "./alloy-config";
+export {
+  ALLOY_CONFIG_MOUNT,
+  ALLOY_CONFIG_PATH,
+  ALLOY_DATA_DIR,
+  ALLOY_HTTP_PORT,
+  alloyConfigBlocks,
+  generateAlloy,
+} from "./alloy-config";
 export {
   type AlloyAttribute,
   type AlloyBlock,

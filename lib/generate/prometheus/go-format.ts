@@ -96,20 +96,14 @@ function formatF(d: Digits, precision: number): string {
   return out;
 }
 
-/** strconv.FormatFloat for verbs e, E, f, F, g, G; precision undefined means shortest. */
+/** strconv.FormatFloat for verbs e, E, f, F, g, G; precision undefined means shortest %g. */
 function formatUnsigned(value: number, verb: string, precision: number | undefined): string {
   const upper = verb === "E" || verb === "G";
   const lower = verb.toLowerCase();
   if (precision === undefined) {
+    // Only %g and %v reach here without a precision (formatArg gives %e and %f Go's default 6).
     const d = shortestDigits(value);
-    switch (lower) {
-      case "e":
-        return formatE(d, Math.max(d.digits.length - 1, 0), upper);
-      case "f":
-        return formatF(d, Math.max(d.digits.length - d.dp, 0));
-      default:
-        return formatG(d, d.digits.length, true, upper);
-    }
+    return formatG(d, d.digits.length, true, upper);
   }
   const exact = exactDigits(value);
   switch (lower) {

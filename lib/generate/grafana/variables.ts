@@ -1,0 +1,159 @@
+import type { VariableHide, VariableModel, VariableOption } from "@grafana/schema";
+import type { Dashboard, Project, Variable } from "../../model";
+import { resolveDatasource } from "../../model/checks/dashboards";
+import { datasourceRef } from "./datasource-refs";
+import { omitUndefined } from "./omit-undefined";
+import { GRAFANA_PLUGIN_ID } from "./plugin-ids";
+
+/** Grafana still saves `definition` (the query as text) beside `query`; the schema leaves it out. */
+type QueryVariableJson = VariableModel & { definition: string };
+
+const ALL: VariableOption = { selected: true, text: "All", value: "$__all" };
+
+/** Hidden variables disappear from the bar but keep working (Grafana's "hide variable", 2). */
+function hide(variable: Variable): VariableHide {
+  return variable.hide ? 2 : 0;
+}
+
+function option(value: string, selected: boolean): VariableOption {
+  return { selected, text: value, value };
+}
+
+/** The initial selection: All when offered, else the first value; lists when several may be picked. */
+function current(values: readonly string[], multi: boolean, includeAll: boolean): VariableOption | undefined {
+  const chosen = includeAll ? ALL : values[0] === undefined ? undefined : option(values[0], true);
+  if (!chosen) return undefined;
+  if (!multi) return { text: chosen.text, value: chosen.value };
+  return { text: [chosen.text].flat(), value: [chosen.value].flat() };
+}
+
+/** Grafana splits a custom variable's query on commas; a comma inside a value is escaped. */
+function customQuery(values: readonly string[]): string {
+  return values.map((value) => value.replaceAll(",", "\\,")).join(",");
+}
+
+/** The Prometheus variable editor's query types; Grafana re-derives them from the text on load. */
+function prometheusQueryType(query: string): number {
+  if (/^\s*label_names\(/.test(query)) return 0;
+  if (/^\s*label_values\(/.test(query)) return 1;
+  if (/^\s*metrics\(/.test(query)) return 2;
+  if (/^\s*query_result\(/.test(query)) return 3;
+  return 5; // classic query
+}
+
+function queryVariable(
+  project: Project,
+  dashboard: Dashboard,
+  variable: Extract<Variable, { type: "query" }>,
+): QueryVariableJson {
+  // Query variables without a datasource run on Prometheus, like the designer's variable editor.
+  const wanted =
+    variable.datasource && !variable.datasource.startsWith("$")
+      ? (project.datasources.find((ds) => ds.uid === variable.datasource)?.type ?? "prometheus")
+      : "prometheus";
+  const datasource = datasourceRef(project, dashboard, wanted, variable.datasource);
+  const query =
+    datasource.type === GRAFANA_PLUGIN_ID.prometheus
+      ? {
+          qryType: prometheusQueryType(variable.query),
+          query: variable.query,
+          refId: "PrometheusVariableQueryEditor-VariableQuery",
+        }
+      : variable.query;
+  return omitUndefined<QueryVariableJson>({
+    current: current([], variable.multi, variable.includeAll),
+    datasource,
+    definition: variable.query,
+    hide: hide(variable),
+    includeAll: variable.includeAll,
+    label: variable.label,
+    multi: variable.multi,
+    name: variable.name,
+    options: [],
+    query,
+    refresh: variable.refresh === "timeRange" ? 2 : 1,
+    regex: variable.regex,
+    skipUrlSync: false,
+    sort: 1,
+    type: "query",
+  });
+}
+
+function customVariable(variable: Extract<Variable, { type: "custom" }>): VariableModel {
+  const selected = current(variable.values, variable.multi, variable.includeAll);
+  const firstSelected = !variable.includeAll;
+  return omitUndefined<VariableModel>({
+    current: selected,
+    hide: hide(variable),
+    includeAll: variable.includeAll,
+    label: variable.label,
+    multi: variable.multi,
+    name: variable.name,
+    options: [
+      ...(variable.includeAll ? [ALL] : []),
+      ...variable.values.map((value, index) => option(value, firstSelected && index === 0)),
+    ],
+    query: customQuery(variable.values),
+    skipUrlSync: false,
+    type: "custom",
+  });
+}
+
+function toGrafanaVariable(project: Project, dashboard: Dashboard, variable: Variable): VariableModel {
+  switch (variable.type) {
+    case "query":
+      return queryVariable(project, dashboard, variable);
+    case "custom":
+      return customVariable(variable);
+    case "constant":
+      // Grafana always hides constants: they are settings for queries, not choices.
+      return omitUndefined<VariableModel>({
+        current: option(variable.value, true),
+        hide: 2,
+        label: variable.label,
+        name: variable.name,
+        options: [option(variable.value, true)],
+        query: variable.value,
+        skipUrlSync: true,
+        type: "constant",
+      });
+    case "interval":
+      return omitUndefined<VariableModel>({
+        current: current(variable.values, false, false),
+        hide: hide(variable),
+        label: variable.label,
+        name: variable.name,
+        options: variable.values.map((value, index) => option(value, index === 0)),
+        query: variable.values.join(","),
+        refresh: 2,
+        skipUrlSync: false,
+        type: "interval",
+      });
+    case "datasource": {
+      const fallback = resolveDatasource(project.datasources, variable.datasourceType, undefined);
+      return omitUndefined<VariableModel>({
+        current: fallback ? { text: fallback.name, value: fallback.uid } : undefined,
+        hide: hide(variable),
+        includeAll: false,
+        label: variable.label,
+        multi: false,
+        name: variable.name,
+        options: [],
+        query: GRAFANA_PLUGIN_ID[variable.datasourceType],
+        refresh: 1,
+        regex: "",
+        skipUrlSync: false,
+        type: "datasource",
+      });
+    }
+    default: {
+      const exhaustive: never = variable;
+      throw new Error(`unknown variable type ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+/** `templating.list`, in the model's order (later variables may refer to earlier ones). */
+export function toTemplating(project: Project, dashboard: Dashboard): VariableModel[] {
+  return dashboard.variables.map((variable) => toGrafanaVariable(project, dashboard, variable));
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatIssue, validateProject } from ".";
+
+function fixture(): Record<string, any> {
+  return JSON.parse(readFileSync(path.join(import.meta.dirname, "../generate/testdata/small.model.json"), "utf8"));
+}
+
+function errors(project: unknown): string[] {
+  return validateProject(project)
+    .issues.filter((issue) => issue.severity === "error")
+    .map(formatIssue);
+}
+
+describe("validateProject", () => {
+  it("accepts the small fixture project with no issues", () => {
+    const result = validateProject(fixture());
+    expect(result.issues).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it("names an unknown panel type and where it is", () => {
+    const project = fixture();
+    project.dashboards[0].panels[2].type = "piechart";
+    expect(errors(project)).toContain(
+      'dashboards[0].panels[2].type: unknown panel type "piechart": expected one of timeseries, stat, gauge, bargauge, heatmap, table, alertlist, row',
+    );
+  });
+
+  it("rejects a bad duration", () => {
+    const project = fixture();
+    project.ruleGroups[0].rules[1].for = "5x";
+    expect(errors(project)).toEqual([
+      'ruleGroups[0].rules[1].for: bad duration "5x": expected a Prometheus duration such as 30s, 5m, 1h30m or 15d',
+    ]);
+  });
+
+  it("reports PromQL that does not parse, with the position", () => {
+    const project = fixture();
+    project.dashboards[0].panels[1].targets[0].expr = "sum(rate(x[5m])))";
+    project.ruleGroups[0].rules[2].expr = "rate(sum(x)[5m]) > 1";
+    expect(errors(project)).toEqual([
+      'dashboards[0].panels[1].targets[0].expr: parse error at 16: unexpected ")"',
+      "ruleGroups[0].rules[2].expr: parse error at 5: ranges only allowed for vector selectors",
+    ]);
+  });
+
+  it("reports LogQL that does not parse", () => {
+    const project = fixture();
+    project.dashboards[0].panels[9].targets[0].expr = '{app="x" | json';
+    expect(errors(project)).toEqual(['dashboards[0].panels[9].targets[0].expr: parse error at 9: unexpected "|"']);
+  });
+
+  it("reports a route to an unknown receiver", () => {
+    const project = fixture();
+    project.route.routes[0].receiver = "nobody";
+    expect(errors(project)).toEqual(['route.routes[0].receiver: undefined receiver "nobody" used in route']);
+  });
+
+  it("reports overlapping panels, duplicate ids and uids, and grid overflow", () => {
+    const project = fixture();
+    project.dashboards[0].panels[3].gridPos.x = 10;
+    project.dashboards[0].panels[4].id = 2;
+    project.dashboards[0].panels[7].gridPos.w = 13;
+    project.dashboards.push({ ...project.dashboards[0] });
+    expect(errors(project)).toEqual(
+      expect.arrayContaining([
+        'dashboards[0].panels[3].gridPos: overlaps panels[1] ("Queries per second")',
+        "dashboards[0].panels[4].id: duplicate panel id 2 (also panels[1])",
+        "dashboards[0].panels[7].gridPos: x + w = 25 exceeds the 24-column grid",
+        'dashboards[1].uid: duplicate dashboard uid "shop-overview" (also dashboards[0])',
+      ]),
+    );
+  });
+
+  it("reports targets whose datasource is missing or of the wrong type", () => {
+    const project = fixture();
+    project.dashboards[0].panels[7].datasource = "prometheus";
+    project.dashboards[0].panels[1].targets[0].datasource = "nope";
+    expect(errors(project)).toEqual([
+      'dashboards[0].panels[1].targets[0].datasource: unknown datasource "nope"',
+      'dashboards[0].panels[7].targets[0].datasource: datasource "prometheus" is prometheus, not postgres',
+    ]);
+  });
+
+  it("reports undefined template variables", () => {
+    const project = fixture();
+    project.dashboards[0].panels[1].targets[0].expr = 'rate(x{job="$job"}[5m])';
+    expect(errors(project)).toEqual(["dashboards[0].panels[1].targets[0].expr: unknown template variable $job"]);
+  });
+
+  it("reports severity given as a label and a link to a missing dashboard", () => {
+    const project = fixture();
+    project.ruleGroups[0].rules[1].labels = { severity: "page" };
+    project.ruleGroups[0].rules[1].annotations.dashboardUid = "missing";
+    expect(errors(project)).toEqual([
+      "ruleGroups[0].rules[1].labels.severity: set the severity with the rule's severity field, not a label",
+      'ruleGroups[0].rules[1].annotations.dashboardUid: no dashboard with uid "missing" in the project',
+    ]);
+  });
+
+  it("reports secrets given as values rather than variable names", () => {
+    const project = fixture();
+    project.receivers[1].integrations[0].apiUrl = { secret: "https://hooks.slack.com/services/T000/B000/XXX" };
+    expect(errors(project)[0]).toMatch(/^receivers\[1\]\.integrations\[0\]\.apiUrl\.secret: secret names are environment variable names/);
+  });
+
+  it("warns about alerts without unit tests and v2 scrape targets without a token", () => {
+    const project = fixture();
+    project.ruleGroups[0].rules[1].tests = [];
+    delete project.scrapeTargets[0].bearerToken;
+    const warnings = validateProject(project).issues.filter((issue) => issue.severity === "warning");
+    expect(warnings.map((w) => w.path)).toEqual(["scrapeTargets[0].bearerToken", "ruleGroups[0].rules[1].tests"]);
+  });
+});
