@@ -67,7 +67,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   const program = new Command("obsforge")
     .description("Generate and check observability bundles: Prometheus, Alertmanager, Grafana, Loki, Kubernetes.")
     .exitOverride()
-    .configureOutput({ writeOut: io.stderr, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run with --help for usage)");
 
   const generate = program
@@ -121,7 +121,7 @@ export async function main(args: readonly string[], io: CliIo = processIo): Prom
   });
   try {
     if (args.length === 0) {
-      program.outputHelp();
+      program.outputHelp({ error: true });
       return EXIT_USAGE;
     }
     await program.parseAsync([...args], { from: "user" });

@@ -40,7 +40,7 @@ export const DeploymentSchema = z.object({
     pattern: z.string().optional(),
     environment: z.string().default("production"),
     metrics_target: z.string().regex(/^[^\s/:]+:\d{1,5}$/, "host:port").optional(),
-  }),
+  }, { error: (issue) => (issue.input === undefined ? "missing: add a deployment: section with at least a name" : undefined) }),
   monitoring: z
     .object({
       level: LevelSchema.default("standard"),

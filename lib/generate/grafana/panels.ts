@@ -1,0 +1,63 @@
+import type { Panel as GrafanaPanel, RowPanel as GrafanaRowPanel, GridPos } from "@grafana/schema";
+import type { Dashboard, Panel, Project, RowPanel } from "../../model";
+import { panelDatasourceRef, targetDatasourceRef } from "./datasource-refs";
+import { deepMerge } from "./deep-merge";
+import { toFieldConfig } from "./field-config";
+import { omitUndefined } from "./omit-undefined";
+import { toPanelOptions } from "./panel-options";
+import { toGrafanaTarget } from "./targets";
+
+type QueryPanel = Exclude<Panel, { type: "row" }>;
+
+function gridPos(panel: Panel): GridPos {
+  const { h, w, x, y } = panel.gridPos;
+  return { h, w, x, y };
+}
+
+/** A visualization panel; keys sorted as in Grafana's export, `extra` laid over last. */
+export function toGrafanaPanel(project: Project, dashboard: Dashboard, panel: QueryPanel): GrafanaPanel {
+  const modelTargets = panel.type === "alertlist" ? [] : panel.targets;
+  const targets = modelTargets.map((target) =>
+    toGrafanaTarget(target, targetDatasourceRef(project, dashboard, panel, target)),
+  );
+  const base = omitUndefined<GrafanaPanel>({
+    datasource: panelDatasourceRef(targets.map((target) => target.datasource)),
+    description: panel.description,
+    fieldConfig: toFieldConfig(panel),
+    gridPos: gridPos(panel),
+    id: panel.id,
+    options: toPanelOptions(panel),
+    targets: panel.type === "alertlist" ? undefined : targets,
+    title: panel.title,
+    type: panel.type,
+  });
+  // `extra` holds Grafana options the designer does not model, kept from imported dashboards.
+  return panel.extra ? deepMerge(base, panel.extra) : base;
+}
+
+function toGrafanaRow(row: RowPanel): GrafanaRowPanel {
+  return { collapsed: row.collapsed, gridPos: gridPos(row), id: row.id, panels: [], title: row.title, type: "row" };
+}
+
+function byPosition(a: Panel, b: Panel): number {
+  return a.gridPos.y - b.gridPos.y || a.gridPos.x - b.gridPos.x || a.id - b.id;
+}
+
+/**
+ * Panels in reading order. A row owns the panels below it until the next row; when it is collapsed
+ * Grafana keeps them inside the row's `panels` (at their expanded positions) instead of at the top level.
+ */
+export function toGrafanaPanels(project: Project, dashboard: Dashboard): Array<GrafanaPanel | GrafanaRowPanel> {
+  const out: Array<GrafanaPanel | GrafanaRowPanel> = [];
+  let collapsedRow: GrafanaRowPanel | undefined;
+  for (const panel of [...dashboard.panels].sort(byPosition)) {
+    if (panel.type === "row") {
+      const row = toGrafanaRow(panel);
+      out.push(row);
+      collapsedRow = panel.collapsed ? row : undefined;
+    } else {
+      (collapsedRow?.panels ?? out).push(toGrafanaPanel(project, dashboard, panel));
+    }
+  }
+  return out;
+}
