@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests run for real (promtool, amtool, Prometheus, Alertmanager),
+# Installs the Debian packages the tests run for real (promtool, amtool, Prometheus, Alertmanager,
+# docker-compose),
 # only when they are missing. Needs root (as on CI) or sudo.
 set -euo pipefail
 
@@ -7,6 +8,8 @@ missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v amtool >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
+# Debian's docker-compose (1.29, no engine needed) validates the generated docker-compose.yml.
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 if ! command -v alertmanager >/dev/null 2>&1 && ! command -v prometheus-alertmanager >/dev/null 2>&1; then
   missing+=(prometheus-alertmanager)
 fi

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type AlloyBlock, type AlloyValue, attr, block, quoteAlloyString, ref, toAlloy } from "./alloy-syntax";
+import {
+  type AlloyBlock,
+  type AlloyValue,
+  attr,
+  block,
+  quoteAlloyString,
+  ref,
+  toAlloy,
+} from "./alloy-syntax";
 
 function valueText(value: AlloyValue): string {
   return toAlloy([block("b", undefined, [attr("v", value)])]);
@@ -75,9 +83,17 @@ describe("toAlloy values", () => {
     {
       name: "map holding a list and a nested map",
       value: { list: ["a", "b"], nested: { k: true } },
-      output: ["b {", "  v = {", '    list   = ["a", "b"],', "    nested = {", "      k = true,", "    },", "  }", "}", ""].join(
-        "\n",
-      ),
+      output: [
+        "b {",
+        "  v = {",
+        '    list   = ["a", "b"],',
+        "    nested = {",
+        "      k = true,",
+        "    },",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
     },
   ];
   it.each(cases)("writes a $name", ({ value, output }) => {

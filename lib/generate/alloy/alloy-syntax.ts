@@ -102,7 +102,8 @@ function formatValue(value: AlloyValue, depth: number): string {
   const keys = entries.map(([key]) => objectKey(key));
   const width = Math.max(...keys.map((key) => key.length));
   const lines = entries.map(
-    ([, entry], index) => `${inner}${(keys[index] ?? "").padEnd(width)} = ${formatValue(entry, depth + 1)},\n`,
+    ([, entry], index) =>
+      `${inner}${(keys[index] ?? "").padEnd(width)} = ${formatValue(entry, depth + 1)},\n`,
   );
   return `{\n${lines.join("")}${closing}}`;
 }

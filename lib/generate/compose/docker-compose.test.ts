@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type Project, ScrapeTargetSchema } from "../../model";
-import { ALLOY_CONFIG_PATH, generateAlloy } from "../alloy";
 import { generateAlertmanager } from "../alertmanager";
+import { ALLOY_CONFIG_PATH, generateAlloy } from "../alloy";
 import { expectGolden } from "../golden";
+import { generateGrafana } from "../grafana";
 import { generateLoki, generatePromtail, LOKI_CONFIG_PATH, PROMTAIL_CONFIG_PATH } from "../loki";
 import { collectSecrets, secretFileName, secretFilePath } from "../names";
 import { generatePrometheusConfig } from "../prometheus/prometheus-config";
@@ -53,7 +54,11 @@ describe("generateCompose", () => {
       expect(tag, `${image} has no tag`).toMatch(/^v?\d+\.\d+\.\d+$/);
       expect(tag).not.toBe("latest");
     }
-    const projects = [smallProject(), withLogs({ enabled: true, shipper: "promtail" }), withTarget("c", "cadvisor", "cadvisor:8080")];
+    const projects = [
+      smallProject(),
+      withLogs({ enabled: true, shipper: "promtail" }),
+      withTarget("c", "cadvisor", "cadvisor:8080"),
+    ];
     for (const project of projects) {
       for (const [name, service] of Object.entries(compose(project).services)) {
         expect(images, `service ${name}`).toContain(service.image);
@@ -73,7 +78,9 @@ describe("generateCompose", () => {
   it("mounts each secret at secretFilePath, in the services that read it", () => {
     const project = smallProject();
     const file = compose(project);
-    const byKey = new Map(Object.entries(file.secrets ?? {}).map(([key, secret]) => [key, secret.environment]));
+    const byKey = new Map(
+      Object.entries(file.secrets ?? {}).map(([key, secret]) => [key, secret.environment]),
+    );
     for (const service of Object.values(file.services)) {
       for (const mount of service.secrets ?? []) {
         const name = byKey.get(mount.source);
@@ -83,6 +90,7 @@ describe("generateCompose", () => {
     }
     expect(mountedSecretPaths(file, "prometheus")).toEqual(["/run/secrets/fraiseql_metrics_token"]);
     expect(mountedSecretPaths(file, "grafana")).toEqual([]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's interpolation syntax, on purpose.
     expect(file.services.grafana?.environment?.APP_DB_READER_PASSWORD).toBe("${APP_DB_READER_PASSWORD}");
   });
 
@@ -97,10 +105,48 @@ describe("generateCompose", () => {
     expect(mountedSecretPaths(file, "alertmanager")).toEqual(expect.arrayContaining(alertmanagerReads));
   });
 
+  it("passes Grafana every variable its provisioning files expand with $__env", () => {
+    const project = smallProject();
+    const expanded = generateGrafana(project).flatMap((file) =>
+      [...file.content.matchAll(/\$__env\{([A-Za-z0-9_]+)\}/g)].map((match) => match[1] ?? ""),
+    );
+    expect(expanded.length).toBeGreaterThan(0);
+    const environment = compose(project).services.grafana?.environment ?? {};
+    for (const name of expanded) expect(Object.keys(environment)).toContain(name);
+  });
+
+  it("bind-mounts only files and folders the bundle contains", () => {
+    for (const shipper of ["alloy", "promtail"] as const) {
+      const project = withLogs({ enabled: true, shipper });
+      const bundle = [
+        ...generatePrometheusConfig(project),
+        ...generateAlertmanager(project),
+        ...generateGrafana(project),
+        ...generateLoki(project),
+        ...generateAlloy(project),
+        ...generatePromtail(project),
+      ].map((file) => file.path);
+      const sources = Object.values(compose(project).services)
+        .flatMap((service) => service.volumes ?? [])
+        .map((mount) => mount.split(":")[0] ?? "")
+        .filter((source) => source.startsWith("./"))
+        .map((source) => source.slice(2));
+      expect(sources.length).toBeGreaterThan(0);
+      for (const source of sources) {
+        expect(
+          bundle.some((file) => file === source || file.startsWith(`${source}/`)),
+          source,
+        ).toBe(true);
+      }
+    }
+  });
+
   it("starts Prometheus and Alertmanager on the config files their generators write", () => {
     const project = smallProject();
     const file = compose(project);
-    const bundle = new Set([...generatePrometheusConfig(project), ...generateAlertmanager(project)].map((f) => f.path));
+    const bundle = new Set(
+      [...generatePrometheusConfig(project), ...generateAlertmanager(project)].map((f) => f.path),
+    );
     expect(file.services.prometheus?.command).toContain("--config.file=/etc/prometheus/prometheus.yml");
     expect(file.services.prometheus?.volumes).toContain("./prometheus:/etc/prometheus:ro");
     expect(bundle).toContain("prometheus/prometheus.yml");
@@ -158,7 +204,8 @@ describe("generateCompose", () => {
       expect(service.restart, name).toBe("unless-stopped");
       for (const mount of service.volumes ?? []) {
         const source = mount.split(":")[0] ?? "";
-        if (!source.startsWith(".") && !source.startsWith("/")) expect(file.volumes, name).toHaveProperty(source);
+        if (!source.startsWith(".") && !source.startsWith("/"))
+          expect(file.volumes, name).toHaveProperty(source);
       }
     }
     expect(file.services.prometheus?.healthcheck.test.at(-1)).toBe("http://127.0.0.1:9090/-/healthy");

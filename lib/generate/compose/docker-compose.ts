@@ -108,6 +108,6 @@ export function composeFile(project: Project): ComposeFile {
 
 /** docker-compose.yml for the whole stack, with every image pinned and every secret from `.env`. */
 export function generateCompose(project: Project): GeneratedFile[] {
-  const services = composeServices(project);
-  return [{ path: COMPOSE_PATH, content: toYaml(composeFile(project), header(project, services)) }];
+  const file = composeFile(project);
+  return [{ path: COMPOSE_PATH, content: toYaml(file, header(project, file.services)) }];
 }

@@ -49,7 +49,9 @@ describe("generateEnvExample", () => {
     expect(text).toContain(
       '# Used as the bearer token of Prometheus scrape job "fraiseql".\nFRAISEQL_METRICS_TOKEN=\n',
     );
-    expect(text).toContain('# Used as the SMTP password of Alertmanager receiver "default".\nSMTP_PASSWORD=\n');
+    expect(text).toContain(
+      '# Used as the SMTP password of Alertmanager receiver "default".\nSMTP_PASSWORD=\n',
+    );
     expect(text).toContain('Grafana datasource "Application DB"');
   });
 
@@ -59,14 +61,18 @@ describe("generateEnvExample", () => {
       target.job === "node" ? { ...target, bearerToken: { secret: "FRAISEQL_METRICS_TOKEN" } } : target,
     );
     const text = envText({ ...project, scrapeTargets: shared });
-    expect(text).toMatch(/job "fraiseql"\.\n# Used as the bearer token of Prometheus scrape job "node"\.\nFRAISEQL_METRICS_TOKEN=/);
+    expect(text).toMatch(
+      /job "fraiseql"\.\n# Used as the bearer token of Prometheus scrape job "node"\.\nFRAISEQL_METRICS_TOKEN=/,
+    );
     expect(variableNames(text).filter((name) => name === "FRAISEQL_METRICS_TOKEN")).toHaveLength(1);
   });
 
   it("asks for DATA_SOURCE_NAME only when postgres-exporter runs", () => {
     const project = smallProject();
     const withoutExporter = project.scrapeTargets.filter((target) => target.kind !== "postgres-exporter");
-    expect(variableNames(envText({ ...project, scrapeTargets: withoutExporter }))).not.toContain("DATA_SOURCE_NAME");
+    expect(variableNames(envText({ ...project, scrapeTargets: withoutExporter }))).not.toContain(
+      "DATA_SOURCE_NAME",
+    );
   });
 
   it("is the same text every time", () => {
@@ -83,7 +89,9 @@ describe("secretUses", () => {
   });
 
   it("sends receiver secrets to Alertmanager, scrape tokens to Prometheus, datasource passwords to Grafana", () => {
-    const consumers = Object.fromEntries(secretUses(projectWithEveryIntegration()).map((use) => [use.secret, use.consumer]));
+    const consumers = Object.fromEntries(
+      secretUses(projectWithEveryIntegration()).map((use) => [use.secret, use.consumer]),
+    );
     expect(consumers).toMatchObject({
       FRAISEQL_METRICS_TOKEN: "prometheus",
       APP_DB_READER_PASSWORD: "grafana",

@@ -11,21 +11,21 @@ export const ENV_EXAMPLE_PATH = ".env.example";
 /** Every variable the stack reads from `.env`, with the comment lines that say what it is for. */
 export function envVariables(project: Project): Map<string, string[]> {
   const variables = new Map<string, string[]>();
-  const describe = (name: string, comment: string): void => {
+  const note = (name: string, comment: string): void => {
     const comments = variables.get(name) ?? [];
     if (!comments.includes(comment)) comments.push(comment);
     variables.set(name, comments);
   };
-  describe(GRAFANA_ADMIN_PASSWORD_ENV, "Password of Grafana's admin user; Compose will not start without it.");
+  note(GRAFANA_ADMIN_PASSWORD_ENV, "Password of Grafana's admin user; Compose will not start without it.");
   if (hasScrapeTargetOfKind(project, "postgres-exporter")) {
-    describe(
+    note(
       POSTGRES_EXPORTER_DSN_ENV,
       "Connection string for postgres-exporter, e.g. postgresql://monitor:password@postgres:5432/postgres?sslmode=disable",
     );
   }
-  for (const use of secretUses(project)) describe(use.secret, `Used as the ${use.description}.`);
+  for (const use of secretUses(project)) note(use.secret, `Used as the ${use.description}.`);
   // Anything collectSecrets knows that secretUses does not still gets a line.
-  for (const ref of collectSecrets(project)) if (!variables.has(ref.secret)) describe(ref.secret, "Secret.");
+  for (const ref of collectSecrets(project)) if (!variables.has(ref.secret)) note(ref.secret, "Secret.");
   return new Map([...variables.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

@@ -11,7 +11,10 @@ function timing(startPeriod?: string): Omit<ComposeHealthcheck, "test"> {
 
 /** For images with busybox or Alpine wget (Prometheus, Alertmanager, Grafana, Loki, exporters). */
 export function wgetHealthcheck(port: number, path: string, startPeriod?: string): ComposeHealthcheck {
-  return { test: ["CMD", "wget", "-q", "--spider", `http://127.0.0.1:${port}${path}`], ...timing(startPeriod) };
+  return {
+    test: ["CMD", "wget", "-q", "--spider", `http://127.0.0.1:${port}${path}`],
+    ...timing(startPeriod),
+  };
 }
 
 /**

@@ -45,7 +45,12 @@ export function targetDatasourceRef(
   panel: Exclude<Panel, { type: "row" }>,
   target: Target,
 ): DataSourceRef {
-  return datasourceRef(project, dashboard, TARGET_DATASOURCE_TYPE[target.kind], target.datasource ?? panel.datasource);
+  return datasourceRef(
+    project,
+    dashboard,
+    TARGET_DATASOURCE_TYPE[target.kind],
+    target.datasource ?? panel.datasource,
+  );
 }
 
 /** The panel-level datasource: the one every query uses, or Grafana's "-- Mixed --". */

@@ -2,7 +2,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function mergeRecords(base: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
+function mergeRecords(
+  base: Record<string, unknown>,
+  extra: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(extra)) {
     // JSON.parse makes "__proto__" an own key; assigning it would replace the prototype instead.

@@ -31,7 +31,8 @@ const HIDE_FROM_NOTHING = { legend: false, tooltip: false, viz: false };
  * which would colour any value above 80 (requests per second, bytes) as a problem.
  */
 function thresholdsConfig(thresholds: Thresholds | undefined): ThresholdsConfig {
-  if (!thresholds) return { mode: asEnum<ThresholdsMode>("absolute"), steps: [{ color: "green", value: null }] };
+  if (!thresholds)
+    return { mode: asEnum<ThresholdsMode>("absolute"), steps: [{ color: "green", value: null }] };
   return {
     mode: asEnum<ThresholdsMode>(thresholds.mode),
     steps: thresholds.steps.map((step) => ({ color: step.color, value: step.value })),

@@ -36,7 +36,14 @@ export function toGrafanaPanel(project: Project, dashboard: Dashboard, panel: Qu
 }
 
 function toGrafanaRow(row: RowPanel): GrafanaRowPanel {
-  return { collapsed: row.collapsed, gridPos: gridPos(row), id: row.id, panels: [], title: row.title, type: "row" };
+  return {
+    collapsed: row.collapsed,
+    gridPos: gridPos(row),
+    id: row.id,
+    panels: [],
+    title: row.title,
+    type: "row",
+  };
 }
 
 function byPosition(a: Panel, b: Panel): number {
@@ -47,7 +54,10 @@ function byPosition(a: Panel, b: Panel): number {
  * Panels in reading order. A row owns the panels below it until the next row; when it is collapsed
  * Grafana keeps them inside the row's `panels` (at their expanded positions) instead of at the top level.
  */
-export function toGrafanaPanels(project: Project, dashboard: Dashboard): Array<GrafanaPanel | GrafanaRowPanel> {
+export function toGrafanaPanels(
+  project: Project,
+  dashboard: Dashboard,
+): Array<GrafanaPanel | GrafanaRowPanel> {
   const out: Array<GrafanaPanel | GrafanaRowPanel> = [];
   let collapsedRow: GrafanaRowPanel | undefined;
   for (const panel of [...dashboard.panels].sort(byPosition)) {

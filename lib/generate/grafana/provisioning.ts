@@ -68,7 +68,10 @@ export function toProvisionedDatasource(datasource: Datasource): ProvisionedData
 
 export function datasourcesFile(project: Project): GeneratedFile {
   const body = { apiVersion: 1, datasources: project.datasources.map(toProvisionedDatasource) };
-  return { path: "grafana/provisioning/datasources/datasources.yml", content: toYaml(body, GENERATED_HEADER) };
+  return {
+    path: "grafana/provisioning/datasources/datasources.yml",
+    content: toYaml(body, GENERATED_HEADER),
+  };
 }
 
 export function dashboardProvidersFile(project: Project): GeneratedFile {

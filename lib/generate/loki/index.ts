@@ -1,3 +1,4 @@
+export { LOKI_HTTP_PORT, LOKI_PUSH_URL } from "./log-pipeline";
 export { generateLoki, LOKI_CONFIG_MOUNT, LOKI_CONFIG_PATH, LOKI_DATA_DIR } from "./loki-config";
 export {
   generatePromtail,
@@ -6,4 +7,3 @@ export {
   PROMTAIL_HTTP_PORT,
   PROMTAIL_POSITIONS_DIR,
 } from "./promtail-config";
-export { LOKI_HTTP_PORT, LOKI_PUSH_URL } from "./log-pipeline";

@@ -37,13 +37,18 @@ describe("generatePromtail", () => {
     ]);
     expect(varlogs.static_configs[0].labels).toEqual({ job: "varlogs", __path__: "/var/log/*.log" });
     for (const scrape of config.scrape_configs) {
-      expect(scrape.pipeline_stages[0].json.expressions).toMatchObject({ level: "level", trace_id: "trace_id" });
+      expect(scrape.pipeline_stages[0].json.expressions).toMatchObject({
+        level: "level",
+        trace_id: "trace_id",
+      });
       expect(scrape.pipeline_stages[1]).toEqual({ labels: { level: "level" } });
     }
   });
 
   it("writes nothing when Alloy ships the logs or logs are off", () => {
     expect(generatePromtail(smallProject())).toEqual([]);
-    expect(generatePromtail({ ...smallProject(), logs: { enabled: false, shipper: "promtail" } })).toEqual([]);
+    expect(generatePromtail({ ...smallProject(), logs: { enabled: false, shipper: "promtail" } })).toEqual(
+      [],
+    );
   });
 });

@@ -80,9 +80,7 @@ function promtailConfig(project: Project): PromtailConfig {
       },
       {
         job_name: HOST_LOG_JOB,
-        static_configs: [
-          { targets: ["localhost"], labels: { job: HOST_LOG_JOB, __path__: HOST_LOG_GLOB } },
-        ],
+        static_configs: [{ targets: ["localhost"], labels: { job: HOST_LOG_JOB, __path__: HOST_LOG_GLOB } }],
         pipeline_stages: jsonPipeline(),
       },
     ],

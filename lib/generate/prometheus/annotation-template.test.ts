@@ -95,7 +95,7 @@ const cases: Case[] = [
   { template: '{{ printf "%10s|" $labels.job }}', labels: app, value: 0, expected: "  fraiseql|" },
   { template: '{{ printf "%-10s|" $labels.job }}', labels: app, value: 0, expected: "fraiseql  |" },
   { template: '{{ printf "%d" $labels.job }}', labels: app, value: 0, expected: "%!d(string=fraiseql)" },
-  { template: '{{ printf "%.1f" $labels.job }}', labels: app, value: 0, expected: "%!f(string=fraiseql)" },
+  { template: '{{ printf "%.1f" $labels.job }}', labels: app, value: 0, expected: "%!f(string=f)" },
   { template: '{{ printf "%g" $value }}', value: 100000, expected: "100000" },
   { template: '{{ printf "%g" $value }}', value: 1e21, expected: "1e+21" },
   { template: '{{ printf "%G" $value }}', value: 1e-10, expected: "1E-10" },

@@ -223,6 +223,9 @@ function evaluatePipeline(
       piped = operand(head, labels, value, fail);
       continue;
     }
+    if (!FUNCTIONS.includes(head.name)) {
+      fail(`function "${head.name}" is not supported (supported: ${FUNCTIONS.join(", ")})`);
+    }
     const args = rest.map((token) => operand(token, labels, value, fail));
     if (piped !== undefined) args.push(piped);
     piped = callFunction(head.name, args, fail);

@@ -1,0 +1,151 @@
+import type { InhibitRule, Integration, Matcher, Project, Receiver, Route } from "../../model";
+import { projectSlug } from "../names";
+import { compact } from "../yaml";
+import {
+  alertingSecretName,
+  type ObjectMeta,
+  objectMeta,
+  releaseLabels,
+  type SecretKeySelector,
+  secretKey,
+} from "./resources";
+
+export interface OperatorMatcher {
+  name: string;
+  value: string;
+  matchType: Matcher["op"];
+}
+
+export interface OperatorRoute {
+  receiver?: string;
+  groupBy?: string[];
+  groupWait?: string;
+  groupInterval?: string;
+  repeatInterval?: string;
+  matchers?: OperatorMatcher[];
+  continue?: boolean;
+  routes?: OperatorRoute[];
+}
+
+export interface OperatorReceiver {
+  name: string;
+  emailConfigs?: Record<string, unknown>[];
+  slackConfigs?: Record<string, unknown>[];
+  pagerdutyConfigs?: Record<string, unknown>[];
+  webhookConfigs?: Record<string, unknown>[];
+}
+
+export interface OperatorInhibitRule {
+  sourceMatch: OperatorMatcher[];
+  targetMatch: OperatorMatcher[];
+  equal?: string[];
+}
+
+export interface AlertmanagerConfigManifest {
+  apiVersion: "monitoring.coreos.com/v1alpha1";
+  kind: "AlertmanagerConfig";
+  metadata: ObjectMeta;
+  spec: { route: OperatorRoute; receivers: OperatorReceiver[]; inhibitRules?: OperatorInhibitRule[] };
+}
+
+function matcher(m: Matcher): OperatorMatcher {
+  return { name: m.label, value: m.value, matchType: m.op };
+}
+
+function route(r: Route, receiver: string | undefined): OperatorRoute {
+  return compact({
+    receiver,
+    groupBy: r.groupBy,
+    groupWait: r.groupWait,
+    groupInterval: r.groupInterval,
+    repeatInterval: r.repeatInterval,
+    matchers: r.matchers.length > 0 ? r.matchers.map(matcher) : undefined,
+    continue: r.continue ? true : undefined,
+    routes: r.routes.length > 0 ? r.routes.map((child) => route(child, child.receiver)) : undefined,
+  });
+}
+
+function integrationConfig(project: Project, integration: Integration): Record<string, unknown> {
+  const secret = (ref: { secret: string }): SecretKeySelector => secretKey(alertingSecretName(project), ref);
+  switch (integration.type) {
+    case "slack":
+      return {
+        apiURL: secret(integration.apiUrl),
+        channel: integration.channel,
+        sendResolved: integration.sendResolved,
+      };
+    case "email":
+      return compact({
+        to: integration.to,
+        from: integration.from,
+        smarthost: integration.smarthost,
+        authUsername: integration.authUsername,
+        authPassword: integration.authPassword ? secret(integration.authPassword) : undefined,
+        requireTLS: integration.requireTls,
+        sendResolved: integration.sendResolved,
+      });
+    case "pagerduty":
+      return { routingKey: secret(integration.routingKey), sendResolved: integration.sendResolved };
+    case "webhook":
+      return compact({
+        url: integration.url,
+        maxAlerts: integration.maxAlerts,
+        sendResolved: integration.sendResolved,
+        httpConfig: integration.authorization
+          ? {
+              authorization: {
+                type: integration.authorization.scheme,
+                credentials: secret(integration.authorization.credentials),
+              },
+            }
+          : undefined,
+      });
+    default: {
+      const exhaustive: never = integration;
+      throw new Error(`unknown integration ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+function receiver(project: Project, r: Receiver): OperatorReceiver {
+  const configs = (type: Integration["type"]): Record<string, unknown>[] | undefined => {
+    const list = r.integrations
+      .filter((integration) => integration.type === type)
+      .map((integration) => integrationConfig(project, integration));
+    return list.length > 0 ? list : undefined;
+  };
+  return compact({
+    name: r.name,
+    emailConfigs: configs("email"),
+    slackConfigs: configs("slack"),
+    pagerdutyConfigs: configs("pagerduty"),
+    webhookConfigs: configs("webhook"),
+  });
+}
+
+function inhibitRule(rule: InhibitRule): OperatorInhibitRule {
+  return compact({
+    sourceMatch: rule.sourceMatchers.map(matcher),
+    targetMatch: rule.targetMatchers.map(matcher),
+    equal: rule.equal.length > 0 ? rule.equal : undefined,
+  });
+}
+
+/**
+ * The compose stack's routing tree and receivers as an AlertmanagerConfig; secrets are keys of
+ * the alerting Secret in the same namespace, as the operator requires.
+ */
+export function alertmanagerConfigManifest(project: Project): AlertmanagerConfigManifest {
+  // The operator needs a receiver on the top route; the model defaults it to "default".
+  const rootReceiver = project.route.receiver ?? project.receivers[0]?.name;
+  return {
+    apiVersion: "monitoring.coreos.com/v1alpha1",
+    kind: "AlertmanagerConfig",
+    metadata: objectMeta(project, projectSlug(project), releaseLabels(project)),
+    spec: compact({
+      route: route(project.route, rootReceiver),
+      receivers: project.receivers.map((r) => receiver(project, r)),
+      inhibitRules: project.inhibitRules.length > 0 ? project.inhibitRules.map(inhibitRule) : undefined,
+    }),
+  };
+}

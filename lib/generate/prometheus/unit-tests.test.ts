@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { type AlertingRuleInput, type Project, ProjectShapeSchema } from "../../model";
+import { expectToolAccepts } from "../../testing/run-tool";
+import { expectGolden } from "../golden";
+import { smallProject } from "../testdata/small-project";
+import type { GeneratedFile } from "../types";
+import { generateRuleFiles } from "./rules";
+import { generateRuleTests } from "./unit-tests";
+
+function promtoolTestRules(project: Project): string {
+  const tests = generateRuleTests(project);
+  return expectToolAccepts([...generateRuleFiles(project), ...tests], "promtool", () => [
+    "test",
+    "rules",
+    ...tests.map((file) => file.path),
+  ]);
+}
+
+const downAlert: AlertingRuleInput = {
+  kind: "alert",
+  alert: "TargetDown",
+  expr: "up == 0",
+  for: "1m",
+  severity: "critical",
+  labels: { team: "{{ $labels.job }}-oncall" },
+  annotations: { summary: "{{ $labels.instance }} is down", description: "up is {{ $value }}" },
+  tests: [
+    {
+      inputSeries: [{ series: 'up{job="api",instance="a:1"}', values: "0x5" }],
+      evalTime: "3m",
+      fires: true,
+      labels: { job: "api", instance: "a:1" },
+      value: 0,
+    },
+    { inputSeries: [{ series: 'up{job="api",instance="a:1"}', values: "1x5" }], evalTime: "3m", fires: false },
+  ],
+};
+
+function projectWith(groups: unknown[]): Project {
+  return ProjectShapeSchema.parse({ name: "Tests", evaluationInterval: "20s", ruleGroups: groups });
+}
+
+function parsed(file: GeneratedFile | undefined): Record<string, any> {
+  return parse(file?.content ?? "") as Record<string, any>;
+}
+
+describe("generateRuleTests", () => {
+  it("matches the golden files", () => {
+    expectGolden(import.meta.dirname, "small-rule-tests", generateRuleTests(smallProject()));
+  });
+
+  it("passes promtool test rules against the generated rule files", () => {
+    expect(promtoolTestRules(smallProject())).toContain("SUCCESS");
+  });
+
+  it("renders templated rule labels and annotations, and passes promtool", () => {
+    const project = projectWith([{ name: "hosts", rules: [downAlert] }]);
+    const [file] = generateRuleTests(project);
+    const content = parsed(file);
+    expect(content.rule_files).toEqual(["../rules/hosts.yml"]);
+    expect(content.evaluation_interval).toBe("20s");
+    expect(content.tests[0].alert_rule_test[0].exp_alerts).toEqual([
+      {
+        exp_labels: { job: "api", instance: "a:1", severity: "critical", category: "custom", team: "api-oncall" },
+        exp_annotations: { summary: "a:1 is down", description: "up is 0", runbook_url: "runbooks/TargetDown.md" },
+      },
+    ]);
+    expect(content.tests[1].alert_rule_test[0].exp_alerts).toEqual([]);
+    expect(content.tests.map((test: { name: string }) => test.name)).toEqual([
+      "TargetDown case 1 (fires)",
+      "TargetDown case 2 (stays quiet)",
+    ]);
+    promtoolTestRules(project);
+  });
+
+  it("uses the group's interval, and skips disabled alerts, untested alerts and groups left empty", () => {
+    const project = projectWith([
+      { name: "fast", interval: "10s", rules: [downAlert] },
+      { name: "off", rules: [{ ...downAlert, enabled: false }] },
+      { name: "untested", rules: [{ ...downAlert, tests: [] }] },
+    ]);
+    const files = generateRuleTests(project);
+    expect(files.map((file) => file.path)).toEqual(["prometheus/tests/fast.test.yml"]);
+    expect(parsed(files[0]).evaluation_interval).toBe("10s");
+  });
+
+  it("names the alert and annotation when a template cannot be rendered", () => {
+    const project = projectWith([
+      {
+        name: "bad",
+        rules: [{ ...downAlert, annotations: { summary: "{{ $labels.job | toUpper }}", description: "x" } }],
+      },
+    ]);
+    expect(() => generateRuleTests(project)).toThrow(
+      /alert TargetDown: cannot render annotation summary for its unit test: .*function "toUpper" is not supported/,
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export { generateRunbooks } from "./runbooks";

@@ -1,0 +1,48 @@
+import type { Project } from "../../model";
+import { enabledAlerts, runbookFilePath } from "../names";
+import type { GeneratedFile } from "../types";
+import { type PlacedAlert, runbookPage } from "./runbook-page";
+
+/**
+ * `runbooks/<Alert>.md` for every enabled alert whose runbook_url points into the bundle (alerts
+ * with an explicit runbook URL are documented elsewhere), plus `runbooks/README.md` indexing them.
+ */
+export function generateRunbooks(project: Project): GeneratedFile[] {
+  const byName = new Map<string, PlacedAlert[]>();
+  for (const placed of enabledAlerts(project)) {
+    if (placed.rule.annotations.runbookUrl) continue;
+    byName.set(placed.rule.alert, [...(byName.get(placed.rule.alert) ?? []), placed]);
+  }
+  if (byName.size === 0) return [];
+  const names = [...byName.keys()].sort();
+  const pages = names.map((name) => ({
+    path: runbookFilePath(name),
+    content: runbookPage(project, name, byName.get(name) ?? []),
+  }));
+  return [...pages, { path: "runbooks/README.md", content: runbookIndex(project, names, byName) }];
+}
+
+function runbookIndex(project: Project, names: readonly string[], byName: ReadonlyMap<string, PlacedAlert[]>): string {
+  const rows = names.map((name) => {
+    const placed = byName.get(name) ?? [];
+    const severities = [...new Set(placed.map(({ rule }) => rule.severity))].join(", ");
+    const groups = [...new Set(placed.map(({ group }) => `\`${group}\``))].join(", ");
+    const summary = placed[0]?.rule.annotations.summary ?? "";
+    const page = runbookFilePath(name).slice("runbooks/".length);
+    return `| [${name}](${page}) | ${severities} | ${groups} | ${tableCell(summary)} |`;
+  });
+  return [
+    "# Runbooks",
+    "",
+    `One page per alert of ${project.name}. Each alert links to its page through its \`runbook_url\` annotation.`,
+    "",
+    "| Alert | Severity | Rule group | Summary |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
+}
+
+function tableCell(text: string): string {
+  return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+}
