@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MetricNameSchema } from "../model";
-import { isServedMetric, KNOWN_METRICS, KNOWN_SUMMARY_SERIES, SEED_PROPOSED_METRICS, unservedMetrics } from "./metrics";
+import {
+  isServedMetric,
+  KNOWN_METRICS,
+  KNOWN_SUMMARY_SERIES,
+  SEED_PROPOSED_METRICS,
+  unservedMetrics,
+} from "./metrics";
 
 describe("unservedMetrics", () => {
   it("returns nothing for real v2 names, exporter names and Prometheus series", () => {
@@ -34,10 +40,12 @@ describe("unservedMetrics", () => {
   });
 
   it("knows histograms by their three series and summaries by their bare name", () => {
-    expect(unservedMetrics(["fraiseql_query_duration_seconds"], "v2")).toEqual(["fraiseql_query_duration_seconds"]);
-    expect(unservedMetrics(["fraiseql_function_run_duration_seconds", "fraiseql_auth_duration_ms_count"], "v2")).toEqual(
-      [],
-    );
+    expect(unservedMetrics(["fraiseql_query_duration_seconds"], "v2")).toEqual([
+      "fraiseql_query_duration_seconds",
+    ]);
+    expect(
+      unservedMetrics(["fraiseql_function_run_duration_seconds", "fraiseql_auth_duration_ms_count"], "v2"),
+    ).toEqual([]);
     expect(unservedMetrics(["fraiseql_function_run_duration_seconds_bucket"], "v2")).toEqual([
       "fraiseql_function_run_duration_seconds_bucket",
     ]);
@@ -54,7 +62,9 @@ describe("unservedMetrics", () => {
         "v1",
       ),
     ).toEqual([]);
-    expect(unservedMetrics(["fraiseql_graphql_queries_success"], "v1")).toEqual(["fraiseql_graphql_queries_success"]);
+    expect(unservedMetrics(["fraiseql_graphql_queries_success"], "v1")).toEqual([
+      "fraiseql_graphql_queries_success",
+    ]);
   });
 
   it("reports doc-only names and typos, sorted and without repeats", () => {
@@ -68,7 +78,11 @@ describe("unservedMetrics", () => {
         ],
         "v2",
       ),
-    ).toEqual(["fraiseql_db_errors_total", "fraiseql_graphql_queries_errors", "fraiseql_request_duration_seconds_bucket"]);
+    ).toEqual([
+      "fraiseql_db_errors_total",
+      "fraiseql_graphql_queries_errors",
+      "fraiseql_request_duration_seconds_bucket",
+    ]);
   });
 
   it("returns an empty list for no names", () => {
@@ -79,9 +93,11 @@ describe("unservedMetrics", () => {
 describe("metric lists", () => {
   it("hold only valid Prometheus metric names", () => {
     for (const [source, names] of Object.entries(KNOWN_METRICS)) {
-      for (const name of names) expect(MetricNameSchema.safeParse(name).success, `${source}: ${name}`).toBe(true);
+      for (const name of names)
+        expect(MetricNameSchema.safeParse(name).success, `${source}: ${name}`).toBe(true);
     }
-    for (const name of SEED_PROPOSED_METRICS) expect(MetricNameSchema.safeParse(name).success, name).toBe(true);
+    for (const name of SEED_PROPOSED_METRICS)
+      expect(MetricNameSchema.safeParse(name).success, name).toBe(true);
   });
 
   it("keeps summaries within v2 and without buckets", () => {

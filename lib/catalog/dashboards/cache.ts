@@ -1,6 +1,14 @@
 import type { Dashboard } from "../../model";
 import type { CatalogContext } from "../context";
-import { dashboard, promTarget, reverseTrafficLight, row, targets, thresholds, trafficLight } from "../factories";
+import {
+  dashboard,
+  promTarget,
+  reverseTrafficLight,
+  row,
+  targets,
+  thresholds,
+  trafficLight,
+} from "../factories";
 import type { DashboardEntry } from "../types";
 import {
   appMatchers,
@@ -52,7 +60,10 @@ function build(context: CatalogContext): Dashboard {
         targets: [
           byVersion(context, {
             v2: promTarget(hitRatio(context, "fraiseql_cache_hits", "fraiseql_cache_misses"), "hit rate"),
-            v1: promTarget(hitRatio(context, "fraiseql_cache_hits_total", "fraiseql_cache_misses_total"), "hit rate"),
+            v1: promTarget(
+              hitRatio(context, "fraiseql_cache_hits_total", "fraiseql_cache_misses_total"),
+              "hit rate",
+            ),
           }),
         ],
       },
@@ -72,7 +83,10 @@ function build(context: CatalogContext): Dashboard {
         targets: byVersion(context, {
           v2: targets(
             promTarget(hitRatio(context, "fraiseql_cache_hits", "fraiseql_cache_misses"), "query result"),
-            promTarget(hitRatio(context, "fraiseql_apq_hits_total", "fraiseql_apq_misses_total"), "persisted queries (APQ)"),
+            promTarget(
+              hitRatio(context, "fraiseql_apq_hits_total", "fraiseql_apq_misses_total"),
+              "persisted queries (APQ)",
+            ),
             promTarget(
               hitRatio(context, "fraiseql_observer_cache_hits_total", "fraiseql_observer_cache_misses_total"),
               "observer",

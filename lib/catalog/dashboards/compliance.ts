@@ -181,11 +181,13 @@ WHERE $__timeFilter(timestamp)`,
 
 function build(context: CatalogContext): Dashboard {
   const queries = QUERIES[context.version];
-  const pg = (rawSql: string, format: "table" | "time_series" = "table") => postgresTarget(context, rawSql, format);
+  const pg = (rawSql: string, format: "table" | "time_series" = "table") =>
+    postgresTarget(context, rawSql, format);
   return dashboard({
     uid: "fraiseql-compliance",
     title: "Compliance & Audit",
-    description: "Audit trail, administrative and permission changes, data access and failed access attempts.",
+    description:
+      "Audit trail, administrative and permission changes, data access and failed access attempts.",
     tags: ["fraiseql", "audit", "compliance", "security"],
     catalogId: "compliance",
     panels: [

@@ -1,4 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { toYaml } from "../../generate/yaml";
 import {
   type Dashboard,
   type Datasource,
@@ -53,7 +58,12 @@ interface Built {
 
 const BUILT: Built[] = VERSIONS.flatMap((version) => {
   const context = contextFor(version);
-  return catalogDashboards.map((entry) => ({ version, context, id: entry.id, dashboard: entry.build(context) }));
+  return catalogDashboards.map((entry) => ({
+    version,
+    context,
+    id: entry.id,
+    dashboard: entry.build(context),
+  }));
 });
 
 function promqlTargets(panel: Panel): string[] {
@@ -194,9 +204,13 @@ describe("catalog PromQL", () => {
         ...dashboard.panels.flatMap((panel) => promqlTargets(panel).flatMap(metricNames)),
         ...variableMetrics(dashboard, context),
       ];
-      const queriesPrometheus = catalogDashboards.find((entry) => entry.id === id)?.datasources.includes("prometheus");
+      const queriesPrometheus = catalogDashboards
+        .find((entry) => entry.id === id)
+        ?.datasources.includes("prometheus");
       expect(used.length > 0).toBe(queriesPrometheus);
-      const unknown = used.filter((name) => !isServedMetric(name, version) && !SEED_PROPOSED_METRICS.has(name));
+      const unknown = used.filter(
+        (name) => !isServedMetric(name, version) && !SEED_PROPOSED_METRICS.has(name),
+      );
       expect(unknown).toEqual([]);
     },
   );
@@ -219,7 +233,9 @@ describe("catalog PromQL", () => {
 
   it("uses every seed-proposed metric somewhere", () => {
     const used = new Set(
-      BUILT.flatMap(({ dashboard }) => dashboard.panels.flatMap((panel) => promqlTargets(panel).flatMap(metricNames))),
+      BUILT.flatMap(({ dashboard }) =>
+        dashboard.panels.flatMap((panel) => promqlTargets(panel).flatMap(metricNames)),
+      ),
     );
     expect([...SEED_PROPOSED_METRICS].filter((name) => !used.has(name))).toEqual([]);
   });
@@ -265,7 +281,9 @@ describe("catalog PromQL", () => {
   });
 
   it("selects the application by the context's job and the $instance variable", () => {
-    for (const { dashboard, id } of BUILT.filter((built) => !["postgres", "infrastructure"].includes(built.id))) {
+    for (const { dashboard, id } of BUILT.filter(
+      (built) => !["postgres", "infrastructure"].includes(built.id),
+    )) {
       for (const panel of dashboard.panels) {
         for (const expr of promqlTargets(panel)) {
           const appSeries = metricNames(expr).filter((name) => name.startsWith("fraiseql_"));
@@ -274,6 +292,41 @@ describe("catalog PromQL", () => {
           expect(expr, `${panel.title}: ${expr}`).toContain(`${job},instance=~"$instance"`);
         }
       }
+    }
+  });
+});
+
+/** Grafana substitutes its variables before Prometheus sees a query; do the same for promtool. */
+function substituteGrafanaVariables(expr: string): string {
+  return expr.replace(/\$__(?:rate_interval|interval|range)\b/g, "5m").replace(/\$\w+/g, "x");
+}
+
+describe("catalog PromQL under promtool", () => {
+  it.each(VERSIONS)("every %s query is accepted by Prometheus's own parser", (version) => {
+    const exprs = BUILT.filter((built) => built.version === version).flatMap(({ dashboard }) =>
+      dashboard.panels.flatMap(promqlTargets),
+    );
+    const rules = {
+      groups: [
+        {
+          name: "catalog-dashboard-queries",
+          rules: exprs.map((expr, index) => ({
+            record: `catalog:query_${index}`,
+            expr: substituteGrafanaVariables(expr),
+          })),
+        },
+      ],
+    };
+    const dir = mkdtempSync(path.join(os.tmpdir(), "obsforge-catalog-"));
+    try {
+      const file = path.join(dir, "queries.rules.yml");
+      writeFileSync(file, toYaml(rules));
+      const result = spawnSync("promtool", ["check", "rules", file], { encoding: "utf8" });
+      expect(result.error).toBeUndefined();
+      expect(`${result.stdout}${result.stderr}`).toContain(`SUCCESS: ${exprs.length} rules found`);
+      expect(result.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

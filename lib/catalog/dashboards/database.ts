@@ -73,7 +73,8 @@ function build(context: CatalogContext): Dashboard {
   return dashboard({
     uid: "fraiseql-database",
     title: "Database Health",
-    description: "Connection pool, query latency, slow statements and transactions of the application's database.",
+    description:
+      "Connection pool, query latency, slow statements and transactions of the application's database.",
     tags: ["fraiseql", "database", "postgresql"],
     catalogId: "database",
     variables: [instanceVariable(context)],
@@ -180,7 +181,10 @@ function build(context: CatalogContext): Dashboard {
         targets: [
           byVersion(context, {
             v2: promTarget(appRate(context, "fraiseql_database_queries_total"), "queries/s"),
-            v1: promTarget(appRate(context, "fraiseql_db_queries_total", { by: "query_type" }), "{{query_type}}"),
+            v1: promTarget(
+              appRate(context, "fraiseql_db_queries_total", { by: "query_type" }),
+              "{{query_type}}",
+            ),
           }),
         ],
       },
@@ -214,7 +218,10 @@ function build(context: CatalogContext): Dashboard {
           promTarget(appQuantile(context, 0.5, "fraiseql_db_transaction_duration_seconds_bucket"), "P50"),
           promTarget(appQuantile(context, 0.95, "fraiseql_db_transaction_duration_seconds_bucket"), "P95"),
           promTarget(appQuantile(context, 0.99, "fraiseql_db_transaction_duration_seconds_bucket"), "P99"),
-          promTarget('max(pg_stat_activity_max_tx_duration{datname!~"template.*"})', "longest open transaction"),
+          promTarget(
+            'max(pg_stat_activity_max_tx_duration{datname!~"template.*"})',
+            "longest open transaction",
+          ),
         ),
       },
 

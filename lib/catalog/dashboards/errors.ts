@@ -48,10 +48,22 @@ FROM tb_error_occurrence o
 WHERE $__timeFilter(o.occurred_at)`,
 } as const;
 
-/** The same query for both versions: only v1's error tracker records resolutions. */
-const RESOLUTION_TIME_SQL = `SELECT avg(extract(epoch FROM resolved_at - first_seen)) AS mean_time_to_resolve
+/**
+ * v2 records failures but not their resolution, so it measures how long each error kept recurring;
+ * v1's error tracker records when an error was resolved.
+ */
+const RESOLUTION_TIME_SQL = {
+  v2: `SELECT avg(extract(epoch FROM last_seen - first_seen)) AS mean_error_lifetime
+FROM (
+  SELECT md5(coalesce(error, '')) AS fingerprint, min(timestamp) AS first_seen, max(timestamp) AS last_seen
+  FROM fraiseql_audit_logs
+  WHERE $__timeFilter(timestamp) AND level = 'ERROR'
+  GROUP BY 1
+) AS errors`,
+  v1: `SELECT avg(extract(epoch FROM resolved_at - first_seen)) AS mean_time_to_resolve
 FROM tb_error_log
-WHERE status = 'resolved' AND $__timeFilter(resolved_at)`;
+WHERE status = 'resolved' AND $__timeFilter(resolved_at)`,
+} as const;
 
 const TOP_FINGERPRINTS_SQL = {
   v2: `SELECT
@@ -116,11 +128,17 @@ function errorRateTargets(context: CatalogContext): ReturnType<typeof promTarget
   const requests = appRate(context, "fraiseql_http_requests_total");
   return byVersion(context, {
     v2: targets(
-      promTarget(`${appRate(context, "fraiseql_graphql_queries_error")} / ${operations}`, "GraphQL operations"),
+      promTarget(
+        `${appRate(context, "fraiseql_graphql_queries_error")} / ${operations}`,
+        "GraphQL operations",
+      ),
       promTarget(`${appRate(context, "fraiseql_http_responses_5xx")} / ${requests}`, "HTTP 5xx"),
     ),
     v1: targets(
-      promTarget(`${appRate(context, "fraiseql_graphql_queries_errors_total")} / ${operations}`, "GraphQL operations"),
+      promTarget(
+        `${appRate(context, "fraiseql_graphql_queries_errors_total")} / ${operations}`,
+        "GraphQL operations",
+      ),
       promTarget(
         `${appRate(context, "fraiseql_http_requests_total", { extra: ['status=~"5.."'] })} / ${requests}`,
         "HTTP 5xx",
@@ -135,7 +153,8 @@ function build(context: CatalogContext): Dashboard {
   return dashboard({
     uid: "fraiseql-errors",
     title: "Error Analysis",
-    description: "Error rates and types from Prometheus; fingerprints, severity and affected users from the database.",
+    description:
+      "Error rates and types from Prometheus; fingerprints, severity and affected users from the database.",
     tags: ["fraiseql", "errors"],
     catalogId: "errors",
     variables: [instanceVariable(context)],
@@ -235,7 +254,7 @@ function build(context: CatalogContext): Dashboard {
         type: "stat",
         title: "Error resolution time",
         description: byVersion(context, {
-          v2: "Mean time from first occurrence to resolution. Requires an error-tracking table: FraiseQL v2 has none (its audit log records failures, not their resolution), so this queries v1's tb_error_log and shows an error unless the application keeps that schema.",
+          v2: "FraiseQL v2 records failures but not their resolution, so this is how long errors kept recurring: the mean time from first to last occurrence of each error fingerprint in the selected range.",
           v1: "Mean time from an error's first occurrence to its resolution, for errors resolved in the selected range.",
         }),
         datasource: context.postgresUid,
@@ -245,7 +264,7 @@ function build(context: CatalogContext): Dashboard {
         thresholds: trafficLight(86_400, 7 * 86_400),
         w: 4,
         h: 8,
-        targets: [postgresTarget(context, RESOLUTION_TIME_SQL)],
+        targets: [postgresTarget(context, RESOLUTION_TIME_SQL[version])],
       },
 
       row("Errors"),

@@ -19,12 +19,18 @@ function build(context: CatalogContext): Dashboard {
   return dashboard({
     uid: "fraiseql-infrastructure",
     title: "Infrastructure",
-    description: "CPU, memory, disk, network and load of the hosts (node_exporter) and their containers (cAdvisor).",
+    description:
+      "CPU, memory, disk, network and load of the hosts (node_exporter) and their containers (cAdvisor).",
     tags: ["fraiseql", "infrastructure", "hosts", "containers"],
     catalogId: "infrastructure",
     variables: [
       prometheusLabelVariable(context, "node", "Host", "label_values(node_uname_info, instance)"),
-      prometheusLabelVariable(context, "container", "Container", 'label_values(container_last_seen{name!=""}, name)'),
+      prometheusLabelVariable(
+        context,
+        "container",
+        "Container",
+        'label_values(container_last_seen{name!=""}, name)',
+      ),
     ],
     panels: [
       row("Hosts"),
@@ -38,7 +44,10 @@ function build(context: CatalogContext): Dashboard {
         max: 1,
         thresholds: trafficLight(0.8, 0.9),
         targets: [
-          promTarget(`1 - avg(rate(node_cpu_seconds_total{${NODE},mode="idle"}[$__rate_interval]))`, "CPU busy"),
+          promTarget(
+            `1 - avg(rate(node_cpu_seconds_total{${NODE},mode="idle"}[$__rate_interval]))`,
+            "CPU busy",
+          ),
         ],
       },
       {
@@ -187,7 +196,8 @@ function build(context: CatalogContext): Dashboard {
       {
         type: "timeseries",
         title: "Container memory",
-        description: "Working set per container: the memory the kernel cannot reclaim, which the OOM killer looks at.",
+        description:
+          "Working set per container: the memory the kernel cannot reclaim, which the OOM killer looks at.",
         unit: "bytes",
         legend: tableLegend(),
         targets: [

@@ -116,7 +116,8 @@ function build(context: CatalogContext): Dashboard {
       {
         type: "timeseries",
         title: "Request latency (P50 / P95 / P99)",
-        description: "HTTP request duration quantiles from the fraiseql_http_request_duration_seconds histogram.",
+        description:
+          "HTTP request duration quantiles from the fraiseql_http_request_duration_seconds histogram.",
         unit: "s",
         decimals: 3,
         legend: tableLegend(),
@@ -188,7 +189,10 @@ function build(context: CatalogContext): Dashboard {
         stacking: "normal",
         fillOpacity: 40,
         targets: [
-          promTarget(appRate(context, "fraiseql_graphql_queries_total", { by: "operation_type" }), "{{operation_type}}"),
+          promTarget(
+            appRate(context, "fraiseql_graphql_queries_total", { by: "operation_type" }),
+            "{{operation_type}}",
+          ),
         ],
       },
       {

@@ -123,7 +123,10 @@ function build(base: CatalogContext): Dashboard {
         thresholds: trafficLight(0.1, 0.5),
         targets: byVersion(context, {
           v2: targets(
-            promTarget(appQuantile(context, 0.95, "fraiseql_database_query_duration_seconds_bucket"), "P95 JSONB Query"),
+            promTarget(
+              appQuantile(context, 0.95, "fraiseql_database_query_duration_seconds_bucket"),
+              "P95 JSONB Query",
+            ),
             promTarget(`avg(fraiseql_database_query_duration_ms{${app}}) / 1000`, "Average (lifetime)"),
           ),
           v1: [

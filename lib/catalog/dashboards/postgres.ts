@@ -1,6 +1,14 @@
 import type { Dashboard } from "../../model";
 import type { CatalogContext } from "../context";
-import { dashboard, promTarget, reverseTrafficLight, row, targets, thresholds, trafficLight } from "../factories";
+import {
+  dashboard,
+  promTarget,
+  reverseTrafficLight,
+  row,
+  targets,
+  thresholds,
+  trafficLight,
+} from "../factories";
 import type { DashboardEntry } from "../types";
 import { prometheusLabelVariable, tableLegend } from "./shared";
 
@@ -23,7 +31,8 @@ function build(context: CatalogContext): Dashboard {
   return dashboard({
     uid: "fraiseql-postgres",
     title: "PostgreSQL",
-    description: "Availability, connections, transactions, cache, locks, size and replication of PostgreSQL (postgres_exporter).",
+    description:
+      "Availability, connections, transactions, cache, locks, size and replication of PostgreSQL (postgres_exporter).",
     tags: ["fraiseql", "postgresql", "database"],
     catalogId: "postgres",
     variables: [
@@ -68,7 +77,8 @@ function build(context: CatalogContext): Dashboard {
       {
         type: "stat",
         title: "Buffer cache hit ratio",
-        description: "Blocks found in shared buffers over blocks requested (blks_hit / (blks_hit + blks_read)).",
+        description:
+          "Blocks found in shared buffers over blocks requested (blks_hit / (blks_hit + blks_read)).",
         unit: "percentunit",
         decimals: 2,
         thresholds: reverseTrafficLight(0.9, 0.99),
@@ -91,8 +101,14 @@ function build(context: CatalogContext): Dashboard {
         decimals: 0,
         legend: tableLegend(["mean", "max", "lastNotNull"]),
         targets: targets(
-          promTarget(`sum by (instance) (pg_stat_database_numbackends{${SERVER}})`, "{{instance}} connections"),
-          promTarget(`max by (instance) (pg_settings_max_connections{${SERVER}})`, "{{instance}} max_connections"),
+          promTarget(
+            `sum by (instance) (pg_stat_database_numbackends{${SERVER}})`,
+            "{{instance}} connections",
+          ),
+          promTarget(
+            `max by (instance) (pg_settings_max_connections{${SERVER}})`,
+            "{{instance}} max_connections",
+          ),
         ),
       },
       {
@@ -142,10 +158,13 @@ function build(context: CatalogContext): Dashboard {
       {
         type: "timeseries",
         title: "Longest running transaction",
-        description: "Age of the oldest open transaction per database; long ones block vacuum and hold locks.",
+        description:
+          "Age of the oldest open transaction per database; long ones block vacuum and hold locks.",
         unit: "s",
         thresholds: trafficLight(60, 300),
-        targets: [promTarget(`max by (datname) (pg_stat_activity_max_tx_duration{${DATABASE}})`, "{{datname}}")],
+        targets: [
+          promTarget(`max by (datname) (pg_stat_activity_max_tx_duration{${DATABASE}})`, "{{datname}}"),
+        ],
       },
 
       row("Contention"),
@@ -182,7 +201,8 @@ function build(context: CatalogContext): Dashboard {
       {
         type: "timeseries",
         title: "Replication lag",
-        description: "Seconds a standby is behind its primary (pg_replication_lag_seconds); always 0 on a primary.",
+        description:
+          "Seconds a standby is behind its primary (pg_replication_lag_seconds); always 0 on a primary.",
         unit: "s",
         thresholds: trafficLight(30, 300),
         targets: [promTarget(`max by (instance) (pg_replication_lag_seconds{${SERVER}})`, "{{instance}}")],

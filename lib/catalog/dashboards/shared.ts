@@ -31,7 +31,10 @@ export function instanceSourceMetric(context: CatalogContext): string {
 }
 
 /** `instance` variable listing the application's instances, multi-select with "All". */
-export function instanceVariable(context: CatalogContext, jobMatcher = `job=${quoted(context.appJob)}`): VariableInput {
+export function instanceVariable(
+  context: CatalogContext,
+  jobMatcher = `job=${quoted(context.appJob)}`,
+): VariableInput {
   return {
     type: "query",
     name: "instance",
@@ -89,9 +92,11 @@ export function appLogSelector(context: CatalogContext): string {
 type LegendCalc = "min" | "max" | "mean" | "last" | "lastNotNull" | "sum";
 
 /** Legend as a table below the graph, with the values people compare. */
-export function tableLegend(
-  calcs: LegendCalc[] = ["mean", "max", "lastNotNull"],
-): { displayMode: "table"; placement: "bottom"; calcs: LegendCalc[] } {
+export function tableLegend(calcs: LegendCalc[] = ["mean", "max", "lastNotNull"]): {
+  displayMode: "table";
+  placement: "bottom";
+  calcs: LegendCalc[];
+} {
   return { displayMode: "table", placement: "bottom", calcs };
 }
 
@@ -102,13 +107,22 @@ export function requiresMetrics(names: readonly string[], why: string): string {
 }
 
 /** `sum(rate(metric{app matchers}[$__rate_interval]))`, optionally `by` some labels. */
-export function appRate(context: CatalogContext, metric: string, options: { by?: string; extra?: string[] } = {}): string {
+export function appRate(
+  context: CatalogContext,
+  metric: string,
+  options: { by?: string; extra?: string[] } = {},
+): string {
   const grouping = options.by ? ` by (${options.by}) ` : "";
   return `sum${grouping}(rate(${metric}{${appMatchers(context, ...(options.extra ?? []))}}[$__rate_interval]))`;
 }
 
 /** `histogram_quantile(q, sum by (le) (rate(<histogram>_bucket{app matchers}[$__rate_interval])))` */
-export function appQuantile(context: CatalogContext, quantile: number, bucketMetric: string, by = ""): string {
+export function appQuantile(
+  context: CatalogContext,
+  quantile: number,
+  bucketMetric: string,
+  by = "",
+): string {
   const labels = by ? `${by}, le` : "le";
   return `histogram_quantile(${quantile}, ${appRate(context, bucketMetric, { by: labels })})`;
 }

@@ -159,7 +159,8 @@ LIMIT 100`,
 
 function build(context: CatalogContext): Dashboard {
   const queries = queriesFor(context.version);
-  const pg = (rawSql: string, format: "table" | "time_series" = "table") => postgresTarget(context, rawSql, format);
+  const pg = (rawSql: string, format: "table" | "time_series" = "table") =>
+    postgresTarget(context, rawSql, format);
   const source = byVersion(context, {
     v2: "From the request audit log (fraiseql_audit_logs).",
     v1: "From the enterprise audit log (audit_events), which records application events rather than every request.",

@@ -1,3 +1,4 @@
+import { Scalar } from "yaml";
 import type { InhibitRule, Integration, Matcher, Project, Receiver, Route } from "../../model";
 import { projectSlug } from "../names";
 import { compact } from "../yaml";
@@ -13,7 +14,7 @@ import {
 export interface OperatorMatcher {
   name: string;
   value: string;
-  matchType: Matcher["op"];
+  matchType: Scalar<Matcher["op"]>;
 }
 
 export interface OperatorRoute {
@@ -48,8 +49,15 @@ export interface AlertmanagerConfigManifest {
   spec: { route: OperatorRoute; receivers: OperatorReceiver[]; inhibitRules?: OperatorInhibitRule[] };
 }
 
+/** PyYAML reads a bare `=` as YAML 1.1's value tag and fails, so the operator is always quoted. */
+function quotedMatchType(op: Matcher["op"]): Scalar<Matcher["op"]> {
+  const scalar = new Scalar(op);
+  scalar.type = Scalar.QUOTE_DOUBLE;
+  return scalar;
+}
+
 function matcher(m: Matcher): OperatorMatcher {
-  return { name: m.label, value: m.value, matchType: m.op };
+  return { name: m.label, value: m.value, matchType: quotedMatchType(m.op) };
 }
 
 function route(r: Route, receiver: string | undefined): OperatorRoute {

@@ -1,8 +1,14 @@
 import type { Integration, Project, SecretRef } from "../../model";
 import { projectSlug, secretFileName } from "../names";
 import { GENERATED_HEADER, toYaml } from "../yaml";
+import {
+  alertingSecretName,
+  grafanaSecretName,
+  type ObjectMeta,
+  objectMeta,
+  scrapeSecretName,
+} from "./resources";
 import { appScrapeTargets } from "./service-monitor";
-import { alertingSecretName, grafanaSecretName, type ObjectMeta, objectMeta, scrapeSecretName } from "./resources";
 
 export interface SecretManifest {
   apiVersion: "v1";
@@ -41,10 +47,16 @@ export function alertingSecretRefs(project: Project): SecretRef[] {
 
 /** Secrets Grafana reads from its environment: database passwords of its datasources. */
 export function grafanaSecretRefs(project: Project): SecretRef[] {
-  return project.datasources.flatMap((datasource) => (datasource.type === "postgres" ? [datasource.password] : []));
+  return project.datasources.flatMap((datasource) =>
+    datasource.type === "postgres" ? [datasource.password] : [],
+  );
 }
 
-function secretManifest(project: Project, name: string, refs: readonly SecretRef[]): SecretManifest | undefined {
+function secretManifest(
+  project: Project,
+  name: string,
+  refs: readonly SecretRef[],
+): SecretManifest | undefined {
   const keys = [...new Set(refs.map(secretFileName))].sort();
   if (keys.length === 0) return undefined;
   return {

@@ -1,7 +1,14 @@
 import type { Project, RelabelConfig, ScrapeTarget } from "../../model";
 import { projectSlug } from "../names";
 import { compact } from "../yaml";
-import { type ObjectMeta, objectMeta, releaseLabels, type SecretKeySelector, scrapeSecretName, secretKey } from "./resources";
+import {
+  type ObjectMeta,
+  objectMeta,
+  releaseLabels,
+  type SecretKeySelector,
+  scrapeSecretName,
+  secretKey,
+} from "./resources";
 
 /** A relabeling in the operator's camelCase spelling of Prometheus's relabel_config. */
 export interface OperatorRelabelConfig {

@@ -49,7 +49,9 @@ export function kubePrometheusStackValues(project: Project): KubePrometheusStack
   const secrets = grafanaSecretRefs(project);
   const grafana: KubePrometheusStackValues["grafana"] = {
     sidecar: {
-      ...(primary ? { datasources: { defaultDatasourceEnabled: true, uid: primary.uid, name: primary.name } } : {}),
+      ...(primary
+        ? { datasources: { defaultDatasourceEnabled: true, uid: primary.uid, name: primary.name } }
+        : {}),
       dashboards: {
         enabled: true,
         label: GRAFANA_DASHBOARD_LABEL,
@@ -62,7 +64,10 @@ export function kubePrometheusStackValues(project: Project): KubePrometheusStack
   if (secrets.length > 0) {
     // The datasources read `$__env{NAME}`; the chart fills those variables from the Grafana Secret.
     grafana.envValueFrom = Object.fromEntries(
-      secrets.map((ref) => [ref.secret, { secretKeyRef: { name: grafanaSecretName(project), key: secretFileName(ref) } }]),
+      secrets.map((ref) => [
+        ref.secret,
+        { secretKeyRef: { name: grafanaSecretName(project), key: secretFileName(ref) } },
+      ]),
     );
   }
   return {

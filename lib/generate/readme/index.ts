@@ -96,8 +96,10 @@ function kubernetesSection(project: Project): string {
       [
         `helm upgrade --install ${project.kubernetes.releaseLabel} prometheus-community/kube-prometheus-stack \\`,
         `  --namespace ${project.kubernetes.namespace} --create-namespace -f kubernetes/values.yaml`,
-        "# fill in kubernetes/secrets.example.yaml first, then:",
-        "kubectl apply --server-side -f kubernetes/ -f kubernetes/dashboards/",
+        "# copy kubernetes/secrets.example.yaml to secrets.yaml, fill in every value, then:",
+        "kubectl apply -f secrets.yaml",
+        "kubectl apply --server-side -f kubernetes/prometheus-rule.yaml -f kubernetes/service-monitor.yaml \\",
+        "  -f kubernetes/alertmanager-config.yaml -f kubernetes/dashboards/",
       ].join("\n"),
     ),
     ...(warnings.length > 0 ? ["", "Warnings:", "", ...warnings.map((warning) => `- ${warning}`)] : []),

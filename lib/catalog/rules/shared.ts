@@ -1,0 +1,115 @@
+import { type AlertingRule, type AlertingRuleInput, AlertingRuleSchema } from "../../model";
+import type { CatalogContext } from "../context";
+import { byVersion, quoted } from "../dashboards/shared";
+
+/** Helpers the catalog alert rules share: rule parsing, test series, runbook layout, commands. */
+
+export { byVersion, quoted };
+
+/** uids of the catalog dashboards an alert can link to. */
+export const DASHBOARD_UIDS = {
+  operations: "fraiseql-operations",
+  cache: "fraiseql-cache",
+  database: "fraiseql-database",
+  errors: "fraiseql-errors",
+  userActivity: "fraiseql-user-activity",
+  compliance: "fraiseql-compliance",
+  performance: "fraiseql-performance",
+  postgres: "fraiseql-postgres",
+  infrastructure: "fraiseql-infrastructure",
+} as const;
+
+/** Parses through the model schema so every catalog rule gets the model's defaults and checks. */
+export function defineRule(input: Omit<AlertingRuleInput, "kind">): AlertingRule {
+  return AlertingRuleSchema.parse({ kind: "alert", ...input });
+}
+
+/** `job="<app job>"`, the matcher selecting the application's own series. */
+export function appJob(context: CatalogContext): string {
+  return `job=${quoted(context.appJob)}`;
+}
+
+/** Target labels Prometheus attaches to the application's series in the unit tests. */
+export function appTarget(context: CatalogContext): { job: string; instance: string } {
+  return { job: context.appJob, instance: "app:8000" };
+}
+
+export const NODE_TARGET = { job: "node", instance: "node-exporter:9100" };
+export const POSTGRES_TARGET = { job: "postgres", instance: "postgres-exporter:9187" };
+
+/** One promtool input series: `name{label="value",…}` and its values in expanding notation. */
+export function series(
+  name: string,
+  labels: Record<string, string>,
+  values: string,
+): { series: string; values: string } {
+  const matchers = Object.entries(labels).map(([label, value]) => `${label}=${quoted(value)}`);
+  return { series: matchers.length === 0 ? name : `${name}{${matchers.join(",")}}`, values };
+}
+
+export interface RunbookSections {
+  meaning: string;
+  impact: string;
+  /** Steps, each usually a sentence followed by a fenced command or query. */
+  diagnosis: readonly string[];
+  mitigation: readonly string[];
+}
+
+/** A runbook body in the sections responders expect: Meaning, Impact, Diagnosis, Mitigation. */
+export function runbook(sections: RunbookSections): string {
+  return [
+    "## Meaning",
+    "",
+    sections.meaning,
+    "",
+    "## Impact",
+    "",
+    sections.impact,
+    "",
+    "## Diagnosis",
+    "",
+    sections.diagnosis.map((step, index) => `${index + 1}. ${indentContinuation(step)}`).join("\n"),
+    "",
+    "## Mitigation",
+    "",
+    sections.mitigation.map((step) => `- ${indentContinuation(step)}`).join("\n"),
+    "",
+  ].join("\n");
+}
+
+/** Indents every line after the first so fenced blocks stay inside their list item. */
+function indentContinuation(step: string): string {
+  return step
+    .split("\n")
+    .map((line, index) => (index === 0 || line === "" ? line : `   ${line}`))
+    .join("\n");
+}
+
+/** A fenced block for a list item. */
+export function code(language: "promql" | "logql" | "shell" | "sql", text: string): string {
+  return `\n\`\`\`${language}\n${text}\n\`\`\``;
+}
+
+/** Fetches the application's own /metrics the way Prometheus does (v2 needs its bearer token). */
+export function metricsCurl(context: CatalogContext, pattern: string): string {
+  return byVersion(context, {
+    v2: `curl -s -H "Authorization: Bearer $FRAISEQL_METRICS_TOKEN" http://<app-host>:8000/metrics | grep -E '${pattern}'`,
+    v1: `curl -s http://<app-host>:8000/metrics | grep -E '${pattern}'`,
+  });
+}
+
+/** The application's liveness and readiness endpoints (v2 `/readiness`, v1 `/ready`). */
+export function healthCurl(context: CatalogContext): string {
+  const readiness = byVersion(context, { v2: "/readiness", v1: "/ready" });
+  return `curl -si http://<app-host>:8000/health\ncurl -si http://<app-host>:8000${readiness}`;
+}
+
+/** Error lines of the application in Loki. */
+export function errorLogs(context: CatalogContext, filter = ""): string {
+  return `{app=${quoted(context.appName)}} |~ "(?i)error"${filter}`;
+}
+
+/** The FraiseQL flavour named in prose. */
+export function fraiseqlName(context: CatalogContext): string {
+  return byVersion(context, { v2: "FraiseQL v2", v1: "FraiseQL v1" });
+}
