@@ -79,10 +79,11 @@ export function catalogScrapeTargets(context: CatalogContext, appTarget: string,
       bearerToken: context.version === "v2" ? { secret: "FRAISEQL_METRICS_TOKEN" } : undefined,
     },
     { ...base, job: "node", kind: "node-exporter", targets: ["node-exporter:9100"], metricsPath: "/metrics" },
+    // The basic infrastructure dashboard shows containers too.
+    { ...base, job: "cadvisor", kind: "cadvisor", targets: ["cadvisor:8080"], metricsPath: "/metrics" },
   ];
   if (level !== "basic") {
     targets.push({ ...base, job: "postgres", kind: "postgres-exporter", targets: ["postgres-exporter:9187"], metricsPath: "/metrics" });
-    targets.push({ ...base, job: "cadvisor", kind: "cadvisor", targets: ["cadvisor:8080"], metricsPath: "/metrics" });
   }
   return targets;
 }

@@ -31,16 +31,13 @@ export function instanceSourceMetric(context: CatalogContext): string {
 }
 
 /** `instance` variable listing the application's instances, multi-select with "All". */
-export function instanceVariable(
-  context: CatalogContext,
-  jobMatcher = `job=${quoted(context.appJob)}`,
-): VariableInput {
+export function instanceVariable(context: CatalogContext): VariableInput {
   return {
     type: "query",
     name: "instance",
     label: "Instance",
     datasource: context.prometheusUid,
-    query: `label_values(${instanceSourceMetric(context)}{${jobMatcher}}, instance)`,
+    query: `label_values(${instanceSourceMetric(context)}{job=${quoted(context.appJob)}}, instance)`,
     multi: true,
     includeAll: true,
     refresh: "timeRange",

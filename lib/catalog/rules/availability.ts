@@ -286,6 +286,7 @@ export const healthCheckFailed: RuleEntry = {
         impact: "If the process is down, every client request to this instance fails. If only scraping fails, the application may be fine but every other alert is blind.",
         diagnosis: [
           "Read the scrape error on Prometheus's Targets page (`/targets`): connection refused, timeout or HTTP status.",
+          `See which instances are down, and how much of the last hour each was up:${code("promql", `${up} == 0\navg_over_time(${up}[1h])`)}`,
           `Check the process answers at all:${code("shell", healthCurl(context))}`,
           `Fetch the metrics the way Prometheus does:${code("shell", metricsCurl(context, "^fraiseql_"))}`,
           `Check whether the container restarts in a loop:${code("shell", "docker compose ps\ndocker compose logs --since 15m <app-service>")}`,

@@ -41,6 +41,7 @@ function catalogProject(level: Level, context: CatalogContext): Project {
   return ProjectShapeSchema.parse({
     name: "Catalog",
     dashboards: Object.values(DASHBOARD_UIDS).map((uid) => ({ uid, title: uid })),
+    receivers: [{ name: "default", integrations: [] }],
     ruleGroups: [...groups].map(([name, rules]) => ({ name, rules })),
   });
 }

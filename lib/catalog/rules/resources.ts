@@ -267,13 +267,20 @@ export const databaseGrowth: RuleEntry = {
       tests: [
         {
           description: "14% larger than a day ago",
+          interval: "5m",
           inputSeries: sizes(500_000),
           evalTime: "26h",
           fires: true,
           labels: database,
           value: (now - dayAgo) / dayAgo,
         },
-        { description: "3% larger than a day ago", inputSeries: sizes(100_000), evalTime: "26h", fires: false },
+        {
+          description: "3% larger than a day ago",
+          interval: "5m",
+          inputSeries: sizes(100_000),
+          evalTime: "26h",
+          fires: false,
+        },
       ],
     });
   },
