@@ -8,8 +8,8 @@ export default function HomePage(): ReactNode {
     <main>
       <h1>Obsforge</h1>
       <p className="muted">
-        Design Grafana dashboards and Prometheus alert rules, and download an observability bundle that promtool,
-        amtool and Grafana accept.
+        Design Grafana dashboards and Prometheus alert rules, and download an observability bundle that
+        promtool, amtool and Grafana accept.
       </p>
       <p>
         From a terminal: <code>npx obsforge generate deployment.yaml --zip bundle.zip</code>

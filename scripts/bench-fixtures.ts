@@ -11,7 +11,15 @@ export function syntheticProject(dashboards: number, panelsPerDashboard: number,
     dashboards: Array.from({ length: dashboards }, (_, d) => ({
       uid: `synthetic-${d}`,
       title: `Synthetic dashboard ${d}`,
-      variables: [{ type: "query", name: "instance", query: "label_values(up, instance)", includeAll: true, multi: true }],
+      variables: [
+        {
+          type: "query",
+          name: "instance",
+          query: "label_values(up, instance)",
+          includeAll: true,
+          multi: true,
+        },
+      ],
       panels: Array.from({ length: panelsPerDashboard }, (_, p) => ({
         id: p + 1,
         type: "timeseries",
@@ -22,7 +30,7 @@ export function syntheticProject(dashboards: number, panelsPerDashboard: number,
           {
             kind: "promql",
             refId: "A",
-            expr: `sum by (job) (rate(metric_${p}_total{instance=~"$instance"}[$__rate_interval]))`,
+            expr: `sum by (job) (rate(metric_${d}_${p}_total{instance=~"$instance"}[$__rate_interval]))`,
             legendFormat: "{{job}}",
           },
         ],
@@ -33,15 +41,18 @@ export function syntheticProject(dashboards: number, panelsPerDashboard: number,
       rules: Array.from({ length: Math.ceil(rules / groups) }, (_, r) => ({
         kind: "alert",
         alert: `Synthetic${g}x${r}`,
-        expr: `sum(rate(errors_${r}_total[5m])) / sum(rate(requests_${r}_total[5m])) > 0.05`,
+        expr: `sum(rate(errors_${g}_${r}_total[5m])) / sum(rate(requests_${g}_${r}_total[5m])) > 0.05`,
         for: "5m",
         severity: r % 2 === 0 ? "warning" : "critical",
-        annotations: { summary: "Error ratio {{ $value | humanizePercentage }}", description: "Too many errors." },
+        annotations: {
+          summary: "Error ratio {{ $value | humanizePercentage }}",
+          description: "Too many errors.",
+        },
         tests: [
           {
             inputSeries: [
-              { series: `requests_${r}_total`, values: "0+100x20" },
-              { series: `errors_${r}_total`, values: "0+10x20" },
+              { series: `requests_${g}_${r}_total`, values: "0+100x20" },
+              { series: `errors_${g}_${r}_total`, values: "0+10x20" },
             ],
             evalTime: "15m",
             fires: true,

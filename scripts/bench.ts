@@ -70,7 +70,9 @@ function main(): void {
   const tsx = path.join(import.meta.dirname, "..", "node_modules", ".bin", "tsx");
   const results: Figures[] = [];
   for (const name of ["enterprise", "synthetic-50", "synthetic-100", "synthetic-200"]) {
-    results.push(JSON.parse(execFileSync(tsx, [self, name], { encoding: "utf8", maxBuffer: 1 << 20 })) as Figures);
+    results.push(
+      JSON.parse(execFileSync(tsx, [self, name], { encoding: "utf8", maxBuffer: 1 << 20 })) as Figures,
+    );
   }
   console.log("Bundle build (validate + generate + zip)");
   console.table(

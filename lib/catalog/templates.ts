@@ -49,9 +49,23 @@ export function rulesForLevel(level: Level): RuleEntry[] {
 
 export function catalogDatasources(context: CatalogContext, withLogs: boolean): Datasource[] {
   const list: Datasource[] = [
-    { uid: context.prometheusUid, name: "Prometheus", type: "prometheus", url: "http://prometheus:9090", isDefault: true, scrapeInterval: "15s" },
+    {
+      uid: context.prometheusUid,
+      name: "Prometheus",
+      type: "prometheus",
+      url: "http://prometheus:9090",
+      isDefault: true,
+      scrapeInterval: "15s",
+    },
   ];
-  if (withLogs) list.push({ uid: context.lokiUid, name: "Loki", type: "loki", url: "http://loki:3100", isDefault: false });
+  if (withLogs)
+    list.push({
+      uid: context.lokiUid,
+      name: "Loki",
+      type: "loki",
+      url: "http://loki:3100",
+      isDefault: false,
+    });
   list.push({
     uid: context.postgresUid,
     name: "Application database",
@@ -66,7 +80,11 @@ export function catalogDatasources(context: CatalogContext, withLogs: boolean): 
   return list;
 }
 
-export function catalogScrapeTargets(context: CatalogContext, appTarget: string, level: Level): ScrapeTarget[] {
+export function catalogScrapeTargets(
+  context: CatalogContext,
+  appTarget: string,
+  level: Level,
+): ScrapeTarget[] {
   const base = { scheme: "http" as const, labels: {}, relabelings: [], metricRelabelings: [] };
   const targets: ScrapeTarget[] = [
     {
@@ -83,7 +101,13 @@ export function catalogScrapeTargets(context: CatalogContext, appTarget: string,
     { ...base, job: "cadvisor", kind: "cadvisor", targets: ["cadvisor:8080"], metricsPath: "/metrics" },
   ];
   if (level !== "basic") {
-    targets.push({ ...base, job: "postgres", kind: "postgres-exporter", targets: ["postgres-exporter:9187"], metricsPath: "/metrics" });
+    targets.push({
+      ...base,
+      job: "postgres",
+      kind: "postgres-exporter",
+      targets: ["postgres-exporter:9187"],
+      metricsPath: "/metrics",
+    });
   }
   return targets;
 }
@@ -106,7 +130,9 @@ function defaultReceivers(): Receiver[] {
 export function projectFromTemplate(options: TemplateOptions): Project {
   const version = options.version ?? "v2";
   const context = catalogContextFor(options.name, version);
-  const dashboards = dashboardsForLevel(options.level, options.extraDashboards).map((entry) => entry.build(context));
+  const dashboards = dashboardsForLevel(options.level, options.extraDashboards).map((entry) =>
+    entry.build(context),
+  );
   const rules = rulesForLevel(options.level).map((entry) => entry.build(context));
   const receivers = options.receivers ?? defaultReceivers();
   return ProjectShapeSchema.parse({

@@ -26,11 +26,23 @@ export function catalogText(level?: Level): string {
 }
 
 export function catalogJson(level?: Level): string {
-  const pick = <T extends { level: Level }>(list: readonly T[]): T[] => list.filter((e) => !level || includedAt(e.level, level));
+  const pick = <T extends { level: Level }>(list: readonly T[]): T[] =>
+    list.filter((e) => !level || includedAt(e.level, level));
   return `${JSON.stringify(
     {
-      dashboards: pick(catalogDashboards).map(({ id, title, description, level: l, source }) => ({ id, title, description, level: l, source })),
-      rules: pick(catalogRules).map(({ id, category, level: l, source }) => ({ id, category, level: l, source })),
+      dashboards: pick(catalogDashboards).map(({ id, title, description, level: l, source }) => ({
+        id,
+        title,
+        description,
+        level: l,
+        source,
+      })),
+      rules: pick(catalogRules).map(({ id, category, level: l, source }) => ({
+        id,
+        category,
+        level: l,
+        source,
+      })),
     },
     null,
     2,

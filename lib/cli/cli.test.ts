@@ -14,7 +14,11 @@ const work = makeTempDir("obsforge-cli");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: "utf8", timeout: 120_000 });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: work,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -58,7 +62,9 @@ describe("obsforge generate", () => {
     writeFileSync(bad, readFileSync(example, "utf8").replace("cpu > 80%", "cpu > 80 percent"));
     const result = cli("generate", bad, "--out", "never");
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${bad}:29:20: monitoring.alerts.rules[0].condition: cannot read condition "cpu > 80 percent"`);
+    expect(result.stderr).toContain(
+      `${bad}:29:20: monitoring.alerts.rules[0].condition: cannot read condition "cpu > 80 percent"`,
+    );
     expect(existsSync(path.join(work, "never"))).toBe(false);
   });
 });
@@ -77,8 +83,12 @@ describe("obsforge bundle and validate", () => {
     writeFileSync(file, JSON.stringify(project));
     const result = cli("validate", file);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${file}: dashboards[0].panels[1].targets[0].expr: parse error at 16: unexpected ")"`);
-    expect(result.stderr).toContain(`${file}: route.routes[0].receiver: undefined receiver "nobody" used in route`);
+    expect(result.stderr).toContain(
+      `${file}: dashboards[0].panels[1].targets[0].expr: parse error at 16: unexpected ")"`,
+    );
+    expect(result.stderr).toContain(
+      `${file}: route.routes[0].receiver: undefined receiver "nobody" used in route`,
+    );
     expect(cli("bundle", file, "--out", "nothing").status).toBe(1);
     expect(existsSync(path.join(work, "nothing"))).toBe(false);
   });
@@ -99,7 +109,9 @@ describe("obsforge bundle and validate", () => {
     rmSync(path.join(out, "runbooks/FraiseQLDown.md"));
     const broken = cli("validate", out);
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain('runbook_url "runbooks/FraiseQLDown.md" does not resolve to a runbook in the bundle');
+    expect(broken.stderr).toContain(
+      'runbook_url "runbooks/FraiseQLDown.md" does not resolve to a runbook in the bundle',
+    );
   });
 });
 

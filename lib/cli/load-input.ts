@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { type ModelIssue, type Project, validateProject } from "../model";
 import { parseDeploymentYaml, type SourceIssue, YamlInputError } from "../deployment/parse";
+import { type ModelIssue, type Project, validateProject } from "../model";
 
 /** Input the user named on the command line could not be read or is invalid. */
 export class InputError extends Error {
@@ -21,7 +21,9 @@ function readText(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
-    throw new InputError([`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
+    throw new InputError([
+      `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    ]);
   }
 }
 
@@ -37,7 +39,11 @@ function noteLine(file: string, note: SourceIssue): string {
 export function loadDeploymentYaml(file: string): LoadedProject {
   try {
     const { project, notes } = parseDeploymentYaml(readText(file), file);
-    return checked(file, project, notes.map((note) => noteLine(file, note)));
+    return checked(
+      file,
+      project,
+      notes.map((note) => noteLine(file, note)),
+    );
   } catch (error) {
     if (error instanceof YamlInputError) throw new InputError(error.message.split("\n"));
     throw error;

@@ -4,9 +4,15 @@ import { checkBundleFiles } from "../generate/bundle-checks";
 import type { GeneratedFile } from "../generate/types";
 import { type Level, LevelSchema } from "../model";
 import { readFiles } from "../tools/files";
-import { checkBundleWithTools, toolAvailable, type ToolVerdict } from "../tools/real-tools";
+import { checkBundleWithTools, type ToolVerdict, toolAvailable } from "../tools/real-tools";
 import { catalogJson, catalogText } from "./catalog-listing";
-import { detectInputKind, InputError, type LoadedProject, loadDeploymentYaml, loadProjectJson } from "./load-input";
+import {
+  detectInputKind,
+  InputError,
+  type LoadedProject,
+  loadDeploymentYaml,
+  loadProjectJson,
+} from "./load-input";
 import { type OutputOptions, writeBundle } from "./output";
 
 export interface CliIo {
@@ -41,7 +47,8 @@ function validateFiles(files: readonly GeneratedFile[], runbookBaseUrl: string, 
   const problems = checkBundleFiles(files, runbookBaseUrl);
   for (const problem of problems) io.stderr(`${problem.path}: ${problem.message}\n`);
   const missing = (["promtool", "amtool"] as const).filter((tool) => !toolAvailable(tool));
-  if (missing.length > 0) io.stderr(`note: ${missing.join(" and ")} not on PATH: those checks were not run\n`);
+  if (missing.length > 0)
+    io.stderr(`note: ${missing.join(" and ")} not on PATH: those checks were not run\n`);
   const verdicts = checkBundleWithTools(files);
   for (const line of verdictLines(verdicts)) io.stderr(`${line}\n`);
   return problems.length === 0 && verdicts.every((verdict) => verdict.ok);
@@ -65,7 +72,9 @@ function outputOptions(): Option[] {
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("obsforge")
-    .description("Generate and check observability bundles: Prometheus, Alertmanager, Grafana, Loki, Kubernetes.")
+    .description(
+      "Generate and check observability bundles: Prometheus, Alertmanager, Grafana, Loki, Kubernetes.",
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run with --help for usage)");
@@ -92,7 +101,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command("validate")
-    .description("list every problem in a project.json, a deployment.yaml or a bundle directory; runs promtool/amtool when on PATH")
+    .description(
+      "list every problem in a project.json, a deployment.yaml or a bundle directory; runs promtool/amtool when on PATH",
+    )
     .argument("<path>", "project .json, deployment .yaml, or bundle directory")
     .action((target: string) => {
       const ok = runValidate(target, io);
@@ -103,7 +114,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   program
     .command("catalog")
     .description("list the pre-built dashboards and alert rules, by level and category")
-    .addOption(new Option("-l, --level <level>", "only what this level includes").choices(LevelSchema.options))
+    .addOption(
+      new Option("-l, --level <level>", "only what this level includes").choices(LevelSchema.options),
+    )
     .option("--json", "machine-readable output")
     .action((options: { level?: Level; json?: boolean }) => {
       io.stdout(options.json ? catalogJson(options.level) : catalogText(options.level));

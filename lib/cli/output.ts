@@ -24,11 +24,17 @@ export interface OutputReport {
 export function writeBundle(project: Project, options: OutputOptions): OutputReport {
   const files = generateBundle(project);
   const problems = checkBundleFiles(files, project.links.runbookBaseUrl);
-  if (problems.length > 0) throw new InputError(problems.map((problem) => `${problem.path}: ${problem.message}`));
+  if (problems.length > 0)
+    throw new InputError(problems.map((problem) => `${problem.path}: ${problem.message}`));
   const verdicts = options.check ? checkBundleWithTools(files) : [];
   const failed = verdicts.filter((verdict) => !verdict.ok);
   if (failed.length > 0) {
-    throw new InputError(failed.flatMap((verdict) => [`${verdict.command} failed:`, ...verdict.output.split("\n").map((line) => `  ${line}`)]));
+    throw new InputError(
+      failed.flatMap((verdict) => [
+        `${verdict.command} failed:`,
+        ...verdict.output.split("\n").map((line) => `  ${line}`),
+      ]),
+    );
   }
   if (options.zip) {
     writeFileAtomic(options.zip, zipBundle(files));

@@ -14,7 +14,10 @@ interface ConditionMetric {
   unit: Unit;
   expr(version: FrameworkVersion): string;
   /** Input series (1m apart) that make `expr` evaluate to `value`, and the result's labels. */
-  drive(value: number, version: FrameworkVersion): Pick<AlertTestCase, "inputSeries" | "labels"> & { value: number };
+  drive(
+    value: number,
+    version: FrameworkVersion,
+  ): Pick<AlertTestCase, "inputSeries" | "labels"> & { value: number };
 }
 
 export interface ParsedCondition {
@@ -61,7 +64,8 @@ function latencyMetric(quantile: number): ConditionMetric {
   return {
     title: `p${Math.round(quantile * 100)} query latency`,
     unit: "seconds",
-    expr: (version) => `histogram_quantile(${quantile}, sum by (le) (rate(${LATENCY_HISTOGRAM[version]}[5m])))`,
+    expr: (version) =>
+      `histogram_quantile(${quantile}, sum by (le) (rate(${LATENCY_HISTOGRAM[version]}[5m])))`,
     drive(value, version) {
       // All observations land in the one bucket holding `value`; histogram_quantile then
       // interpolates linearly inside it, which is what `value` is recomputed as.
@@ -71,7 +75,9 @@ function latencyMetric(quantile: number): ConditionMetric {
       const lower = index === 0 ? 0 : (bounds[index - 1] ?? 0);
       const upper = bounds[index] ?? 0;
       const inputSeries = [...bounds.map(String), "+Inf"].map((le, i) =>
-        i < index ? gauge(LATENCY_HISTOGRAM[version], { le }, 0) : counter(LATENCY_HISTOGRAM[version], { le }, 60),
+        i < index
+          ? gauge(LATENCY_HISTOGRAM[version], { le }, 0)
+          : counter(LATENCY_HISTOGRAM[version], { le }, 60),
       );
       return { inputSeries, labels: {}, value: lower + (upper - lower) * quantile };
     },
@@ -84,7 +90,9 @@ export const CONDITION_METRICS: Readonly<Record<string, ConditionMetric>> = {
     unit: "percent",
     expr: () => '100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m])))',
     drive: (value) => ({
-      inputSeries: [counter("node_cpu_seconds_total", { cpu: "0", mode: "idle", ...NODE }, 60 - (60 * value) / 100)],
+      inputSeries: [
+        counter("node_cpu_seconds_total", { cpu: "0", mode: "idle", ...NODE }, 60 - (60 * value) / 100),
+      ],
       labels: { instance: NODE.instance },
       value,
     }),
@@ -119,7 +127,8 @@ export const CONDITION_METRICS: Readonly<Record<string, ConditionMetric>> = {
   disk_free: {
     title: "Free disk space",
     unit: "percent",
-    expr: () => `100 * node_filesystem_avail_bytes{${REAL_FILESYSTEMS}} / node_filesystem_size_bytes{${REAL_FILESYSTEMS}}`,
+    expr: () =>
+      `100 * node_filesystem_avail_bytes{${REAL_FILESYSTEMS}} / node_filesystem_size_bytes{${REAL_FILESYSTEMS}}`,
     drive: (value) => ({
       inputSeries: [
         gauge("node_filesystem_size_bytes", FILESYSTEM, 1000),
@@ -154,7 +163,11 @@ export const CONDITION_METRICS: Readonly<Record<string, ConditionMetric>> = {
     drive: (value, version) => ({
       inputSeries: [
         counter("fraiseql_graphql_queries_total", APP, 600),
-        counter(version === "v2" ? "fraiseql_graphql_queries_error" : "fraiseql_graphql_queries_errors_total", APP, 6 * value),
+        counter(
+          version === "v2" ? "fraiseql_graphql_queries_error" : "fraiseql_graphql_queries_errors_total",
+          APP,
+          6 * value,
+        ),
       ],
       labels: {},
       value,
@@ -172,20 +185,31 @@ const CONDITION_PATTERN = /^\s*([a-z_0-9]+)\s*(>=|<=|>|<)\s*(\d+(?:\.\d+)?)\s*(%
 export function parseCondition(text: string): ParsedCondition {
   const match = CONDITION_PATTERN.exec(text);
   if (!match) {
-    throw new ConditionError(`cannot read condition "${text}": expected <metric> <op> <number>[%|s|ms], e.g. cpu > 80%`);
+    throw new ConditionError(
+      `cannot read condition "${text}": expected <metric> <op> <number>[%|s|ms], e.g. cpu > 80%`,
+    );
   }
   const [, metric = "", comparison = ">", number = "0", suffix] = match;
   const definition = CONDITION_METRICS[metric];
   if (!definition) {
-    throw new ConditionError(`unknown metric "${metric}" in condition: expected one of ${Object.keys(CONDITION_METRICS).join(", ")}`);
+    throw new ConditionError(
+      `unknown metric "${metric}" in condition: expected one of ${Object.keys(CONDITION_METRICS).join(", ")}`,
+    );
   }
   const amount = Number(number);
   if (definition.unit === "percent") {
-    if (suffix !== "%") throw new ConditionError(`${metric} is a percentage: write the threshold with %, e.g. ${metric} ${comparison} ${number}%`);
-    if (amount <= 0 || amount >= 100) throw new ConditionError(`a percentage threshold must be between 0% and 100%, not ${amount}%`);
+    if (suffix !== "%")
+      throw new ConditionError(
+        `${metric} is a percentage: write the threshold with %, e.g. ${metric} ${comparison} ${number}%`,
+      );
+    if (amount <= 0 || amount >= 100)
+      throw new ConditionError(`a percentage threshold must be between 0% and 100%, not ${amount}%`);
     return { metric, comparison: comparison as Comparison, threshold: amount, definition };
   }
-  if (suffix !== "s" && suffix !== "ms") throw new ConditionError(`${metric} is a duration: write the threshold with s or ms, e.g. ${metric} ${comparison} 500ms`);
+  if (suffix !== "s" && suffix !== "ms")
+    throw new ConditionError(
+      `${metric} is a duration: write the threshold with s or ms, e.g. ${metric} ${comparison} 500ms`,
+    );
   const seconds = suffix === "ms" ? amount / 1000 : amount;
   if (seconds <= 0) throw new ConditionError("a latency threshold must be positive");
   return { metric, comparison: comparison as Comparison, threshold: seconds, definition };
@@ -236,12 +260,21 @@ export function conditionTests(
   }
   return [
     { description: `fires after ${forDuration}`, interval: "1m", evalTime, fires: true, ...fire },
-    { description: "stays quiet on the other side of the threshold", interval: "1m", evalTime, fires: false, ...calm, labels: {} },
+    {
+      description: "stays quiet on the other side of the threshold",
+      interval: "1m",
+      evalTime,
+      fires: false,
+      ...calm,
+      labels: {},
+    },
   ];
 }
 
 export function valueTemplate(condition: ParsedCondition): string {
-  return condition.definition.unit === "percent" ? '{{ printf "%.1f" $value }}%' : "{{ $value | humanizeDuration }}";
+  return condition.definition.unit === "percent"
+    ? '{{ printf "%.1f" $value }}%'
+    : "{{ $value | humanizeDuration }}";
 }
 
 export function formatThreshold(condition: ParsedCondition): string {

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkBundleWithTools } from "../tools/real-tools";
 import { generateBundle } from "../generate/bundle";
 import { checkProject } from "../model";
+import { checkBundleWithTools } from "../tools/real-tools";
 import { parseDeploymentYaml, YamlInputError } from "./parse";
 
 const example = readFileSync(path.join(import.meta.dirname, "../../examples/deployment.yaml"), "utf8");
@@ -25,9 +25,13 @@ describe("parseDeploymentYaml", () => {
     expect(project.name).toBe("my-app");
     expect(project.level).toBe("standard");
     expect(project.retention).toEqual({ metrics: "30d", logs: "30d" });
-    expect(project.dashboards.map((d) => d.uid)).toEqual(expect.arrayContaining(["fraiseql-performance", "fraiseql-postgres", "fraiseql-infrastructure"]));
+    expect(project.dashboards.map((d) => d.uid)).toEqual(
+      expect.arrayContaining(["fraiseql-performance", "fraiseql-postgres", "fraiseql-infrastructure"]),
+    );
     const custom = project.ruleGroups.find((group) => group.name === "deployment-rules");
-    expect(custom?.rules.map((rule) => (rule.kind === "alert" ? [rule.alert, rule.severity, rule.for] : []))).toEqual([
+    expect(
+      custom?.rules.map((rule) => (rule.kind === "alert" ? [rule.alert, rule.severity, rule.for] : [])),
+    ).toEqual([
       ["high_cpu", "warning", "5m"],
       ["database_connections", "critical", "2m"],
       ["graphql_errors", "critical", "1m"],
@@ -39,7 +43,7 @@ describe("parseDeploymentYaml", () => {
     expect(notes).toEqual([
       {
         path: "monitoring.alerts.channels[1].webhook_url",
-        line: 26,
+        line: 25,
         column: 22,
         message: "the Slack webhook URL is a secret: it is not copied into the bundle; set it in .env",
       },
@@ -47,7 +51,10 @@ describe("parseDeploymentYaml", () => {
   });
 
   it("never copies a secret value into the bundle", () => {
-    const text = example.replace("https://hooks.slack.com/...", "https://hooks.slack.com/services/T0/B0/s3cr3t");
+    const text = example.replace(
+      "https://hooks.slack.com/...",
+      "https://hooks.slack.com/services/T0/B0/s3cr3t",
+    );
     const files = generateBundle(parseDeploymentYaml(text).project);
     expect(files.some((file) => file.content.includes("s3cr3t"))).toBe(false);
     expect(files.find((file) => file.path === ".env.example")?.content).toContain("SLACK_WEBHOOK_URL=");
@@ -57,7 +64,8 @@ describe("parseDeploymentYaml", () => {
     const files = generateBundle(parseDeploymentYaml(example).project);
     const test = files.find((file) => file.path === "prometheus/tests/deployment-rules.test.yml");
     expect(test?.content).toContain("alertname: graphql_errors");
-    for (const verdict of checkBundleWithTools(files)) expect(verdict.ok, `${verdict.command}\n${verdict.output}`).toBe(true);
+    for (const verdict of checkBundleWithTools(files))
+      expect(verdict.ok, `${verdict.command}\n${verdict.output}`).toBe(true);
   });
 
   it("covers every condition metric with tests that promtool passes, both versions", () => {
@@ -73,12 +81,16 @@ describe("parseDeploymentYaml", () => {
       "latency_p99 > 1s",
       "latency_p99 < 2s",
     ]
-      .map((condition, i) => `      - { name: rule_${i}, condition: "${condition}", duration: 3m, severity: warning }`)
+      .map(
+        (condition, i) =>
+          `      - { name: rule_${i}, condition: "${condition}", duration: 3m, severity: warning }`,
+      )
       .join("\n");
     for (const version of ["v1", "v2"]) {
       const text = `deployment: { name: probe, version: ${version} }\nmonitoring:\n  level: basic\n  alerts:\n    rules:\n${rules}\n`;
       const files = generateBundle(parseDeploymentYaml(text).project);
-      for (const verdict of checkBundleWithTools(files)) expect(verdict.ok, `${version}: ${verdict.command}\n${verdict.output}`).toBe(true);
+      for (const verdict of checkBundleWithTools(files))
+        expect(verdict.ok, `${version}: ${verdict.command}\n${verdict.output}`).toBe(true);
     }
   });
 
@@ -89,10 +101,13 @@ describe("parseDeploymentYaml", () => {
   });
 
   it("names the line of a bad duration, level and channel", () => {
-    const text = example.replace("duration: 2m", "duration: 2x").replace("level: standard", "level: gold").replace("type: email", "type: teams");
+    const text = example
+      .replace("duration: 2m", "duration: 2x")
+      .replace("level: standard", "level: gold")
+      .replace("type: email", "type: teams");
     expect(issuesOf(text)).toEqual([
       'deployment.yaml:9:10: monitoring.level: Invalid option: expected one of "basic"|"standard"|"enterprise"',
-      'deployment.yaml:22:9: monitoring.alerts.channels[0]: unknown alert channel type "teams": expected one of email, slack, pagerduty, webhook',
+      'deployment.yaml:22:15: monitoring.alerts.channels[0].type: unknown alert channel type "teams": expected one of email, slack, pagerduty, webhook',
       'deployment.yaml:34:19: monitoring.alerts.rules[1].duration: bad duration "2x": expected a Prometheus duration such as 30s, 5m, 1h30m or 15d',
     ]);
   });

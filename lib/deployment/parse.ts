@@ -26,7 +26,11 @@ export function formatSourceIssue(file: string, issue: SourceIssue): string {
   return issue.path === "(root)" ? `${where}: ${issue.message}` : `${where}: ${issue.path}: ${issue.message}`;
 }
 
-function locate(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): { line?: number; column?: number } {
+function locate(
+  doc: Document,
+  lines: LineCounter,
+  path: readonly PropertyKey[],
+): { line?: number; column?: number } {
   // Walk up until a node exists: a missing key is reported where its parent is.
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth) as (string | number)[], true);
@@ -39,7 +43,10 @@ function locate(doc: Document, lines: LineCounter, path: readonly PropertyKey[])
 }
 
 /** Parses YAML text into a plain value, with line numbers on syntax errors. */
-export function parseYamlText(text: string, file: string): { doc: Document; lines: LineCounter; value: unknown } {
+export function parseYamlText(
+  text: string,
+  file: string,
+): { doc: Document; lines: LineCounter; value: unknown } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -47,7 +54,12 @@ export function parseYamlText(text: string, file: string): { doc: Document; line
       file,
       doc.errors.map((error) => {
         const position = lines.linePos(error.pos[0]);
-        return { path: "(root)", line: position.line, column: position.col, message: error.message.split("\n")[0] ?? error.message };
+        return {
+          path: "(root)",
+          line: position.line,
+          column: position.col,
+          message: error.message.split("\n")[0] ?? error.message,
+        };
       }),
     );
   }
@@ -66,7 +78,11 @@ export function parseDeploymentYaml(text: string, file = "deployment.yaml"): Dep
   if (!parsed.success) {
     throw new YamlInputError(
       file,
-      parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message, ...locate(doc, lines, issue.path) })),
+      parsed.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        message: issue.message,
+        ...locate(doc, lines, issue.path),
+      })),
     );
   }
   const notes: ConversionNote[] = [];
@@ -74,11 +90,17 @@ export function parseDeploymentYaml(text: string, file = "deployment.yaml"): Dep
     const project = deploymentToProject(parsed.data, notes);
     return {
       project,
-      notes: notes.map((note) => ({ path: formatPath(note.path), message: note.message, ...locate(doc, lines, note.path) })),
+      notes: notes.map((note) => ({
+        path: formatPath(note.path),
+        message: note.message,
+        ...locate(doc, lines, note.path),
+      })),
     };
   } catch (error) {
     if (error instanceof DeploymentError) {
-      throw new YamlInputError(file, [{ path: formatPath(error.path), message: error.message, ...locate(doc, lines, error.path) }]);
+      throw new YamlInputError(file, [
+        { path: formatPath(error.path), message: error.message, ...locate(doc, lines, error.path) },
+      ]);
     }
     throw error;
   }

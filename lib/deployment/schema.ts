@@ -5,7 +5,12 @@ import { DurationSchema, LevelSchema, SeveritySchema } from "../model";
 export const DeploymentChannelSchema = z.discriminatedUnion(
   "type",
   [
-    z.object({ type: z.literal("email"), to: z.email(), from: z.email().optional(), smarthost: z.string().optional() }),
+    z.object({
+      type: z.literal("email"),
+      to: z.email(),
+      from: z.email().optional(),
+      smarthost: z.string().optional(),
+    }),
     z.object({
       type: z.literal("slack"),
       channel: z.string().optional(),
@@ -13,7 +18,11 @@ export const DeploymentChannelSchema = z.discriminatedUnion(
       webhook_url: z.string().optional(),
       webhook_url_env: z.string().optional(),
     }),
-    z.object({ type: z.literal("pagerduty"), routing_key: z.string().optional(), routing_key_env: z.string().optional() }),
+    z.object({
+      type: z.literal("pagerduty"),
+      routing_key: z.string().optional(),
+      routing_key_env: z.string().optional(),
+    }),
     z.object({ type: z.literal("webhook"), url: z.url(), token_env: z.string().optional() }),
   ],
   {
@@ -25,7 +34,9 @@ export const DeploymentChannelSchema = z.discriminatedUnion(
 );
 
 export const DeploymentRuleSchema = z.object({
-  name: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "rule names are letters, digits and _ (they become alert names)"),
+  name: z
+    .string()
+    .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "rule names are letters, digits and _ (they become alert names)"),
   condition: z.string().min(1),
   duration: DurationSchema.default("5m"),
   severity: SeveritySchema.default("warning"),
@@ -33,18 +44,29 @@ export const DeploymentRuleSchema = z.object({
 });
 
 export const DeploymentSchema = z.object({
-  deployment: z.object({
-    name: z.string().min(1),
-    framework: z.enum(["fraiseql", "generic"]).default("fraiseql"),
-    version: z.enum(["v2", "v1"]).default("v2"),
-    pattern: z.string().optional(),
-    environment: z.string().default("production"),
-    metrics_target: z.string().regex(/^[^\s/:]+:\d{1,5}$/, "host:port").optional(),
-  }, { error: (issue) => (issue.input === undefined ? "missing: add a deployment: section with at least a name" : undefined) }),
+  deployment: z.object(
+    {
+      name: z.string().min(1),
+      framework: z.enum(["fraiseql", "generic"]).default("fraiseql"),
+      version: z.enum(["v2", "v1"]).default("v2"),
+      pattern: z.string().optional(),
+      environment: z.string().default("production"),
+      metrics_target: z
+        .string()
+        .regex(/^[^\s/:]+:\d{1,5}$/, "host:port")
+        .optional(),
+    },
+    {
+      error: (issue) =>
+        issue.input === undefined ? "missing: add a deployment: section with at least a name" : undefined,
+    },
+  ),
   monitoring: z
     .object({
       level: LevelSchema.default("standard"),
-      metrics: z.object({ prometheus: z.boolean().default(true), retention: DurationSchema.default("30d") }).prefault({}),
+      metrics: z
+        .object({ prometheus: z.boolean().default(true), retention: DurationSchema.default("30d") })
+        .prefault({}),
       logs: z
         .object({
           loki: z.boolean().default(true),

@@ -8,7 +8,14 @@ import {
   parseDuration,
   type Receiver,
 } from "../model";
-import { ConditionError, conditionExpr, conditionTests, formatThreshold, parseCondition, valueTemplate } from "./conditions";
+import {
+  ConditionError,
+  conditionExpr,
+  conditionTests,
+  formatThreshold,
+  parseCondition,
+  valueTemplate,
+} from "./conditions";
 import type { Deployment, DeploymentRule } from "./schema";
 
 /** deployment.yaml's dashboard names (seed 000) and the catalog dashboards they mean. */
@@ -34,7 +41,10 @@ export class DeploymentError extends Error {
   }
 }
 
-function integrationsFor(deployment: Deployment, notes: ConversionNote[]): { all: Integration[]; paging: Integration[] } {
+function integrationsFor(
+  deployment: Deployment,
+  notes: ConversionNote[],
+): { all: Integration[]; paging: Integration[] } {
   const all: Integration[] = [];
   const paging: Integration[] = [];
   deployment.monitoring.alerts.channels.forEach((channel, index) => {
@@ -52,7 +62,10 @@ function integrationsFor(deployment: Deployment, notes: ConversionNote[]): { all
         return;
       case "slack":
         if (channel.webhook_url) {
-          notes.push({ path: [...path, "webhook_url"], message: "the Slack webhook URL is a secret: it is not copied into the bundle; set it in .env" });
+          notes.push({
+            path: [...path, "webhook_url"],
+            message: "the Slack webhook URL is a secret: it is not copied into the bundle; set it in .env",
+          });
         }
         all.push({
           type: "slack",
@@ -63,16 +76,26 @@ function integrationsFor(deployment: Deployment, notes: ConversionNote[]): { all
         return;
       case "pagerduty":
         if (channel.routing_key) {
-          notes.push({ path: [...path, "routing_key"], message: "the PagerDuty routing key is a secret: it is not copied into the bundle; set it in .env" });
+          notes.push({
+            path: [...path, "routing_key"],
+            message:
+              "the PagerDuty routing key is a secret: it is not copied into the bundle; set it in .env",
+          });
         }
         // Paging is for critical alerts only, as in seed 000's alert table.
-        paging.push({ type: "pagerduty", routingKey: { secret: channel.routing_key_env ?? "PAGERDUTY_ROUTING_KEY" }, sendResolved: true });
+        paging.push({
+          type: "pagerduty",
+          routingKey: { secret: channel.routing_key_env ?? "PAGERDUTY_ROUTING_KEY" },
+          sendResolved: true,
+        });
         return;
       case "webhook":
         all.push({
           type: "webhook",
           url: channel.url,
-          authorization: channel.token_env ? { scheme: "Bearer", credentials: { secret: channel.token_env } } : undefined,
+          authorization: channel.token_env
+            ? { scheme: "Bearer", credentials: { secret: channel.token_env } }
+            : undefined,
           maxAlerts: 0,
           sendResolved: true,
         });
@@ -93,7 +116,10 @@ function ruleFromCondition(rule: DeploymentRule, index: number, deployment: Depl
     const version = deployment.deployment.version;
     const minutes = Math.ceil((parseDuration(rule.duration) ?? 0) / 60_000);
     const threshold = formatThreshold(condition);
-    const where = condition.definition.unit === "percent" && condition.metric !== "error_rate" ? " on {{ $labels.instance }}" : "";
+    const where =
+      condition.definition.unit === "percent" && condition.metric !== "error_rate"
+        ? " on {{ $labels.instance }}"
+        : "";
     return {
       kind: "alert",
       alert: rule.name,
@@ -127,7 +153,10 @@ function ruleFromCondition(rule: DeploymentRule, index: number, deployment: Depl
   }
 }
 
-function receiversFor(deployment: Deployment, notes: ConversionNote[]): { receivers: Receiver[]; critical: boolean } {
+function receiversFor(
+  deployment: Deployment,
+  notes: ConversionNote[],
+): { receivers: Receiver[]; critical: boolean } {
   const { all, paging } = integrationsFor(deployment, notes);
   const receivers: Receiver[] = [{ name: "default", integrations: all }];
   const critical = paging.length > 0;
@@ -143,8 +172,14 @@ export function deploymentToProject(deployment: Deployment, notes: ConversionNot
   monitoring.dashboards.forEach((entry, index) => {
     const ids = DASHBOARD_ALIASES[entry] ?? [entry];
     if (!ids.every((id) => catalogDashboards.some((dashboard) => dashboard.id === id))) {
-      const known = [...Object.keys(DASHBOARD_ALIASES), ...catalogDashboards.map((dashboard) => dashboard.id)];
-      throw new DeploymentError(["monitoring", "dashboards", index], `unknown dashboard "${entry}": expected one of ${[...new Set(known)].join(", ")}`);
+      const known = [
+        ...Object.keys(DASHBOARD_ALIASES),
+        ...catalogDashboards.map((dashboard) => dashboard.id),
+      ];
+      throw new DeploymentError(
+        ["monitoring", "dashboards", index],
+        `unknown dashboard "${entry}": expected one of ${[...new Set(known)].join(", ")}`,
+      );
     }
     extraDashboards.push(...ids);
   });
@@ -163,7 +198,15 @@ export function deploymentToProject(deployment: Deployment, notes: ConversionNot
       groupWait: "30s",
       groupInterval: "5m",
       repeatInterval: "4h",
-      routes: critical ? [{ receiver: "critical", matchers: [{ label: "severity", op: "=", value: "critical" }], repeatInterval: "1h" }] : [],
+      routes: critical
+        ? [
+            {
+              receiver: "critical",
+              matchers: [{ label: "severity", op: "=", value: "critical" }],
+              repeatInterval: "1h",
+            },
+          ]
+        : [],
     },
   });
   const custom = monitoring.alerts.rules.map((rule, index) => ruleFromCondition(rule, index, deployment));
@@ -172,7 +215,8 @@ export function deploymentToProject(deployment: Deployment, notes: ConversionNot
     app: { ...base.app, framework, pattern },
     retention: { metrics: monitoring.metrics.retention, logs: monitoring.logs.retention },
     logs: { enabled: monitoring.logs.loki, shipper: monitoring.logs.shipper },
-    ruleGroups: custom.length > 0 ? [...base.ruleGroups, { name: "deployment-rules", rules: custom }] : base.ruleGroups,
+    ruleGroups:
+      custom.length > 0 ? [...base.ruleGroups, { name: "deployment-rules", rules: custom }] : base.ruleGroups,
     kubernetes: {
       ...base.kubernetes,
       enabled: monitoring.kubernetes.enabled,

@@ -5,8 +5,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectFromTemplate } from "../catalog/templates";
 import { type Project, parseProject } from "../model";
-import { makeTempDir, writeFiles } from "../tools/files";
 import { freePort, type RunningProcess, startProcess, waitFor } from "../testing/processes";
+import { makeTempDir, writeFiles } from "../tools/files";
 import { generateBundle } from "./bundle";
 
 /**
@@ -67,7 +67,13 @@ function projectForLiveRun(appPort: number, sinkPort: number): Project {
         ],
       },
     ],
-    route: { receiver: "oncall-webhook", groupBy: ["alertname"], groupWait: "1s", groupInterval: "1s", repeatInterval: "1h" },
+    route: {
+      receiver: "oncall-webhook",
+      groupBy: ["alertname"],
+      groupWait: "1s",
+      groupInterval: "1s",
+      repeatInterval: "1h",
+    },
   });
 }
 
@@ -78,7 +84,12 @@ describe("the generated stack, run by real Prometheus and Alertmanager", () => {
   });
 
   it("fires a catalog alert and delivers it to a webhook with the project's labels and annotations", async () => {
-    const [appPort, sinkPort, promPort, amPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [appPort, sinkPort, promPort, amPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const dir = makeTempDir("obsforge-live");
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -126,7 +137,9 @@ describe("the generated stack, run by real Prometheus and Alertmanager", () => {
         .replaceAll("alertmanager:9093", `127.0.0.1:${amPort}`);
       writeFileSync(full, text);
     }
-    const check = spawnSync("promtool", ["check", "config", path.join(dir, "prometheus/prometheus.yml")], { encoding: "utf8" });
+    const check = spawnSync("promtool", ["check", "config", path.join(dir, "prometheus/prometheus.yml")], {
+      encoding: "utf8",
+    });
     expect(check.status, check.stdout + check.stderr).toBe(0);
 
     const alertmanager: RunningProcess = startProcess(alertmanagerBinary(), [
@@ -146,15 +159,23 @@ describe("the generated stack, run by real Prometheus and Alertmanager", () => {
     const alert = await waitFor(
       () => received.find((entry) => entry.labels.alertname === ALERT && entry.status === "firing"),
       90_000,
-      () => `no ${ALERT} at the webhook.\nprometheus:\n${prometheus.output()}\nalertmanager:\n${alertmanager.output()}`,
+      () =>
+        `no ${ALERT} at the webhook.\nprometheus:\n${prometheus.output()}\nalertmanager:\n${alertmanager.output()}`,
     );
 
     expect(scrapedWithToken).toBe(true);
     expect(webhookAuthorization).toBe("Bearer hook-secret");
-    const rule = project.ruleGroups.flatMap((group) => group.rules).find((r) => r.kind === "alert" && r.alert === ALERT);
+    const rule = project.ruleGroups
+      .flatMap((group) => group.rules)
+      .find((r) => r.kind === "alert" && r.alert === ALERT);
     expect(rule?.kind).toBe("alert");
     if (rule?.kind !== "alert") return;
-    expect(alert.labels).toMatchObject({ alertname: ALERT, severity: rule.severity, category: rule.category, job: "fraiseql" });
+    expect(alert.labels).toMatchObject({
+      alertname: ALERT,
+      severity: rule.severity,
+      category: rule.category,
+      job: "fraiseql",
+    });
     expect(alert.annotations.summary).toBeTruthy();
     expect(alert.annotations.runbook_url).toBe(`runbooks/${ALERT}.md`);
     expect(alert.annotations.description).not.toContain("{{");

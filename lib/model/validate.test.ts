@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { formatIssue, validateProject } from ".";
 
 function fixture(): Record<string, any> {
-  return JSON.parse(readFileSync(path.join(import.meta.dirname, "../generate/testdata/small.model.json"), "utf8"));
+  return JSON.parse(
+    readFileSync(path.join(import.meta.dirname, "../generate/testdata/small.model.json"), "utf8"),
+  );
 }
 
 function errors(project: unknown): string[] {
@@ -49,7 +51,9 @@ describe("validateProject", () => {
   it("reports LogQL that does not parse", () => {
     const project = fixture();
     project.dashboards[0].panels[9].targets[0].expr = '{app="x" | json';
-    expect(errors(project)).toEqual(['dashboards[0].panels[9].targets[0].expr: parse error at 9: unexpected "|"']);
+    expect(errors(project)).toEqual([
+      'dashboards[0].panels[9].targets[0].expr: parse error at 9: unexpected "|"',
+    ]);
   });
 
   it("reports a route to an unknown receiver", () => {
@@ -87,7 +91,9 @@ describe("validateProject", () => {
   it("reports undefined template variables", () => {
     const project = fixture();
     project.dashboards[0].panels[1].targets[0].expr = 'rate(x{job="$job"}[5m])';
-    expect(errors(project)).toEqual(["dashboards[0].panels[1].targets[0].expr: unknown template variable $job"]);
+    expect(errors(project)).toEqual([
+      "dashboards[0].panels[1].targets[0].expr: unknown template variable $job",
+    ]);
   });
 
   it("reports severity given as a label and a link to a missing dashboard", () => {
@@ -102,8 +108,12 @@ describe("validateProject", () => {
 
   it("reports secrets given as values rather than variable names", () => {
     const project = fixture();
-    project.receivers[1].integrations[0].apiUrl = { secret: "https://hooks.slack.com/services/T000/B000/XXX" };
-    expect(errors(project)[0]).toMatch(/^receivers\[1\]\.integrations\[0\]\.apiUrl\.secret: secret names are environment variable names/);
+    project.receivers[1].integrations[0].apiUrl = {
+      secret: "https://hooks.slack.com/services/T000/B000/XXX",
+    };
+    expect(errors(project)[0]).toMatch(
+      /^receivers\[1\]\.integrations\[0\]\.apiUrl\.secret: secret names are environment variable names/,
+    );
   });
 
   it("warns about alerts without unit tests and v2 scrape targets without a token", () => {
@@ -111,6 +121,9 @@ describe("validateProject", () => {
     project.ruleGroups[0].rules[1].tests = [];
     delete project.scrapeTargets[0].bearerToken;
     const warnings = validateProject(project).issues.filter((issue) => issue.severity === "warning");
-    expect(warnings.map((w) => w.path)).toEqual(["scrapeTargets[0].bearerToken", "ruleGroups[0].rules[1].tests"]);
+    expect(warnings.map((w) => w.path)).toEqual([
+      "scrapeTargets[0].bearerToken",
+      "ruleGroups[0].rules[1].tests",
+    ]);
   });
 });

@@ -4,7 +4,10 @@ import { checkDashboardPromql, checkPromql, metricNames, neutralizeGrafanaVariab
 describe("checkPromql", () => {
   it.each([
     ["rate(foo[5m])", undefined],
-    ['sum by (job) (rate(http_requests_total{code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m]))', undefined],
+    [
+      'sum by (job) (rate(http_requests_total{code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m]))',
+      undefined,
+    ],
     ["histogram_quantile(0.95, sum by (le) (rate(x_bucket[5m])))", undefined],
     ["foo[5m:1m]", undefined],
     ["sum(rate(foo[5m])) by (job))", { position: 27, message: 'unexpected ")"' }],
@@ -37,9 +40,14 @@ describe("Grafana variables in dashboard queries", () => {
 
 describe("metricNames", () => {
   it("lists every selected metric once, in order", () => {
-    expect(metricNames('sum(rate(a_total{x="1"}[5m])) / sum(rate(b_total[5m])) + a_total')).toEqual(["a_total", "b_total"]);
+    expect(metricNames('sum(rate(a_total{x="1"}[5m])) / sum(rate(b_total[5m])) + a_total')).toEqual([
+      "a_total",
+      "b_total",
+    ]);
   });
   it("ignores label names and functions", () => {
-    expect(metricNames("histogram_quantile(0.9, sum by (le) (rate(h_bucket[$__rate_interval])))")).toEqual(["h_bucket"]);
+    expect(metricNames("histogram_quantile(0.9, sum by (le) (rate(h_bucket[$__rate_interval])))")).toEqual([
+      "h_bucket",
+    ]);
   });
 });

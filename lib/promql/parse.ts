@@ -61,17 +61,34 @@ function firstSemanticError(tree: Tree): ParseProblem | undefined {
   return found;
 }
 
+/**
+ * Validation, the README and the live lint all parse the same expressions; lezer trees are
+ * immutable, so a bounded cache keyed by text lets each expression be parsed once per bundle.
+ */
+const treeCache = new Map<string, Tree>();
+const TREE_CACHE_LIMIT = 20_000;
+
+function parseTree(text: string): Tree {
+  let tree = treeCache.get(text);
+  if (!tree) {
+    if (treeCache.size >= TREE_CACHE_LIMIT) treeCache.clear();
+    tree = parser.parse(text);
+    treeCache.set(text, tree);
+  }
+  return tree;
+}
+
 /** The first parse error of a PromQL expression, or undefined when it parses. */
 export function checkPromql(expr: string): ParseProblem | undefined {
   if (expr.trim() === "") return { position: 0, message: "empty query" };
-  const tree = parser.parse(expr);
+  const tree = parseTree(expr);
   return firstSyntaxError(tree, expr) ?? firstSemanticError(tree);
 }
 
 /** Metric names a PromQL expression selects, in order of first use. */
 export function metricNames(expr: string): string[] {
-  const tree = parser.parse(neutralizeGrafanaVariables(expr));
   const text = neutralizeGrafanaVariables(expr);
+  const tree = parseTree(text);
   const names = new Set<string>();
   tree.iterate({
     enter(node) {

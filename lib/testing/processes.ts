@@ -8,7 +8,9 @@ export async function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -42,11 +44,11 @@ export function startProcess(command: string, args: string[]): RunningProcess {
   };
 }
 
-/** Polls `check` until it returns a value, or fails after `timeoutMs` with `describe()`'s text. */
+/** Polls `check` until it returns a value, or fails after `timeoutMs` with `explain()`'s text. */
 export async function waitFor<T>(
   check: () => Promise<T | undefined> | T | undefined,
   timeoutMs: number,
-  describe: () => string,
+  explain: () => string,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -56,7 +58,7 @@ export async function waitFor<T>(
     } catch {
       // not ready yet
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${explain()}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -5,7 +5,12 @@ import type { GeneratedFile } from "../generate/types";
 import { makeTempDir, writeFiles } from "../tools/files";
 
 /** Writes files to a temp dir and runs a real tool there; fails the test with the tool's output. */
-export function expectToolAccepts(files: readonly GeneratedFile[], tool: string, args: (dir: string) => string[], cwd?: string): string {
+export function expectToolAccepts(
+  files: readonly GeneratedFile[],
+  tool: string,
+  args: (dir: string) => string[],
+  cwd?: string,
+): string {
   const dir = makeTempDir("obsforge-tool");
   try {
     writeFiles(dir, files);

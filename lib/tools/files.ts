@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { GeneratedFile } from "../generate/types";
@@ -19,7 +28,8 @@ export function readFiles(root: string): GeneratedFile[] {
     for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) walk(child);
-      else if (entry.isFile()) out.push({ path: child, content: readFileSync(path.join(root, child), "utf8") });
+      else if (entry.isFile())
+        out.push({ path: child, content: readFileSync(path.join(root, child), "utf8") });
     }
   };
   walk("");

@@ -19,7 +19,8 @@ export function toolAvailable(tool: "promtool" | "amtool"): boolean {
 
 function run(tool: "promtool" | "amtool", args: string[], cwd: string): ToolVerdict {
   const result = spawnSync(tool, args, { cwd, encoding: "utf8", timeout: 120_000 });
-  const output = `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? String(result.error) : ""}`.trim();
+  const output =
+    `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? String(result.error) : ""}`.trim();
   return { tool, command: `${tool} ${args.join(" ")}`, ok: result.status === 0, output };
 }
 
@@ -44,7 +45,13 @@ export function checkBundleWithTools(files: readonly GeneratedFile[]): ToolVerdi
     const tests = paths.filter((p) => p.startsWith("prometheus/tests/") && p.endsWith(".yml"));
     if (promtool && tests.length > 0) {
       // promtool resolves rule_files relative to the test file's folder.
-      verdicts.push(run("promtool", ["test", "rules", ...tests.map((t) => path.basename(t))], path.join(dir, "prometheus/tests")));
+      verdicts.push(
+        run(
+          "promtool",
+          ["test", "rules", ...tests.map((t) => path.basename(t))],
+          path.join(dir, "prometheus/tests"),
+        ),
+      );
     }
     if (amtool && paths.includes("alertmanager/alertmanager.yml")) {
       verdicts.push(run("amtool", ["check-config", "alertmanager/alertmanager.yml"], dir));

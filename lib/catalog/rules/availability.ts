@@ -37,7 +37,7 @@ function poolGauges(context: CatalogContext): { active: string; total: string; n
 
 function poolRule(
   context: CatalogContext,
-  options: { alert: string; threshold: number; for: string; busy: number },
+  options: { alert: string; threshold: number; for: string; busy: number; dashboardUid: string },
 ): ReturnType<typeof defineRule> {
   const { active, total, note } = poolGauges(context);
   const job = appJob(context);
@@ -54,7 +54,7 @@ function poolRule(
     annotations: {
       summary: "Database pool of {{ $labels.instance }} is {{ $value | humanizePercentage }} in use",
       description: `{{ $labels.instance }} has {{ $value | humanizePercentage }} of its database connections in use (threshold ${percent}); requests will soon wait for a connection.`,
-      dashboardUid: DASHBOARD_UIDS.database,
+      dashboardUid: options.dashboardUid,
     },
     runbook: runbook({
       meaning: `More than ${percent} of the connections in ${fraiseqlName(context)}'s database pool have been busy for ${options.for}.${note}`,
@@ -102,7 +102,14 @@ export const databaseConnectionPoolExhausted: RuleEntry = {
   level: "basic",
   source: "seed-003",
   build: (context) =>
-    poolRule(context, { alert: "DatabaseConnectionPoolExhausted", threshold: 0.9, for: "1m", busy: 19 }),
+    // Database Health is a standard-level dashboard; Performance (basic) has the pool panel.
+    poolRule(context, {
+      alert: "DatabaseConnectionPoolExhausted",
+      threshold: 0.9,
+      for: "1m",
+      busy: 19,
+      dashboardUid: DASHBOARD_UIDS.performance,
+    }),
 };
 
 /** Seed 000's "Database Connections > 80% for 2m" (critical): an earlier warning than the 90% one. */
@@ -111,7 +118,14 @@ export const databaseConnectionsHigh: RuleEntry = {
   category: "availability",
   level: "standard",
   source: "seed-000",
-  build: (context) => poolRule(context, { alert: "DatabaseConnectionsHigh", threshold: 0.8, for: "2m", busy: 17 }),
+  build: (context) =>
+    poolRule(context, {
+      alert: "DatabaseConnectionsHigh",
+      threshold: 0.8,
+      for: "2m",
+      busy: 17,
+      dashboardUid: DASHBOARD_UIDS.database,
+    }),
 };
 
 export const databaseDown: RuleEntry = {
@@ -131,7 +145,8 @@ export const databaseDown: RuleEntry = {
         summary: "PostgreSQL behind {{ $labels.instance }} is unreachable",
         description:
           "postgres_exporter {{ $labels.instance }} has not been able to connect to PostgreSQL for 1 minute (pg_up = 0). Needs postgres_exporter to be scraped.",
-        dashboardUid: DASHBOARD_UIDS.postgres,
+        // The PostgreSQL dashboard is standard-level; Performance (basic) shows the pool and error rate.
+        dashboardUid: DASHBOARD_UIDS.performance,
       },
       runbook: runbook({
         meaning:
@@ -178,6 +193,13 @@ export const databaseDown: RuleEntry = {
 
 const REDIS_TARGET = { job: "redis", instance: "redis-exporter:9121" };
 
+/** v2's fail-open counters, one per Redis user; each exists only with its Cargo feature. */
+const REDIS_FAIL_OPEN_COUNTERS = [
+  "fraiseql_apq_redis_errors_total",
+  "fraiseql_rate_limit_redis_errors_total",
+  "fraiseql_pkce_redis_errors_total",
+];
+
 export const cacheConnectionLost: RuleEntry = {
   id: "CacheConnectionLost",
   category: "availability",
@@ -187,18 +209,38 @@ export const cacheConnectionLost: RuleEntry = {
     const job = appJob(context);
     const target = appTarget(context);
     // v2 counts every Redis call that failed open (APQ, rate limiter, PKCE store); v1 exposes nothing
-    // about Redis, so it falls back to redis_exporter.
-    const failOpen = `sum by (job, instance) (rate({__name__=~"fraiseql_(apq|rate_limit|pkce)_redis_errors_total",${job}}[5m]))`;
+    // about Redis, so it falls back to redis_exporter. One rate per counter: a `__name__` regex under
+    // rate() fails ("same labelset") as soon as two of them exist.
+    const failOpenRates = REDIS_FAIL_OPEN_COUNTERS.map(
+      (counter) => `sum by (job, instance) (rate(${counter}{${job}}[5m]))`,
+    );
     const variant = byVersion(context, {
       v2: {
-        expr: `${failOpen} > 0`,
+        expr: failOpenRates.map((rate) => `${rate} > 0`).join(" or "),
         summary: "{{ $labels.instance }} cannot reach Redis",
         description:
-          "{{ $labels.instance }} has been failing open on Redis for 2 minutes ({{ printf \"%.2f\" $value }} errors/s across APQ, rate limiting and PKCE).",
-        fires: [series("fraiseql_apq_redis_errors_total", target, "0+30x20")],
-        quiet: [series("fraiseql_apq_redis_errors_total", target, "7x20")],
+          '{{ $labels.instance }} has been failing open on Redis for 2 minutes ({{ printf "%.2f" $value }} Redis errors/s).',
+        fires: [
+          series("fraiseql_apq_redis_errors_total", target, "0+30x20"),
+          series("fraiseql_rate_limit_redis_errors_total", target, "0+60x20"),
+        ],
+        quiet: [
+          series("fraiseql_apq_redis_errors_total", target, "7x20"),
+          series("fraiseql_rate_limit_redis_errors_total", target, "3x20"),
+        ],
         labels: target,
+        // `or` keeps the first counter that matches: the APQ one, at 30 errors a minute.
         value: 0.5,
+        moreFiring: [
+          {
+            description: "only the rate limiter fails (a later branch of the or)",
+            inputSeries: [series("fraiseql_rate_limit_redis_errors_total", target, "0+60x20")],
+            evalTime: "10m",
+            fires: true,
+            labels: target,
+            value: 1,
+          },
+        ],
         meaning:
           "FraiseQL v2 keeps failing open on Redis: automatic persisted queries, the distributed rate limiter or the PKCE store cannot reach it, so FraiseQL carries on without them. These counters exist only when the matching Cargo features (`redis-apq`, `redis-rate-limiting`, `redis-pkce`) are built in.",
       },
@@ -211,6 +253,7 @@ export const cacheConnectionLost: RuleEntry = {
         quiet: [series("redis_up", REDIS_TARGET, "1x20")],
         labels: REDIS_TARGET,
         value: 0,
+        moreFiring: [],
         meaning:
           "redis_exporter cannot connect to Redis. FraiseQL v1 exposes no Redis metric of its own, so this alert needs redis_exporter (oliver006/redis_exporter) scraped next to the cache.",
       },
@@ -221,7 +264,12 @@ export const cacheConnectionLost: RuleEntry = {
       for: "2m",
       severity: "critical",
       category: "availability",
-      annotations: { summary: variant.summary, description: variant.description, dashboardUid: DASHBOARD_UIDS.cache },
+      annotations: {
+        summary: variant.summary,
+        description: variant.description,
+        // Cache Performance is a standard-level dashboard; Operations (basic) has the hit rate.
+        dashboardUid: DASHBOARD_UIDS.operations,
+      },
       runbook: runbook({
         meaning: variant.meaning,
         impact:
@@ -229,7 +277,7 @@ export const cacheConnectionLost: RuleEntry = {
         diagnosis: [
           `Check Redis itself:${code("shell", "redis-cli -h <redis-host> ping\nredis-cli -h <redis-host> info clients")}`,
           byVersion(context, {
-            v2: `See which Redis users fail:${code("promql", `sum by (__name__, instance) (rate({__name__=~"fraiseql_(apq|rate_limit|pkce)_redis_errors_total",${job}}[5m]))`)}`,
+            v2: `See which Redis users fail (APQ, rate limiter, PKCE store):${code("promql", failOpenRates.join("\n"))}`,
             v1: `Check whether the exporter itself is scraped:${code("promql", `up{job=${quoted(REDIS_TARGET.job)}}`)}`,
           }),
           `Read the application's Redis errors:${code("logql", errorLogs(context, ' |~ "(?i)redis"'))}`,
@@ -250,6 +298,7 @@ export const cacheConnectionLost: RuleEntry = {
           labels: variant.labels,
           value: variant.value,
         },
+        ...variant.moreFiring,
         { description: "Redis healthy", inputSeries: variant.quiet, evalTime: "10m", fires: false },
       ],
     });
@@ -283,7 +332,8 @@ export const healthCheckFailed: RuleEntry = {
             v1: " FraiseQL v1 serves `/metrics` only when the application calls `setup_metrics`.",
           },
         )}`,
-        impact: "If the process is down, every client request to this instance fails. If only scraping fails, the application may be fine but every other alert is blind.",
+        impact:
+          "If the process is down, every client request to this instance fails. If only scraping fails, the application may be fine but every other alert is blind.",
         diagnosis: [
           "Read the scrape error on Prometheus's Targets page (`/targets`): connection refused, timeout or HTTP status.",
           `See which instances are down, and how much of the last hour each was up:${code("promql", `${up} == 0\navg_over_time(${up}[1h])`)}`,
@@ -310,7 +360,12 @@ export const healthCheckFailed: RuleEntry = {
           labels: target,
           value: 0,
         },
-        { description: "scrapes succeed", inputSeries: [series("up", target, "1x10")], evalTime: "5m", fires: false },
+        {
+          description: "scrapes succeed",
+          inputSeries: [series("up", target, "1x10")],
+          evalTime: "5m",
+          fires: false,
+        },
       ],
     });
   },

@@ -2,6 +2,7 @@ import type { CatalogContext } from "../context";
 import type { RuleEntry } from "../types";
 import {
   appJob,
+  appLogs,
   appTarget,
   byVersion,
   code,
@@ -10,7 +11,6 @@ import {
   errorLogs,
   fraiseqlName,
   metricsCurl,
-  quoted,
   runbook,
   series,
 } from "./shared";
@@ -70,7 +70,10 @@ export const highErrorRate: RuleEntry = {
           byVersion(context, {
             v2: `Split by error kind (parse, validation, execution) and by operation:${code(
               "promql",
-              `sum by (__name__) (rate({__name__=~"fraiseql_(parse|validation|execution)_errors_total",${job}}[5m]))\ntopk(10, sum by (operation) (rate(fraiseql_query_errors_total{${job}}[5m])))`,
+              ["parse", "validation", "execution"]
+                .map((kind) => `sum(rate(fraiseql_${kind}_errors_total{${job}}[5m]))`)
+                .concat(`topk(10, sum by (operation) (rate(fraiseql_query_errors_total{${job}}[5m])))`)
+                .join("\n"),
             )}`,
             v1: `Split by operation type and error type:${code(
               "promql",
@@ -126,7 +129,11 @@ export const highLatency: RuleEntry = {
     // One request per second, all of them in the bucket that ends at `slowBucket` seconds.
     const requests = (slowBucket: "0.5" | "2.5") =>
       ["0.5", "1", "2.5", "+Inf"].map((le) =>
-        series(`${histogram}_bucket`, { ...target, ...extra, le }, Number(le) < Number(slowBucket) ? "0x20" : "0+60x20"),
+        series(
+          `${histogram}_bucket`,
+          { ...target, ...extra, le },
+          Number(le) < Number(slowBucket) ? "0x20" : "0+60x20",
+        ),
       );
     return defineRule({
       alert: "HighLatency",
@@ -169,7 +176,7 @@ export const highLatency: RuleEntry = {
             "sql",
             "SELECT calls, round(mean_exec_time) AS mean_ms, left(query, 80) AS query\nFROM pg_stat_statements ORDER BY mean_exec_time DESC LIMIT 10;",
           )}`,
-          `Look for timeouts in the logs:${code("logql", errorLogs(context, ' |~ "(?i)timeout"'))}`,
+          `Look for timeouts in the logs:${code("logql", appLogs(context, "timeout"))}`,
         ],
         mitigation: [
           "If one operation dominates, add the missing index or limit the query's depth and page size.",
@@ -186,7 +193,12 @@ export const highLatency: RuleEntry = {
           labels: { job: context.appJob },
           value: 1 + 1.5 * 0.99,
         },
-        { description: "every request takes under 0.5 seconds", inputSeries: requests("0.5"), evalTime: "15m", fires: false },
+        {
+          description: "every request takes under 0.5 seconds",
+          inputSeries: requests("0.5"),
+          evalTime: "15m",
+          fires: false,
+        },
       ],
     });
   },
@@ -223,7 +235,8 @@ export const slowQueryRate: RuleEntry = {
       severity: "warning",
       category: "performance",
       annotations: {
-        summary: "{{ $value | humanizePercentage }} of GraphQL operations on {{ $labels.job }} take over 100 ms",
+        summary:
+          "{{ $value | humanizePercentage }} of GraphQL operations on {{ $labels.job }} take over 100 ms",
         description:
           "{{ $value | humanizePercentage }} of GraphQL operations took longer than 100 ms over the last 5 minutes (threshold 10%).",
         dashboardUid: DASHBOARD_UIDS.database,
@@ -267,7 +280,12 @@ export const slowQueryRate: RuleEntry = {
           labels: { job: context.appJob },
           value: 0.5,
         },
-        { description: "one operation in thirty is slow", inputSeries: operations(58), evalTime: "15m", fires: false },
+        {
+          description: "one operation in thirty is slow",
+          inputSeries: operations(58),
+          evalTime: "15m",
+          fires: false,
+        },
       ],
     });
   },
@@ -281,7 +299,12 @@ export const cacheHitRateLow: RuleEntry = {
   build(context) {
     const job = appJob(context);
     const target = appTarget(context);
-    const { hits, misses, by, extra } = byVersion<{ hits: string; misses: string; by: string; extra: Labels }>(context, {
+    const { hits, misses, by, extra } = byVersion<{
+      hits: string;
+      misses: string;
+      by: string;
+      extra: Labels;
+    }>(context, {
       v2: { hits: "fraiseql_cache_hits", misses: "fraiseql_cache_misses", by: "job", extra: {} },
       v1: {
         hits: "fraiseql_cache_hits_total",
@@ -310,12 +333,14 @@ export const cacheHitRateLow: RuleEntry = {
           v2: "Cache hit rate of {{ $labels.job }} is {{ $value | humanizePercentage }}",
           v1: "{{ $labels.cache_type }} cache hit rate of {{ $labels.job }} is {{ $value | humanizePercentage }}",
         }),
-        description: "Only {{ $value | humanizePercentage }} of cache lookups hit over the last 5 minutes (threshold 75%).",
+        description:
+          "Only {{ $value | humanizePercentage }} of cache lookups hit over the last 5 minutes (threshold 75%).",
         dashboardUid: DASHBOARD_UIDS.cache,
       },
       runbook: runbook({
         meaning: `Fewer than three cache lookups in four found their entry, for 15 minutes.${fed}`,
-        impact: "Every miss goes to PostgreSQL: more database load and higher latency, especially after a deployment or a cache flush.",
+        impact:
+          "Every miss goes to PostgreSQL: more database load and higher latency, especially after a deployment or a cache flush.",
         diagnosis: [
           `Graph the hit rate over the last day, to tell a cold cache after a restart from a lasting drop:${code("promql", hitRate)}`,
           `Check whether the instances restarted recently (counters reset on restart):${code("promql", `resets(${hits}{${job}}[1h])`)}`,
@@ -326,7 +351,7 @@ export const cacheHitRateLow: RuleEntry = {
             )}`,
             v1: `Compare the cache types:${code("promql", `sum by (cache_type) (rate(${hits}{${job}}[5m]))`)}`,
           }),
-          `Look for invalidation storms in the logs:${code("logql", `{app=${quoted(context.appName)}} |~ "(?i)invalidat"`)}`,
+          `Look for invalidation storms in the logs:${code("logql", appLogs(context, "invalidat"))}`,
         ],
         mitigation: [
           "After a restart or deployment, wait for the cache to warm up; the alert clears by itself.",
@@ -349,4 +374,9 @@ export const cacheHitRateLow: RuleEntry = {
   },
 };
 
-export const performanceRules: readonly RuleEntry[] = [highErrorRate, highLatency, slowQueryRate, cacheHitRateLow];
+export const performanceRules: readonly RuleEntry[] = [
+  highErrorRate,
+  highLatency,
+  slowQueryRate,
+  cacheHitRateLow,
+];

@@ -38,7 +38,11 @@ export const highFailedAuthAttempts: RuleEntry = {
       v1: {
         failures: `fraiseql_http_requests_total{${job},status="401"}`,
         series: (perMinute: number) => [
-          series("fraiseql_http_requests_total", { ...target, ...HTTP_GRAPHQL, status: "401" }, `0+${perMinute}x20`),
+          series(
+            "fraiseql_http_requests_total",
+            { ...target, ...HTTP_GRAPHQL, status: "401" },
+            `0+${perMinute}x20`,
+          ),
           series("fraiseql_http_requests_total", { ...target, ...HTTP_GRAPHQL, status: "200" }, "0+100x20"),
         ],
         source: "Counted from FraiseQL v1's HTTP middleware: responses with status 401.",
@@ -51,7 +55,8 @@ export const highFailedAuthAttempts: RuleEntry = {
       severity: "critical",
       category: "security",
       annotations: {
-        summary: '{{ printf "%.0f" $value }} failed authentication attempts on {{ $labels.job }} in 5 minutes',
+        summary:
+          '{{ printf "%.0f" $value }} failed authentication attempts on {{ $labels.job }} in 5 minutes',
         description: `{{ printf "%.0f" $value }} authentication attempts failed in the last 5 minutes (threshold 10). ${variant.source}`,
         dashboardUid: DASHBOARD_UIDS.compliance,
       },
@@ -86,14 +91,22 @@ export const highFailedAuthAttempts: RuleEntry = {
           labels: { job: context.appJob },
           value: 25,
         },
-        { description: "5 failures in 5 minutes", inputSeries: variant.series(1), evalTime: "10m", fires: false },
+        {
+          description: "5 failures in 5 minutes",
+          inputSeries: variant.series(1),
+          evalTime: "10m",
+          fires: false,
+        },
       ],
     });
   },
 };
 
-/** Minutes of history in the tests that compare the last 5 minutes with the last day. */
-const DAY_AND_AN_HOUR = 1500;
+/**
+ * Minutes of history in the cost tests. Both sides of the comparison are ratios of rates over the
+ * same window, so the range's length cancels out and two hours stand in for a day.
+ */
+const HISTORY_MINUTES = 140;
 
 export const suspiciousQueryPattern: RuleEntry = {
   id: "SuspiciousQueryPattern",
@@ -110,21 +123,26 @@ export const suspiciousQueryPattern: RuleEntry = {
         signal: v2Cost("5m"),
         expr: `${v2Cost("5m")} > 3 * (${v2Cost("1d")})`,
         labels: { job: context.appJob } as Record<string, string>,
-        summary: 'Average GraphQL operation cost on {{ $labels.job }} is {{ printf "%.1f" $value }}, over 3× its daily average',
+        summary:
+          'Average GraphQL operation cost on {{ $labels.job }} is {{ printf "%.1f" $value }}, over 3× its daily average',
         description:
           'GraphQL operations over the last 5 minutes cost {{ printf "%.1f" $value }} on average, more than three times the average of the last day.',
         meaning:
           "The average estimated cost of GraphQL operations (`fraiseql_graphql_queries_cost_total` over `fraiseql_graphql_queries_total`) in the last 5 minutes is more than three times its average over the last day, for 10 minutes.",
-        // One operation per second; from minute 1440 on each costs 100 instead of 10.
+        // One operation per second; from minute 120 on each costs 100 instead of 10.
         fires: [
-          series("fraiseql_graphql_queries_total", target, `0+60x${DAY_AND_AN_HOUR}`),
-          series("fraiseql_graphql_queries_cost_total", target, `0+600x1440 870000+6000x${DAY_AND_AN_HOUR - 1441}`),
+          series("fraiseql_graphql_queries_total", target, `0+60x${HISTORY_MINUTES}`),
+          series(
+            "fraiseql_graphql_queries_cost_total",
+            target,
+            `0+600x120 78000+6000x${HISTORY_MINUTES - 121}`,
+          ),
         ],
         quiet: [
-          series("fraiseql_graphql_queries_total", target, `0+60x${DAY_AND_AN_HOUR}`),
-          series("fraiseql_graphql_queries_cost_total", target, `0+600x${DAY_AND_AN_HOUR}`),
+          series("fraiseql_graphql_queries_total", target, `0+60x${HISTORY_MINUTES}`),
+          series("fraiseql_graphql_queries_cost_total", target, `0+600x${HISTORY_MINUTES}`),
         ],
-        evalTime: "1470m",
+        evalTime: "135m",
         value: 100,
       },
       v1: {
@@ -148,7 +166,11 @@ export const suspiciousQueryPattern: RuleEntry = {
       for: "10m",
       severity: "critical",
       category: "security",
-      annotations: { summary: variant.summary, description: variant.description, dashboardUid: DASHBOARD_UIDS.userActivity },
+      annotations: {
+        summary: variant.summary,
+        description: variant.description,
+        dashboardUid: DASHBOARD_UIDS.userActivity,
+      },
       runbook: runbook({
         meaning: variant.meaning,
         impact:
@@ -179,7 +201,10 @@ export const suspiciousQueryPattern: RuleEntry = {
       }),
       tests: [
         {
-          description: byVersion(context, { v2: "operations suddenly cost ten times more", v1: "queries 20 levels deep" }),
+          description: byVersion(context, {
+            v2: "operations suddenly cost ten times more",
+            v1: "queries 20 levels deep",
+          }),
           inputSeries: variant.fires,
           evalTime: variant.evalTime,
           fires: true,
@@ -187,7 +212,10 @@ export const suspiciousQueryPattern: RuleEntry = {
           value: variant.value,
         },
         {
-          description: byVersion(context, { v2: "operations cost the same all day", v1: "queries 5 levels deep" }),
+          description: byVersion(context, {
+            v2: "operations cost the same throughout",
+            v1: "queries 5 levels deep",
+          }),
           inputSeries: variant.quiet,
           evalTime: variant.evalTime,
           fires: false,
@@ -216,14 +244,15 @@ export const unauthorizedDataAccess: RuleEntry = {
         denials: `fraiseql_http_requests_total{${job},status="403"}`,
         series: (values: string) => [
           series("fraiseql_http_requests_total", { ...target, ...HTTP_GRAPHQL, status: "403" }, values),
-          series("fraiseql_http_requests_total", { ...target, ...HTTP_GRAPHQL, status: "200" }, "0+100x1500"),
+          series("fraiseql_http_requests_total", { ...target, ...HTTP_GRAPHQL, status: "200" }, "0+100x90"),
         ],
         source: "Counted from FraiseQL v1's HTTP middleware: responses with status 403.",
       },
     });
     const recent = `sum by (job) (increase(${variant.denials}[5m]))`;
-    // A day holds 288 five-minute windows: "3× the usual" compares with the daily count / 288.
-    const usual = `sum by (job) (increase(${variant.denials}[1d])) / 288`;
+    // The last hour is the baseline (an hour holds 12 five-minute windows): it follows the daily
+    // cycle, where a day's average would make every busy afternoon look like a spike.
+    const usual = `sum by (job) (increase(${variant.denials}[1h])) / 12`;
     return defineRule({
       alert: "UnauthorizedDataAccess",
       expr: `${recent} > 3 * ${usual} and ${recent} > 10`,
@@ -232,11 +261,11 @@ export const unauthorizedDataAccess: RuleEntry = {
       category: "security",
       annotations: {
         summary: '{{ printf "%.0f" $value }} permission-denied responses on {{ $labels.job }} in 5 minutes',
-        description: `{{ printf "%.0f" $value }} requests were refused for lack of permission in the last 5 minutes, more than three times the usual rate. ${variant.source}`,
+        description: `{{ printf "%.0f" $value }} requests were refused for lack of permission in the last 5 minutes, more than three times the rate of the last hour. ${variant.source}`,
         dashboardUid: DASHBOARD_UIDS.compliance,
       },
       runbook: runbook({
-        meaning: `Requests refused for lack of permission spiked: more than 10 in 5 minutes and over three times the day's average for 5 minutes. ${variant.source}`,
+        meaning: `Requests refused for lack of permission spiked: more than 10 in 5 minutes and over three times the last hour's average, for 5 minutes. ${variant.source}`,
         impact:
           "Someone authenticated is probing data they may not read, such as other tenants' records, or a release broke a permission and legitimate users are locked out.",
         diagnosis: [
@@ -270,9 +299,9 @@ export const unauthorizedDataAccess: RuleEntry = {
           value: 50,
         },
         {
-          description: "the same rate all day long is no spike",
-          inputSeries: variant.series("0+10x1500"),
-          evalTime: "1470m",
+          description: "the same rate for the whole last hour is no spike",
+          inputSeries: variant.series("0+10x90"),
+          evalTime: "80m",
           fires: false,
         },
       ],
@@ -280,4 +309,8 @@ export const unauthorizedDataAccess: RuleEntry = {
   },
 };
 
-export const securityRules: readonly RuleEntry[] = [highFailedAuthAttempts, suspiciousQueryPattern, unauthorizedDataAccess];
+export const securityRules: readonly RuleEntry[] = [
+  highFailedAuthAttempts,
+  suspiciousQueryPattern,
+  unauthorizedDataAccess,
+];

@@ -104,9 +104,14 @@ export function healthCurl(context: CatalogContext): string {
   return `curl -si http://<app-host>:8000/health\ncurl -si http://<app-host>:8000${readiness}`;
 }
 
-/** Error lines of the application in Loki. */
+/** The application's log lines in Loki matching a case-insensitive regular expression. */
+export function appLogs(context: CatalogContext, pattern: string): string {
+  return `{app=${quoted(context.appName)}} |~ ${quoted(`(?i)${pattern}`)}`;
+}
+
+/** Error lines of the application in Loki, optionally narrowed by a further line filter. */
 export function errorLogs(context: CatalogContext, filter = ""): string {
-  return `{app=${quoted(context.appName)}} |~ "(?i)error"${filter}`;
+  return `${appLogs(context, "error")}${filter}`;
 }
 
 /** The FraiseQL flavour named in prose. */

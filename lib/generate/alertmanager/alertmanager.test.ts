@@ -54,10 +54,13 @@ describe("generateAlertmanager", () => {
   it("quotes matcher values so special characters survive", () => {
     const project = parseProject({
       ...smallProject(),
-      route: { receiver: "default", routes: [{ receiver: "critical", matchers: [{ label: "team", op: "=~", value: 'api|"web"' }] }] },
+      route: {
+        receiver: "default",
+        routes: [{ receiver: "critical", matchers: [{ label: "team", op: "=~", value: 'api|"web"' }] }],
+      },
     });
     const files = generateAlertmanager(project);
-    expect(files[0]?.content).toContain("team=~\"api|\\\"web\\\"\"");
+    expect(files[0]?.content).toContain('team=~"api|\\"web\\""');
     expectToolAccepts(files, "amtool", () => ["check-config", "alertmanager/alertmanager.yml"]);
   });
 });

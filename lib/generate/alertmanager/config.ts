@@ -28,7 +28,10 @@ function inhibitEntry(rule: InhibitRule): Record<string, unknown> {
   });
 }
 
-type ReceiverConfigs = Record<"slack_configs" | "email_configs" | "pagerduty_configs" | "webhook_configs", unknown[]>;
+type ReceiverConfigs = Record<
+  "slack_configs" | "email_configs" | "pagerduty_configs" | "webhook_configs",
+  unknown[]
+>;
 
 function addIntegration(configs: ReceiverConfigs, integration: Integration): void {
   switch (integration.type) {
@@ -62,7 +65,8 @@ function addIntegration(configs: ReceiverConfigs, integration: Integration): voi
       configs.pagerduty_configs.push({
         send_resolved: integration.sendResolved,
         routing_key_file: secretFilePath(integration.routingKey),
-        severity: '{{ if eq .CommonLabels.severity "critical" }}critical{{ else if eq .CommonLabels.severity "warning" }}warning{{ else }}info{{ end }}',
+        severity:
+          '{{ if eq .CommonLabels.severity "critical" }}critical{{ else if eq .CommonLabels.severity "warning" }}warning{{ else }}info{{ end }}',
         description: '{{ template "obsforge.slack.title" . }}',
         details: {
           firing: '{{ template "obsforge.pagerduty.instances" .Alerts.Firing }}',
@@ -96,7 +100,12 @@ function addIntegration(configs: ReceiverConfigs, integration: Integration): voi
 }
 
 function receiverEntry(receiver: Receiver): Record<string, unknown> {
-  const configs: ReceiverConfigs = { slack_configs: [], email_configs: [], pagerduty_configs: [], webhook_configs: [] };
+  const configs: ReceiverConfigs = {
+    slack_configs: [],
+    email_configs: [],
+    pagerduty_configs: [],
+    webhook_configs: [],
+  };
   for (const integration of receiver.integrations) addIntegration(configs, integration);
   const present = Object.fromEntries(Object.entries(configs).filter(([, list]) => list.length > 0));
   return { name: receiver.name, ...present };

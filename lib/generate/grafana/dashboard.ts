@@ -23,6 +23,24 @@ const BUILT_IN_ANNOTATIONS: AnnotationQuery = {
  * generated file diffs cleanly against one exported from the UI.
  */
 export function toGrafanaDashboard(project: Project, dashboard: Dashboard): GrafanaDashboard {
+  // The bundle serializes each dashboard twice (grafana/ and the Kubernetes ConfigMap); a validated
+  // project is immutable, so the model is built once per (project, dashboard). Treat it as read-only.
+  let perProject = builtDashboards.get(project);
+  if (!perProject) {
+    perProject = new WeakMap();
+    builtDashboards.set(project, perProject);
+  }
+  let built = perProject.get(dashboard);
+  if (!built) {
+    built = buildGrafanaDashboard(project, dashboard);
+    perProject.set(dashboard, built);
+  }
+  return built;
+}
+
+const builtDashboards = new WeakMap<Project, WeakMap<Dashboard, GrafanaDashboard>>();
+
+function buildGrafanaDashboard(project: Project, dashboard: Dashboard): GrafanaDashboard {
   return omitUndefined<GrafanaDashboard>({
     annotations: { list: [BUILT_IN_ANNOTATIONS] },
     description: dashboard.description,

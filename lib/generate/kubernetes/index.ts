@@ -20,11 +20,23 @@ function manifestFile(path: string, manifest: unknown): GeneratedFile {
   return { path, content: toYaml(manifest, GENERATED_HEADER) };
 }
 
-function dashboardFiles(project: Project): { configMap: ConfigMapManifest; file: GeneratedFile }[] {
-  return project.dashboards.map((dashboard) => {
+type DashboardFile = { configMap: ConfigMapManifest; file: GeneratedFile };
+
+/**
+ * The README's size warnings need the same ConfigMaps the bundle writes; a project is immutable
+ * once validated, so they are built once per project object rather than twice per bundle.
+ */
+const dashboardFilesCache = new WeakMap<Project, DashboardFile[]>();
+
+function dashboardFiles(project: Project): DashboardFile[] {
+  const cached = dashboardFilesCache.get(project);
+  if (cached) return cached;
+  const files = project.dashboards.map((dashboard) => {
     const configMap = dashboardConfigMap(project, dashboard);
     return { configMap, file: manifestFile(dashboardConfigMapPath(dashboard.uid), configMap) };
   });
+  dashboardFilesCache.set(project, files);
+  return files;
 }
 
 /** The manifests `kubectl apply` takes, without values.yaml (a Helm input, not a manifest). */

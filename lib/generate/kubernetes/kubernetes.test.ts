@@ -204,7 +204,7 @@ describe("kubernetesWarnings", () => {
   });
 
   it("warns when a dashboard ConfigMap outgrows client-side kubectl apply", () => {
-    const project = withDashboard(smallProject(), "huge", 200);
+    const project = withDashboard(smallProject(), "huge", 400);
     const file = generateKubernetes(project).find((f) => f.path === "kubernetes/dashboards/huge.yaml");
     expect(Buffer.byteLength(file?.content ?? "")).toBeGreaterThan(262_144);
     const warnings = kubernetesWarnings(project);
@@ -214,7 +214,7 @@ describe("kubernetesWarnings", () => {
   });
 
   it("warns when a dashboard ConfigMap nears the 1 MiB ConfigMap limit", () => {
-    const project = withDashboard(smallProject(), "enormous", 450);
+    const project = withDashboard(smallProject(), "enormous", 1100);
     const warnings = kubernetesWarnings(project);
     expect(
       warnings.some((w) => w.includes("1 MiB") && w.includes("kubernetes/dashboards/enormous.yaml")),

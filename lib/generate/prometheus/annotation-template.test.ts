@@ -103,21 +103,30 @@ const cases: Case[] = [
   { template: '{{ printf "%.3g" $value }}', value: 0.0001234, expected: "0.000123" },
   { template: '{{ printf "%.3g" $value }}', value: 1234, expected: "1.23e+03" },
   { template: '{{ printf "%.17g" $value }}', value: 0.1, expected: "0.10000000000000001" },
-  { template: '{{ printf "%.2v" $value }}', value: 3.14159, expected: "3.1" },
+  { template: '{{ printf "%.2v" $value }}', value: 4.56789, expected: "4.6" },
   { template: '{{ printf "%e" $value }}', value: 1234.5678, expected: "1.234568e+03" },
   { template: '{{ printf "%.2e" $value }}', value: 0, expected: "0.00e+00" },
   { template: '{{ printf "%E" $value }}', value: 1e100, expected: "1.000000E+100" },
-  { template: '{{ printf "%5.1f|%-6.1f|%+.1f" $value $value $value }}', value: 2.5, expected: "  2.5|2.5   |+2.5" },
+  {
+    template: '{{ printf "%5.1f|%-6.1f|%+.1f" $value $value $value }}',
+    value: 2.5,
+    expected: "  2.5|2.5   |+2.5",
+  },
   { template: '{{ printf "% .2f" $value }}', value: 1.5, expected: " 1.50" },
-  { template: '{{ printf "%08.3f" $value }}', value: -3.14159, expected: "-003.142" },
-  { template: '{{ printf "%06.1f" $value }}', value: 3.14159, expected: "0003.1" },
+  { template: '{{ printf "%08.3f" $value }}', value: -4.56789, expected: "-004.568" },
+  { template: '{{ printf "%06.1f" $value }}', value: 4.56789, expected: "0004.6" },
   { template: '{{ printf "%.0f%%" $value }}', value: 42, expected: "42%" },
   { template: '{{ printf "%s and %s" "a" }}', value: 0, expected: "a and %!s(MISSING)" },
   { template: '{{ printf "%.1f" $value 2.0 }}', value: 1.25, expected: "1.2%!(EXTRA float64=2)" },
   { template: '{{ printf "%.1f" 2.25 }}', value: 0, expected: "2.2" },
   { template: "{{ printf `%.1f` $value }}", value: 7, expected: "7.0" },
   { template: '{{ printf "\\"%s\\"" $labels.job }}', labels: app, value: 0, expected: '"fraiseql"' },
-  { template: '{{ printf "%s: %.1f%%" $labels.job $value }}', labels: app, value: 12.34, expected: "fraiseql: 12.3%" },
+  {
+    template: '{{ printf "%s: %.1f%%" $labels.job $value }}',
+    labels: app,
+    value: 12.34,
+    expected: "fraiseql: 12.3%",
+  },
   { template: "a  {{- $value -}}  b", value: 25, expected: "a25b" },
   { template: "a \n {{- $value }} b", value: 25, expected: "a25 b" },
   { template: "a {{ $value -}} \n b", value: 25, expected: "a 25b" },
@@ -125,7 +134,12 @@ const cases: Case[] = [
   { template: "{{/* a comment */}}x", value: 0, expected: "x" },
   { template: "{{ $value }}{{- $value }}", value: 1, expected: "11" },
   { template: '{{ "a " }}{{- "b" }}', value: 0, expected: "a b" },
-  { template: "{{ $value | humanize }}/s on {{ $labels.instance }}", labels: app, value: 0.25, expected: "250m/s on app:8000" },
+  {
+    template: "{{ $value | humanize }}/s on {{ $labels.instance }}",
+    labels: app,
+    value: 0.25,
+    expected: "250m/s on app:8000",
+  },
 ];
 
 const errors: { template: string; labels?: Record<string, string>; message: RegExp }[] = [
@@ -179,7 +193,12 @@ describe("renderAnnotation", () => {
       const tests = cases.map((testCase, index) => ({
         name: `case ${index}: ${testCase.template}`,
         interval: "1m",
-        input_series: [{ series: seriesSelector(`case_${index}`, testCase.labels ?? {}), values: seriesValue(testCase.value) }],
+        input_series: [
+          {
+            series: seriesSelector(`case_${index}`, testCase.labels ?? {}),
+            values: seriesValue(testCase.value),
+          },
+        ],
         alert_rule_test: [
           {
             eval_time: "0m",
@@ -190,7 +209,9 @@ describe("renderAnnotation", () => {
       }));
       writeFileSync(path.join(dir, "rules.yml"), toYaml({ groups: [{ name: "cases", rules }] }));
       writeFileSync(path.join(dir, "tests.yml"), toYaml({ rule_files: ["rules.yml"], tests }));
-      const result = spawnSync("promtool", ["test", "rules", path.join(dir, "tests.yml")], { encoding: "utf8" });
+      const result = spawnSync("promtool", ["test", "rules", path.join(dir, "tests.yml")], {
+        encoding: "utf8",
+      });
       expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });

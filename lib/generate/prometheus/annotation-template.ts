@@ -113,7 +113,8 @@ function lexComment(template: string, start: number): LexedAction {
   const commentEnd = template.indexOf("*/", start + 2);
   if (commentEnd < 0) throw new TemplateError(template, "unclosed comment");
   const after = commentEnd + 2;
-  if (template.startsWith("}}", after)) return { tokens: [], end: after + 2, trimRight: false, comment: true };
+  if (template.startsWith("}}", after))
+    return { tokens: [], end: after + 2, trimRight: false, comment: true };
   if (SPACE.test(template[after] ?? "") && template.startsWith("-}}", after + 1)) {
     return { tokens: [], end: after + 4, trimRight: true, comment: true };
   }
@@ -147,7 +148,9 @@ function lexAction(template: string, start: number): LexedAction {
       tokens.push({ kind: "string", value: template.slice(cursor + 1, literalEnd) });
       cursor = literalEnd + 1;
     } else if (char === "$") {
-      const variable = /^\$([A-Za-z_][A-Za-z0-9_]*)?((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/.exec(template.slice(cursor));
+      const variable = /^\$([A-Za-z_][A-Za-z0-9_]*)?((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/.exec(
+        template.slice(cursor),
+      );
       const whole = variable?.[0] ?? "$";
       tokens.push({ kind: "variable", name: variable?.[1] ?? "", fields: splitFields(variable?.[2] ?? "") });
       cursor += whole.length;
@@ -157,7 +160,9 @@ function lexAction(template: string, start: number): LexedAction {
       tokens.push({ kind: "field", fields: splitFields(field[1] ?? "") });
       cursor += field[0].length;
     } else if (/[-+0-9]/.test(char)) {
-      const number = /^[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)/.exec(template.slice(cursor));
+      const number = /^[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)/.exec(
+        template.slice(cursor),
+      );
       if (!number) return fail(`unexpected "${char}" in action`);
       if (!/[.eE]/.test(number[0])) {
         fail(`integer constant ${number[0]} is not supported; write it as a float such as ${number[0]}.0`);

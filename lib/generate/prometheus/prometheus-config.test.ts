@@ -23,7 +23,10 @@ describe("generatePrometheusConfig", () => {
     const [file] = generatePrometheusConfig(smallProject());
     const config = parse(file?.content ?? "") as { scrape_configs: Record<string, any>[] };
     const app = config.scrape_configs.find((scrape) => scrape.job_name === "fraiseql");
-    expect(app?.authorization).toEqual({ type: "Bearer", credentials_file: "/run/secrets/fraiseql_metrics_token" });
+    expect(app?.authorization).toEqual({
+      type: "Bearer",
+      credentials_file: "/run/secrets/fraiseql_metrics_token",
+    });
     expect(file?.content).not.toMatch(/credentials:|bearer_token:/);
   });
 

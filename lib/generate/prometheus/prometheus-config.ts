@@ -27,7 +27,10 @@ function scrapeConfig(target: ScrapeTarget): Record<string, unknown> {
       ? { type: "Bearer", credentials_file: secretFilePath(target.bearerToken) }
       : undefined,
     static_configs: [
-      compact({ targets: target.targets, labels: Object.keys(target.labels).length > 0 ? target.labels : undefined }),
+      compact({
+        targets: target.targets,
+        labels: Object.keys(target.labels).length > 0 ? target.labels : undefined,
+      }),
     ],
     relabel_configs: target.relabelings.length > 0 ? target.relabelings.map(relabelEntry) : undefined,
     metric_relabel_configs:

@@ -33,7 +33,11 @@ const downAlert: AlertingRuleInput = {
       labels: { job: "api", instance: "a:1" },
       value: 0,
     },
-    { inputSeries: [{ series: 'up{job="api",instance="a:1"}', values: "1x5" }], evalTime: "3m", fires: false },
+    {
+      inputSeries: [{ series: 'up{job="api",instance="a:1"}', values: "1x5" }],
+      evalTime: "3m",
+      fires: false,
+    },
   ],
 };
 
@@ -41,8 +45,14 @@ function projectWith(groups: unknown[]): Project {
   return ProjectShapeSchema.parse({ name: "Tests", evaluationInterval: "20s", ruleGroups: groups });
 }
 
-function parsed(file: GeneratedFile | undefined): Record<string, any> {
-  return parse(file?.content ?? "") as Record<string, any>;
+interface ParsedTestFile {
+  rule_files: string[];
+  evaluation_interval: string;
+  tests: { name: string; alert_rule_test: { exp_alerts: unknown[] }[] }[];
+}
+
+function parsed(file: GeneratedFile | undefined): ParsedTestFile {
+  return parse(file?.content ?? "") as ParsedTestFile;
 }
 
 describe("generateRuleTests", () => {
@@ -60,14 +70,24 @@ describe("generateRuleTests", () => {
     const content = parsed(file);
     expect(content.rule_files).toEqual(["../rules/hosts.yml"]);
     expect(content.evaluation_interval).toBe("20s");
-    expect(content.tests[0].alert_rule_test[0].exp_alerts).toEqual([
+    expect(content.tests[0]?.alert_rule_test[0]?.exp_alerts).toEqual([
       {
-        exp_labels: { job: "api", instance: "a:1", severity: "critical", category: "custom", team: "api-oncall" },
-        exp_annotations: { summary: "a:1 is down", description: "up is 0", runbook_url: "runbooks/TargetDown.md" },
+        exp_labels: {
+          job: "api",
+          instance: "a:1",
+          severity: "critical",
+          category: "custom",
+          team: "api-oncall",
+        },
+        exp_annotations: {
+          summary: "a:1 is down",
+          description: "up is 0",
+          runbook_url: "runbooks/TargetDown.md",
+        },
       },
     ]);
-    expect(content.tests[1].alert_rule_test[0].exp_alerts).toEqual([]);
-    expect(content.tests.map((test: { name: string }) => test.name)).toEqual([
+    expect(content.tests[1]?.alert_rule_test[0]?.exp_alerts).toEqual([]);
+    expect(content.tests.map((test) => test.name)).toEqual([
       "TargetDown case 1 (fires)",
       "TargetDown case 2 (stays quiet)",
     ]);

@@ -54,7 +54,12 @@ function testedAlerts(group: RuleGroup): AlertingRule[] {
   );
 }
 
-function testGroup(project: Project, rule: AlertingRule, test: AlertTestCase, index: number): PromtoolTestGroup {
+function testGroup(
+  project: Project,
+  rule: AlertingRule,
+  test: AlertTestCase,
+  index: number,
+): PromtoolTestGroup {
   const outcome = test.fires ? "fires" : "stays quiet";
   return {
     name: `${rule.alert} case ${index + 1} (${outcome})${test.description ? `: ${test.description}` : ""}`,

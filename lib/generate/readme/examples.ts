@@ -33,6 +33,9 @@ export function logqlExamples(app: string): { title: string; query: string }[] {
     { title: "Recent errors", query: `${stream} |= "ERROR"` },
     { title: "Structured logs with a GraphQL query", query: `${stream} | json | query != ""` },
     { title: "Slow requests (over 1 s)", query: `${stream} | json | duration_ms > 1000` },
-    { title: "Error lines per minute by level", query: `sum by (level) (count_over_time(${stream} | json [1m]))` },
+    {
+      title: "Error lines per minute by level",
+      query: `sum by (level) (count_over_time(${stream} | json [1m]))`,
+    },
   ];
 }

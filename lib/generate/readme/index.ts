@@ -21,7 +21,8 @@ function usedMetrics(project: Project): string[] {
       for (const target of panelTargets(panel)) if (target.kind === "promql") exprs.push(target.expr);
     }
   }
-  for (const group of project.ruleGroups) for (const rule of group.rules) if (rule.enabled) exprs.push(rule.expr);
+  for (const group of project.ruleGroups)
+    for (const rule of group.rules) if (rule.enabled) exprs.push(rule.expr);
   return exprs.flatMap(metricNames);
 }
 
@@ -57,7 +58,8 @@ function alertsSection(project: Project): string {
 
 function missingMetricsSection(project: Project): string {
   const missing = unservedMetrics(usedMetrics(project), project.app.version);
-  if (missing.length === 0) return "Every metric the dashboards and rules query is exposed by FraiseQL or the exporters.";
+  if (missing.length === 0)
+    return "Every metric the dashboards and rules query is exposed by FraiseQL or the exporters.";
   return [
     `These names are queried by panels or rules but FraiseQL ${project.app.version} does not expose them, nor do the`,
     "exporters in this stack. The panels stay empty (and the rules never fire) until your application exposes them:",
@@ -72,7 +74,10 @@ function quickStart(project: Project): string {
       ? "\nFraiseQL v2 serves `/metrics` only when `FRAISEQL_METRICS_ENABLED=true` and `FRAISEQL_METRICS_TOKEN` are set on the\napplication; put the same token in `.env` as `FRAISEQL_METRICS_TOKEN` so Prometheus can scrape it.\n"
       : "";
   return [
-    fence("bash", "cp .env.example .env   # fill in every secret\ndocker compose up -d\ndocker compose ps      # every service should become healthy"),
+    fence(
+      "bash",
+      "cp .env.example .env   # fill in every secret\ndocker compose up -d\ndocker compose ps      # every service should become healthy",
+    ),
     token,
     "| Service | URL |",
     "| --- | --- |",
@@ -112,7 +117,10 @@ function troubleshooting(project: Project): string {
   return [
     "**No data in the dashboards.** Check that Prometheus scrapes every target (all should be `up`):",
     "",
-    fence("bash", `curl -s http://localhost:9090/api/v1/targets | jq '.data.activeTargets[] | {job: .labels.job, health, lastError}'\ncurl -s -H "Authorization: Bearer $FRAISEQL_METRICS_TOKEN" http://${target}${app?.metricsPath ?? "/metrics"} | head`),
+    fence(
+      "bash",
+      `curl -s http://localhost:9090/api/v1/targets | jq '.data.activeTargets[] | {job: .labels.job, health, lastError}'\ncurl -s -H "Authorization: Bearer $FRAISEQL_METRICS_TOKEN" http://${target}${app?.metricsPath ?? "/metrics"} | head`,
+    ),
     "",
     "A 401 or 404 from FraiseQL v2's `/metrics` means metrics are disabled or the token does not match.",
     "If some panels stay empty while others draw, see the list of metrics your application must expose above.",
@@ -125,7 +133,7 @@ function troubleshooting(project: Project): string {
     "",
     fence(
       "bash",
-      'amtool config routes test --config.file=alertmanager/alertmanager.yml severity=critical alertname=Test\namtool alert add Test severity=critical --alertmanager.url=http://localhost:9093',
+      "amtool config routes test --config.file=alertmanager/alertmanager.yml severity=critical alertname=Test\namtool alert add Test severity=critical --alertmanager.url=http://localhost:9093",
     ),
     "",
     "**Checking the files.** Every file in this bundle passed these before it was handed to you:",
@@ -141,7 +149,10 @@ function troubleshooting(project: Project): string {
 export function generateReadme(project: Project, files: readonly GeneratedFile[]): GeneratedFile[] {
   const app = projectSlug(project);
   const tree = [...new Set(files.map((file) => file.path.split("/")[0] ?? file.path))].sort();
-  const promql = promqlExamples(project.app.version, project.scrapeTargets.find((t) => t.kind === "app")?.job ?? "fraiseql");
+  const promql = promqlExamples(
+    project.app.version,
+    project.scrapeTargets.find((t) => t.kind === "app")?.job ?? "fraiseql",
+  );
   const logql = logqlExamples(app);
   const dashboardsFiles = project.dashboards.map((dashboard) => dashboardFilePath(dashboard.uid));
   const content = [
@@ -177,7 +188,11 @@ export function generateReadme(project: Project, files: readonly GeneratedFile[]
     "",
     ...promql.flatMap(({ title, query }) => [`${title}:`, "", fence("promql", query), ""]),
     ...(project.logs.enabled
-      ? ["## LogQL examples", "", ...logql.flatMap(({ title, query }) => [`${title}:`, "", fence("logql", query), ""])]
+      ? [
+          "## LogQL examples",
+          "",
+          ...logql.flatMap(({ title, query }) => [`${title}:`, "", fence("logql", query), ""]),
+        ]
       : []),
     "## Kubernetes",
     "",

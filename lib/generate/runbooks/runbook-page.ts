@@ -11,7 +11,13 @@ export interface PlacedAlert {
 export function runbookPage(project: Project, alertName: string, placed: readonly PlacedAlert[]): string {
   const lines: string[] = [`# ${alertName}`, ""];
   if (placed.length === 1 && placed[0]) {
-    lines.push(...ruleDetails(project, placed[0]), "## Expression", "", ...fenced("promql", placed[0].rule.expr), "");
+    lines.push(
+      ...ruleDetails(project, placed[0]),
+      "## Expression",
+      "",
+      ...fenced("promql", placed[0].rule.expr),
+      "",
+    );
   } else {
     lines.push(`${placed.length} rules raise this alert; each is described below.`, "");
     placed.forEach((entry, index) => {
@@ -31,7 +37,8 @@ function ruleDetails(project: Project, { group, rule }: PlacedAlert): string[] {
     `- **Rule group:** \`${group}\` in \`${ruleFilePath(group)}\``,
     `- **Fires after:** ${rule.for ? `the condition has held for ${rule.for}` : "the first evaluation that matches"}`,
   ];
-  if (rule.keepFiringFor) details.push(`- **Keeps firing for:** ${rule.keepFiringFor} after the condition clears`);
+  if (rule.keepFiringFor)
+    details.push(`- **Keeps firing for:** ${rule.keepFiringFor} after the condition clears`);
   const extraLabels = Object.entries(rule.labels).map(([name, value]) => `\`${name}="${value}"\``);
   if (extraLabels.length > 0) details.push(`- **Labels:** ${extraLabels.join(", ")}`);
   const uid = rule.annotations.dashboardUid;

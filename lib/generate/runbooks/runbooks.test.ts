@@ -19,7 +19,10 @@ function alert(overrides: Partial<AlertingRuleInput>): AlertingRuleInput {
 function project(rules: AlertingRuleInput[], more: Record<string, AlertingRuleInput[]> = {}): Project {
   return ProjectShapeSchema.parse({
     name: "Runbook test",
-    ruleGroups: [{ name: "main", rules }, ...Object.entries(more).map(([name, list]) => ({ name, rules: list }))],
+    ruleGroups: [
+      { name: "main", rules },
+      ...Object.entries(more).map(([name, list]) => ({ name, rules: list })),
+    ],
   });
 }
 
@@ -39,7 +42,9 @@ describe("generateRunbooks", () => {
     expect(page?.path).toBe("runbooks/QueueBacklog.md");
     expect(page?.content).toContain("```promql\nqueue_depth > 100\n```");
     expect(page?.content).toContain("- **Fires after:** the condition has held for 10m");
-    expect(page?.content).toContain("## Meaning\n\nThe expression above returned a result and kept returning one for 10m.");
+    expect(page?.content).toContain(
+      "## Meaning\n\nThe expression above returned a result and kept returning one for 10m.",
+    );
     expect(page?.content).toContain("## Diagnosis");
     expect(page?.content).toContain("## Mitigation");
   });
@@ -56,7 +61,9 @@ describe("generateRunbooks", () => {
     expect(page).toContain("## Rule 1: group `main`");
     expect(page).toContain("## Rule 2: group `other`");
     expect(page.match(/## Meaning\nBacklog\./g)).toHaveLength(1);
-    expect(files[1]?.content).toContain("| [QueueBacklog](QueueBacklog.md) | warning, critical | `main`, `other` |");
+    expect(files[1]?.content).toContain(
+      "| [QueueBacklog](QueueBacklog.md) | warning, critical | `main`, `other` |",
+    );
   });
 
   it("escapes table cells in the index and sorts alerts by name", () => {
@@ -70,7 +77,10 @@ describe("generateRunbooks", () => {
     const files = generateRunbooks(
       project([
         alert({ enabled: false }),
-        alert({ alert: "External", annotations: { summary: "s", description: "d", runbookUrl: "https://wiki/x" } }),
+        alert({
+          alert: "External",
+          annotations: { summary: "s", description: "d", runbookUrl: "https://wiki/x" },
+        }),
       ]),
     );
     expect(files).toEqual([]);

@@ -22,7 +22,11 @@ export function generateRunbooks(project: Project): GeneratedFile[] {
   return [...pages, { path: "runbooks/README.md", content: runbookIndex(project, names, byName) }];
 }
 
-function runbookIndex(project: Project, names: readonly string[], byName: ReadonlyMap<string, PlacedAlert[]>): string {
+function runbookIndex(
+  project: Project,
+  names: readonly string[],
+  byName: ReadonlyMap<string, PlacedAlert[]>,
+): string {
   const rows = names.map((name) => {
     const placed = byName.get(name) ?? [];
     const severities = [...new Set(placed.map(({ rule }) => rule.severity))].join(", ");
