@@ -80,11 +80,7 @@ export function catalogDatasources(context: CatalogContext, withLogs: boolean): 
   return list;
 }
 
-export function catalogScrapeTargets(
-  context: CatalogContext,
-  appTarget: string,
-  level: Level,
-): ScrapeTarget[] {
+export function catalogScrapeTargets(context: CatalogContext, appTarget: string): ScrapeTarget[] {
   const base = { scheme: "http" as const, labels: {}, relabelings: [], metricRelabelings: [] };
   const targets: ScrapeTarget[] = [
     {
@@ -99,16 +95,15 @@ export function catalogScrapeTargets(
     { ...base, job: "node", kind: "node-exporter", targets: ["node-exporter:9100"], metricsPath: "/metrics" },
     // The basic infrastructure dashboard shows containers too.
     { ...base, job: "cadvisor", kind: "cadvisor", targets: ["cadvisor:8080"], metricsPath: "/metrics" },
-  ];
-  if (level !== "basic") {
-    targets.push({
+    // FraiseQL always runs on PostgreSQL; DatabaseDown (a basic rule) reads pg_up.
+    {
       ...base,
       job: "postgres",
       kind: "postgres-exporter",
       targets: ["postgres-exporter:9187"],
       metricsPath: "/metrics",
-    });
-  }
+    },
+  ];
   return targets;
 }
 
@@ -133,7 +128,15 @@ export function projectFromTemplate(options: TemplateOptions): Project {
   const dashboards = dashboardsForLevel(options.level, options.extraDashboards).map((entry) =>
     entry.build(context),
   );
-  const rules = rulesForLevel(options.level).map((entry) => entry.build(context));
+  const uids = new Set(dashboards.map((dashboard) => dashboard.uid));
+  // A rule may link a dashboard of a higher level; without it in the project the link would dangle.
+  const rules = rulesForLevel(options.level)
+    .map((entry) => entry.build(context))
+    .map((rule) =>
+      rule.annotations.dashboardUid && !uids.has(rule.annotations.dashboardUid)
+        ? { ...rule, annotations: { ...rule.annotations, dashboardUid: undefined } }
+        : rule,
+    );
   const receivers = options.receivers ?? defaultReceivers();
   return ProjectShapeSchema.parse({
     name: options.name,
@@ -141,7 +144,7 @@ export function projectFromTemplate(options: TemplateOptions): Project {
     environment: options.environment ?? "production",
     app: { framework: "fraiseql", version, port: 8000 },
     datasources: catalogDatasources(context, true),
-    scrapeTargets: catalogScrapeTargets(context, options.appTarget ?? "app:8000", options.level),
+    scrapeTargets: catalogScrapeTargets(context, options.appTarget ?? "app:8000"),
     dashboards,
     ruleGroups: catalogRuleGroups(rules),
     receivers,

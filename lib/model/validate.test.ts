@@ -127,3 +127,11 @@ describe("validateProject", () => {
     ]);
   });
 });
+
+describe("alert annotations", () => {
+  it("reports a template Prometheus could not render", () => {
+    const project = fixture();
+    project.ruleGroups[0].rules[1].annotations.summary = "down {{ $labels.instance ";
+    expect(errors(project)[0]).toMatch(/^ruleGroups\[0\]\.rules\[1\]\.annotations\.summary: /);
+  });
+});

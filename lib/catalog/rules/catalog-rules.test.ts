@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { annotationTemplateProblem } from "../../generate/prometheus/annotation-template";
 import { generateRuleFiles } from "../../generate/prometheus/rules";
 import { generateRuleTests } from "../../generate/prometheus/unit-tests";
 import { checkLogql } from "../../logql/parse";
@@ -12,6 +11,7 @@ import {
   ProjectShapeSchema,
 } from "../../model";
 import { checkPromql, metricNames } from "../../promql/parse";
+import { annotationTemplateProblem } from "../../promql/template/annotation-template";
 import { expectToolAccepts } from "../../testing/run-tool";
 import { type CatalogContext, defaultCatalogContext } from "../context";
 import { catalogDashboards } from "../dashboards";

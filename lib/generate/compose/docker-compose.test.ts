@@ -90,7 +90,6 @@ describe("generateCompose", () => {
     }
     expect(mountedSecretPaths(file, "prometheus")).toEqual(["/run/secrets/fraiseql_metrics_token"]);
     expect(mountedSecretPaths(file, "grafana")).toEqual([]);
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's interpolation syntax, on purpose.
     expect(file.services.grafana?.environment?.APP_DB_READER_PASSWORD).toBe("${APP_DB_READER_PASSWORD}");
   });
 

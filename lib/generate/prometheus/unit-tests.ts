@@ -1,8 +1,8 @@
 import type { AlertingRule, AlertTestCase, Project, RuleGroup } from "../../model";
+import { renderAnnotation } from "../../promql/template/annotation-template";
 import { ruleFileName, ruleTestFilePath } from "../names";
 import type { GeneratedFile } from "../types";
 import { GENERATED_HEADER, toYaml } from "../yaml";
-import { renderAnnotation } from "./annotation-template";
 import { alertAnnotations, alertLabels } from "./rule-groups";
 
 /** promtool's unit-test file format (`promtool test rules`). */

@@ -1,4 +1,5 @@
 import { checkPromql } from "../../promql/parse";
+import { annotationTemplateProblem } from "../../promql/template/annotation-template";
 import type { IssueCollector } from "../issues";
 import type { RuleGroup } from "../rule";
 
@@ -18,11 +19,25 @@ export function checkRuleGroups(
     } else {
       names.set(group.name, groupIndex);
     }
+    const alertNames = new Map<string, number>();
     group.rules.forEach((rule, ruleIndex) => {
       const path = ["ruleGroups", groupIndex, "rules", ruleIndex];
       const problem = checkPromql(rule.expr);
       if (problem) out.error([...path, "expr"], `parse error at ${problem.position}: ${problem.message}`);
       if (rule.kind === "record") return;
+      const sameName = alertNames.get(rule.alert);
+      if (sameName !== undefined) {
+        out.warning(
+          [...path, "alert"],
+          `alert "${rule.alert}" also at rules[${sameName}]: their unit tests see each other's alerts`,
+        );
+      } else {
+        alertNames.set(rule.alert, ruleIndex);
+      }
+      for (const field of ["summary", "description"] as const) {
+        const templateProblem = annotationTemplateProblem(rule.annotations[field]);
+        if (templateProblem) out.error([...path, "annotations", field], templateProblem);
+      }
       if ("severity" in rule.labels) {
         out.error(
           [...path, "labels", "severity"],

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { toYaml } from "../yaml";
+import { toYaml } from "../../generate/yaml";
 import { annotationTemplateProblem, renderAnnotation } from "./annotation-template";
 
 interface Case {
