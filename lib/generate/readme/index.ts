@@ -1,4 +1,5 @@
 import { unservedMetrics } from "../../catalog/metrics";
+import { HEALTH_PATHS } from "../../catalog/templates";
 import { type Project, panelTargets } from "../../model";
 import { metricNames } from "../../promql/parse";
 import { kubernetesWarnings } from "../kubernetes";
@@ -123,6 +124,13 @@ function troubleshooting(project: Project): string {
     ),
     "",
     "A 401 or 404 from FraiseQL v2's `/metrics` means metrics are disabled or the token does not match.",
+    "Check the application itself answers on its health and readiness endpoints:",
+    "",
+    fence(
+      "bash",
+      `curl -si http://${target}${HEALTH_PATHS[project.app.version].health}\ncurl -si http://${target}${HEALTH_PATHS[project.app.version].readiness}`,
+    ),
+    "",
     "If some panels stay empty while others draw, see the list of metrics your application must expose above.",
     "",
     "**No logs in Grafana.** Check Loki and the log shipper:",
