@@ -1,0 +1,180 @@
+import { z } from "zod";
+import { type Project, ProjectShapeSchema } from "../model/project";
+import {
+  type ApiError,
+  ApiErrorSchema,
+  type CreateProjectBody,
+  type Health,
+  HealthSchema,
+  type ProjectRecord,
+  ProjectRecordSchema,
+  type ProjectSummary,
+  ProjectSummarySchema,
+  type RevisionSummary,
+  RevisionSummarySchema,
+  type TemplateSummary,
+  TemplateSummarySchema,
+} from "./schemas";
+
+/**
+ * The browser's side of the HTTP contract: one plain fetch function per endpoint. Every response
+ * is parsed with zod here, so components only ever see typed, defaulted data, and every non-2xx
+ * becomes an ApiRequestError carrying the server's `{error, issues}` body.
+ */
+
+/** A request the server refused (4xx/5xx) or answered with something outside the contract. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiError,
+  ) {
+    super(body.error);
+    this.name = "ApiRequestError";
+  }
+}
+
+export const ProjectRecordWithModelSchema = ProjectRecordSchema.extend({ project: ProjectShapeSchema });
+
+export const RevisionSchema = RevisionSummarySchema.extend({ project: ProjectShapeSchema });
+export type Revision = z.infer<typeof RevisionSchema>;
+
+export const ValidationIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  severity: z.enum(["error", "warning"]),
+});
+export type ValidationIssue = z.infer<typeof ValidationIssueSchema>;
+
+export const ProjectValidationSchema = z.object({ ok: z.boolean(), issues: z.array(ValidationIssueSchema) });
+export type ProjectValidation = z.infer<typeof ProjectValidationSchema>;
+
+export interface UpdateProjectRequest {
+  /** The version the edit started from; a stale one gets 409. */
+  version: number;
+  project: Project;
+  message?: string;
+}
+
+type Method = "GET" | "POST" | "PUT" | "DELETE";
+
+function requestLabel(method: Method, url: string): string {
+  return `${method} ${url}`;
+}
+
+async function readErrorBody(response: Response, method: Method, url: string): Promise<ApiError> {
+  const text = await response.text().catch(() => "");
+  try {
+    const parsed = ApiErrorSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Not JSON (a proxy page, a crash): fall through to a generic message.
+  }
+  return { error: `${requestLabel(method, url)} failed with HTTP ${response.status}`, issues: [] };
+}
+
+async function request(method: Method, url: string, body?: unknown): Promise<Response> {
+  const init: RequestInit = { method, headers: { accept: "application/json" }, cache: "no-store" };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { accept: "application/json", "content-type": "application/json" };
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ApiRequestError(0, { error: `could not reach the server (${reason})`, issues: [] });
+  }
+  if (!response.ok) throw new ApiRequestError(response.status, await readErrorBody(response, method, url));
+  return response;
+}
+
+async function requestJson<S extends z.ZodType>(
+  schema: S,
+  method: Method,
+  url: string,
+  body?: unknown,
+): Promise<z.infer<S>> {
+  const response = await request(method, url, body);
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) {
+    throw new ApiRequestError(response.status, {
+      error: `unexpected response from ${requestLabel(method, url)}`,
+      issues: parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join(".") || "(root)",
+        message: issue.message,
+      })),
+    });
+  }
+  return parsed.data;
+}
+
+function projectUrl(id: string): string {
+  return `/api/projects/${encodeURIComponent(id)}`;
+}
+
+/** GET /api/projects */
+export function listProjects(): Promise<ProjectSummary[]> {
+  return requestJson(z.array(ProjectSummarySchema), "GET", "/api/projects");
+}
+
+/** POST /api/projects */
+export function createProject(body: CreateProjectBody): Promise<ProjectRecord<Project>> {
+  return requestJson(ProjectRecordWithModelSchema, "POST", "/api/projects", body);
+}
+
+/** GET /api/projects/{id} */
+export function getProject(id: string): Promise<ProjectRecord<Project>> {
+  return requestJson(ProjectRecordWithModelSchema, "GET", projectUrl(id));
+}
+
+/** PUT /api/projects/{id}; 409 (ApiRequestError with `body.currentVersion`) when `version` is stale. */
+export function updateProject(id: string, body: UpdateProjectRequest): Promise<ProjectRecord<Project>> {
+  return requestJson(ProjectRecordWithModelSchema, "PUT", projectUrl(id), body);
+}
+
+/** DELETE /api/projects/{id} */
+export async function deleteProject(id: string): Promise<void> {
+  await request("DELETE", projectUrl(id));
+}
+
+/** GET /api/projects/{id}/revisions, newest first. */
+export function listRevisions(id: string): Promise<RevisionSummary[]> {
+  return requestJson(z.array(RevisionSummarySchema), "GET", `${projectUrl(id)}/revisions`);
+}
+
+/** GET /api/projects/{id}/revisions/{version} */
+export function getRevision(id: string, version: number): Promise<Revision> {
+  return requestJson(RevisionSchema, "GET", `${projectUrl(id)}/revisions/${version}`);
+}
+
+/** POST /api/projects/{id}/revisions/{version}/restore: the restored content becomes a new version. */
+export function restoreRevision(id: string, version: number, message?: string): Promise<ProjectRecord<Project>> {
+  const body = message === undefined ? {} : { message };
+  return requestJson(ProjectRecordWithModelSchema, "POST", `${projectUrl(id)}/revisions/${version}/restore`, body);
+}
+
+/** GET /api/projects/{id}/validation */
+export function getProjectValidation(id: string): Promise<ProjectValidation> {
+  return requestJson(ProjectValidationSchema, "GET", `${projectUrl(id)}/validation`);
+}
+
+/** GET /api/templates */
+export function listTemplates(): Promise<TemplateSummary[]> {
+  return requestJson(z.array(TemplateSummarySchema), "GET", "/api/templates");
+}
+
+/** GET /api/health */
+export function getHealth(): Promise<Health> {
+  return requestJson(HealthSchema, "GET", "/api/health");
+}
+
+/** GET /api/projects/{id}/bundle: a zip download, so it is a link, not a fetch. */
+export function bundleUrl(id: string): string {
+  return `${projectUrl(id)}/bundle`;
+}
+
+/** GET /api/projects/{id}/export: the project JSON as an attachment. */
+export function exportUrl(id: string): string {
+  return `${projectUrl(id)}/export`;
+}

@@ -1,0 +1,120 @@
+import "server-only";
+import { z } from "zod";
+import type { ApiError } from "../api/schemas";
+import { MAX_BODY_BYTES } from "../api/schemas";
+import { ConflictError, CorruptProjectError, NotFoundError } from "../db/errors";
+import { YamlInputError, formatSourceIssue } from "../deployment/parse";
+import { formatPath, InvalidProjectError } from "../model";
+
+/** An error that maps to a 4xx response with the issues that caused it. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: ApiError["issues"] = [],
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+function errorBody(error: string, issues: ApiError["issues"] = [], extra: Partial<ApiError> = {}): ApiError {
+  return { error, issues, ...extra };
+}
+
+/** Maps what lib/ throws to status codes; anything unexpected is a 500 without internals. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof HttpError) return json(errorBody(error.message, error.issues), error.status);
+  if (error instanceof z.ZodError) {
+    return json(
+      errorBody(
+        "invalid request",
+        error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+      ),
+      400,
+    );
+  }
+  if (error instanceof InvalidProjectError) {
+    const issues = error.issues.map(({ path, message, severity }) => ({
+      path,
+      message: severity === "warning" ? `warning: ${message}` : message,
+    }));
+    return json(errorBody("the project is invalid", issues), 422);
+  }
+  if (error instanceof YamlInputError) {
+    return json(
+      errorBody(
+        "invalid deployment.yaml",
+        error.issues.map((issue) => ({ path: issue.path, message: formatSourceIssue(error.file, issue) })),
+      ),
+      400,
+    );
+  }
+  if (error instanceof NotFoundError) return json(errorBody(error.message), 404);
+  if (error instanceof ConflictError) {
+    return json(
+      errorBody(`stale version: the project is now at version ${error.currentVersion}`, [], {
+        currentVersion: error.currentVersion,
+      }),
+      409,
+    );
+  }
+  if (error instanceof CorruptProjectError) {
+    console.error(error);
+    return json(errorBody(error.message), 500);
+  }
+  console.error(error);
+  return json(errorBody("internal error"), 500);
+}
+
+/** Wraps a route handler so every thrown error becomes a JSON error response. */
+export function route<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Reads and parses a JSON body, refusing bodies over the size limit before reading them whole. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`);
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`);
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") throw new HttpError(400, "the request body is empty: expected JSON");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, `malformed JSON: ${(error as Error).message}`);
+  }
+  return schema.parse(value);
+}
+
+/** Parses a path parameter, answering 404 (not 400) for ids that cannot exist. */
+export function parseParam<S extends z.ZodType>(schema: S, value: string, what: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HttpError(404, `no ${what} "${value}"`);
+  return parsed.data;
+}
