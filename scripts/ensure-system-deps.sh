@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests run for real (promtool, amtool, Prometheus, Alertmanager,
-# docker-compose),
+# docker-compose, PostgreSQL, Chromium),
 # only when they are missing. Needs root (as on CI) or sudo.
 set -euo pipefail
 
@@ -8,6 +8,9 @@ missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v amtool >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
+# Real PostgreSQL for the persistence tests, Chromium for the browser tests (never a downloaded browser).
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 # Debian's docker-compose (1.29, no engine needed) validates the generated docker-compose.yml.
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 if ! command -v alertmanager >/dev/null 2>&1 && ! command -v prometheus-alertmanager >/dev/null 2>&1; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one command that runs every check, on a fresh clone: system packages, dependencies,
-# format, lint, types, then the test suite (which runs promtool, amtool, Prometheus and
-# Alertmanager for real).
+# format, lint, types, the test suite (which runs promtool, amtool, Prometheus, Alertmanager and
+# PostgreSQL for real), then the browser tests against the production build in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,3 +13,4 @@ npm run format:check
 npm run lint
 npm run typecheck
 npm test
+npm run e2e

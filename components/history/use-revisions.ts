@@ -5,7 +5,13 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import { type ApiRequestError, getRevision, listRevisions, type Revision, restoreRevision } from "@/lib/api/client";
+import {
+  type ApiRequestError,
+  getRevision,
+  listRevisions,
+  type Revision,
+  restoreRevision,
+} from "@/lib/api/client";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { ProjectRecord, RevisionSummary } from "@/lib/api/schemas";
 import type { Project } from "@/lib/model/project";

@@ -39,7 +39,11 @@ export function useProjectValidation(
 }
 
 export function useTemplates(): UseQueryResult<TemplateSummary[], ApiRequestError> {
-  return useQuery({ queryKey: queryKeys.templates(), queryFn: listTemplates, staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({
+    queryKey: queryKeys.templates(),
+    queryFn: listTemplates,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 export function useCreateProject(): UseMutationResult<ProjectRecordData, ApiRequestError, CreateProjectBody> {

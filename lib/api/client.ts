@@ -149,9 +149,18 @@ export function getRevision(id: string, version: number): Promise<Revision> {
 }
 
 /** POST /api/projects/{id}/revisions/{version}/restore: the restored content becomes a new version. */
-export function restoreRevision(id: string, version: number, message?: string): Promise<ProjectRecord<Project>> {
+export function restoreRevision(
+  id: string,
+  version: number,
+  message?: string,
+): Promise<ProjectRecord<Project>> {
   const body = message === undefined ? {} : { message };
-  return requestJson(ProjectRecordWithModelSchema, "POST", `${projectUrl(id)}/revisions/${version}/restore`, body);
+  return requestJson(
+    ProjectRecordWithModelSchema,
+    "POST",
+    `${projectUrl(id)}/revisions/${version}/restore`,
+    body,
+  );
 }
 
 /** GET /api/projects/{id}/validation */

@@ -17,6 +17,11 @@ export const PrometheusDatasourceSchema = z.object({
   /** URL Grafana uses (inside the stack's network). */
   url: z.url().default("http://prometheus:9090"),
   scrapeInterval: z.string().default("15s"),
+  /**
+   * Where Obsforge's server reaches this Prometheus for live previews, when `url` (a name inside
+   * the stack's network) does not resolve from it. Only these configured URLs are ever proxied.
+   */
+  previewUrl: z.url().optional(),
 });
 
 export const LokiDatasourceSchema = z.object({
