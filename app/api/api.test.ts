@@ -25,7 +25,7 @@ const validation = await import("./projects/[id]/validation/route");
 const applyTemplate = await import("./projects/[id]/templates/[name]/route");
 const health = await import("./health/route");
 
-function call(handler: Handler, params: Record<string, string>, init?: RequestInit & { body?: string }): Promise<Response> {
+function call(handler: Handler, params: Record<string, string>, init?: RequestInit): Promise<Response> {
   return handler(new Request("http://localhost/api", init), { params: Promise.resolve(params) });
 }
 
@@ -65,7 +65,7 @@ describe("the projects API", () => {
   it("creates from a template and lists it", async () => {
     expect(stored.version).toBe(1);
     expect(stored.project.level).toBe("standard");
-    const list = await (await projects.GET(new Request("http://localhost/api/projects"))).json();
+    const list = await (await (projects.GET as () => Promise<Response>)()).json();
     expect(list.map((p: { id: string }) => p.id)).toContain(id);
   });
 

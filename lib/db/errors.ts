@@ -1,0 +1,40 @@
+import { formatIssue, type ModelIssue } from "../model";
+
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
+/** The project was saved by someone else since `baseVersion` was read; nothing was written. */
+export class ConflictError extends Error {
+  constructor(
+    readonly projectId: string,
+    readonly baseVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(
+      `project ${projectId} is at version ${currentVersion}, not ${baseVersion}: it was changed since it was loaded`,
+    );
+    this.name = "ConflictError";
+  }
+}
+
+/** A stored row that no longer passes the model's validation: never handed out as a project. */
+export class CorruptProjectError extends Error {
+  constructor(
+    readonly projectId: string,
+    readonly version: number,
+    readonly issues: ModelIssue[],
+  ) {
+    const first = issues
+      .filter((issue) => issue.severity === "error")
+      .slice(0, 3)
+      .map(formatIssue);
+    super(
+      `stored project ${projectId} (version ${version}) does not validate against the model: ${first.join("; ")}`,
+    );
+    this.name = "CorruptProjectError";
+  }
+}

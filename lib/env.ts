@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/**
+ * The environment the server and the CLI read, validated once per call so a bad value fails at
+ * start-up with its name instead of deep inside a request.
+ */
+const EnvSchema = z.object({
+  /** Unset: the embedded PGlite database under OBSFORGE_DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// connection URL")
+    .optional(),
+  OBSFORGE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class InvalidEnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid environment: ${problems.join("; ")}`);
+    this.name = "InvalidEnvError";
+  }
+}
+
+/** Parses the environment; empty strings count as unset, as shells and .env files produce them. */
+export function env(source: NodeJS.ProcessEnv = process.env): Env {
+  const present = Object.fromEntries(
+    Object.keys(EnvSchema.shape).flatMap((key) => {
+      const value = source[key];
+      return value === undefined || value === "" ? [] : [[key, value]];
+    }),
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new InvalidEnvError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}
