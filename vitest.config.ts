@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
     environment: "node",
+    // Starts a throwaway PostgreSQL (unless TEST_DATABASE_URL is set) so lib/db is tested on it too.
+    globalSetup: ["lib/testing/postgres-global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Real promtool/amtool/Prometheus runs are CPU-bound; two workers match the 2-core machine.

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,7 +12,20 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }): ReactNode {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <header className="topbar">
+          <div className="topbar-inner">
+            <Link href="/" className="brand">
+              Obsforge
+            </Link>
+            <nav aria-label="Main">
+              <Link href="/">Projects</Link>
+              <Link href="/catalog">Catalog</Link>
+            </nav>
+          </div>
+        </header>
+        <Providers>{children}</Providers>
+      </body>
     </html>
   );
 }

@@ -1,20 +1,23 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
-import { CatalogTables } from "@/components/catalog/catalog-tables";
-import { catalogDashboards } from "@/lib/catalog/dashboards";
-import { catalogRules } from "@/lib/catalog/rules";
+import { NewProjectPanel } from "@/components/projects/new-project-panel";
+import { ProjectsList } from "@/components/projects/projects-list";
 
 export default function HomePage(): ReactNode {
   return (
     <main>
-      <h1>Obsforge</h1>
-      <p className="muted">
-        Design Grafana dashboards and Prometheus alert rules, and download an observability bundle that
-        promtool, amtool and Grafana accept.
-      </p>
-      <p>
-        From a terminal: <code>npx obsforge generate deployment.yaml --zip bundle.zip</code>
-      </p>
-      <CatalogTables dashboards={catalogDashboards} rules={catalogRules} />
+      <div className="page-title-row">
+        <div>
+          <h1>Projects</h1>
+          <p className="muted">
+            Each project is a set of Grafana dashboards, Prometheus alert rules and Alertmanager routing, and
+            downloads as a bundle that promtool, amtool and Grafana accept. Browse what the levels include in
+            the <Link href="/catalog">catalog</Link>.
+          </p>
+        </div>
+      </div>
+      <NewProjectPanel />
+      <ProjectsList />
     </main>
   );
 }

@@ -12,5 +12,7 @@ npm install --no-audit --no-fund --loglevel=error
 npm run format:check
 npm run lint
 npm run typecheck
-npm test
-npm run e2e
+rm -rf .reports
+npm test -- --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
+PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json npm run e2e -- --reporter=list,json
+node scripts/test-summary.mjs

@@ -31,11 +31,16 @@ export function useProject(id: string): UseQueryResult<ProjectRecordData, ApiReq
   return useQuery({ queryKey: queryKeys.project(id), queryFn: () => getProject(id) });
 }
 
+/** Issues of the project at `version`; waits until the version is known. */
 export function useProjectValidation(
   id: string,
-  version: number,
+  version: number | undefined,
 ): UseQueryResult<ProjectValidation, ApiRequestError> {
-  return useQuery({ queryKey: queryKeys.validationAt(id, version), queryFn: () => getProjectValidation(id) });
+  return useQuery({
+    queryKey: queryKeys.validationAt(id, version ?? 0),
+    queryFn: () => getProjectValidation(id),
+    enabled: version !== undefined,
+  });
 }
 
 export function useTemplates(): UseQueryResult<TemplateSummary[], ApiRequestError> {
@@ -84,4 +89,11 @@ export function useDeleteProject(): UseMutationResult<void, ApiRequestError, str
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects(), exact: true });
     },
   });
+}
+
+/** Fetches the stored version now, bypassing the cache (after a 409, the cache is stale by definition). */
+export function useFetchLatestProject(id: string): () => Promise<ProjectRecordData> {
+  const queryClient = useQueryClient();
+  return () =>
+    queryClient.fetchQuery({ queryKey: queryKeys.project(id), queryFn: () => getProject(id), staleTime: 0 });
 }

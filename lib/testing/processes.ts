@@ -22,8 +22,12 @@ export interface RunningProcess {
 }
 
 /** Starts a long-running program, keeping its output for failure messages. */
-export function startProcess(command: string, args: string[]): RunningProcess {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+export function startProcess(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): RunningProcess {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], cwd: options.cwd, env: options.env });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString();

@@ -7,11 +7,11 @@
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { projectFromTemplate } from "../lib/catalog/templates";
-import { generateBundle } from "../lib/generate/bundle";
-import { zipBundle } from "../lib/generate/zip";
-import { checkProject, type Project } from "../lib/model";
-import { syntheticProject } from "./bench-fixtures";
+import { projectFromTemplate } from "../../lib/catalog/templates";
+import { generateBundle } from "../../lib/generate/bundle";
+import { zipBundle } from "../../lib/generate/zip";
+import { checkProject, type Project } from "../../lib/model";
+import { syntheticProject } from "./fixtures";
 
 interface Figures {
   scenario: string;
@@ -60,14 +60,10 @@ function runScenario(name: string): Figures {
   return measure(`synthetic ${scale} dashboards × 25 panels, ${scale * 10} rules`, project, 1, 3);
 }
 
-function main(): void {
-  const scenario = process.argv[2];
-  if (scenario) {
-    process.stdout.write(JSON.stringify(runScenario(scenario)));
-    return;
-  }
-  const self = path.join(import.meta.dirname, "bench.ts");
-  const tsx = path.join(import.meta.dirname, "..", "node_modules", ".bin", "tsx");
+/** Runs each scenario in a child process (its own peak memory) and prints the table. */
+export function benchBundle(): void {
+  const self = path.join(import.meta.dirname, "bundle.ts");
+  const tsx = path.join(import.meta.dirname, "..", "..", "node_modules", ".bin", "tsx");
   const results: Figures[] = [];
   for (const name of ["enterprise", "synthetic-50", "synthetic-100", "synthetic-200"]) {
     results.push(
@@ -95,4 +91,8 @@ function main(): void {
   console.log("aims: enterprise < 50 ms warm; 200 × 25 panels + 2,000 rules < 2 s");
 }
 
-main();
+// Invoked as a child: `tsx bundle.ts <scenario>` prints that scenario's figures as JSON.
+const scenarioArgument = process.argv[2];
+if (import.meta.filename === process.argv[1] && scenarioArgument) {
+  process.stdout.write(JSON.stringify(runScenario(scenarioArgument)));
+}

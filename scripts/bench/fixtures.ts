@@ -1,4 +1,4 @@
-import { type Project, ProjectShapeSchema } from "../lib/model";
+import { type Project, ProjectShapeSchema } from "../../lib/model";
 
 /** A synthetic project of `dashboards` × `panelsPerDashboard` panels and `rules` alert rules. */
 export function syntheticProject(dashboards: number, panelsPerDashboard: number, rules: number): Project {

@@ -1,0 +1,60 @@
+import type { ReactNode } from "react";
+import { plural } from "@/components/ui/format";
+import { uniqueKeys } from "@/components/ui/unique-keys";
+import type { Dashboard } from "@/lib/model/dashboard";
+import { anchorId } from "./issue-anchors";
+
+export interface DashboardsSectionProps {
+  dashboards: readonly Dashboard[];
+}
+
+export function DashboardsSection({ dashboards }: DashboardsSectionProps): ReactNode {
+  return (
+    <section id="dashboards" className="section" data-testid="dashboards-section">
+      <h2>
+        Dashboards <span className="count">{dashboards.length}</span>
+      </h2>
+      {dashboards.length === 0 ? (
+        <p className="empty">No dashboards.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Title</th>
+              <th>UID</th>
+              <th className="numeric">Panels</th>
+              <th>Tags</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dashboards.map((dashboard, index) => (
+              <tr
+                key={anchorId(["dashboards", index])}
+                id={anchorId(["dashboards", index])}
+                className="anchor-target"
+              >
+                <td>
+                  {dashboard.title}
+                  {dashboard.description ? <div className="muted small">{dashboard.description}</div> : null}
+                </td>
+                <td>
+                  <code>{dashboard.uid}</code>
+                </td>
+                <td className="numeric" title={plural(dashboard.panels.length, "panel")}>
+                  {dashboard.panels.length}
+                </td>
+                <td>
+                  {uniqueKeys(dashboard.tags).map((key, tagIndex) => (
+                    <span key={key} className="tag">
+                      {dashboard.tags[tagIndex]}
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

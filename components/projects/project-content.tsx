@@ -1,0 +1,24 @@
+import type { ReactNode } from "react";
+import type { Project } from "@/lib/model/project";
+import { DashboardsSection } from "./dashboards-section";
+import { ReceiversSection } from "./receivers-section";
+import { RouteSection } from "./route-section";
+import { RuleGroupsSection } from "./rule-groups-section";
+import { SettingsSummary } from "./settings-summary";
+
+export interface ProjectContentProps {
+  project: Project;
+}
+
+/** The read-only body of a project, shared by the overview and a stored revision's page. */
+export function ProjectContent({ project }: ProjectContentProps): ReactNode {
+  return (
+    <div className="project-content">
+      <DashboardsSection dashboards={project.dashboards} />
+      <RuleGroupsSection ruleGroups={project.ruleGroups} />
+      <ReceiversSection receivers={project.receivers} />
+      <RouteSection route={project.route} inhibitRules={project.inhibitRules} />
+      <SettingsSummary project={project} />
+    </div>
+  );
+}

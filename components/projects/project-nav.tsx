@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+
+export interface ProjectNavProps {
+  id: string;
+}
+
+/** Overview / Settings / History tabs of one project. */
+export function ProjectNav({ id }: ProjectNavProps): ReactNode {
+  const pathname = usePathname();
+  const base = `/projects/${id}`;
+  const tabs = [
+    { href: base, label: "Overview", active: pathname === base },
+    { href: `${base}/settings`, label: "Settings", active: pathname === `${base}/settings` },
+    { href: `${base}/history`, label: "History", active: pathname.startsWith(`${base}/history`) },
+  ];
+  return (
+    <nav className="tabs" aria-label="Project">
+      {tabs.map((tab) => (
+        <Link
+          key={tab.href}
+          href={tab.href}
+          className={tab.active ? "tab active" : "tab"}
+          aria-current={tab.active ? "page" : undefined}
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

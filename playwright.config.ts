@@ -1,0 +1,58 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Browser tests against the production build (`next build && next start`), on a fresh embedded
+ * database each run. The config is evaluated again in each worker; the data directory is made once
+ * and handed down through the environment so every process agrees on it.
+ */
+const PORT = Number(process.env.OBSFORGE_E2E_PORT ?? 3107);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+process.env.OBSFORGE_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "obsforge-e2e-"));
+const dataDir = process.env.OBSFORGE_E2E_DATA_DIR;
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: BASE_URL,
+    browserName: "chromium",
+    acceptDownloads: true,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    command: `npm run build && npm run start -- --hostname 127.0.0.1 --port ${PORT}`,
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    // A cold production build on two cores takes a few minutes.
+    timeout: 600_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { OBSFORGE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

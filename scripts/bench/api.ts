@@ -1,0 +1,114 @@
+/**
+ * API latency under load: 50 concurrent connections for 20 s on GET and on PUT of a standard
+ * project, against the production build, on real PostgreSQL and on embedded PGlite.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { makeTempDir } from "../../lib/tools/files";
+import { freePort, startProcess, waitFor } from "../../lib/testing/processes";
+import { type LoadResult, runLoad } from "./load";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
+
+interface Row {
+  database: string;
+  operation: string;
+  result: LoadResult;
+}
+
+function ensureBuild(): void {
+  if (existsSync(path.join(root, ".next/BUILD_ID"))) return;
+  execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+}
+
+function startPostgres(): { url: string; stop: () => void } {
+  const output = execFileSync("bash", [path.join(root, "scripts/start-postgres.sh")], { encoding: "utf8" });
+  const url = output.match(/DATABASE_URL=(\S+)/)?.[1];
+  if (!url) throw new Error(`start-postgres.sh printed no DATABASE_URL:\n${output}`);
+  return { url, stop: () => spawnSync("bash", [path.join(root, "scripts/stop-postgres.sh")], { stdio: "ignore" }) };
+}
+
+async function benchDatabase(database: string, env: Record<string, string>): Promise<Row[]> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = startProcess("npx", ["next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+  });
+  try {
+    await waitFor(
+      async () => ((await fetch(`${base}/api/health`)).ok ? true : undefined),
+      60_000,
+      () => `the app did not become healthy:\n${server.output()}`,
+    );
+    // One project per connection, so PUTs measure saving, not conflicts on one row.
+    const projects: { id: string; body: string; version: number }[] = [];
+    for (let i = 0; i < CONNECTIONS; i++) {
+      const response = await fetch(`${base}/api/projects`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ template: "standard", name: `Bench ${i}` }),
+      });
+      const record = (await response.json()) as { id: string; version: number; project: unknown };
+      projects.push({ id: record.id, body: JSON.stringify(record.project), version: record.version });
+    }
+    const get = await runLoad({
+      connections: CONNECTIONS,
+      durationMs: DURATION_MS,
+      initialState: (connection) => projects[connection % projects.length] ?? projects[0],
+      request: (project) => ({ url: `${base}/api/projects/${project?.id}` }),
+    });
+    const put = await runLoad({
+      connections: CONNECTIONS,
+      durationMs: DURATION_MS,
+      initialState: (connection) => projects[connection % projects.length] ?? projects[0],
+      request: (project) => ({
+        url: `${base}/api/projects/${project?.id}`,
+        init: {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: `{"version":${project?.version},"project":${project?.body}}`,
+        },
+      }),
+      onResponse: (project, status, body) => {
+        if (project && status === 200) project.version = (JSON.parse(body) as { version: number }).version;
+      },
+    });
+    return [
+      { database, operation: "GET /api/projects/{id}", result: get },
+      { database, operation: "PUT /api/projects/{id}", result: put },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function benchApi(): Promise<void> {
+  ensureBuild();
+  const rows: Row[] = [];
+  const postgres = startPostgres();
+  try {
+    rows.push(...(await benchDatabase("postgres", { DATABASE_URL: postgres.url })));
+  } finally {
+    postgres.stop();
+  }
+  rows.push(...(await benchDatabase("pglite", { OBSFORGE_DATA_DIR: makeTempDir("obsforge-bench-pglite") })));
+  console.log(`\nAPI under load (${CONNECTIONS} connections, ${DURATION_MS / 1000} s each, standard project)`);
+  console.table(
+    rows.map(({ database, operation, result }) => ({
+      database,
+      operation,
+      "req/s": result.throughput.toFixed(0),
+      "p50 ms": result.p50.toFixed(1),
+      "p95 ms": result.p95.toFixed(1),
+      "p99 ms": result.p99.toFixed(1),
+      requests: result.requests,
+      "non-2xx": result.non2xx,
+      errors: result.errors,
+    })),
+  );
+  console.log("aims on Postgres: p95 under 20 ms for GET and 50 ms for PUT");
+}

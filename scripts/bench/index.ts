@@ -1,0 +1,7 @@
+/** npm run bench: every benchmark, each printing its own figures. Nothing here asserts. */
+import { benchApi } from "./api";
+import { benchBundle } from "./bundle";
+
+const only = process.argv[2];
+if (!only || only === "bundle") benchBundle();
+if (!only || only === "api") await benchApi();
