@@ -9,7 +9,9 @@ import { defineConfig } from "@playwright/test";
  * and handed down through the environment so every process agrees on it.
  */
 const PORT = Number(process.env.OBSFORGE_E2E_PORT ?? 3107);
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** Set to test a server you started yourself (e.g. `next dev` while iterating); then none is built. */
+const EXTERNAL_URL = process.env.OBSFORGE_E2E_BASE_URL;
+const BASE_URL = EXTERNAL_URL ?? `http://127.0.0.1:${PORT}`;
 
 process.env.OBSFORGE_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "obsforge-e2e-"));
 const dataDir = process.env.OBSFORGE_E2E_DATA_DIR;
@@ -45,14 +47,16 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium" }],
-  webServer: {
-    command: `npm run build && npm run start -- --hostname 127.0.0.1 --port ${PORT}`,
-    url: `${BASE_URL}/api/health`,
-    reuseExistingServer: false,
-    // A cold production build on two cores takes a few minutes.
-    timeout: 600_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { OBSFORGE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
-  },
+  webServer: EXTERNAL_URL
+    ? undefined
+    : {
+        command: `npm run build && npm run start -- --hostname 127.0.0.1 --port ${PORT}`,
+        url: `${BASE_URL}/api/health`,
+        reuseExistingServer: false,
+        // A cold production build on two cores takes a few minutes.
+        timeout: 600_000,
+        stdout: "pipe",
+        stderr: "pipe",
+        env: { OBSFORGE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
+      },
 });

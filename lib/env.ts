@@ -24,7 +24,7 @@ export class InvalidEnvError extends Error {
 }
 
 /** Parses the environment; empty strings count as unset, as shells and .env files produce them. */
-export function env(source: NodeJS.ProcessEnv = process.env): Env {
+export function env(source: Readonly<Record<string, string | undefined>> = process.env): Env {
   const present = Object.fromEntries(
     Object.keys(EnvSchema.shape).flatMap((key) => {
       const value = source[key];

@@ -31,17 +31,28 @@ function call(handler: Handler, params: Record<string, string>, init?: RequestIn
 
 function jsonInit(method: string, body: unknown): RequestInit {
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  return { method, body: text, headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) } };
+  return {
+    method,
+    body: text,
+    headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) },
+  };
 }
 
-const deploymentYaml = readFileSync(path.resolve(import.meta.dirname, "../../examples/deployment.yaml"), "utf8");
+const deploymentYaml = readFileSync(
+  path.resolve(import.meta.dirname, "../../examples/deployment.yaml"),
+  "utf8",
+);
 
 describe("the projects API", () => {
   let id = "";
   let stored: Record<string, any> = {};
 
   beforeAll(async () => {
-    const response = await call(projects.POST as Handler, {}, jsonInit("POST", { template: "standard", name: "Shop API" }));
+    const response = await call(
+      projects.POST as Handler,
+      {},
+      jsonInit("POST", { template: "standard", name: "Shop API" }),
+    );
     expect(response.status).toBe(201);
     stored = await response.json();
     id = stored.id;
@@ -80,10 +91,18 @@ describe("the projects API", () => {
 
   it("saves with the base version and refuses a stale save with 409 and the current version", async () => {
     const renamed = { ...stored.project, name: "Shop API v2" };
-    const saved = await call(project.PUT as Handler, { id }, jsonInit("PUT", { version: 1, project: renamed, message: "rename" }));
+    const saved = await call(
+      project.PUT as Handler,
+      { id },
+      jsonInit("PUT", { version: 1, project: renamed, message: "rename" }),
+    );
     expect(saved.status).toBe(200);
     expect((await saved.json()).version).toBe(2);
-    const stale = await call(project.PUT as Handler, { id }, jsonInit("PUT", { version: 1, project: { ...stored.project, name: "Lost" } }));
+    const stale = await call(
+      project.PUT as Handler,
+      { id },
+      jsonInit("PUT", { version: 1, project: { ...stored.project, name: "Lost" } }),
+    );
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ currentVersion: 2 });
     expect((await current()).project.name).toBe("Shop API v2");
@@ -106,12 +125,19 @@ describe("the projects API", () => {
     const broken = structuredClone(before.project);
     broken.dashboards[0].panels[1].targets[0].expr = "sum(rate(x[5m])))";
     broken.route.receiver = "nobody";
-    const response = await call(project.PUT as Handler, { id }, jsonInit("PUT", { version: before.version, project: broken }));
+    const response = await call(
+      project.PUT as Handler,
+      { id },
+      jsonInit("PUT", { version: before.version, project: broken }),
+    );
     expect(response.status).toBe(422);
     const body = await response.json();
     expect(body.issues).toEqual(
       expect.arrayContaining([
-        { path: "dashboards[0].panels[1].targets[0].expr", message: expect.stringMatching(/^parse error at \d+: /) },
+        {
+          path: "dashboards[0].panels[1].targets[0].expr",
+          message: expect.stringMatching(/^parse error at \d+: /),
+        },
         { path: "route.receiver", message: 'undefined receiver "nobody" used in route' },
       ]),
     );
@@ -133,7 +159,9 @@ describe("the projects API", () => {
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.issues[0].path).toBe("monitoring.alerts.rules[0].condition");
-    expect(body.issues[0].message).toMatch(/^deployment\.yaml:\d+:\d+: .*cannot read condition "cpu > 80 percent"/);
+    expect(body.issues[0].message).toMatch(
+      /^deployment\.yaml:\d+:\d+: .*cannot read condition "cpu > 80 percent"/,
+    );
   });
 
   it("answers unknown ids with 404", async () => {
@@ -156,17 +184,31 @@ describe("the projects API", () => {
 
   it("applies a catalog template as a new revision", async () => {
     const before = await current();
-    const response = await call(applyTemplate.POST as Handler, { id, name: "enterprise" }, jsonInit("POST", { version: before.version }));
+    const response = await call(
+      applyTemplate.POST as Handler,
+      { id, name: "enterprise" },
+      jsonInit("POST", { version: before.version }),
+    );
     expect(response.status).toBe(200);
     const after = await response.json();
     expect(after.project.dashboards.length).toBeGreaterThan(before.project.dashboards.length);
-    expect((await call(applyTemplate.POST as Handler, { id, name: "nope" }, jsonInit("POST", { version: after.version }))).status).toBe(404);
+    expect(
+      (
+        await call(
+          applyTemplate.POST as Handler,
+          { id, name: "nope" },
+          jsonInit("POST", { version: after.version }),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("serves the bundle as a named zip and the validation report", async () => {
     const response = await call(bundle.GET as Handler, { id });
     expect(response.headers.get("content-type")).toBe("application/zip");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="shop-api-observability-v\d+\.zip"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="shop-api-observability-v\d+\.zip"$/,
+    );
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
     const report = await (await call(validation.GET as Handler, { id })).json();
     expect(report.ok).toBe(true);

@@ -33,7 +33,7 @@ export function RevisionView({ id, version }: RevisionViewProps): ReactNode {
   const stored = revision.data;
   return (
     <>
-      <ProjectSubpageHeader record={project.data} title={`Version ${version}`} />
+      <ProjectSubpageHeader record={project.data} title={`Version ${version}`} showVersion={false} />
       <div className="notice notice-readonly banner" data-testid="readonly-banner">
         <div>
           <strong>Read-only: version {stored.version}</strong>, saved {formatDateTime(stored.createdAt)}

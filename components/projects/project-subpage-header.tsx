@@ -6,10 +6,16 @@ import type { ProjectRecordData } from "./use-projects";
 export interface ProjectSubpageHeaderProps {
   record: ProjectRecordData;
   title: string;
+  /** Shows the current version beside the title; off where the page is about another version. */
+  showVersion?: boolean;
 }
 
 /** Breadcrumbs, page title and the project's tabs, for the settings and history pages. */
-export function ProjectSubpageHeader({ record, title }: ProjectSubpageHeaderProps): ReactNode {
+export function ProjectSubpageHeader({
+  record,
+  title,
+  showVersion = true,
+}: ProjectSubpageHeaderProps): ReactNode {
   return (
     <>
       <header className="page-header">
@@ -18,9 +24,11 @@ export function ProjectSubpageHeader({ record, title }: ProjectSubpageHeaderProp
         </div>
         <h1>
           {title}{" "}
-          <span className="badge" data-testid="project-version">
-            v{record.version}
-          </span>
+          {showVersion ? (
+            <span className="badge" data-testid="project-version">
+              v{record.version}
+            </span>
+          ) : null}
         </h1>
       </header>
       <ProjectNav id={record.id} />

@@ -66,7 +66,13 @@ export function RuleGroupsSection({ ruleGroups }: RuleGroupsSectionProps): React
           {group.rules.length === 0 ? (
             <p className="empty">No rules in this group.</p>
           ) : (
-            <table>
+            <table className="rules-table">
+              <colgroup>
+                <col className="col-alert" />
+                <col className="col-severity" />
+                <col className="col-for" />
+                <col />
+              </colgroup>
               <thead>
                 <tr>
                   <th>Alert</th>

@@ -79,7 +79,8 @@ export function SettingsSummary({ project }: SettingsSummaryProps): ReactNode {
             <code>{target.job}</code> {target.targets.join(", ")}
             <span className="muted small">
               {" "}
-              {target.scheme}://…{target.metricsPath}
+              {target.scheme === "https" ? "https " : ""}
+              {target.metricsPath}
               {target.interval ? ` every ${target.interval}` : null}
             </span>
           </li>

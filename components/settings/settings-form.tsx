@@ -67,6 +67,10 @@ function fieldPaths(draft: SettingsDraft): string[] {
   ];
 }
 
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Warns before leaving the page with unsaved edits. */
 function useUnsavedChangesGuard(dirty: boolean): void {
   useEffect(() => {
@@ -238,8 +242,8 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
       ) : null}
       {issues.length > 0 ? (
         <div className="notice notice-error" role="alert" data-testid="settings-issues">
-          <strong>{update.error?.message ?? "The project was not saved"}.</strong> Fix the marked fields and
-          save again.
+          <strong>{sentence(update.error?.message ?? "the project was not saved")}.</strong> Fix the marked
+          fields and save again.
           {otherIssues.length > 0 ? (
             <ul className="issue-list">
               {otherIssues.map((issue, index) => (
@@ -283,11 +287,10 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
             {datasource.type === "postgres" ? (
               <>
                 <TextField
-                  label={`${datasource.name}: host`}
+                  label={`${datasource.name}: host:port`}
                   value={datasource.host}
                   onChange={(host) => editDatasource(datasource.uid, { host })}
                   issues={at(`datasources[${index}].host`)}
-                  hint="host:port"
                   testId={`settings-datasource-${datasource.uid}-host`}
                 />
                 <TextField
@@ -307,7 +310,7 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
               </>
             ) : (
               <TextField
-                label={`${datasource.name} (${datasource.type}) URL`}
+                label={`${datasource.name} URL`}
                 value={datasource.url}
                 onChange={(url) => editDatasource(datasource.uid, { url })}
                 issues={at(`datasources[${index}].url`)}
@@ -321,6 +324,10 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
 
       <fieldset className="card">
         <legend>Scrape targets</legend>
+        <p className="field-hint">
+          Targets are <code>host:port</code>, separated by commas. An empty interval uses the global scrape
+          interval.
+        </p>
         {issuesAt(issues, "scrapeTargets")
           .filter((issue) => issue.path === "scrapeTargets")
           .map((issue) => (
@@ -352,7 +359,6 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
                 value={row.targets}
                 onChange={(targets) => editTarget(row.key, { targets })}
                 issues={at(`${path}.targets`)}
-                hint="host:port, separated by commas"
                 testId={`scrape-${index}-targets`}
                 className="wide"
               />
@@ -445,7 +451,8 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
         <button
           type="submit"
           className="button button-primary"
-          disabled={update.isPending || !dirty}
+          disabled={update.isPending || !dirty || conflict !== null}
+          title={conflict ? "Review the latest version first" : undefined}
           data-testid="save-settings"
         >
           {update.isPending ? "Saving…" : "Save"}

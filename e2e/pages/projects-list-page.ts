@@ -55,6 +55,24 @@ export class ProjectsListPage {
     await this.form.getByTestId("create-project").click();
   }
 
+  /** Picks an exported project JSON and creates the project from it. */
+  async createFromProjectJson(fileName: string, content: string): Promise<string> {
+    await this.openNewProjectForm();
+    await this.chooseSource("Project JSON");
+    await this.form
+      .getByTestId("new-project-file")
+      .setInputFiles({ name: fileName, mimeType: "application/json", buffer: Buffer.from(content) });
+    await expect(this.form.getByText(`${fileName}:`)).toBeVisible();
+    return this.submitAndWaitForProject();
+  }
+
+  async createEmpty(name: string): Promise<string> {
+    await this.openNewProjectForm();
+    await this.chooseSource("Empty");
+    await this.form.getByTestId("new-project-name").fill(name);
+    return this.submitAndWaitForProject();
+  }
+
   async submitAndWaitForProject(): Promise<string> {
     await this.form.getByTestId("create-project").click();
     await this.page.waitForURL(/\/projects\/[a-z0-9]+$/);

@@ -32,6 +32,9 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
 async function openPostgres(url: string, migrationsDir: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (restart, failover) must not crash the process; the pool
+  // replaces it on the next query.
+  pool.on("error", (error) => console.error("postgres: idle connection lost:", error.message));
   try {
     const migrations = await migrate(pgPoolSqlDatabase(pool), migrationsDir);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
@@ -91,7 +94,9 @@ export async function createDb(options: CreateDbOptions): Promise<Db> {
 }
 
 /** What the environment selects: DATABASE_URL's Postgres, else PGlite under OBSFORGE_DATA_DIR. */
-export function dbOptionsFromEnv(source: NodeJS.ProcessEnv = process.env): CreateDbOptions {
+export function dbOptionsFromEnv(
+  source: Readonly<Record<string, string | undefined>> = process.env,
+): CreateDbOptions {
   const parsed = env(source);
   return parsed.DATABASE_URL
     ? { driver: "postgres", url: parsed.DATABASE_URL }

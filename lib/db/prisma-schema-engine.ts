@@ -5,7 +5,12 @@ import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
-import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
+import type {
+  DiagnoseMigrationHistoryOutput,
+  MigrationList,
+  SchemaEngine,
+  SchemaFilter,
+} from "@prisma/schema-engine-wasm";
 
 /**
  * Prisma's own schema engine, the WebAssembly build the Prisma CLI uses with driver adapters. It
@@ -20,7 +25,9 @@ let engineClass: Promise<SchemaEngineClass> | undefined;
 
 async function instantiate(): Promise<SchemaEngineClass> {
   const bindingsPath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const bindings = (await import(bindingsPath)) as typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+  const bindings = (await import(
+    bindingsPath
+  )) as typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasm = new WebAssembly.Module(readFileSync(bindingsPath.replace(/\.js$/, ".wasm")));
   const instance = new WebAssembly.Instance(wasm, { "./schema_engine_bg.js": bindings });
   bindings.__wbg_set_wasm(instance.exports);
@@ -62,7 +69,10 @@ export function loadMigrationList(migrationsDir: string): MigrationList {
         path: name,
         migrationFile: {
           path: "migration.sql",
-          content: { tag: "ok" as const, value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") },
+          content: {
+            tag: "ok" as const,
+            value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"),
+          },
         },
       })),
   };
@@ -100,4 +110,16 @@ export async function prismaMigrateDeploy(engine: SchemaEngine, migrationsDir: s
     filters: NO_FILTER,
   });
   return output.appliedMigrationNames;
+}
+
+/** `prisma migrate status`: how Prisma judges the database's history against migrationsDir. */
+export async function prismaMigrateStatus(
+  engine: SchemaEngine,
+  migrationsDir: string,
+): Promise<DiagnoseMigrationHistoryOutput> {
+  return engine.diagnoseMigrationHistory({
+    migrationsList: loadMigrationList(migrationsDir),
+    optInToShadowDatabase: false,
+    filters: NO_FILTER,
+  });
 }

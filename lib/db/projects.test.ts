@@ -77,7 +77,9 @@ describe.each(TEST_DRIVERS)("project repository on %s", (driver) => {
     const newer = await createProject(db, { ...renamed("Newer"), level: "enterprise", slug: "custom-slug" });
     const summaries = await listProjects(db);
     const project = smallProject();
-    const alertRules = project.ruleGroups.flatMap((group) => group.rules).filter((rule) => rule.kind === "alert");
+    const alertRules = project.ruleGroups
+      .flatMap((group) => group.rules)
+      .filter((rule) => rule.kind === "alert");
     expect(alertRules.length).toBe(2);
     expect(summaries.find((summary) => summary.id === newer.id)).toEqual({
       id: newer.id,
@@ -110,7 +112,9 @@ describe.each(TEST_DRIVERS)("project repository on %s", (driver) => {
     expect(updated.createdAt).toBe(created.createdAt);
     expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.updatedAt));
     expect(await getProject(db, created.id)).toEqual(updated);
-    expect((await listRevisions(db, created.id)).map((revision) => [revision.version, revision.message])).toEqual([
+    expect(
+      (await listRevisions(db, created.id)).map((revision) => [revision.version, revision.message]),
+    ).toEqual([
       [2, "renamed"],
       [1, null],
     ]);
@@ -152,8 +156,12 @@ describe.each(TEST_DRIVERS)("project repository on %s", (driver) => {
     const created = await createProject(db, smallProject());
     const attempt = updateProject(db, created.id, 1, invalidProject());
     await expect(attempt).rejects.toBeInstanceOf(InvalidProjectError);
-    const error = await attempt.catch((caught: InvalidProjectError) => caught);
-    expect(error.issues).toContainEqual(
+    const error = await attempt.then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(InvalidProjectError);
+    expect((error as InvalidProjectError).issues).toContainEqual(
       expect.objectContaining({ path: "datasources[1].uid", severity: "error" }),
     );
     expect(await getProject(db, created.id)).toEqual(created);

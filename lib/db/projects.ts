@@ -213,7 +213,9 @@ export async function listRevisions(db: DbHandle, id: string): Promise<RevisionS
 }
 
 export async function getRevision(db: DbHandle, id: string, version: number): Promise<RevisionRecord | null> {
-  const row = await db.prisma.revision.findUnique({ where: { projectId_version: { projectId: id, version } } });
+  const row = await db.prisma.revision.findUnique({
+    where: { projectId_version: { projectId: id, version } },
+  });
   if (!row) return null;
   return {
     version: row.version,

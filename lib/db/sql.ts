@@ -28,7 +28,10 @@ function pgliteQueryable(target: PGlite | Transaction): Omit<SqlSession, "transa
   };
 }
 
-/** PGlite is one in-process session; its own transaction() serializes against other users. */
+/**
+ * PGlite is one in-process session shared by every user of the instance, so "holding a session"
+ * means queueing behind the previous holder (an advisory lock cannot tell them apart).
+ */
 export function pgliteSqlDatabase(pglite: PGlite): SqlDatabase {
   const session: SqlSession = {
     ...pgliteQueryable(pglite),
@@ -40,7 +43,14 @@ export function pgliteSqlDatabase(pglite: PGlite): SqlDatabase {
         }),
       ),
   };
-  return { withSession: (work) => work(session) };
+  let previous: Promise<unknown> = Promise.resolve();
+  return {
+    withSession: (work) => {
+      const turn = previous.then(() => work(session));
+      previous = turn.catch(() => undefined);
+      return turn;
+    },
+  };
 }
 
 function pgClientSession(client: pg.PoolClient): SqlSession {

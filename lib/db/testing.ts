@@ -1,9 +1,22 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { inject } from "vitest";
 import { createDb, type Db } from "./client";
+import { openSchemaEngine } from "./prisma-schema-engine";
+import { pgliteSqlDatabase, pgPoolSqlDatabase, type SqlDatabase } from "./sql";
 
 /** Test helpers: one fresh database per test file (or per case) on the run's PostgreSQL server. */
+
+const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+export const MIGRATIONS_DIR = path.join(REPO_ROOT, "prisma", "migrations");
+export const SCHEMA_PATH = path.join(REPO_ROOT, "prisma", "schema.prisma");
+/** The first migration's folder name. */
+export const INIT_MIGRATION = "20261123014900_init";
 
 /** The server lib/testing/postgres-global-setup.ts started or was given. */
 export function testDatabaseUrl(): string {
@@ -35,12 +48,17 @@ async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promi
 /** An empty database of its own on the test server, so files running in parallel never meet. */
 export async function createTestDatabase(serverUrl: string = testDatabaseUrl()): Promise<TestDatabase> {
   const name = `obsforge_test_${randomBytes(6).toString("hex")}`;
-  await onServer(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await onServer(serverUrl, async (client) => {
+    await client.query(`CREATE DATABASE "${name}"`);
+  });
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    drop: () =>
+      onServer(serverUrl, async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }),
   };
 }
 
@@ -76,4 +94,85 @@ export async function openTestDb(
     await database.drop();
     throw error;
   }
+}
+
+export interface RawTestDatabase {
+  /** For the app's migrator. */
+  sql: SqlDatabase;
+  query<Row extends object>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Another, independent connection to the same database (PGlite: the same instance). */
+  secondSql(): SqlDatabase;
+  /**
+   * Runs `work` with Prisma's schema engine (lib/db/prisma-schema-engine.ts) on this database, then
+   * closes the engine's connection: Prisma's engine holds its migration lock as long as that lives.
+   */
+  withSchemaEngine<T>(work: (engine: SchemaEngine) => Promise<T>): Promise<T>;
+  /** Empties the database again (drops and recreates the public schema). */
+  reset(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+const RESET_SQL = `DROP SCHEMA public CASCADE; CREATE SCHEMA public;`;
+
+/** An empty database without migrations or Prisma client: for testing migrations themselves. */
+export async function openRawTestDatabase(driver: TestDriver): Promise<RawTestDatabase> {
+  if (driver === "pglite") {
+    const pglite = new PGlite();
+    const sql = pgliteSqlDatabase(pglite);
+    return {
+      sql,
+      query: async <Row extends object>(text: string, params: unknown[] = []) =>
+        (await pglite.query<Row>(text, params)).rows,
+      secondSql: () => sql,
+      withSchemaEngine: async (work) => {
+        const engine = await openSchemaEngine(new PrismaPGlite(pglite));
+        try {
+          return await work(engine);
+        } finally {
+          engine.free();
+        }
+      },
+      reset: async () => {
+        await pglite.exec(RESET_SQL);
+      },
+      dispose: () => pglite.close(),
+    };
+  }
+  const database = await createTestDatabase();
+  const pools = new Set<pg.Pool>();
+  const newPool = (): pg.Pool => {
+    const pool = new pg.Pool({ connectionString: database.url, max: 3 });
+    // Dropping the database terminates idle connections; that is expected here.
+    pool.on("error", () => undefined);
+    pools.add(pool);
+    return pool;
+  };
+  const endPool = async (pool: pg.Pool): Promise<void> => {
+    pools.delete(pool);
+    await pool.end();
+  };
+  const pool = newPool();
+  return {
+    sql: pgPoolSqlDatabase(pool),
+    query: async <Row extends object>(text: string, params: unknown[] = []) =>
+      (await pool.query(text, params)).rows as Row[],
+    secondSql: () => pgPoolSqlDatabase(newPool()),
+    withSchemaEngine: async (work) => {
+      const enginePool = newPool();
+      const engine = await openSchemaEngine(new PrismaPg(enginePool));
+      try {
+        return await work(engine);
+      } finally {
+        engine.free();
+        await endPool(enginePool);
+      }
+    },
+    reset: async () => {
+      await pool.query(RESET_SQL);
+    },
+    dispose: async () => {
+      await Promise.all([...pools].map(endPool));
+      await database.drop();
+    },
+  };
 }

@@ -24,6 +24,12 @@ export const DashboardSchema = z.object({
   catalogId: z.string().optional(),
   variables: z.array(VariableSchema).default([]),
   panels: z.array(PanelSchema).default([]),
+  /**
+   * Grafana dashboard JSON the designer does not model, kept so imports round-trip: top-level keys
+   * (annotations, links, graphTooltip …) laid over the generated dashboard, plus `panels` and
+   * `templating.list` holding whole panels and variables of kinds the model has no schema for.
+   */
+  extra: z.record(z.string(), z.unknown()).optional(),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 export type DashboardInput = z.input<typeof DashboardSchema>;

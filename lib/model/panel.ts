@@ -155,6 +155,8 @@ export const RowPanelSchema = z.object({
   title: z.string().min(1).max(200),
   collapsed: z.boolean().default(false),
   gridPos: GridPosSchema,
+  /** Grafana row options the designer does not model (e.g. `repeat`), kept so imports round-trip. */
+  extra: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const PanelSchema = z.discriminatedUnion(

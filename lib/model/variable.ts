@@ -9,6 +9,8 @@ const variableBase = {
   name: variableName,
   label: z.string().optional(),
   hide: z.boolean().default(false),
+  /** Grafana variable options the designer does not model (sort, allValue …), kept so imports round-trip. */
+  extra: z.record(z.string(), z.unknown()).optional(),
 };
 
 export const QueryVariableSchema = z.object({

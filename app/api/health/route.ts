@@ -9,7 +9,10 @@ export async function GET(): Promise<Response> {
   try {
     const db = await getDb();
     await db.prisma.$queryRaw`SELECT 1`;
-    const body: Health = { status: "ok", database: { driver: db.driver, reachable: true, migrations: db.migrations } };
+    const body: Health = {
+      status: "ok",
+      database: { driver: db.driver, reachable: true, migrations: db.migrations },
+    };
     return json(body);
   } catch (error) {
     console.error(error);

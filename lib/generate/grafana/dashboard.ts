@@ -1,5 +1,6 @@
 import type { AnnotationQuery, Dashboard as GrafanaDashboard } from "@grafana/schema";
 import type { Dashboard, Project } from "../../model";
+import { deepMerge } from "./deep-merge";
 import { omitUndefined } from "./omit-undefined";
 import { toGrafanaPanels } from "./panels";
 import { toTemplating } from "./variables";
@@ -41,6 +42,14 @@ export function toGrafanaDashboard(project: Project, dashboard: Dashboard): Graf
 const builtDashboards = new WeakMap<Project, WeakMap<Dashboard, GrafanaDashboard>>();
 
 function buildGrafanaDashboard(project: Project, dashboard: Dashboard): GrafanaDashboard {
+  const base = generatedDashboard(project, dashboard);
+  // `extra` holds Grafana keys the designer does not model, kept from an imported dashboard; its
+  // `panels` and `templating` are placed among the generated ones by toGrafanaPanels/toTemplating.
+  const { panels: _panels, templating: _templating, ...extra } = dashboard.extra ?? {};
+  return Object.keys(extra).length > 0 ? deepMerge(base, extra) : base;
+}
+
+function generatedDashboard(project: Project, dashboard: Dashboard): GrafanaDashboard {
   return omitUndefined<GrafanaDashboard>({
     annotations: { list: [BUILT_IN_ANNOTATIONS] },
     description: dashboard.description,

@@ -36,7 +36,7 @@ export function toGrafanaPanel(project: Project, dashboard: Dashboard, panel: Qu
 }
 
 function toGrafanaRow(row: RowPanel): GrafanaRowPanel {
-  return {
+  const base: GrafanaRowPanel = {
     collapsed: row.collapsed,
     gridPos: gridPos(row),
     id: row.id,
@@ -44,10 +44,27 @@ function toGrafanaRow(row: RowPanel): GrafanaRowPanel {
     title: row.title,
     type: "row",
   };
+  return row.extra ? deepMerge(base, row.extra) : base;
 }
 
-function byPosition(a: Panel, b: Panel): number {
+/** A model panel, or a panel of a kind the model lacks kept whole by an import. */
+type Placed =
+  | { gridPos: GridPos; id: number; panel: Panel }
+  | { gridPos: GridPos; id: number; raw: GrafanaPanel };
+
+function byPosition(a: Placed, b: Placed): number {
   return a.gridPos.y - b.gridPos.y || a.gridPos.x - b.gridPos.x || a.id - b.id;
+}
+
+function rawPanels(dashboard: Dashboard): Placed[] {
+  const list = dashboard.extra?.panels;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((raw: GrafanaPanel) => {
+    const pos = raw?.gridPos;
+    return typeof pos?.x === "number" && typeof pos.y === "number"
+      ? [{ gridPos: pos, id: typeof raw.id === "number" ? raw.id : 0, raw }]
+      : [];
+  });
 }
 
 /**
@@ -60,13 +77,19 @@ export function toGrafanaPanels(
 ): Array<GrafanaPanel | GrafanaRowPanel> {
   const out: Array<GrafanaPanel | GrafanaRowPanel> = [];
   let collapsedRow: GrafanaRowPanel | undefined;
-  for (const panel of [...dashboard.panels].sort(byPosition)) {
-    if (panel.type === "row") {
-      const row = toGrafanaRow(panel);
+  const placed: Placed[] = [
+    ...dashboard.panels.map((panel) => ({ gridPos: panel.gridPos, id: panel.id, panel })),
+    ...rawPanels(dashboard),
+  ].sort(byPosition);
+  for (const entry of placed) {
+    if ("raw" in entry) {
+      (collapsedRow?.panels ?? out).push(entry.raw);
+    } else if (entry.panel.type === "row") {
+      const row = toGrafanaRow(entry.panel);
       out.push(row);
-      collapsedRow = panel.collapsed ? row : undefined;
+      collapsedRow = entry.panel.collapsed ? row : undefined;
     } else {
-      (collapsedRow?.panels ?? out).push(toGrafanaPanel(project, dashboard, panel));
+      (collapsedRow?.panels ?? out).push(toGrafanaPanel(project, dashboard, entry.panel));
     }
   }
   return out;

@@ -2,6 +2,7 @@ import type { VariableHide, VariableModel, VariableOption } from "@grafana/schem
 import type { Dashboard, Project, Variable } from "../../model";
 import { resolveDatasource } from "../../model/checks/dashboards";
 import { datasourceRef } from "./datasource-refs";
+import { deepMerge } from "./deep-merge";
 import { omitUndefined } from "./omit-undefined";
 import { GRAFANA_PLUGIN_ID } from "./plugin-ids";
 
@@ -155,5 +156,11 @@ function toGrafanaVariable(project: Project, dashboard: Dashboard, variable: Var
 
 /** `templating.list`, in the model's order (later variables may refer to earlier ones). */
 export function toTemplating(project: Project, dashboard: Dashboard): VariableModel[] {
-  return dashboard.variables.map((variable) => toGrafanaVariable(project, dashboard, variable));
+  const modelled = dashboard.variables.map((variable) => {
+    const json = toGrafanaVariable(project, dashboard, variable);
+    return variable.extra ? deepMerge(json, variable.extra) : json;
+  });
+  // Variables of kinds the model lacks (textbox, adhoc …), kept whole by an import.
+  const raw = (dashboard.extra?.templating as { list?: unknown } | undefined)?.list;
+  return Array.isArray(raw) ? [...modelled, ...(raw as VariableModel[])] : modelled;
 }

@@ -6,7 +6,9 @@ export interface RevisionRouteContext {
   params: Promise<{ id: string; version: string }>;
 }
 
-export async function revisionParams(context: RevisionRouteContext): Promise<{ id: string; version: number }> {
+export async function revisionParams(
+  context: RevisionRouteContext,
+): Promise<{ id: string; version: number }> {
   const params = await context.params;
   return {
     id: parseParam(ProjectIdSchema, params.id, "project"),

@@ -22,5 +22,7 @@ export const POST = route(async (request: Request, context: TemplateRouteContext
   const { version } = await readJson(request, ApplyTemplateBodySchema);
   const record = await requireProject(id);
   const project = applyTemplate(record.project, name);
-  return json(await updateProject(await getDb(), id, version, project, { message: `applied template ${name}` }));
+  return json(
+    await updateProject(await getDb(), id, version, project, { message: `applied template ${name}` }),
+  );
 });

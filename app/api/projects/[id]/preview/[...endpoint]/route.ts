@@ -1,0 +1,31 @@
+import { resolveEndpoint, resolvePreviewTarget } from "@/lib/preview/allowlist";
+import { previewRoute, requestParams } from "@/lib/preview/http";
+import { runPreview } from "@/lib/preview/preview";
+import { datasourceParam, parsePreviewParams, variablesFromParams } from "@/lib/preview/request";
+import { json } from "@/lib/server/http";
+import { requireProject } from "@/lib/server/project-record";
+import { projectId } from "../../params";
+
+export const dynamic = "force-dynamic";
+
+interface PreviewRouteContext {
+  params: Promise<{ id: string; endpoint: string[] }>;
+}
+
+/**
+ * GET|POST /api/projects/{id}/preview/{query|query_range|series|labels|label/<name>/values|metadata|alerts}:
+ * a Prometheus read call against the project's own Prometheus, for live panel previews.
+ */
+async function preview(request: Request, context: PreviewRouteContext): Promise<Response> {
+  const id = await projectId(context);
+  const endpoint = resolveEndpoint((await context.params).endpoint, request.method);
+  const raw = await requestParams(request);
+  const parsed = parsePreviewParams(endpoint, raw);
+  const record = await requireProject(id);
+  const target = resolvePreviewTarget(record.project, datasourceParam(raw), process.env);
+  const method = request.method === "POST" ? "POST" : "GET";
+  return json(await runPreview(target, parsed, variablesFromParams(raw), { method, signal: request.signal }));
+}
+
+export const GET = previewRoute(preview);
+export const POST = previewRoute(preview);

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { resolvePreviewTarget } from "@/lib/preview/allowlist";
+import { previewRoute } from "@/lib/preview/http";
+import { lintExpressions } from "@/lib/preview/lint";
+import { fetchKnownNames } from "@/lib/preview/known-names";
+import { json, readJson } from "@/lib/server/http";
+import { requireProject } from "@/lib/server/project-record";
+import { type ProjectRouteContext, projectId } from "../../params";
+
+export const dynamic = "force-dynamic";
+
+const LintBodySchema = z.object({
+  expressions: z.array(z.string().max(50_000)).min(1).max(500),
+  datasource: z.string().optional(),
+});
+
+/**
+ * POST /api/projects/{id}/preview/lint {expressions}: for each expression, the metric names the
+ * connected Prometheus does not know, with the three nearest names it does.
+ */
+export const POST = previewRoute(async (request: Request, context: ProjectRouteContext) => {
+  const id = await projectId(context);
+  const body = await readJson(request, LintBodySchema);
+  const record = await requireProject(id);
+  const target = resolvePreviewTarget(record.project, body.datasource, process.env);
+  const known = await fetchKnownNames(target.baseUrl, { signal: request.signal });
+  return json({ results: lintExpressions(body.expressions, known.names), knownNames: known.names.size, source: target.source });
+});

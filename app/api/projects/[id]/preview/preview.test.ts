@@ -1,0 +1,190 @@
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTempDir } from "@/lib/tools/files";
+import { type DemoPrometheus, startDemoPrometheus } from "@/scripts/demo/prometheus";
+
+/**
+ * The preview route handlers as Next.js calls them, over a fresh embedded database and a real
+ * Prometheus serving an hour of demo data.
+ */
+
+const dataDir = makeTempDir("obsforge-preview-api");
+process.env.OBSFORGE_DATA_DIR = dataDir;
+delete process.env.DATABASE_URL;
+delete process.env.OBSFORGE_DEMO_PROMETHEUS_URL;
+
+type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+
+const projects = await import("../../route");
+const project = await import("../route");
+const preview = await import("./[...endpoint]/route");
+const lint = await import("./lint/route");
+
+function call(handler: Handler, params: Record<string, unknown>, url: string, init?: RequestInit): Promise<Response> {
+  return handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(params) });
+}
+
+function jsonInit(method: string, body: unknown): RequestInit {
+  const text = JSON.stringify(body);
+  return { method, body: text, headers: { "content-type": "application/json", "content-length": String(text.length) } };
+}
+
+async function createProject(name: string, previewUrl?: string): Promise<string> {
+  const created = await (
+    await call(projects.POST as Handler, {}, "/api/projects", jsonInit("POST", { template: "basic", name }))
+  ).json();
+  if (previewUrl) {
+    const datasources = created.project.datasources.map((ds: { type: string }) =>
+      ds.type === "prometheus" ? { ...ds, previewUrl } : ds,
+    );
+    const saved = await call(
+      project.PUT as Handler,
+      { id: created.id },
+      `/api/projects/${created.id}`,
+      jsonInit("PUT", { version: created.version, project: { ...created.project, datasources } }),
+    );
+    expect(saved.status).toBe(200);
+  }
+  return created.id;
+}
+
+describe("the preview API", () => {
+  let demo: DemoPrometheus;
+  let dir = "";
+  let id = "";
+
+  function get(endpoint: string[], search = "", projectId = id): Promise<Response> {
+    return call(preview.GET as Handler, { id: projectId, endpoint }, `/api/projects/${projectId}/preview/${endpoint.join("/")}?${search}`);
+  }
+
+  beforeAll(async () => {
+    dir = makeTempDir("obsforge-preview");
+    demo = await startDemoPrometheus({ hours: 1, dir, live: false });
+    id = await createProject("Preview Shop", demo.url);
+  });
+  afterAll(async () => {
+    await demo?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs a range query with Grafana variables, and shows what it asked", async () => {
+    const end = demo.backfilledUntil;
+    const search = new URLSearchParams({
+      query: 'sum by (instance) (rate(fraiseql_http_requests_total{job="$job",instance=~"$instance"}[$__rate_interval]))',
+      start: String(end - 3600),
+      end: String(end),
+      step: "15",
+      width: "100",
+      "var-job": "fraiseql",
+    });
+    search.append("var-instance", "app-1:8000");
+    search.append("var-instance", "app-2:8000");
+    const response = await get(["query_range"], search.toString());
+    const body = await response.json();
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    expect(body.resolvedQuery).toBe(
+      'sum by (instance) (rate(fraiseql_http_requests_total{job="fraiseql",instance=~"(app-1:8000|app-2:8000)"}[60s]))',
+    );
+    expect(body.request).toEqual({
+      url: `${demo.url}/api/v1/query_range`,
+      method: "GET",
+      params: { query: body.resolvedQuery, start: String(end - 3600), end: String(end), step: "15" },
+    });
+    expect(body.source).toBe("previewUrl");
+    expect(body.data.resultType).toBe("matrix");
+    expect(body.data.result.map((s: { metric: { instance: string } }) => s.metric.instance)).toEqual(["app-1:8000", "app-2:8000"]);
+    // 241 points per series, thinned to the 100 pixels asked for, and reported.
+    for (const series of body.data.result) expect(series.values.length).toBeLessThanOrEqual(100);
+    expect(body.downsampling).toMatchObject({ totalSeries: 2, droppedSeries: 0, thinnedSeries: 2, maxPoints: 100 });
+  });
+
+  it("chooses the step when none is given, and takes POST forms", async () => {
+    const end = demo.backfilledUntil;
+    const response = await call(
+      preview.POST as Handler,
+      { id, endpoint: ["query_range"] },
+      `/api/projects/${id}/preview/query_range`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ query: "sum(fraiseql_db_pool_connections_total)", start: String(end - 3600), end: String(end), width: "200" }),
+      },
+    );
+    const body = await response.json();
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    expect(body.stepSeconds).toBe(30);
+    expect(body.request.method).toBe("POST");
+    expect(body.data.result[0].values.at(-1)).toEqual([end, "40"]);
+  });
+
+  it("runs instant queries with $__range, label values, series, metadata and alerts", async () => {
+    const instant = await (
+      await get(["query"], new URLSearchParams({ query: "count(count by (operation) (increase(fraiseql_query_duration_seconds_count[$__range])))", range: "30m", time: String(demo.backfilledUntil) }).toString())
+    ).json();
+    expect(instant.resolvedQuery).toBe("count(count by (operation) (increase(fraiseql_query_duration_seconds_count[1800s])))");
+    expect(instant.data.result[0].value[1]).toBe("8");
+    expect((await (await get(["label", "job", "values"])).json()).data).toEqual(expect.arrayContaining(["fraiseql", "node"]));
+    const found = await (await get(["series"], "match[]=up{job=%22postgres%22}")).json();
+    expect(found.data).toEqual([{ __name__: "up", instance: "postgres-exporter:9187", job: "postgres" }]);
+    expect((await get(["metadata"])).status).toBe(200);
+    expect(await (await get(["alerts"])).json()).toMatchObject({ data: { alerts: [] }, request: { url: `${demo.url}/api/v1/alerts` } });
+  });
+
+  it.each([
+    ["an unknown endpoint", ["admin", "tsdb", "delete_series"], "", 404, /no preview endpoint/],
+    ["a missing query", ["query"], "", 400, /invalid request/],
+    ["a parameter Prometheus would not get", ["query"], "query=up&nocache=1", 400, /invalid request/],
+    ["a bad time", ["query_range"], "query=up&start=yesterday", 400, /invalid request/],
+    ["an unknown datasource", ["query"], "query=up&datasource=nope", 404, /no datasource "nope"/],
+    ["a Loki datasource", ["query"], "query=up&datasource=loki", 400, /is loki/],
+    ["a PromQL error", ["query"], "query=sum(rate(up[5m])", 422, /^Prometheus: .*parse error/],
+  ])("answers %s with %i", async (_name, endpoint, search, status, message) => {
+    const response = await get(endpoint, search);
+    const body = await response.json();
+    expect(response.status, JSON.stringify(body)).toBe(status);
+    expect(body.error).toMatch(message);
+  });
+
+  it("refuses methods other than the endpoint's", async () => {
+    const response = await call(preview.POST as Handler, { id, endpoint: ["alerts"] }, `/api/projects/${id}/preview/alerts`, { method: "POST" });
+    expect(response.status).toBe(405);
+  });
+
+  it("answers 404 for an unknown project", async () => {
+    expect((await get(["query"], "query=up", "doesnotexist0")).status).toBe(404);
+  });
+
+  it("previews a project without previewUrl against the demo Prometheus when one runs", async () => {
+    const other = await createProject("No Preview URL");
+    const before = await get(["query"], "query=up", other);
+    expect(before.status).toBe(502);
+    process.env.OBSFORGE_DEMO_PROMETHEUS_URL = demo.url;
+    try {
+      const body = await (await get(["query"], "query=count(up)", other)).json();
+      expect(body).toMatchObject({ source: "demo", data: { resultType: "vector" } });
+    } finally {
+      delete process.env.OBSFORGE_DEMO_PROMETHEUS_URL;
+    }
+  });
+
+  it("lints expressions against the metric names Prometheus knows", async () => {
+    const response = await call(
+      lint.POST as Handler,
+      { id },
+      `/api/projects/${id}/preview/lint`,
+      jsonInit("POST", {
+        expressions: [
+          'sum(rate(fraiseql_http_requests_total{instance=~"$instance"}[$__rate_interval]))',
+          "sum(rate(fraiseql_graphql_queries_errors[5m]))",
+        ],
+      }),
+    );
+    const body = await response.json();
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    expect(body.results[0].unknown).toEqual([]);
+    expect(body.results[1].unknown).toEqual([
+      { name: "fraiseql_graphql_queries_errors", suggestions: expect.arrayContaining(["fraiseql_graphql_queries_error"]) },
+    ]);
+    expect(body.results[1].unknown[0].suggestions).toHaveLength(3);
+  });
+});

@@ -1,0 +1,87 @@
+/** Grafana JSON as read from a file: objects are records of unknown values. */
+export type JsonObject = Record<string, unknown>;
+
+export function isPlainObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Structural equality that ignores key order, as two JSON documents are compared. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => deepEqual(item, b[index]));
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = Object.keys(a).filter((key) => a[key] !== undefined);
+    const otherKeys = Object.keys(b).filter((key) => b[key] !== undefined);
+    if (keys.length !== otherKeys.length) return false;
+    return keys.every((key) => key in b && deepEqual(a[key], b[key]));
+  }
+  return false;
+}
+
+export function cloneJson<T>(value: T): T {
+  return structuredClone(value);
+}
+
+export function asObject(value: unknown): JsonObject {
+  return isPlainObject(value) ? value : {};
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+export function asNumber(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  // Legacy panels write axis limits as strings ("0", "100").
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+}
+
+export function asBoolean(value: unknown): boolean | undefined {
+  return typeof value === "boolean" ? value : undefined;
+}
+
+/** Lays `defaults` under `value`: keys missing from `value` are filled in, nested objects merged. */
+export function withDefaults(value: JsonObject, defaults: JsonObject): JsonObject {
+  const out: JsonObject = { ...value };
+  for (const [key, fallback] of Object.entries(defaults)) {
+    const current = out[key];
+    if (current === undefined) out[key] = cloneJson(fallback);
+    else if (isPlainObject(current) && isPlainObject(fallback)) out[key] = withDefaults(current, fallback);
+  }
+  return out;
+}
+
+/** Removes, recursively, every key whose value equals the default at that path. */
+export function withoutDefaults(value: JsonObject, defaults: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (entry === undefined) continue;
+    const fallback = defaults[key];
+    if (fallback !== undefined && deepEqual(entry, fallback)) continue;
+    if (isPlainObject(entry) && isPlainObject(fallback)) {
+      const rest = withoutDefaults(entry, fallback);
+      if (Object.keys(rest).length > 0) out[key] = rest;
+      continue;
+    }
+    out[key] = entry;
+  }
+  return out;
+}
+
+/** `a.b.c` of a nested object, or undefined. */
+export function getPath(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const key of path.split(".")) {
+    if (!isPlainObject(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}

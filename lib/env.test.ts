@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { env, InvalidEnvError } from "./env";
+
+describe("env", () => {
+  it("defaults to PGlite under .data/pglite on port 3000", () => {
+    expect(env({})).toEqual({ OBSFORGE_DATA_DIR: ".data/pglite", PORT: 3000 });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(env({ DATABASE_URL: "", OBSFORGE_DATA_DIR: "", PORT: "" })).toEqual({
+      OBSFORGE_DATA_DIR: ".data/pglite",
+      PORT: 3000,
+    });
+  });
+
+  it("reads a Postgres URL, a data directory and a port", () => {
+    expect(
+      env({
+        DATABASE_URL: "postgresql://app:pw@db:5432/obsforge",
+        OBSFORGE_DATA_DIR: "/var/lib/x",
+        PORT: "8080",
+      }),
+    ).toEqual({
+      DATABASE_URL: "postgresql://app:pw@db:5432/obsforge",
+      OBSFORGE_DATA_DIR: "/var/lib/x",
+      PORT: 8080,
+    });
+  });
+
+  it("names every bad variable", () => {
+    expect(() => env({ DATABASE_URL: "mysql://db/x", PORT: "http" })).toThrow(InvalidEnvError);
+    expect(() => env({ DATABASE_URL: "mysql://db/x", PORT: "http" })).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ connection URL; PORT: /,
+    );
+    expect(() => env({ PORT: "70000" })).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,95 @@
+import { PreviewError } from "./errors";
+
+/**
+ * One HTTP exchange with a Prometheus, bounded in time and size: the timeout covers reading the
+ * body too, and the body is counted as it streams, so a huge answer is cut off, not buffered.
+ */
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface LimitedFetchOptions {
+  method: "GET" | "POST";
+  /** Form-encoded body for POST. */
+  body?: URLSearchParams;
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** The caller's cancellation (e.g. the incoming request's signal). */
+  signal?: AbortSignal;
+}
+
+export interface LimitedResponse {
+  status: number;
+  text: string;
+  bytes: number;
+}
+
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
+}
+
+async function readCapped(response: Response, maxBytes: number, where: string): Promise<{ text: string; bytes: number }> {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw new PreviewError("too_large", `${where} answered ${declared} bytes, over the ${maxBytes}-byte limit`);
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return { text: "", bytes: 0 };
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      throw new PreviewError(
+        "too_large",
+        `${where} sent more than ${maxBytes} bytes; narrow the query (fewer series or a shorter range)`,
+      );
+    }
+    chunks.push(value);
+  }
+  return { text: Buffer.concat(chunks).toString("utf8"), bytes };
+}
+
+export async function fetchLimited(url: string, options: LimitedFetchOptions): Promise<LimitedResponse> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const where = new URL(url).origin;
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
+  const timedOut = (): PreviewError =>
+    new PreviewError("timeout", `${where} did not answer within ${timeoutMs / 1000} s`);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: options.method,
+        body: options.body,
+        signal,
+        cache: "no-store",
+        // A configured Prometheus must not send the server elsewhere.
+        redirect: "error",
+        headers: { accept: "application/json" },
+      });
+    } catch (error) {
+      if (timeout.signal.aborted) throw timedOut();
+      if (options.signal?.aborted) throw new PreviewError("bad_request", "the preview request was cancelled");
+      throw new PreviewError("unreachable", `cannot reach ${where}: ${describeCause(error)}`);
+    }
+    try {
+      const { text, bytes } = await readCapped(response, maxBytes, where);
+      return { status: response.status, text, bytes };
+    } catch (error) {
+      if (error instanceof PreviewError) throw error;
+      if (timeout.signal.aborted) throw timedOut();
+      throw new PreviewError("unreachable", `${where} broke off its answer: ${describeCause(error)}`);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { HttpError, route } from "../server/http";
+import { PreviewError } from "./errors";
+import { addSearchParams, type RawParams } from "./request";
+
+/** Route-handler glue for the preview API: its errors as HTTP errors, its parameters from any request. */
+
+/** `route()` from lib/server/http, with PreviewErrors answered by their own status and message. */
+export function previewRoute<A extends unknown[]>(
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
+  return route(async (...args: A) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof PreviewError) throw new HttpError(error.status, error.message);
+      throw error;
+    }
+  });
+}
+
+const MAX_FORM_BYTES = 1024 * 1024;
+
+/**
+ * Parameters from the query string, plus for POST a form body (as Prometheus takes it) or a JSON
+ * object of strings and string lists.
+ */
+export async function requestParams(request: Request): Promise<RawParams> {
+  const raw = addSearchParams({}, new URL(request.url).searchParams);
+  if (request.method !== "POST") return raw;
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_FORM_BYTES) throw new HttpError(413, `request body over ${MAX_FORM_BYTES} bytes`);
+  const text = await request.text();
+  if (text.length > MAX_FORM_BYTES) throw new HttpError(413, `request body over ${MAX_FORM_BYTES} bytes`);
+  if (text.trim() === "") return raw;
+  const type = request.headers.get("content-type") ?? "";
+  if (type.includes("application/json")) {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      throw new HttpError(400, `malformed JSON: ${(error as Error).message}`);
+    }
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      throw new HttpError(400, "the JSON body must be an object of parameters");
+    }
+    for (const [name, value] of Object.entries(body)) {
+      const values = Array.isArray(value) ? value : [value];
+      if (!values.every((item) => typeof item === "string")) {
+        throw new HttpError(400, `parameter "${name}" must be a string or a list of strings`);
+      }
+      (raw[name] ??= []).push(...(values as string[]));
+    }
+    return raw;
+  }
+  return addSearchParams(raw, new URLSearchParams(text));
+}

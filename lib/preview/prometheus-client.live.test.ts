@@ -1,0 +1,75 @@
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DemoPrometheus, startDemoPrometheus } from "../../scripts/demo/prometheus";
+import { makeTempDir } from "../tools/files";
+import { PreviewError } from "./errors";
+import { fetchKnownNames } from "./known-names";
+import { lintExpressions } from "./lint";
+import { alerts, labels, labelValues, metadata, query, queryRange, series } from "./prometheus-client";
+
+/** The client against a real Prometheus serving an hour of backfilled demo data. */
+
+describe("the Prometheus client against the demo Prometheus", () => {
+  let demo: DemoPrometheus;
+  let dir = "";
+
+  beforeAll(async () => {
+    dir = makeTempDir("obsforge-client");
+    demo = await startDemoPrometheus({ hours: 1, dir, live: false });
+  });
+  afterAll(async () => {
+    await demo?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reads every endpoint the preview allows", async () => {
+    const end = demo.backfilledUntil;
+    const instant = await query(demo.url, { query: 'sum by (instance) (fraiseql_db_pool_connections_total{job="fraiseql"})', time: String(end) });
+    expect(instant.data).toEqual({
+      resultType: "vector",
+      result: [
+        { metric: { instance: "app-1:8000" }, value: [end, "20"] },
+        { metric: { instance: "app-2:8000" }, value: [end, "20"] },
+      ],
+    });
+    const scalar = await query(demo.url, { query: "scalar(count(up))", time: String(end) });
+    expect(scalar.data).toEqual({ resultType: "scalar", result: [end, "5"] });
+
+    const range = await queryRange(
+      demo.url,
+      { query: "sum(rate(fraiseql_http_requests_total[1m]))", start: String(end - 1800), end: String(end), step: "60" },
+      { method: "POST" },
+    );
+    expect(range.data.resultType).toBe("matrix");
+    const values = range.data.resultType === "matrix" ? (range.data.result[0]?.values ?? []) : [];
+    expect(values).toHaveLength(31);
+    for (const [, value] of values) expect(Number(value)).toBeGreaterThan(5);
+
+    const found = await series(demo.url, { match: ['fraiseql_query_duration_seconds_count{instance="app-1:8000"}'] });
+    expect(found.data.map((labelSet) => labelSet.operation).sort()).toContain("__anonymous__");
+    expect((await labels(demo.url)).data).toEqual(expect.arrayContaining(["__name__", "job", "instance", "operation", "le"]));
+    // Prometheus's own job appears once it has scraped itself.
+    expect((await labelValues(demo.url, "job")).data).toEqual(
+      expect.arrayContaining(["cadvisor", "fraiseql", "node", "postgres"]),
+    );
+    // Backfilled blocks carry no metadata: only scraped targets describe their metrics.
+    expect(typeof (await metadata(demo.url)).data).toBe("object");
+    expect((await alerts(demo.url)).data).toEqual({ alerts: [] });
+  });
+
+  it("passes Prometheus's own error text through", async () => {
+    const error = await query(demo.url, { query: "sum(rate(up[5m])" }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PreviewError);
+    expect(error).toMatchObject({ kind: "prometheus", errorType: "bad_data", status: 422 });
+    expect((error as Error).message).toMatch(/^Prometheus: .*parse error/);
+  });
+
+  it("lints metric names against what the demo Prometheus knows", async () => {
+    const known = await fetchKnownNames(demo.url);
+    const [result] = lintExpressions(["rate(fraiseql_graphql_queries_totl[5m]) + fraiseql_http_requests_total"], known.names);
+    expect(result?.unknown).toEqual([
+      { name: "fraiseql_graphql_queries_totl", suggestions: expect.arrayContaining(["fraiseql_graphql_queries_total"]) },
+    ]);
+    expect(result?.unknown[0]?.suggestions[0]).toBe("fraiseql_graphql_queries_total");
+  });
+});

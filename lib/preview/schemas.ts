@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+/**
+ * Prometheus HTTP API responses (https://prometheus.io/docs/prometheus/latest/querying/api/),
+ * validated at the boundary as discriminated unions.
+ */
+
+const LabelSetSchema = z.record(z.string(), z.string());
+/** `[unix seconds, "value"]`: values are strings so NaN and ±Inf survive JSON. */
+export const SamplePairSchema = z.tuple([z.number(), z.string()]);
+
+export const VectorSampleSchema = z.object({
+  metric: LabelSetSchema,
+  value: SamplePairSchema.optional(),
+  /** Native histograms (Prometheus ≥ 2.40 with the feature flag) come as `histogram`. */
+  histogram: z.tuple([z.number(), z.unknown()]).optional(),
+});
+
+export const MatrixSeriesSchema = z.object({
+  metric: LabelSetSchema,
+  values: z.array(SamplePairSchema).default([]),
+  histograms: z.array(z.tuple([z.number(), z.unknown()])).optional(),
+});
+
+export const QueryDataSchema = z.discriminatedUnion("resultType", [
+  z.object({ resultType: z.literal("vector"), result: z.array(VectorSampleSchema) }),
+  z.object({ resultType: z.literal("matrix"), result: z.array(MatrixSeriesSchema) }),
+  z.object({ resultType: z.literal("scalar"), result: SamplePairSchema }),
+  z.object({ resultType: z.literal("string"), result: SamplePairSchema }),
+]);
+export type QueryData = z.infer<typeof QueryDataSchema>;
+
+export const SeriesDataSchema = z.array(LabelSetSchema);
+export const LabelsDataSchema = z.array(z.string());
+export const MetadataDataSchema = z.record(
+  z.string(),
+  z.array(z.object({ type: z.string(), help: z.string(), unit: z.string() })),
+);
+export type MetadataData = z.infer<typeof MetadataDataSchema>;
+
+export const AlertSchema = z.object({
+  labels: LabelSetSchema,
+  annotations: LabelSetSchema.default({}),
+  state: z.enum(["pending", "firing", "inactive"]),
+  activeAt: z.string().optional(),
+  value: z.string().optional(),
+});
+export const AlertsDataSchema = z.object({ alerts: z.array(AlertSchema) });
+export type AlertsData = z.infer<typeof AlertsDataSchema>;
+
+/** The envelope every endpoint answers with, success or error. */
+function envelopeSchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion("status", [
+    z.object({
+      status: z.literal("success"),
+      data,
+      warnings: z.array(z.string()).optional(),
+      infos: z.array(z.string()).optional(),
+    }),
+    z.object({
+      status: z.literal("error"),
+      errorType: z.string(),
+      error: z.string(),
+      warnings: z.array(z.string()).optional(),
+    }),
+  ]);
+}
+
+export const QueryResponseSchema = envelopeSchema(QueryDataSchema);
+export const SeriesResponseSchema = envelopeSchema(SeriesDataSchema);
+export const LabelsResponseSchema = envelopeSchema(LabelsDataSchema);
+export const MetadataResponseSchema = envelopeSchema(MetadataDataSchema);
+export const AlertsResponseSchema = envelopeSchema(AlertsDataSchema);
+export type PrometheusEnvelope<T> =
+  | { status: "success"; data: T; warnings?: string[]; infos?: string[] }
+  | { status: "error"; errorType: string; error: string; warnings?: string[] };

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { chooseStep, MAX_POINTS, NICE_STEPS_SECONDS, pointCount } from "./step";
+
+const HOUR = 3600;
+const DAY = 86_400;
+
+const cases: { rangeSeconds: number; widthPx: number; scrapeIntervalSeconds: number; step: number }[] = [
+  // fine ranges are limited by the scrape interval
+  { rangeSeconds: 5 * 60, widthPx: 800, scrapeIntervalSeconds: 15, step: 15 },
+  { rangeSeconds: HOUR, widthPx: 1200, scrapeIntervalSeconds: 15, step: 15 },
+  { rangeSeconds: HOUR, widthPx: 1200, scrapeIntervalSeconds: 60, step: 60 },
+  { rangeSeconds: HOUR, widthPx: 1200, scrapeIntervalSeconds: 1, step: 5 },
+  { rangeSeconds: 60, widthPx: 1200, scrapeIntervalSeconds: 1, step: 1 },
+  // a scrape interval that is not a nice step rounds up to one
+  { rangeSeconds: HOUR, widthPx: 1200, scrapeIntervalSeconds: 20, step: 30 },
+  // narrow panels need coarser steps
+  { rangeSeconds: HOUR, widthPx: 100, scrapeIntervalSeconds: 15, step: 60 },
+  { rangeSeconds: 6 * HOUR, widthPx: 300, scrapeIntervalSeconds: 15, step: 120 },
+  { rangeSeconds: 6 * HOUR, widthPx: 1000, scrapeIntervalSeconds: 15, step: 30 },
+  // wide panels are capped at MAX_POINTS points
+  { rangeSeconds: 6 * HOUR, widthPx: 5000, scrapeIntervalSeconds: 15, step: 30 },
+  { rangeSeconds: DAY, widthPx: 5000, scrapeIntervalSeconds: 15, step: 120 },
+  { rangeSeconds: 7 * DAY, widthPx: 1500, scrapeIntervalSeconds: 15, step: 900 },
+  { rangeSeconds: 30 * DAY, widthPx: 1000, scrapeIntervalSeconds: 15, step: 3600 },
+  { rangeSeconds: 365 * DAY, widthPx: 1000, scrapeIntervalSeconds: 15, step: 43_200 },
+  // beyond the table: whole days
+  { rangeSeconds: 5 * 365 * DAY, widthPx: 1000, scrapeIntervalSeconds: 15, step: 2 * DAY },
+];
+
+describe("chooseStep", () => {
+  it.each(cases)("$rangeSeconds s over $widthPx px, scraped every $scrapeIntervalSeconds s → $step s", (input) => {
+    const step = chooseStep(input);
+    expect(step).toBe(input.step);
+    expect(step).toBeGreaterThanOrEqual(input.scrapeIntervalSeconds);
+    expect(pointCount(input.rangeSeconds, step)).toBeLessThanOrEqual(Math.min(input.widthPx, MAX_POINTS));
+  });
+
+  it("keeps every range and width within the limits, on a nice step", () => {
+    for (const rangeSeconds of [60, 900, HOUR, 3 * HOUR, 12 * HOUR, DAY, 2 * DAY, 14 * DAY, 90 * DAY]) {
+      for (const widthPx of [10, 150, 640, 999, 1000, 1001, 4000]) {
+        for (const scrapeIntervalSeconds of [1, 10, 15, 30, 60]) {
+          const step = chooseStep({ rangeSeconds, widthPx, scrapeIntervalSeconds });
+          expect(pointCount(rangeSeconds, step)).toBeLessThanOrEqual(Math.min(widthPx, MAX_POINTS));
+          expect(step).toBeGreaterThanOrEqual(scrapeIntervalSeconds);
+          expect(NICE_STEPS_SECONDS.includes(step) || step % DAY === 0).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("honours a lower point limit", () => {
+    expect(chooseStep({ rangeSeconds: HOUR, widthPx: 1000, scrapeIntervalSeconds: 15, maxPoints: 61 })).toBe(60);
+  });
+});
