@@ -13,8 +13,8 @@ const PORT = Number(process.env.OBSFORGE_E2E_PORT ?? 3107);
 const EXTERNAL_URL = process.env.OBSFORGE_E2E_BASE_URL;
 const BASE_URL = EXTERNAL_URL ?? `http://127.0.0.1:${PORT}`;
 
-process.env.OBSFORGE_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "obsforge-e2e-"));
-const dataDir = process.env.OBSFORGE_E2E_DATA_DIR;
+if (!EXTERNAL_URL) process.env.OBSFORGE_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "obsforge-e2e-"));
+const dataDir = process.env.OBSFORGE_E2E_DATA_DIR ?? "";
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { runTool, unzipBundle } from "./bundle-tools";
 import { expect, test, uniqueName } from "./fixtures";
@@ -46,6 +46,7 @@ test("a project from the standard template persists and downloads a bundle the r
     runTool("promtool", ["test", "rules", ...tests], path.join(root, "prometheus/tests")),
     runTool("amtool", ["check-config", "alertmanager/alertmanager.yml"], root),
   ];
+  rmSync(dir, { recursive: true, force: true });
   for (const run of runs) {
     expect(run.status, `${run.command}\n${run.output}`).toBe(0);
   }

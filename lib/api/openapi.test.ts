@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { openApiDocument } from "./openapi";
 
 describe("openApiDocument", () => {
-  const document = openApiDocument() as { paths: Record<string, unknown>; components: { schemas: Record<string, any> } };
+  const document = openApiDocument() as {
+    paths: Record<string, unknown>;
+    components: { schemas: Record<string, any> };
+  };
 
   it("documents every route of the API", () => {
     expect(Object.keys(document.paths).sort()).toEqual(

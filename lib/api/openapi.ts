@@ -14,7 +14,10 @@ import {
 
 /** JSON Schema of a zod schema, as OpenAPI 3.1 takes it (draft 2020-12). */
 function schema(type: z.ZodType, io: "input" | "output" = "output"): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: "any" }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 }
 
@@ -41,7 +44,15 @@ export function openApiDocument(): Record<string, unknown> {
     info: { title: "Obsforge API", version: "1", description: "Projects, revisions, templates and bundles." },
     paths: {
       "/api/projects": {
-        get: { summary: "List projects", responses: { "200": { description: "Projects", ...jsonContent({ type: "array", items: ref("ProjectSummary") }) } } },
+        get: {
+          summary: "List projects",
+          responses: {
+            "200": {
+              description: "Projects",
+              ...jsonContent({ type: "array", items: ref("ProjectSummary") }),
+            },
+          },
+        },
         post: {
           summary: "Create a project from a template, a deployment.yaml, a project file, or empty",
           requestBody: { required: true, ...jsonContent(ref("CreateProjectBody")) },
@@ -50,25 +61,49 @@ export function openApiDocument(): Record<string, unknown> {
       },
       "/api/projects/{id}": {
         parameters: [idParam],
-        get: { summary: "Get a project", responses: { "200": { description: "The project", ...jsonContent(ref("ProjectRecord")) }, ...errors } },
+        get: {
+          summary: "Get a project",
+          responses: {
+            "200": { description: "The project", ...jsonContent(ref("ProjectRecord")) },
+            ...errors,
+          },
+        },
         put: {
           summary: "Save a project; `version` is the version it was edited from",
           requestBody: { required: true, ...jsonContent(ref("UpdateProjectBody")) },
           responses: {
             "200": { description: "Saved as a new version", ...jsonContent(ref("ProjectRecord")) },
-            "409": { description: "Stale version; `currentVersion` says which is stored", ...jsonContent(ref("ApiError")) },
+            "409": {
+              description: "Stale version; `currentVersion` says which is stored",
+              ...jsonContent(ref("ApiError")),
+            },
             ...errors,
           },
         },
-        delete: { summary: "Delete a project and its history", responses: { "204": { description: "Deleted" }, ...errors } },
+        delete: {
+          summary: "Delete a project and its history",
+          responses: { "204": { description: "Deleted" }, ...errors },
+        },
       },
       "/api/projects/{id}/revisions": {
         parameters: [idParam],
-        get: { summary: "List revisions, newest first", responses: { "200": { description: "Revisions", ...jsonContent({ type: "array", items: ref("RevisionSummary") }) }, ...errors } },
+        get: {
+          summary: "List revisions, newest first",
+          responses: {
+            "200": {
+              description: "Revisions",
+              ...jsonContent({ type: "array", items: ref("RevisionSummary") }),
+            },
+            ...errors,
+          },
+        },
       },
       "/api/projects/{id}/revisions/{version}": {
         parameters: [idParam, versionParam],
-        get: { summary: "Get one revision, read-only", responses: { "200": { description: "The revision with its project" }, ...errors } },
+        get: {
+          summary: "Get one revision, read-only",
+          responses: { "200": { description: "The revision with its project" }, ...errors },
+        },
       },
       "/api/projects/{id}/revisions/{version}/restore": {
         parameters: [idParam, versionParam],
@@ -80,26 +115,64 @@ export function openApiDocument(): Record<string, unknown> {
       },
       "/api/projects/{id}/bundle": {
         parameters: [idParam],
-        get: { summary: "Download the observability bundle", responses: { "200": { description: "Zip file", content: { "application/zip": {} } }, ...errors } },
+        get: {
+          summary: "Download the observability bundle",
+          responses: { "200": { description: "Zip file", content: { "application/zip": {} } }, ...errors },
+        },
       },
       "/api/projects/{id}/export": {
         parameters: [idParam],
-        get: { summary: "Download the project as JSON", responses: { "200": { description: "Project file", ...jsonContent(ref("Project")) }, ...errors } },
+        get: {
+          summary: "Download the project as JSON",
+          responses: { "200": { description: "Project file", ...jsonContent(ref("Project")) }, ...errors },
+        },
       },
       "/api/projects/{id}/validation": {
         parameters: [idParam],
-        get: { summary: "Every problem the model reports, with its path", responses: { "200": { description: "Issues" }, ...errors } },
+        get: {
+          summary: "Every problem the model reports, with its path",
+          responses: { "200": { description: "Issues" }, ...errors },
+        },
       },
       "/api/projects/{id}/templates/{name}": {
         parameters: [idParam, { name: "name", in: "path", required: true, schema: { type: "string" } }],
         post: {
           summary: "Apply a catalog level, dashboard or rule",
-          requestBody: { required: true, ...jsonContent({ type: "object", properties: { version: { type: "integer" } }, required: ["version"] }) },
-          responses: { "200": { description: "Applied as a new version", ...jsonContent(ref("ProjectRecord")) }, "409": { description: "Stale version" }, ...errors },
+          requestBody: {
+            required: true,
+            ...jsonContent({
+              type: "object",
+              properties: { version: { type: "integer" } },
+              required: ["version"],
+            }),
+          },
+          responses: {
+            "200": { description: "Applied as a new version", ...jsonContent(ref("ProjectRecord")) },
+            "409": { description: "Stale version" },
+            ...errors,
+          },
         },
       },
-      "/api/templates": { get: { summary: "Catalog entries", responses: { "200": { description: "Templates", ...jsonContent({ type: "array", items: ref("TemplateSummary") }) } } } },
-      "/api/health": { get: { summary: "Database reachable, migrations applied", responses: { "200": { description: "Healthy", ...jsonContent(ref("Health")) }, "503": { description: "Unhealthy" } } } },
+      "/api/templates": {
+        get: {
+          summary: "Catalog entries",
+          responses: {
+            "200": {
+              description: "Templates",
+              ...jsonContent({ type: "array", items: ref("TemplateSummary") }),
+            },
+          },
+        },
+      },
+      "/api/health": {
+        get: {
+          summary: "Database reachable, migrations applied",
+          responses: {
+            "200": { description: "Healthy", ...jsonContent(ref("Health")) },
+            "503": { description: "Unhealthy" },
+          },
+        },
+      },
     },
     components: {
       schemas: {

@@ -64,7 +64,9 @@ export const ProjectRecordSchema = z.object({
   updatedAt: z.string(),
   project: z.unknown(),
 });
-export type ProjectRecord<P = unknown> = Omit<z.infer<typeof ProjectRecordSchema>, "project"> & { project: P };
+export type ProjectRecord<P = unknown> = Omit<z.infer<typeof ProjectRecordSchema>, "project"> & {
+  project: P;
+};
 
 export const RevisionSummarySchema = z.object({
   version: z.int(),
@@ -85,7 +87,11 @@ export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
 
 export const HealthSchema = z.object({
   status: z.enum(["ok", "error"]),
-  database: z.object({ driver: z.enum(["pglite", "postgres"]), reachable: z.boolean(), migrations: z.array(z.string()) }),
+  database: z.object({
+    driver: z.enum(["pglite", "postgres"]),
+    reachable: z.boolean(),
+    migrations: z.array(z.string()),
+  }),
 });
 export type Health = z.infer<typeof HealthSchema>;
 

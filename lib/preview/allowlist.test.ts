@@ -12,12 +12,28 @@ import { PreviewError } from "./errors";
 
 function project(datasources: unknown[]): Project {
   const base = projectFromTemplate({ name: "Shop", level: "basic" });
-  return ProjectShapeSchema.parse({ ...base, datasources: [...base.datasources.filter((d) => d.type !== "prometheus"), ...datasources] });
+  return ProjectShapeSchema.parse({
+    ...base,
+    datasources: [...base.datasources.filter((d) => d.type !== "prometheus"), ...datasources],
+  });
 }
 
 const withPreviewUrl = project([
-  { uid: "prometheus", name: "Prometheus", type: "prometheus", url: "http://prometheus:9090", isDefault: true, previewUrl: "http://127.0.0.1:9099/" },
-  { uid: "other", name: "Other", type: "prometheus", url: "http://other.internal:9090", scrapeInterval: "30s" },
+  {
+    uid: "prometheus",
+    name: "Prometheus",
+    type: "prometheus",
+    url: "http://prometheus:9090",
+    isDefault: true,
+    previewUrl: "http://127.0.0.1:9099/",
+  },
+  {
+    uid: "other",
+    name: "Other",
+    type: "prometheus",
+    url: "http://other.internal:9090",
+    scrapeInterval: "30s",
+  },
 ]);
 
 function failure(run: () => unknown): PreviewError {
@@ -86,15 +102,19 @@ describe("resolvePreviewTarget", () => {
 
   it("prefers the demo Prometheus over an in-stack url, never over a previewUrl", () => {
     const env = { OBSFORGE_DEMO_PROMETHEUS_URL: "http://127.0.0.1:9100" };
-    expect(resolvePreviewTarget(withPreviewUrl, "other", env)).toMatchObject({ baseUrl: "http://127.0.0.1:9100", source: "demo" });
+    expect(resolvePreviewTarget(withPreviewUrl, "other", env)).toMatchObject({
+      baseUrl: "http://127.0.0.1:9100",
+      source: "demo",
+    });
     expect(resolvePreviewTarget(withPreviewUrl, "prometheus", env).source).toBe("previewUrl");
   });
 
   it("falls back to the demo Prometheus for a project without one, and fails without either", () => {
     const none = project([]);
-    expect(resolvePreviewTarget(none, undefined, { OBSFORGE_DEMO_PROMETHEUS_URL: "http://localhost:9099" }).baseUrl).toBe(
-      "http://localhost:9099",
-    );
+    expect(
+      resolvePreviewTarget(none, undefined, { OBSFORGE_DEMO_PROMETHEUS_URL: "http://localhost:9099" })
+        .baseUrl,
+    ).toBe("http://localhost:9099");
     expect(failure(() => resolvePreviewTarget(none, undefined, {})).kind).toBe("no_datasource");
   });
 
@@ -106,11 +126,23 @@ describe("resolvePreviewTarget", () => {
   });
 
   it("refuses configured URLs that are not plain http(s)", () => {
-    const bad = project([{ uid: "p", name: "P", type: "prometheus", url: "http://prometheus:9090", previewUrl: "http://user:secret@127.0.0.1:9090" }]);
+    const bad = project([
+      {
+        uid: "p",
+        name: "P",
+        type: "prometheus",
+        url: "http://prometheus:9090",
+        previewUrl: "http://user:secret@127.0.0.1:9090",
+      },
+    ]);
     expect(failure(() => resolvePreviewTarget(bad, undefined, {})).message).toMatch(/credentials/);
     const ftp = project([{ uid: "p", name: "P", type: "prometheus", url: "ftp://127.0.0.1/" }]);
     expect(failure(() => resolvePreviewTarget(ftp, undefined, {})).message).toMatch(/http or https/);
-    expect(failure(() => resolvePreviewTarget(withPreviewUrl, undefined, { OBSFORGE_DEMO_PROMETHEUS_URL: "file:///etc" })).kind).toBe("not_allowed");
+    expect(
+      failure(() =>
+        resolvePreviewTarget(withPreviewUrl, undefined, { OBSFORGE_DEMO_PROMETHEUS_URL: "file:///etc" }),
+      ).kind,
+    ).toBe("not_allowed");
   });
 });
 

@@ -22,7 +22,9 @@ export type PreviewEndpoint =
 export type PreviewMethod = "GET" | "POST";
 
 /** Where each endpoint lives in Prometheus and which methods Prometheus accepts there. */
-export const PREVIEW_ENDPOINTS: Readonly<Record<PreviewEndpoint["kind"], { path: string; methods: readonly PreviewMethod[] }>> = {
+export const PREVIEW_ENDPOINTS: Readonly<
+  Record<PreviewEndpoint["kind"], { path: string; methods: readonly PreviewMethod[] }>
+> = {
   query: { path: "/api/v1/query", methods: ["GET", "POST"] },
   query_range: { path: "/api/v1/query_range", methods: ["GET", "POST"] },
   series: { path: "/api/v1/series", methods: ["GET", "POST"] },
@@ -97,7 +99,8 @@ export function normalizeBaseUrl(text: string, what: string): string {
   if (url.username || url.password) {
     throw new PreviewError("not_allowed", `${what} must not carry credentials in the URL`);
   }
-  if (url.search || url.hash) throw new PreviewError("not_allowed", `${what} must not have a query or fragment`);
+  if (url.search || url.hash)
+    throw new PreviewError("not_allowed", `${what} must not have a query or fragment`);
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
@@ -130,7 +133,10 @@ export function allowedBaseUrls(project: Project, env: PreviewEnv): string[] {
 export function assertAllowedBaseUrl(url: string, project: Project, env: PreviewEnv): string {
   const normalized = normalizeBaseUrl(url, "the preview URL");
   if (!allowedBaseUrls(project, env).includes(normalized)) {
-    throw new PreviewError("not_allowed", `${new URL(normalized).host} is not a Prometheus this project configured`);
+    throw new PreviewError(
+      "not_allowed",
+      `${new URL(normalized).host} is not a Prometheus this project configured`,
+    );
   }
   return normalized;
 }
@@ -140,7 +146,11 @@ export function assertAllowedBaseUrl(url: string, project: Project, env: Preview
  * Prometheus). Its `previewUrl` wins; without one, the demo Prometheus when the server runs one
  * (the `url` names a host inside the stack's network, which the server rarely resolves), else `url`.
  */
-export function resolvePreviewTarget(project: Project, datasourceUid: string | undefined, env: PreviewEnv): PreviewTarget {
+export function resolvePreviewTarget(
+  project: Project,
+  datasourceUid: string | undefined,
+  env: PreviewEnv,
+): PreviewTarget {
   const demo = demoUrl(env);
   const candidates = prometheusDatasources(project);
   let datasource: PrometheusDatasource | undefined;
@@ -148,14 +158,18 @@ export function resolvePreviewTarget(project: Project, datasourceUid: string | u
     const found = project.datasources.find((ds) => ds.uid === datasourceUid);
     if (!found) throw new PreviewError("no_datasource", `the project has no datasource "${datasourceUid}"`);
     if (found.type !== "prometheus") {
-      throw new PreviewError("bad_request", `datasource "${datasourceUid}" is ${found.type}; previews query Prometheus`);
+      throw new PreviewError(
+        "bad_request",
+        `datasource "${datasourceUid}" is ${found.type}; previews query Prometheus`,
+      );
     }
     datasource = found;
   } else {
     datasource = candidates.find((ds) => ds.isDefault) ?? candidates[0];
   }
   if (!datasource) {
-    if (demo) return { baseUrl: demo, scrapeIntervalSeconds: scrapeSeconds(undefined, project), source: "demo" };
+    if (demo)
+      return { baseUrl: demo, scrapeIntervalSeconds: scrapeSeconds(undefined, project), source: "demo" };
     throw new PreviewError("no_datasource", "the project has no Prometheus datasource to preview against");
   }
   const scrapeIntervalSeconds = scrapeSeconds(datasource, project);

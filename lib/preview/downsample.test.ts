@@ -89,11 +89,20 @@ describe("downsamplePoints", () => {
 
 describe("downsampleMatrix", () => {
   const matrix = (count: number, length: number): MatrixSeries[] =>
-    Array.from({ length: count }, (_, i) => ({ metric: { instance: `i${i}` }, values: series(Array(length).fill(i)) }));
+    Array.from({ length: count }, (_, i) => ({
+      metric: { instance: `i${i}` },
+      values: series(Array(length).fill(i)),
+    }));
 
   it("keeps small results as they are", () => {
     const result = downsampleMatrix(matrix(3, 10), { maxPoints: 100 });
-    expect(result).toMatchObject({ totalSeries: 3, droppedSeries: 0, totalPoints: 30, droppedPoints: 0, thinnedSeries: 0 });
+    expect(result).toMatchObject({
+      totalSeries: 3,
+      droppedSeries: 0,
+      totalPoints: 30,
+      droppedPoints: 0,
+      thinnedSeries: 0,
+    });
     expect(result.series).toEqual(matrix(3, 10));
   });
 

@@ -45,7 +45,10 @@ function numeric(pair: SamplePair): number {
 export function downsamplePoints(values: readonly SamplePair[], maxPoints: number): SamplePair[] {
   if (values.length <= maxPoints) return [...values];
   if (maxPoints < 2) {
-    const peak = values.reduce((best, pair) => (numeric(pair) > numeric(best) ? pair : best), values[0] as SamplePair);
+    const peak = values.reduce(
+      (best, pair) => (numeric(pair) > numeric(best) ? pair : best),
+      values[0] as SamplePair,
+    );
     return maxPoints === 1 ? [peak] : [];
   }
   const buckets = Math.floor(maxPoints / 2);
@@ -75,7 +78,10 @@ export function downsamplePoints(values: readonly SamplePair[], maxPoints: numbe
   return out;
 }
 
-export function downsampleMatrix(series: readonly MatrixSeries[], options: DownsampleOptions): DownsampleResult {
+export function downsampleMatrix(
+  series: readonly MatrixSeries[],
+  options: DownsampleOptions,
+): DownsampleResult {
   const maxSeries = options.maxSeries ?? MAX_SERIES;
   const kept = series.slice(0, maxSeries);
   const dropped = series.slice(maxSeries);

@@ -29,11 +29,18 @@ function describeCause(error: unknown): string {
   return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
 }
 
-async function readCapped(response: Response, maxBytes: number, where: string): Promise<{ text: string; bytes: number }> {
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  where: string,
+): Promise<{ text: string; bytes: number }> {
   const declared = Number(response.headers.get("content-length") ?? "0");
   if (declared > maxBytes) {
     await response.body?.cancel();
-    throw new PreviewError("too_large", `${where} answered ${declared} bytes, over the ${maxBytes}-byte limit`);
+    throw new PreviewError(
+      "too_large",
+      `${where} answered ${declared} bytes, over the ${maxBytes}-byte limit`,
+    );
   }
   const reader = response.body?.getReader();
   if (!reader) return { text: "", bytes: 0 };

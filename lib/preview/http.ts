@@ -49,7 +49,7 @@ export async function requestParams(request: Request): Promise<RawParams> {
       if (!values.every((item) => typeof item === "string")) {
         throw new HttpError(400, `parameter "${name}" must be a string or a list of strings`);
       }
-      (raw[name] ??= []).push(...(values as string[]));
+      raw[name] = [...(raw[name] ?? []), ...(values as string[])];
     }
     return raw;
   }

@@ -52,7 +52,7 @@ const cases: { input: string; output: string; context?: Partial<InterpolationCon
   { input: 'up{instance=~"$allOptions"}', output: 'up{instance=~"(a|b\\\\.c)"}' },
   { input: 'up{instance=~"$allUnknown"}', output: 'up{instance=~".*"}' },
   // single-value variables: only backslashes and quotes are escaped
-  { input: 'x{v="$quoted"}', output: "x{v=\"it\\\\'s\"}" },
+  { input: 'x{v="$quoted"}', output: 'x{v="it\\\\\'s"}' },
   { input: 'x{v="$backslash"}', output: 'x{v="C:\\\\temp"}' },
   { input: 'x{v="$dotted"}', output: 'x{v="v1.2"}' },
   { input: 'x{v="$empty"}', output: 'x{v=""}' },
@@ -76,9 +76,21 @@ const cases: { input: string; output: string; context?: Partial<InterpolationCon
   { input: "rate(x[${__interval}])", output: "rate(x[30s])" },
   { input: "$__interval_ms", output: "30000" },
   { input: "rate(x[$__rate_interval])", output: "rate(x[60s])" },
-  { input: "rate(x[$__rate_interval])", output: "rate(x[135s])", context: { intervalMs: 120_000, scrapeIntervalMs: 15_000 } },
-  { input: "rate(x[$__rate_interval])", output: "rate(x[240s])", context: { intervalMs: 30_000, scrapeIntervalMs: 60_000 } },
-  { input: "rate(x[$__rate_interval])", output: "rate(x[55s])", context: { intervalMs: 45_000, scrapeIntervalMs: 10_000 } },
+  {
+    input: "rate(x[$__rate_interval])",
+    output: "rate(x[135s])",
+    context: { intervalMs: 120_000, scrapeIntervalMs: 15_000 },
+  },
+  {
+    input: "rate(x[$__rate_interval])",
+    output: "rate(x[240s])",
+    context: { intervalMs: 30_000, scrapeIntervalMs: 60_000 },
+  },
+  {
+    input: "rate(x[$__rate_interval])",
+    output: "rate(x[55s])",
+    context: { intervalMs: 45_000, scrapeIntervalMs: 10_000 },
+  },
   { input: "$__rate_interval_ms", output: "60000" },
   { input: "increase(x[$__range])", output: "increase(x[21600s])" },
   { input: "$__range_s", output: "21600" },
@@ -105,7 +117,11 @@ describe("interpolatePromql", () => {
   });
 
   it("lists the variables a query refers to, without built-ins", () => {
-    expect(referencedVariables('x{a="$a",b=~"${b:regex}",c="[[c]]"}[$__rate_interval] $a')).toEqual(["a", "b", "c"]);
+    expect(referencedVariables('x{a="$a",b=~"${b:regex}",c="[[c]]"}[$__rate_interval] $a')).toEqual([
+      "a",
+      "b",
+      "c",
+    ]);
   });
 });
 
@@ -122,7 +138,14 @@ describe("dashboardVariables", () => {
       refresh: "load",
       hide: false,
     },
-    { type: "custom", name: "env", values: ["prod", "staging"], multi: false, includeAll: false, hide: false },
+    {
+      type: "custom",
+      name: "env",
+      values: ["prod", "staging"],
+      multi: false,
+      includeAll: false,
+      hide: false,
+    },
     { type: "custom", name: "region", values: ["eu", "us"], multi: true, includeAll: true, hide: false },
     { type: "interval", name: "window", values: ["5m", "1h"], hide: false },
   ];
@@ -136,9 +159,13 @@ describe("dashboardVariables", () => {
   });
 
   it("takes the caller's selections", () => {
-    const resolved = dashboardVariables(dashboard, { instance: ["a:1", "b:2"], env: "staging", window: "1h" });
-    expect(interpolatePromql('x{instance=~"$instance",env="$env"}[$window]', { ...context, variables: resolved })).toBe(
-      'x{instance=~"(a:1|b:2)",env="staging"}[1h]',
-    );
+    const resolved = dashboardVariables(dashboard, {
+      instance: ["a:1", "b:2"],
+      env: "staging",
+      window: "1h",
+    });
+    expect(
+      interpolatePromql('x{instance=~"$instance",env="$env"}[$window]', { ...context, variables: resolved }),
+    ).toBe('x{instance=~"(a:1|b:2)",env="staging"}[1h]');
   });
 });

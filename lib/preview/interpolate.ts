@@ -66,7 +66,9 @@ function isAll(value: VariableValue): boolean {
 }
 
 /** What the selection stands for: the raw `allValue`, or the list of values. */
-type Resolved = { kind: "raw"; text: string } | { kind: "values"; values: readonly string[]; single: boolean };
+type Resolved =
+  | { kind: "raw"; text: string }
+  | { kind: "values"; values: readonly string[]; single: boolean };
 
 function resolve(variable: TemplateVariable): Resolved {
   if (isAll(variable.value)) {
@@ -80,8 +82,8 @@ function resolve(variable: TemplateVariable): Resolved {
     : { kind: "values", values: variable.value, single: false };
 }
 
-function quoteEach(values: readonly string[], quote: string, escape: (value: string) => string): string {
-  return values.map((value) => `${quote}${escape(value)}${quote}`).join(",");
+function quoteEach(values: readonly string[], quote: string, escapeValue: (value: string) => string): string {
+  return values.map((value) => `${quote}${escapeValue(value)}${quote}`).join(",");
 }
 
 /** Grafana's named formats (`${var:csv}`); unknown names fall back to glob, as Grafana does. */
@@ -144,7 +146,15 @@ export function interpolatePromql(expr: string, context: InterpolationContext): 
   const variables = context.variables ?? {};
   return expr.replace(
     VARIABLE_PATTERN,
-    (match, plain?: string, bracket?: string, bracketFormat?: string, braced?: string, _field?: string, bracedFormat?: string) => {
+    (
+      match,
+      plain?: string,
+      bracket?: string,
+      bracketFormat?: string,
+      braced?: string,
+      _field?: string,
+      bracedFormat?: string,
+    ) => {
       const name = plain ?? bracket ?? braced ?? "";
       const format = bracketFormat ?? bracedFormat;
       const builtIn = fixed[name];

@@ -26,7 +26,12 @@ describe("nearestNames", () => {
 
 describe("lintExpressions", () => {
   const known = knownNames(
-    ["fraiseql_graphql_queries_total", "fraiseql_graphql_queries_error", "fraiseql_http_requests_total", "up"],
+    [
+      "fraiseql_graphql_queries_total",
+      "fraiseql_graphql_queries_error",
+      "fraiseql_http_requests_total",
+      "up",
+    ],
     {
       fraiseql_http_request_duration_seconds: [{ type: "histogram", help: "", unit: "" }],
       fraiseql_query_total_duration_ms: [{ type: "summary", help: "", unit: "" }],
@@ -48,17 +53,27 @@ describe("lintExpressions", () => {
 
   it("names unknown metrics with the three nearest known ones", () => {
     const [result] = lintExpressions(
-      ["sum(rate(fraiseql_graphql_queries_errors_total[5m])) / sum(rate(fraiseql_graphql_qeuries_total[5m]))"],
+      [
+        "sum(rate(fraiseql_graphql_queries_errors_total[5m])) / sum(rate(fraiseql_graphql_qeuries_total[5m]))",
+      ],
       known,
     );
     expect(result?.unknown).toEqual([
       {
         name: "fraiseql_graphql_queries_errors_total",
-        suggestions: ["fraiseql_graphql_queries_error", "fraiseql_graphql_queries_total", "fraiseql_http_requests_total"],
+        suggestions: [
+          "fraiseql_graphql_queries_error",
+          "fraiseql_graphql_queries_total",
+          "fraiseql_http_requests_total",
+        ],
       },
       {
         name: "fraiseql_graphql_qeuries_total",
-        suggestions: ["fraiseql_graphql_queries_total", "fraiseql_graphql_queries_error", "fraiseql_http_requests_total"],
+        suggestions: [
+          "fraiseql_graphql_queries_total",
+          "fraiseql_graphql_queries_error",
+          "fraiseql_http_requests_total",
+        ],
       },
     ]);
   });

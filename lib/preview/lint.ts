@@ -1,6 +1,6 @@
 import { metricNames } from "../promql/parse";
-import type { MetadataData } from "./schemas";
 import { nearestNames } from "./nearest-names";
+import type { MetadataData } from "./schemas";
 
 /**
  * Metric names a query uses that the connected Prometheus does not know, each with the nearest
@@ -41,7 +41,10 @@ export function knownNames(seriesNames: readonly string[], metadata: MetadataDat
   return names;
 }
 
-export function lintExpressions(expressions: readonly string[], known: ReadonlySet<string>): ExpressionLint[] {
+export function lintExpressions(
+  expressions: readonly string[],
+  known: ReadonlySet<string>,
+): ExpressionLint[] {
   return expressions.map((expression) => ({
     expression,
     unknown: metricNames(expression)

@@ -29,6 +29,8 @@ export function editDistance(a: string, b: string): number {
 export function nearestNames(name: string, candidates: Iterable<string>, count = 3): string[] {
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) scored.push({ candidate, distance: editDistance(name, candidate) });
-  scored.sort((x, y) => x.distance - y.distance || (x.candidate < y.candidate ? -1 : x.candidate > y.candidate ? 1 : 0));
+  scored.sort(
+    (x, y) => x.distance - y.distance || (x.candidate < y.candidate ? -1 : x.candidate > y.candidate ? 1 : 0),
+  );
   return scored.slice(0, count).map((entry) => entry.candidate);
 }

@@ -1,7 +1,12 @@
 import "server-only";
 import type { PreviewTarget } from "./allowlist";
 import { type DownsampleResult, downsampleMatrix, MAX_SERIES, type MatrixSeries } from "./downsample";
-import { type InterpolationContext, interpolatePromql, referencedVariables, type VariableValue } from "./interpolate";
+import {
+  type InterpolationContext,
+  interpolatePromql,
+  referencedVariables,
+  type VariableValue,
+} from "./interpolate";
 import * as prometheus from "./prometheus-client";
 import type { PreviewParams } from "./request";
 import { durationSeconds, timeSeconds } from "./request";
@@ -111,11 +116,21 @@ export async function runPreview(
       const rangeSeconds = Math.max(0, end - start);
       const step = params.step
         ? durationSeconds(params.step)
-        : chooseStep({ rangeSeconds, widthPx: params.width, scrapeIntervalSeconds: target.scrapeIntervalSeconds });
+        : chooseStep({
+            rangeSeconds,
+            widthPx: params.width,
+            scrapeIntervalSeconds: target.scrapeIntervalSeconds,
+          });
       const resolvedQuery = interpolatePromql(params.query, interpolation(step, rangeSeconds));
       const answer = await prometheus.queryRange(
         base,
-        { query: resolvedQuery, start: String(start), end: String(end), step: String(step), timeout: params.timeout },
+        {
+          query: resolvedQuery,
+          start: String(start),
+          end: String(end),
+          step: String(step),
+          timeout: params.timeout,
+        },
         options,
       );
       const maxPoints = Math.min(params.width, MAX_POINTS);

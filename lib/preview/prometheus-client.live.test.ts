@@ -24,7 +24,10 @@ describe("the Prometheus client against the demo Prometheus", () => {
 
   it("reads every endpoint the preview allows", async () => {
     const end = demo.backfilledUntil;
-    const instant = await query(demo.url, { query: 'sum by (instance) (fraiseql_db_pool_connections_total{job="fraiseql"})', time: String(end) });
+    const instant = await query(demo.url, {
+      query: 'sum by (instance) (fraiseql_db_pool_connections_total{job="fraiseql"})',
+      time: String(end),
+    });
     expect(instant.data).toEqual({
       resultType: "vector",
       result: [
@@ -37,7 +40,12 @@ describe("the Prometheus client against the demo Prometheus", () => {
 
     const range = await queryRange(
       demo.url,
-      { query: "sum(rate(fraiseql_http_requests_total[1m]))", start: String(end - 1800), end: String(end), step: "60" },
+      {
+        query: "sum(rate(fraiseql_http_requests_total[1m]))",
+        start: String(end - 1800),
+        end: String(end),
+        step: "60",
+      },
       { method: "POST" },
     );
     expect(range.data.resultType).toBe("matrix");
@@ -45,9 +53,13 @@ describe("the Prometheus client against the demo Prometheus", () => {
     expect(values).toHaveLength(31);
     for (const [, value] of values) expect(Number(value)).toBeGreaterThan(5);
 
-    const found = await series(demo.url, { match: ['fraiseql_query_duration_seconds_count{instance="app-1:8000"}'] });
+    const found = await series(demo.url, {
+      match: ['fraiseql_query_duration_seconds_count{instance="app-1:8000"}'],
+    });
     expect(found.data.map((labelSet) => labelSet.operation).sort()).toContain("__anonymous__");
-    expect((await labels(demo.url)).data).toEqual(expect.arrayContaining(["__name__", "job", "instance", "operation", "le"]));
+    expect((await labels(demo.url)).data).toEqual(
+      expect.arrayContaining(["__name__", "job", "instance", "operation", "le"]),
+    );
     // Prometheus's own job appears once it has scraped itself.
     expect((await labelValues(demo.url, "job")).data).toEqual(
       expect.arrayContaining(["cadvisor", "fraiseql", "node", "postgres"]),
@@ -66,9 +78,15 @@ describe("the Prometheus client against the demo Prometheus", () => {
 
   it("lints metric names against what the demo Prometheus knows", async () => {
     const known = await fetchKnownNames(demo.url);
-    const [result] = lintExpressions(["rate(fraiseql_graphql_queries_totl[5m]) + fraiseql_http_requests_total"], known.names);
+    const [result] = lintExpressions(
+      ["rate(fraiseql_graphql_queries_totl[5m]) + fraiseql_http_requests_total"],
+      known.names,
+    );
     expect(result?.unknown).toEqual([
-      { name: "fraiseql_graphql_queries_totl", suggestions: expect.arrayContaining(["fraiseql_graphql_queries_total"]) },
+      {
+        name: "fraiseql_graphql_queries_totl",
+        suggestions: expect.arrayContaining(["fraiseql_graphql_queries_total"]),
+      },
     ]);
     expect(result?.unknown[0]?.suggestions[0]).toBe("fraiseql_graphql_queries_total");
   });

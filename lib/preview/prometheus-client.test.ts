@@ -34,10 +34,25 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   seen.push({ method: request.method ?? "", url: request.url ?? "", body });
   switch (url.pathname) {
     case "/ok/api/v1/query":
-      return send(response, 200, success({ resultType: "vector", result: [{ metric: { job: "a" }, value: [1, "2"] }] }));
+      return send(
+        response,
+        200,
+        success({ resultType: "vector", result: [{ metric: { job: "a" }, value: [1, "2"] }] }),
+      );
     case "/ok/api/v1/query_range":
       return send(response, 200, {
-        ...(success({ resultType: "matrix", result: [{ metric: {}, values: [[1, "NaN"], [2, "+Inf"]] }] }) as object),
+        ...(success({
+          resultType: "matrix",
+          result: [
+            {
+              metric: {},
+              values: [
+                [1, "NaN"],
+                [2, "+Inf"],
+              ],
+            },
+          ],
+        }) as object),
         warnings: ["partial"],
       });
     case "/ok/api/v1/series":
@@ -48,11 +63,33 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     case "/ok/api/v1/metadata":
       return send(response, 200, success({ up: [{ type: "gauge", help: "", unit: "" }] }));
     case "/ok/api/v1/alerts":
-      return send(response, 200, success({ alerts: [{ labels: { alertname: "X" }, annotations: {}, state: "firing", activeAt: "2026-01-01T00:00:00Z", value: "1e+00" }] }));
+      return send(
+        response,
+        200,
+        success({
+          alerts: [
+            {
+              labels: { alertname: "X" },
+              annotations: {},
+              state: "firing",
+              activeAt: "2026-01-01T00:00:00Z",
+              value: "1e+00",
+            },
+          ],
+        }),
+      );
     case "/bad/api/v1/query":
-      return send(response, 400, { status: "error", errorType: "bad_data", error: 'invalid parameter "query": 1:5: parse error: unexpected ")"' });
+      return send(response, 400, {
+        status: "error",
+        errorType: "bad_data",
+        error: 'invalid parameter "query": 1:5: parse error: unexpected ")"',
+      });
     case "/busy/api/v1/query":
-      return send(response, 503, { status: "error", errorType: "timeout", error: "query timed out in expression evaluation" });
+      return send(response, 503, {
+        status: "error",
+        errorType: "timeout",
+        error: "query timed out in expression evaluation",
+      });
     case "/slow/api/v1/query":
       setTimeout(() => send(response, 200, success({ resultType: "vector", result: [] })), 3000).unref();
       return;
@@ -78,7 +115,10 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
       return;
     }
     case "/declared/api/v1/query":
-      response.writeHead(200, { "content-type": "application/json", "content-length": String(50 * 1024 * 1024) });
+      response.writeHead(200, {
+        "content-type": "application/json",
+        "content-length": String(50 * 1024 * 1024),
+      });
       response.write("{");
       return;
     case "/html/api/v1/query":
@@ -118,20 +158,43 @@ async function failure(promise: Promise<unknown>): Promise<PreviewError> {
 describe("the Prometheus client", () => {
   it("parses each endpoint's answer and reports what it asked", async () => {
     const instant = await query(`${base}/ok/`, { query: "up", time: "10" });
-    expect(instant.data).toEqual({ resultType: "vector", result: [{ metric: { job: "a" }, value: [1, "2"] }] });
-    expect(instant.request).toEqual({ url: `${base}/ok/api/v1/query`, method: "GET", params: { query: "up", time: "10" } });
+    expect(instant.data).toEqual({
+      resultType: "vector",
+      result: [{ metric: { job: "a" }, value: [1, "2"] }],
+    });
+    expect(instant.request).toEqual({
+      url: `${base}/ok/api/v1/query`,
+      method: "GET",
+      params: { query: "up", time: "10" },
+    });
 
     const range = await queryRange(`${base}/ok`, { query: "up", start: "0", end: "60", step: "15" });
-    expect(range.data).toEqual({ resultType: "matrix", result: [{ metric: {}, values: [[1, "NaN"], [2, "+Inf"]] }] });
+    expect(range.data).toEqual({
+      resultType: "matrix",
+      result: [
+        {
+          metric: {},
+          values: [
+            [1, "NaN"],
+            [2, "+Inf"],
+          ],
+        },
+      ],
+    });
     expect(range.warnings).toEqual(["partial"]);
 
-    expect((await series(`${base}/ok`, { match: ["up", 'up{job="a"}'] })).data).toEqual([{ __name__: "up", job: "a" }]);
+    expect((await series(`${base}/ok`, { match: ["up", 'up{job="a"}'] })).data).toEqual([
+      { __name__: "up", job: "a" },
+    ]);
     expect((await labels(`${base}/ok`)).data).toEqual(["a", "b"]);
     expect((await labelValues(`${base}/ok`, "job")).data).toEqual(["a", "b"]);
     expect((await metadata(`${base}/ok`)).data.up?.[0]?.type).toBe("gauge");
     expect((await alerts(`${base}/ok`)).data.alerts[0]?.state).toBe("firing");
     const seriesCall = seen.find((entry) => entry.url.startsWith("/ok/api/v1/series"));
-    expect(new URL(seriesCall?.url ?? "", base).searchParams.getAll("match[]")).toEqual(["up", 'up{job="a"}']);
+    expect(new URL(seriesCall?.url ?? "", base).searchParams.getAll("match[]")).toEqual([
+      "up",
+      'up{job="a"}',
+    ]);
   });
 
   it("sends POST parameters form-encoded", async () => {
@@ -142,14 +205,19 @@ describe("the Prometheus client", () => {
   });
 
   it("refuses label names that would change the path", async () => {
-    expect((await failure(Promise.resolve().then(() => labelValues(base, "../admin")))).kind).toBe("bad_request");
+    expect((await failure(Promise.resolve().then(() => labelValues(base, "../admin")))).kind).toBe(
+      "bad_request",
+    );
   });
 
   it("turns Prometheus's errors into PreviewErrors with its text", async () => {
     const bad = await failure(query(`${base}/bad`, { query: "up)" }));
     expect(bad).toMatchObject({ kind: "prometheus", errorType: "bad_data", status: 422 });
     expect(bad.message).toBe('Prometheus: invalid parameter "query": 1:5: parse error: unexpected ")"');
-    expect(await failure(query(`${base}/busy`, { query: "up" }))).toMatchObject({ errorType: "timeout", status: 504 });
+    expect(await failure(query(`${base}/busy`, { query: "up" }))).toMatchObject({
+      errorType: "timeout",
+      status: 504,
+    });
   });
 
   it("times out a slow Prometheus", async () => {
@@ -161,7 +229,9 @@ describe("the Prometheus client", () => {
   });
 
   it("times out a body that stops half-way", async () => {
-    expect(await failure(query(`${base}/trickle`, { query: "up" }, { timeoutMs: 300 }))).toMatchObject({ kind: "timeout" });
+    expect(await failure(query(`${base}/trickle`, { query: "up" }, { timeoutMs: 300 }))).toMatchObject({
+      kind: "timeout",
+    });
   });
 
   it("cuts off an answer over the size cap while it streams", async () => {
@@ -177,8 +247,12 @@ describe("the Prometheus client", () => {
   });
 
   it("says so when the answer is not Prometheus's", async () => {
-    expect((await failure(query(`${base}/html`, { query: "up" }))).message).toMatch(/other than JSON: <html>login/);
-    expect((await failure(query(`${base}/shape`, { query: "up" }))).message).toMatch(/unexpected shape \(data\.result/);
+    expect((await failure(query(`${base}/html`, { query: "up" }))).message).toMatch(
+      /other than JSON: <html>login/,
+    );
+    expect((await failure(query(`${base}/shape`, { query: "up" }))).message).toMatch(
+      /unexpected shape \(data\.result/,
+    );
     expect((await failure(query(`${base}/nothing`, { query: "up" }))).kind).toBe("bad_response");
   });
 

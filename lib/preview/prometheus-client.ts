@@ -58,7 +58,10 @@ async function call<T>(
   baseUrl: string,
   path: string,
   params: Params,
-  schema: z.ZodType<{ status: "success"; data: T; warnings?: string[] } | { status: "error"; errorType: string; error: string }>,
+  schema: z.ZodType<
+    | { status: "success"; data: T; warnings?: string[] }
+    | { status: "error"; errorType: string; error: string }
+  >,
   options: ClientOptions,
 ): Promise<PrometheusAnswer<T>> {
   const method = options.method ?? "GET";
@@ -112,7 +115,11 @@ export interface QueryParams {
 }
 
 /** GET|POST /api/v1/query — an instant query. */
-export function query(baseUrl: string, params: QueryParams, options: ClientOptions = {}): Promise<PrometheusAnswer<QueryData>> {
+export function query(
+  baseUrl: string,
+  params: QueryParams,
+  options: ClientOptions = {},
+): Promise<PrometheusAnswer<QueryData>> {
   return call(baseUrl, "/api/v1/query", defined({ ...params }), QueryResponseSchema, options);
 }
 

@@ -96,7 +96,11 @@ export function parsePreviewParams(endpoint: PreviewEndpoint, raw: RawParams): P
     case "labels":
       return { kind: "labels", params: LabelsPreviewSchema.strict().parse(flat) };
     case "label_values":
-      return { kind: "label_values", label: endpoint.label, params: LabelsPreviewSchema.strict().parse(flat) };
+      return {
+        kind: "label_values",
+        label: endpoint.label,
+        params: LabelsPreviewSchema.strict().parse(flat),
+      };
     case "metadata":
       return { kind: "metadata", params: MetadataPreviewSchema.strict().parse(flat) };
     case "alerts":
@@ -136,6 +140,6 @@ export function durationSeconds(text: string): number {
 
 /** Adds URLSearchParams (query string or form body) to a raw parameter map. */
 export function addSearchParams(raw: RawParams, search: URLSearchParams): RawParams {
-  for (const [name, value] of search) (raw[name] ??= []).push(value);
+  for (const [name, value] of search) raw[name] = [...(raw[name] ?? []), value];
   return raw;
 }

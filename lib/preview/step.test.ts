@@ -28,12 +28,15 @@ const cases: { rangeSeconds: number; widthPx: number; scrapeIntervalSeconds: num
 ];
 
 describe("chooseStep", () => {
-  it.each(cases)("$rangeSeconds s over $widthPx px, scraped every $scrapeIntervalSeconds s → $step s", (input) => {
-    const step = chooseStep(input);
-    expect(step).toBe(input.step);
-    expect(step).toBeGreaterThanOrEqual(input.scrapeIntervalSeconds);
-    expect(pointCount(input.rangeSeconds, step)).toBeLessThanOrEqual(Math.min(input.widthPx, MAX_POINTS));
-  });
+  it.each(cases)(
+    "$rangeSeconds s over $widthPx px, scraped every $scrapeIntervalSeconds s → $step s",
+    (input) => {
+      const step = chooseStep(input);
+      expect(step).toBe(input.step);
+      expect(step).toBeGreaterThanOrEqual(input.scrapeIntervalSeconds);
+      expect(pointCount(input.rangeSeconds, step)).toBeLessThanOrEqual(Math.min(input.widthPx, MAX_POINTS));
+    },
+  );
 
   it("keeps every range and width within the limits, on a nice step", () => {
     for (const rangeSeconds of [60, 900, HOUR, 3 * HOUR, 12 * HOUR, DAY, 2 * DAY, 14 * DAY, 90 * DAY]) {
@@ -49,6 +52,8 @@ describe("chooseStep", () => {
   });
 
   it("honours a lower point limit", () => {
-    expect(chooseStep({ rangeSeconds: HOUR, widthPx: 1000, scrapeIntervalSeconds: 15, maxPoints: 61 })).toBe(60);
+    expect(chooseStep({ rangeSeconds: HOUR, widthPx: 1000, scrapeIntervalSeconds: 15, maxPoints: 61 })).toBe(
+      60,
+    );
   });
 });

@@ -5,8 +5,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { makeTempDir } from "../../lib/tools/files";
 import { freePort, startProcess, waitFor } from "../../lib/testing/processes";
+import { makeTempDir } from "../../lib/tools/files";
 import { type LoadResult, runLoad } from "./load";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -28,7 +28,10 @@ function startPostgres(): { url: string; stop: () => void } {
   const output = execFileSync("bash", [path.join(root, "scripts/start-postgres.sh")], { encoding: "utf8" });
   const url = output.match(/DATABASE_URL=(\S+)/)?.[1];
   if (!url) throw new Error(`start-postgres.sh printed no DATABASE_URL:\n${output}`);
-  return { url, stop: () => spawnSync("bash", [path.join(root, "scripts/stop-postgres.sh")], { stdio: "ignore" }) };
+  return {
+    url,
+    stop: () => spawnSync("bash", [path.join(root, "scripts/stop-postgres.sh")], { stdio: "ignore" }),
+  };
 }
 
 async function benchDatabase(database: string, env: Record<string, string>): Promise<Row[]> {
@@ -96,7 +99,9 @@ export async function benchApi(): Promise<void> {
     postgres.stop();
   }
   rows.push(...(await benchDatabase("pglite", { OBSFORGE_DATA_DIR: makeTempDir("obsforge-bench-pglite") })));
-  console.log(`\nAPI under load (${CONNECTIONS} connections, ${DURATION_MS / 1000} s each, standard project)`);
+  console.log(
+    `\nAPI under load (${CONNECTIONS} connections, ${DURATION_MS / 1000} s each, standard project)`,
+  );
   console.table(
     rows.map(({ database, operation, result }) => ({
       database,

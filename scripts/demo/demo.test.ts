@@ -9,8 +9,8 @@ import { dashboardVariables, interpolatePromql } from "../../lib/preview/interpo
 import { query, queryRange } from "../../lib/preview/prometheus-client";
 import { chooseStep } from "../../lib/preview/step";
 import { metricNames } from "../../lib/promql/parse";
-import { makeTempDir } from "../../lib/tools/files";
 import { waitFor } from "../../lib/testing/processes";
+import { makeTempDir } from "../../lib/tools/files";
 import { type DemoPrometheus, startDemoPrometheus } from "./prometheus";
 
 /**
@@ -77,8 +77,14 @@ describe("the demo Prometheus", () => {
   });
 
   it("answers every Operations and Performance query with data, except those on unexposed metrics", async () => {
-    const stepSeconds = chooseStep({ rangeSeconds: RANGE_SECONDS, widthPx: 1200, scrapeIntervalSeconds: SCRAPE_SECONDS });
-    const queries = [operationsDashboard, performanceDashboard].flatMap((entry) => catalogQueries(entry, stepSeconds));
+    const stepSeconds = chooseStep({
+      rangeSeconds: RANGE_SECONDS,
+      widthPx: 1200,
+      scrapeIntervalSeconds: SCRAPE_SECONDS,
+    });
+    const queries = [operationsDashboard, performanceDashboard].flatMap((entry) =>
+      catalogQueries(entry, stepSeconds),
+    );
     expect(queries.length).toBeGreaterThan(20);
     const end = Math.floor(Date.now() / 1000);
     const results = await Promise.all(
@@ -94,7 +100,9 @@ describe("the demo Prometheus", () => {
         return { ...entry, empty: result.every((series) => series.values.length === 0) };
       }),
     );
-    const empty = results.filter((entry) => entry.empty).map((entry) => `${entry.dashboard}: ${entry.resolved}`);
+    const empty = results
+      .filter((entry) => entry.empty)
+      .map((entry) => `${entry.dashboard}: ${entry.resolved}`);
     const expectedEmpty = results
       .filter((entry) => unexposed(entry.expr).length > 0)
       .map((entry) => `${entry.dashboard}: ${entry.resolved}`);
@@ -106,7 +114,9 @@ describe("the demo Prometheus", () => {
     const up = await waitFor(
       async () => {
         const answer = await query(demo.url, { query: 'up{job="fraiseql"} == 1' });
-        return answer.data.resultType === "vector" && answer.data.result.length === 2 ? answer.data.result : undefined;
+        return answer.data.resultType === "vector" && answer.data.result.length === 2
+          ? answer.data.result
+          : undefined;
       },
       40_000,
       () => "the fraiseql targets were not scraped",
@@ -114,6 +124,9 @@ describe("the demo Prometheus", () => {
     expect(up.map((sample) => sample.metric.instance).sort()).toEqual(["app-1:8000", "app-2:8000"]);
     // Counters continue from the backfill instead of restarting (which rate() would see as a reset).
     const resets = await query(demo.url, { query: "sum(resets(fraiseql_graphql_queries_total[3h]))" });
-    expect(resets.data).toMatchObject({ resultType: "vector", result: [{ value: [expect.any(Number), "0"] }] });
+    expect(resets.data).toMatchObject({
+      resultType: "vector",
+      result: [{ value: [expect.any(Number), "0"] }],
+    });
   });
 });

@@ -1,5 +1,11 @@
-import { cumulative, cumulativeHistogram, type HistogramSeries, type MetricFamily, type ScalarSeries } from "./openmetrics";
-import { stochasticRound, smoothNoise } from "./random";
+import {
+  cumulative,
+  cumulativeHistogram,
+  type HistogramSeries,
+  type MetricFamily,
+  type ScalarSeries,
+} from "./openmetrics";
+import { smoothNoise, stochasticRound } from "./random";
 import {
   APP_INSTANCES,
   type AppInstance,
@@ -45,8 +51,8 @@ function counterFrom(initial: number, increment: (index: number) => number): (in
 /** Hours of traffic already counted when the window starts (the process has been up a while). */
 const PRIOR_HOURS = 30;
 
-function priorCount(world: DemoWorld, instance: AppInstance, perRequest: number): number {
-  return instance.peakRate * 0.6 * PRIOR_HOURS * 3600 * perRequest * (world.timeline.seed % 7 === 0 ? 1.1 : 1);
+function priorCount(instance: AppInstance, perRequest: number): number {
+  return instance.peakRate * 0.6 * PRIOR_HOURS * 3600 * perRequest;
 }
 
 function errorSplit(world: DemoWorld, instance: AppInstance, index: number): number[] {
@@ -79,18 +85,23 @@ function lifetimeAverageMs(
   factor: number,
   count: (index: number) => number,
 ): (index: number) => number {
-  const priorCount = priorCountFor(world, instance);
+  const priorCount = priorCountFor(instance);
   const priorSum = priorCount * 16 * factor;
   const sums = cumulative(
-    (index) => count(index) * world.app(instance, index).medianLatency * 1000 * Math.exp(LATENCY_SIGMA ** 2 / 2) * factor,
+    (index) =>
+      count(index) *
+      world.app(instance, index).medianLatency *
+      1000 *
+      Math.exp(LATENCY_SIGMA ** 2 / 2) *
+      factor,
     priorSum,
   );
   const counts = cumulative(count, priorCount);
   return (index) => sums(index) / counts(index);
 }
 
-function priorCountFor(world: DemoWorld, instance: AppInstance): number {
-  return Math.round(priorCount(world, instance, 0.94));
+function priorCountFor(instance: AppInstance): number {
+  return Math.round(priorCount(instance, 0.94));
 }
 
 function histogramFamily(name: string, help: string, series: HistogramSeries[]): MetricFamily {
@@ -101,16 +112,20 @@ export function fraiseqlFamilies(world: DemoWorld): MetricFamily[] {
   const app = (instance: AppInstance, index: number) => world.app(instance, index);
   const families: MetricFamily[] = [
     perInstance("counter", "fraiseql_graphql_queries_total", "Total GraphQL queries executed", (instance) =>
-      counterFrom(priorCountFor(world, instance), (index) => app(instance, index).graphqlOperations),
+      counterFrom(priorCountFor(instance), (index) => app(instance, index).graphqlOperations),
     ),
-    perInstance("unknown", "fraiseql_graphql_queries_success", "Total successful GraphQL queries", (instance) =>
-      counterFrom(priorCountFor(world, instance) * 0.993, (index) => {
-        const step = app(instance, index);
-        return step.graphqlOperations - step.graphqlErrors;
-      }),
+    perInstance(
+      "unknown",
+      "fraiseql_graphql_queries_success",
+      "Total successful GraphQL queries",
+      (instance) =>
+        counterFrom(priorCountFor(instance) * 0.993, (index) => {
+          const step = app(instance, index);
+          return step.graphqlOperations - step.graphqlErrors;
+        }),
     ),
     perInstance("unknown", "fraiseql_graphql_queries_error", "Total failed GraphQL queries", (instance) =>
-      counterFrom(priorCountFor(world, instance) * 0.007, (index) => app(instance, index).graphqlErrors),
+      counterFrom(priorCountFor(instance) * 0.007, (index) => app(instance, index).graphqlErrors),
     ),
     perInstance(
       "gauge",
@@ -124,22 +139,18 @@ export function fraiseqlFamilies(world: DemoWorld): MetricFamily[] {
       "Sum of estimated operation costs (#379)",
       (instance) => {
         const cost = world.random(`${instance.instance}:cost`);
-        return counterFrom(priorCountFor(world, instance) * 11, (index) => {
+        return counterFrom(priorCountFor(instance) * 11, (index) => {
           const t = world.time(index);
           const average = 11 + 3 * smoothNoise(cost, t, 1200);
           return stochasticRound(app(instance, index).graphqlOperations * average, cost(index + 1e6));
         });
       },
     ),
-    perInstance(
-      "counter",
-      "fraiseql_database_queries_total",
-      "Total database queries executed",
-      (instance) =>
-        counterFrom(priorCountFor(world, instance) * 0.99, (index) => {
-          const step = app(instance, index);
-          return step.graphqlOperations - step.graphqlErrors;
-        }),
+    perInstance("counter", "fraiseql_database_queries_total", "Total database queries executed", (instance) =>
+      counterFrom(priorCountFor(instance) * 0.99, (index) => {
+        const step = app(instance, index);
+        return step.graphqlOperations - step.graphqlErrors;
+      }),
     ),
     perInstance(
       "gauge",
@@ -159,23 +170,26 @@ export function fraiseqlFamilies(world: DemoWorld): MetricFamily[] {
       ] as const
     ).map(([name, help, position]) =>
       perInstance("counter", name, help, (instance) =>
-        counterFrom(priorCountFor(world, instance) * 0.002, (index) => errorSplit(world, instance, index)[position] ?? 0),
+        counterFrom(
+          priorCountFor(instance) * 0.002,
+          (index) => errorSplit(world, instance, index)[position] ?? 0,
+        ),
       ),
     ),
     perInstance("counter", "fraiseql_http_requests_total", "Total HTTP requests", (instance) =>
-      counterFrom(priorCount(world, instance, 1), (index) => app(instance, index).httpRequests),
+      counterFrom(priorCount(instance, 1), (index) => app(instance, index).httpRequests),
     ),
     perInstance("unknown", "fraiseql_http_responses_2xx", "Total 2xx HTTP responses", (instance) =>
-      counterFrom(priorCount(world, instance, 0.985), (index) => {
+      counterFrom(priorCount(instance, 0.985), (index) => {
         const step = app(instance, index);
         return Math.max(0, step.httpRequests - step.http4xx - step.http5xx);
       }),
     ),
     perInstance("unknown", "fraiseql_http_responses_4xx", "Total 4xx HTTP responses", (instance) =>
-      counterFrom(priorCount(world, instance, 0.014), (index) => app(instance, index).http4xx),
+      counterFrom(priorCount(instance, 0.014), (index) => app(instance, index).http4xx),
     ),
     perInstance("unknown", "fraiseql_http_responses_5xx", "Total 5xx HTTP responses", (instance) =>
-      counterFrom(priorCount(world, instance, 0.001), (index) => app(instance, index).http5xx),
+      counterFrom(priorCount(instance, 0.001), (index) => app(instance, index).http5xx),
     ),
     // Exposed by v2 but incremented nowhere (reference §0.4): flat zero, as a real server shows.
     perInstance("unknown", "fraiseql_cache_hits", "Total cache hits", () => () => 0),
@@ -235,7 +249,12 @@ export function fraiseqlFamilies(world: DemoWorld): MetricFamily[] {
         point: () => ({ buckets: new Array(FRAISEQL_BUCKETS.length + 1).fill(0), sum: 0, count: 0 }),
       })),
     ),
-    perInstance("gauge", "fraiseql_db_pool_connections_total", "Total connections in pool", (instance) => () => instance.poolSize),
+    perInstance(
+      "gauge",
+      "fraiseql_db_pool_connections_total",
+      "Total connections in pool",
+      (instance) => () => instance.poolSize,
+    ),
     perInstance(
       "gauge",
       "fraiseql_db_pool_connections_idle",
@@ -257,14 +276,22 @@ export function fraiseqlFamilies(world: DemoWorld): MetricFamily[] {
     ...statementFamilies(world),
     ...apqFamilies(world),
     perInstance("counter", "fraiseql_schema_reloads_total", "Total successful schema reloads", () => () => 2),
-    perInstance("counter", "fraiseql_schema_reload_errors_total", "Total failed schema reload attempts", () => () => 0),
+    perInstance(
+      "counter",
+      "fraiseql_schema_reload_errors_total",
+      "Total failed schema reload attempts",
+      () => () => 0,
+    ),
     perInstance(
       "counter",
       "fraiseql_multi_root_queries_total",
       "Total multi-root GraphQL queries dispatched via parallel execution",
       (instance) =>
-        counterFrom(priorCountFor(world, instance) * 0.05, (index) =>
-          stochasticRound(app(instance, index).graphqlOperations * 0.05, world.random(`${instance.instance}:multi`)(index)),
+        counterFrom(priorCountFor(instance) * 0.05, (index) =>
+          stochasticRound(
+            app(instance, index).graphqlOperations * 0.05,
+            world.random(`${instance.instance}:multi`)(index),
+          ),
         ),
     ),
     ...resultFamilies(world),
@@ -275,25 +302,55 @@ export function fraiseqlFamilies(world: DemoWorld): MetricFamily[] {
 
 /** pg_stat_statements' top five, as the server samples them (gauges holding running totals). */
 const STATEMENTS = [
-  { queryid: "-4781234412093411201", query: "SELECT data FROM v_product WHERE id = $1", share: 0.34, seconds: 0.0009 },
-  { queryid: "3391850233490012834", query: "SELECT data FROM v_product WHERE category_id = $1 ORDER BY name LIMIT $2", share: 0.2, seconds: 0.004 },
-  { queryid: "7712093381234409915", query: "SELECT data FROM v_order WHERE customer_id = $1 ORDER BY created_at DESC", share: 0.13, seconds: 0.006 },
-  { queryid: "-1209348812093311772", query: "SELECT data FROM v_product WHERE search_vector @@ plainto_tsquery($1)", share: 0.1, seconds: 0.012 },
-  { queryid: "5523410098123409871", query: "SELECT * FROM fn_create_order($1::jsonb)", share: 0.07, seconds: 0.018 },
+  {
+    queryid: "-4781234412093411201",
+    query: "SELECT data FROM v_product WHERE id = $1",
+    share: 0.34,
+    seconds: 0.0009,
+  },
+  {
+    queryid: "3391850233490012834",
+    query: "SELECT data FROM v_product WHERE category_id = $1 ORDER BY name LIMIT $2",
+    share: 0.2,
+    seconds: 0.004,
+  },
+  {
+    queryid: "7712093381234409915",
+    query: "SELECT data FROM v_order WHERE customer_id = $1 ORDER BY created_at DESC",
+    share: 0.13,
+    seconds: 0.006,
+  },
+  {
+    queryid: "-1209348812093311772",
+    query: "SELECT data FROM v_product WHERE search_vector @@ plainto_tsquery($1)",
+    share: 0.1,
+    seconds: 0.012,
+  },
+  {
+    queryid: "5523410098123409871",
+    query: "SELECT * FROM fn_create_order($1::jsonb)",
+    share: 0.07,
+    seconds: 0.018,
+  },
 ];
 
 function statementFamilies(world: DemoWorld): MetricFamily[] {
   const calls = (instance: AppInstance, share: number) =>
-    cumulative((index) => Math.round(world.app(instance, index).graphqlOperations * share), priorCountFor(world, instance) * share);
+    cumulative(
+      (index) => Math.round(world.app(instance, index).graphqlOperations * share),
+      priorCountFor(instance) * share,
+    );
   const seconds = (instance: AppInstance, share: number, each: number) =>
     cumulative(
       (index) => {
         const step = world.app(instance, index);
         return step.graphqlOperations * share * each * (1 + step.incident * 2);
       },
-      priorCountFor(world, instance) * share * each,
+      priorCountFor(instance) * share * each,
     );
-  const series = (value: (instance: AppInstance, statement: (typeof STATEMENTS)[number]) => (index: number) => number) =>
+  const series = (
+    value: (instance: AppInstance, statement: (typeof STATEMENTS)[number]) => (index: number) => number,
+  ) =>
     APP_INSTANCES.flatMap((instance) =>
       STATEMENTS.map((statement) => ({
         labels: appLabels(instance, { queryid: statement.queryid, query: statement.query.slice(0, 80) }),
@@ -336,24 +393,49 @@ function statementFamilies(world: DemoWorld): MetricFamily[] {
 }
 
 function apqFamilies(world: DemoWorld): MetricFamily[] {
-  const lookups = (instance: AppInstance, index: number) => world.app(instance, index).graphqlOperations * 0.6;
+  const lookups = (instance: AppInstance, index: number) =>
+    world.app(instance, index).graphqlOperations * 0.6;
   const hitRatio = (instance: AppInstance, index: number) =>
     0.93 + 0.04 * smoothNoise(world.random(`${instance.instance}:apq`), world.time(index), 1800);
   const hits = (instance: AppInstance, index: number) =>
-    stochasticRound(lookups(instance, index) * hitRatio(instance, index), world.random(`${instance.instance}:apq-hit`)(index));
+    stochasticRound(
+      lookups(instance, index) * hitRatio(instance, index),
+      world.random(`${instance.instance}:apq-hit`)(index),
+    );
   const misses = (instance: AppInstance, index: number) =>
-    stochasticRound(lookups(instance, index) * (1 - hitRatio(instance, index)), world.random(`${instance.instance}:apq-miss`)(index));
+    stochasticRound(
+      lookups(instance, index) * (1 - hitRatio(instance, index)),
+      world.random(`${instance.instance}:apq-miss`)(index),
+    );
   return [
     perInstance("counter", "fraiseql_apq_hits_total", "Total APQ cache hits", (instance) =>
-      counterFrom(priorCountFor(world, instance) * 0.56, (index) => hits(instance, index)),
+      counterFrom(priorCountFor(instance) * 0.56, (index) => hits(instance, index)),
     ),
     perInstance("counter", "fraiseql_apq_misses_total", "Total APQ cache misses", (instance) =>
-      counterFrom(priorCountFor(world, instance) * 0.04, (index) => misses(instance, index)),
+      counterFrom(priorCountFor(instance) * 0.04, (index) => misses(instance, index)),
     ),
     perInstance("counter", "fraiseql_apq_stored_total", "Total APQ queries stored", (instance) =>
-      counterFrom(priorCountFor(world, instance) * 0.04, (index) => misses(instance, index)),
+      counterFrom(priorCountFor(instance) * 0.04, (index) => misses(instance, index)),
     ),
-    perInstance("counter", "fraiseql_apq_redis_errors_total", "Total Redis APQ fail-open events", () => () => 0),
+    // Fail-open events of the Redis-backed features: none while Redis is healthy.
+    perInstance(
+      "counter",
+      "fraiseql_apq_redis_errors_total",
+      "Total Redis APQ fail-open events",
+      () => () => 0,
+    ),
+    perInstance(
+      "counter",
+      "fraiseql_rate_limit_redis_errors_total",
+      "Total Redis rate limiter fail-open events (Redis unreachable)",
+      () => () => 0,
+    ),
+    perInstance(
+      "counter",
+      "fraiseql_pkce_redis_errors_total",
+      "Total Redis PKCE store errors (connection failures, etc.)",
+      () => () => 0,
+    ),
   ];
 }
 
@@ -367,7 +449,10 @@ function resultFamilies(world: DemoWorld): MetricFamily[] {
         labels: appLabels(instance, { result }),
         value: cumulative((index) =>
           stochasticRound(
-            perSecond * world.timeline.stepSeconds * world.app(instance, index).load * (result === "accepted" ? 1 : 0.02),
+            perSecond *
+              world.timeline.stepSeconds *
+              world.app(instance, index).load *
+              (result === "accepted" ? 1 : 0.02),
             world.random(`${instance.instance}:${name}:${result}`)(index),
           ),
         ),
@@ -382,7 +467,10 @@ function resultFamilies(world: DemoWorld): MetricFamily[] {
 
 function observerFamilies(world: DemoWorld): MetricFamily[] {
   const events = (instance: AppInstance, index: number) =>
-    stochasticRound(world.app(instance, index).graphqlOperations * 0.08, world.random(`${instance.instance}:events`)(index));
+    stochasticRound(
+      world.app(instance, index).graphqlOperations * 0.08,
+      world.random(`${instance.instance}:events`)(index),
+    );
   const observerHits = (instance: AppInstance, index: number) =>
     stochasticRound(events(instance, index) * 0.82, world.random(`${instance.instance}:obs-hit`)(index));
   return [
@@ -395,8 +483,14 @@ function observerFamilies(world: DemoWorld): MetricFamily[] {
     perInstance("counter", "fraiseql_observer_cache_misses_total", "Total cache misses", (instance) =>
       cumulative((index) => events(instance, index) - observerHits(instance, index)),
     ),
-    perInstance("gauge", "fraiseql_observer_backlog_size", "Current number of events in processing queue", (instance) =>
-      (index) => Math.round(world.app(instance, index).incident * 40 + world.random(`${instance.instance}:backlog`)(index) * 3),
+    perInstance(
+      "gauge",
+      "fraiseql_observer_backlog_size",
+      "Current number of events in processing queue",
+      (instance) => (index) =>
+        Math.round(
+          world.app(instance, index).incident * 40 + world.random(`${instance.instance}:backlog`)(index) * 3,
+        ),
     ),
   ];
 }

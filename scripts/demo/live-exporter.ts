@@ -20,11 +20,6 @@ export interface LiveExporter {
   stop: () => Promise<void>;
 }
 
-/** Prometheus adds `up` itself, from the scrape. */
-function exposedFamilies(world: DemoWorld): MetricFamily[] {
-  return demoFamilies(world).filter((family) => family.name !== "up");
-}
-
 function targetsOf(families: readonly MetricFamily[]): ScrapeTargetLabels[] {
   const seen = new Map<string, ScrapeTargetLabels>();
   for (const family of families) {
@@ -58,6 +53,8 @@ export function renderExposition(
   const matches = (labels: ScalarSeries["labels"]): boolean =>
     labels.job === target.job && labels.instance === target.instance;
   for (const family of families) {
+    // Prometheus adds `up` itself, from the scrape.
+    if (family.name === "up") continue;
     const part: MetricFamily =
       family.type === "histogram"
         ? { ...family, series: family.series.filter((s) => matches(s.labels)).map(withoutTargetLabels) }
@@ -75,7 +72,7 @@ export function currentStep(timeline: Timeline, nowSeconds: number): number {
 }
 
 export async function startLiveExporter(timeline: Timeline, port: number): Promise<LiveExporter> {
-  const families = exposedFamilies(new DemoWorld(timeline));
+  const families = demoFamilies(new DemoWorld(timeline));
   const targets = targetsOf(families);
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");

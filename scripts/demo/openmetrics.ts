@@ -81,7 +81,8 @@ export function cumulativeHistogram(
       const step = observe(last);
       if (step.count === 0) continue;
       bounds.forEach((bound, position) => {
-        buckets[position] = (buckets[position] ?? 0) + Math.round(step.count * cdf(bound, step.median, step.sigma));
+        buckets[position] =
+          (buckets[position] ?? 0) + Math.round(step.count * cdf(bound, step.median, step.sigma));
       });
       buckets[bounds.length] = (buckets[bounds.length] ?? 0) + step.count;
       count += step.count;
@@ -131,10 +132,13 @@ export function sampleLines(family: MetricFamily, index: number, suffix: string)
     case "gauge":
     case "unknown":
       return family.series.map(
-        (series) => `${family.name}${formatLabels(series.labels)} ${formatNumber(series.value(index))}${suffix}`,
+        (series) =>
+          `${family.name}${formatLabels(series.labels)} ${formatNumber(series.value(index))}${suffix}`,
       );
     case "histogram":
-      return family.series.flatMap((series) => histogramLines(family.name, family.bounds, series, index, suffix));
+      return family.series.flatMap((series) =>
+        histogramLines(family.name, family.bounds, series, index, suffix),
+      );
     default: {
       const never: never = family;
       throw new Error(`unknown family ${JSON.stringify(never)}`);
@@ -157,6 +161,12 @@ function histogramLines(
   lines.push(`${name}_sum${formatLabels(series.labels)} ${formatNumber(point.sum)}${suffix}`);
   lines.push(`${name}_count${formatLabels(series.labels)} ${formatNumber(point.count)}${suffix}`);
   return lines;
+}
+
+/** The family split into one family per series (the union needs each branch spelled out). */
+export function singleSeriesFamilies(family: MetricFamily): MetricFamily[] {
+  if (family.type === "histogram") return family.series.map((series) => ({ ...family, series: [series] }));
+  return family.series.map((series) => ({ ...family, series: [series] }));
 }
 
 export interface WriteStats {
@@ -213,11 +223,7 @@ export async function writeOpenMetrics(
     const name = openMetricsFamilyName(family);
     buffer.push(`# TYPE ${name} ${family.type}`, `# HELP ${name} ${family.help}`);
     // One series at a time across all steps: a single-series family keeps the per-series order.
-    const parts: MetricFamily[] =
-      family.type === "histogram"
-        ? family.series.map((series) => ({ ...family, series: [series] }))
-        : family.series.map((series) => ({ ...family, series: [series] }));
-    for (const part of parts) {
+    for (const part of singleSeriesFamilies(family)) {
       for (let index = 0; index < timeline.steps; index++) {
         const lines = sampleLines(part, index, ` ${sampleTime(timeline, index)}`);
         stats.samples += lines.length;

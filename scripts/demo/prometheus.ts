@@ -53,10 +53,19 @@ export function runTool(command: string, args: readonly string[]): Promise<strin
   });
 }
 
-/** Turns an OpenMetrics file into TSDB blocks in `tsdbDir`. */
+/** Turns an OpenMetrics file into TSDB blocks in `tsdbDir`, replacing what was there. */
 export async function backfill(openMetricsFile: string, tsdbDir: string): Promise<void> {
+  // Blocks from an earlier run would overlap the new ones and interleave two histories.
+  rmSync(tsdbDir, { recursive: true, force: true });
   mkdirSync(tsdbDir, { recursive: true });
-  await runTool("promtool", ["tsdb", "create-blocks-from", "openmetrics", "--quiet", openMetricsFile, tsdbDir]);
+  await runTool("promtool", [
+    "tsdb",
+    "create-blocks-from",
+    "openmetrics",
+    "--quiet",
+    openMetricsFile,
+    tsdbDir,
+  ]);
 }
 
 /** prometheus.yml: Prometheus scrapes itself, each live simulated exporter, and loads the rules. */
@@ -91,7 +100,10 @@ export async function startDemoPrometheus(options: DemoPrometheusOptions): Promi
   const log = options.log ?? (() => {});
   const port = options.port ?? (await freePort());
   const stepSeconds = options.stepSeconds ?? 15;
-  const synthesis = { ...endingAt(Math.floor(Date.now() / 1000), options.hours, stepSeconds), seed: options.seed };
+  const synthesis = {
+    ...endingAt(Math.floor(Date.now() / 1000), options.hours, stepSeconds),
+    seed: options.seed,
+  };
   const timeline = demoTimeline(synthesis);
   mkdirSync(options.dir, { recursive: true });
   const openMetricsFile = path.join(options.dir, "demo.om");
@@ -108,7 +120,8 @@ export async function startDemoPrometheus(options: DemoPrometheusOptions): Promi
   const rulesDir = path.join(options.dir, "rules");
   rmSync(rulesDir, { recursive: true, force: true });
   mkdirSync(rulesDir, { recursive: true });
-  for (const file of options.ruleFiles ?? []) writeFileSync(path.join(rulesDir, path.basename(file.path)), file.content);
+  for (const file of options.ruleFiles ?? [])
+    writeFileSync(path.join(rulesDir, path.basename(file.path)), file.content);
   const configFile = path.join(options.dir, "prometheus.yml");
   writeFileSync(
     configFile,

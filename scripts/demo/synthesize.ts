@@ -53,7 +53,10 @@ export function synthesizeOpenMetrics(options: SynthesizeOptions, out: Writable)
 }
 
 /** Writes the demo data to `file`. */
-export async function synthesizeOpenMetricsFile(file: string, options: SynthesizeOptions): Promise<WriteStats> {
+export async function synthesizeOpenMetricsFile(
+  file: string,
+  options: SynthesizeOptions,
+): Promise<WriteStats> {
   const out = createWriteStream(file);
   const stats = await synthesizeOpenMetrics(options, out);
   out.end();

@@ -52,7 +52,9 @@ export const OPERATIONS: readonly Operation[] = [
 ];
 
 /** FraiseQL v2's fixed histogram buckets (metrics_server.rs HISTOGRAM_LE_LABELS), in seconds. */
-export const FRAISEQL_BUCKETS: readonly number[] = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+export const FRAISEQL_BUCKETS: readonly number[] = [
+  0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
+];
 
 /** Spread of request latency around its median (lognormal sigma). */
 export const LATENCY_SIGMA = 0.8;
@@ -139,12 +141,15 @@ export class DemoWorld {
     const key = instance.instance;
     const jitter = this.random(`${key}:jitter`);
     const load =
-      this.load(t) * (1 + 0.06 * smoothNoise(this.random(`${key}:traffic`), t, 180)) * (0.97 + 0.06 * jitter(t));
+      this.load(t) *
+      (1 + 0.06 * smoothNoise(this.random(`${key}:traffic`), t, 180)) *
+      (0.97 + 0.06 * jitter(t));
     const incident = this.incident(t);
     const step = this.timeline.stepSeconds;
     const httpRequests = stochasticRound(instance.peakRate * load * step, this.random(`${key}:http`)(t));
     const graphqlOperations = stochasticRound(httpRequests * 0.94, this.random(`${key}:gql`)(t));
-    const errorRatio = 0.004 + 0.003 * (smoothNoise(this.random(`${key}:errors`), t, 900) + 1) + incident * 0.09;
+    const errorRatio =
+      0.004 + 0.003 * (smoothNoise(this.random(`${key}:errors`), t, 900) + 1) + incident * 0.09;
     const graphqlErrors = stochasticRound(graphqlOperations * errorRatio, this.random(`${key}:err`)(t));
     const http5xx = stochasticRound(httpRequests * (0.0008 + incident * 0.03), this.random(`${key}:5xx`)(t));
     const http4xx = stochasticRound(httpRequests * 0.012 + graphqlErrors * 0.3, this.random(`${key}:4xx`)(t));
@@ -172,7 +177,8 @@ export class DemoWorld {
 export function normalCdf(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const poly =
+    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
   const erf = 1 - poly * Math.exp(-z * z);
   return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }

@@ -73,7 +73,14 @@ export class DatasourceResolver {
     const variable = VARIABLE_REF.exec(text)?.[1];
     if (variable !== undefined) {
       const input = this.inputTypes.get(variable);
-      if (input !== undefined) return this.byPlugin(pluginId ?? input, undefined);
+      if (input !== undefined) {
+        const resolved = this.byPlugin(pluginId ?? input, undefined);
+        if (resolved.kind === "project") {
+          const target = this.defaultOf(resolved.type);
+          this.note(`import input ${text} resolved to the project's ${resolved.type} datasource "${target?.uid ?? "(none)"}"`);
+        }
+        return resolved;
+      }
       if (this.variableTypes.has(variable)) {
         return { kind: "variable", ref: text, type: this.variableTypes.get(variable) };
       }
@@ -83,7 +90,9 @@ export class DatasourceResolver {
       this.project.datasources.find((ds) => ds.uid === text) ??
       this.project.datasources.find((ds) => ds.name === text);
     if (match && (pluginId === undefined || datasourceTypeOfPlugin(pluginId) === match.type)) {
-      return { kind: "project", type: match.type, uid: match.uid };
+      // The default of its type is what the model means by no datasource: keep the model portable.
+      const isDefault = this.defaultOf(match.type)?.uid === match.uid;
+      return { kind: "project", type: match.type, uid: isDefault ? undefined : match.uid };
     }
     return this.byPlugin(pluginId, text);
   }

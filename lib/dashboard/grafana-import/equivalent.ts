@@ -1,7 +1,16 @@
 import { datasourceTypeOfPlugin } from "./datasources";
 import { DASHBOARD_DEFAULTS, panelDefaults, variableDefaults } from "./grafana-defaults";
 import { BUILT_IN_ANNOTATION } from "./grafana-defaults";
-import { asArray, asObject, asString, deepEqual, isPlainObject, type JsonObject, withoutDefaults } from "./json";
+import {
+  asArray,
+  asObject,
+  asString,
+  deepEqual,
+  isPlainObject,
+  type JsonObject,
+  substituteConstantInputs,
+  withDefaults,
+} from "./json";
 import { compact, expandRows, type FlatPanel } from "./layout";
 import { customValues, queryText } from "./variables";
 
@@ -73,12 +82,13 @@ function normalizePanel(panel: FlatPanel, options: EquivalenceOptions): JsonObje
   const type = asString(json.type) ?? "";
   const rest: JsonObject = {};
   for (const [key, value] of Object.entries(json)) if (!PANEL_IGNORED.has(key)) rest[key] = value;
-  const out: JsonObject = { ...withoutDefaults(rest, panelDefaults(type)), type, gridPos: panel.gridPos };
+  const out: JsonObject = { ...withDefaults(rest, panelDefaults(type)), type, gridPos: panel.gridPos };
   if (type === "row") return { ...out, collapsed: json.collapsed === true };
   const targets = asArray(json.targets).filter(isPlainObject);
   if (targets.length > 0) out.targets = targets.map((target) => normalizeTarget(target, json.datasource, options));
-  // A panel's own datasource is derived from its queries' when they all name one.
-  if (targets.length === 0 || targets.some((target) => target.datasource === undefined)) {
+  // A panel's own datasource is derived from its queries' when they all name one; without queries
+  // (alert lists, text) it means nothing.
+  if (targets.some((target) => target.datasource === undefined)) {
     out.datasource = datasourceKey(json.datasource, options);
   }
   return out;
@@ -88,7 +98,7 @@ function normalizeVariable(variable: JsonObject, options: EquivalenceOptions): J
   const type = asString(variable.type) ?? "";
   const rest: JsonObject = {};
   for (const [key, value] of Object.entries(variable)) if (!VARIABLE_IGNORED.has(key)) rest[key] = value;
-  const out = withoutDefaults(rest, variableDefaults(type));
+  const out = withDefaults(rest, variableDefaults(type));
   switch (type) {
     case "query":
       return { ...out, query: queryText(variable), datasource: datasourceKey(variable.datasource, options) };
@@ -115,14 +125,16 @@ function normalizeAnnotations(value: unknown): unknown {
 }
 
 function normalizeDashboard(json: unknown, options: EquivalenceOptions): { top: JsonObject; panels: JsonObject[]; ids: unknown[]; variables: JsonObject[] } {
-  const dashboard = unwrap(json);
+  const dashboard = substituteConstantInputs(unwrap(json));
   const rest: JsonObject = {};
   for (const [key, value] of Object.entries(dashboard)) if (!DASHBOARD_IGNORED.has(key)) rest[key] = value;
+  // An export without a uid gets one on import; Grafana does the same.
+  if (rest.uid === "" || rest.uid === null) delete rest.uid;
   if (rest.refresh === false) rest.refresh = "";
   if (rest.timezone === "browser") rest.timezone = "";
   if (Array.isArray(rest.tags)) rest.tags = [...rest.tags].sort();
   rest.annotations = normalizeAnnotations(rest.annotations);
-  const top = withoutDefaults(rest, DASHBOARD_DEFAULTS);
+  const top = withDefaults(rest, DASHBOARD_DEFAULTS);
   const { flat, unplaced } = expandRows(asArray(dashboard.panels));
   const laidOut = compact([...flat, ...unplaced]).sort(
     (a, b) => a.gridPos.y - b.gridPos.y || a.gridPos.x - b.gridPos.x,
@@ -177,6 +189,10 @@ export function equivalentGrafanaDashboards(a: unknown, b: unknown, options: Equ
   const first = normalizeDashboard(a, options);
   const second = normalizeDashboard(b, options);
   const out: string[] = [];
+  if (first.top.uid === undefined || second.top.uid === undefined) {
+    delete first.top.uid;
+    delete second.top.uid;
+  }
   diff(first.top, second.top, "", out);
 
   if (first.panels.length !== second.panels.length) {

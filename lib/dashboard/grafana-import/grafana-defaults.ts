@@ -145,6 +145,7 @@ export const PANEL_DEFAULTS: Record<string, JsonObject> = {
       cellHeight: "sm",
       footer: { countRows: false, fields: "", reducer: ["sum"], show: false },
       showHeader: true,
+      sortBy: [],
     },
   ),
   alertlist: {
@@ -185,10 +186,10 @@ export const VARIABLE_DEFAULTS: Record<string, JsonObject> = {
     tagsQuery: "",
     useTags: false,
   },
-  custom: { ...VARIABLE_COMMON, allValue: "", includeAll: false, multi: false },
+  custom: { ...VARIABLE_COMMON, allValue: "", includeAll: false, multi: false, queryValue: "" },
   constant: { ...VARIABLE_COMMON, hide: 2, skipUrlSync: true },
   interval: { ...VARIABLE_COMMON, auto: false, auto_count: 30, auto_min: "10s", refresh: 2 },
-  datasource: { ...VARIABLE_COMMON, includeAll: false, multi: false, refresh: 1, regex: "" },
+  datasource: { ...VARIABLE_COMMON, includeAll: false, multi: false, queryValue: "", refresh: 1, regex: "" },
 };
 
 export function variableDefaults(type: string): JsonObject {
@@ -217,6 +218,7 @@ export const DASHBOARD_DEFAULTS: JsonObject = {
   refresh: "",
   style: "dark",
   tags: [],
+  time: { from: "now-6h", to: "now" },
   timepicker: {},
   timezone: "",
   weekStart: "",

@@ -17,7 +17,17 @@ import { DatasourceResolver, datasourceTypeOfPlugin, rewriteDatasourceRefs } fro
 import { extraDiff } from "./extra-diff";
 import { BUILT_IN_ANNOTATION, DASHBOARD_DEFAULTS } from "./grafana-defaults";
 import { parseGrafanaInput } from "./input-schema";
-import { asArray, asNumber, asObject, asString, deepEqual, isPlainObject, type JsonObject, withDefaults } from "./json";
+import {
+  asArray,
+  asNumber,
+  asObject,
+  asString,
+  deepEqual,
+  isPlainObject,
+  type JsonObject,
+  substituteConstantInputs,
+  withDefaults,
+} from "./json";
 import { type Box, type FlatPanel, layOut } from "./layout";
 import { mapPanel, type PanelContext } from "./panels";
 import { ImportReporter } from "./report";
@@ -52,19 +62,6 @@ const DASHBOARD_MAPPED_KEYS = new Set([
 ]);
 
 const ROW_MAPPED_KEYS = new Set(["id", "gridPos", "type", "title", "panels", "collapsed", "datasource", "targets"]);
-
-/** Grafana's import replaces `${VAR_X}` of constant inputs everywhere in the JSON. */
-function substituteConstants(value: unknown, constants: ReadonlyMap<string, string>): unknown {
-  if (constants.size === 0) return value;
-  if (typeof value === "string") {
-    return value.replace(/\$\{(\w+)\}/g, (match, name: string) => constants.get(name) ?? match);
-  }
-  if (Array.isArray(value)) return value.map((item) => substituteConstants(item, constants));
-  if (isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteConstants(item, constants)]));
-  }
-  return value;
-}
 
 function dashboardUid(input: JsonObject, title: string, report: ImportReporter): string {
   const uid = asString(input.uid);
@@ -162,12 +159,7 @@ export function importGrafanaDashboard(json: unknown, project: Project): Grafana
   const parsed = parseGrafanaInput(json);
   const report = new ImportReporter();
   const inputs = asArray(parsed.__inputs).filter(isPlainObject);
-  const constants = new Map(
-    inputs
-      .filter((input) => input.type === "constant" && typeof input.name === "string")
-      .map((input) => [input.name as string, asString(input.value) ?? ""]),
-  );
-  const input = substituteConstants(parsed, constants) as JsonObject;
+  const input = substituteConstantInputs(parsed);
   const rawVariables = asArray(asObject(input.templating).list).filter(isPlainObject);
   const resolver = new DatasourceResolver(project, inputs, variableTypes(rawVariables));
 

@@ -59,23 +59,6 @@ export function withDefaults(value: JsonObject, defaults: JsonObject): JsonObjec
   return out;
 }
 
-/** Removes, recursively, every key whose value equals the default at that path. */
-export function withoutDefaults(value: JsonObject, defaults: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, entry] of Object.entries(value)) {
-    if (entry === undefined) continue;
-    const fallback = defaults[key];
-    if (fallback !== undefined && deepEqual(entry, fallback)) continue;
-    if (isPlainObject(entry) && isPlainObject(fallback)) {
-      const rest = withoutDefaults(entry, fallback);
-      if (Object.keys(rest).length > 0) out[key] = rest;
-      continue;
-    }
-    out[key] = entry;
-  }
-  return out;
-}
-
 /** `a.b.c` of a nested object, or undefined. */
 export function getPath(value: unknown, path: string): unknown {
   let current: unknown = value;
@@ -84,4 +67,27 @@ export function getPath(value: unknown, path: string): unknown {
     current = current[key];
   }
   return current;
+}
+
+/**
+ * Grafana's import replaces `${VAR_X}` of an export's constant `__inputs` everywhere in the JSON
+ * with the input's value; the same here.
+ */
+export function substituteConstantInputs(dashboard: JsonObject): JsonObject {
+  const constants = new Map<string, string>();
+  for (const input of asArray(dashboard.__inputs)) {
+    if (isPlainObject(input) && input.type === "constant" && typeof input.name === "string") {
+      constants.set(input.name, asString(input.value) ?? "");
+    }
+  }
+  if (constants.size === 0) return dashboard;
+  const substitute = (value: unknown): unknown => {
+    if (typeof value === "string") {
+      return value.replace(/\$\{(\w+)\}/g, (match, name: string) => constants.get(name) ?? match);
+    }
+    if (Array.isArray(value)) return value.map(substitute);
+    if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item)]));
+    return value;
+  };
+  return substitute(dashboard) as JsonObject;
 }

@@ -110,6 +110,7 @@ function aliasColorOverrides(aliasColors: unknown): JsonObject[] {
 
 const GRAPH_KEYS = new Set([
   "aliasColors",
+  "alert",
   "bars",
   "dashLength",
   "dashes",
@@ -231,6 +232,13 @@ export function convertGraph(panel: JsonObject): LegacyConversion {
   if (asArray(panel.timeRegions).length > 0) {
     out.timeRegions = panel.timeRegions;
     notes.push({ key: "timeRegions", what: "graph time regions kept as raw JSON (annotations replace them)" });
+  }
+  if (isPlainObject(panel.alert)) {
+    out.alert = panel.alert;
+    notes.push({
+      key: "alert",
+      what: "legacy graph alert kept as raw JSON; Grafana 11+ ignores it: recreate it as a Prometheus alert rule",
+    });
   }
   Object.assign(out, leftovers(panel, GRAPH_KEYS, notes));
   return { panel: out, notes };

@@ -79,7 +79,6 @@ const NOTABLE_KEYS: Record<string, string> = {
   timeFrom: "relative time override",
   timeShift: "time shift",
   repeat: "panel repeat",
-  alert: "legacy alert rule (recreate it as a Prometheus alert rule)",
 };
 
 const LEGACY_CONVERTERS: Record<string, (panel: JsonObject) => LegacyConversion> = {
@@ -241,7 +240,9 @@ function mapTargets(
 }
 
 function convertLegacy(json: JsonObject, path: string, report: ImportReporter): JsonObject {
-  const type = asString(json.type) ?? "";
+  // Before Grafana 7 (schemaVersion 24) "table" was the table now called table-old.
+  const isOldTable = json.type === "table" && Array.isArray(json.styles) && !isPlainObject(json.fieldConfig);
+  const type = isOldTable ? "table-old" : (asString(json.type) ?? "");
   const converter = LEGACY_CONVERTERS[type] ?? (type === "alertlist" && isLegacyAlertList(json) ? convertLegacyAlertList : undefined);
   if (!converter) return json;
   const { panel, notes } = converter(json);
@@ -299,7 +300,7 @@ export function mapPanel(original: JsonObject, id: number, gridPos: Box, path: s
         : mapThresholds(getPath(filled, "fieldConfig.defaults.thresholds"), `${path}.fieldConfig.defaults.thresholds`, ctx.report),
     ...typeFields(modelType, filled),
   } as PanelInput;
-  const parsed = PanelSchema.safeParse(input);
+  const parsed = PanelSchema.safeParse(withoutUndefined(input as Record<string, unknown>));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, reason: `not a valid ${type} panel for the model (${issue?.path.join(".")}: ${issue?.message})` };
@@ -317,4 +318,8 @@ export function mapPanel(original: JsonObject, id: number, gridPos: Box, path: s
     if (getPath(extra, key) !== undefined) ctx.report.keep(`${path}.${key}`, `${label} kept as raw JSON in extra`);
   }
   return { ok: true, panel: extra ? { ...panel, extra } : panel };
+}
+
+function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined));
 }

@@ -9,6 +9,7 @@ const GRID_COLUMNS = 24;
 
 /** Variables Grafana defines itself. */
 const BUILTIN_VARIABLES = new Set([
+  "__auto",
   "__interval",
   "__interval_ms",
   "__rate_interval",

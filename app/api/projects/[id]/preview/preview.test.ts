@@ -20,13 +20,22 @@ const project = await import("../route");
 const preview = await import("./[...endpoint]/route");
 const lint = await import("./lint/route");
 
-function call(handler: Handler, params: Record<string, unknown>, url: string, init?: RequestInit): Promise<Response> {
+function call(
+  handler: Handler,
+  params: Record<string, unknown>,
+  url: string,
+  init?: RequestInit,
+): Promise<Response> {
   return handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(params) });
 }
 
 function jsonInit(method: string, body: unknown): RequestInit {
   const text = JSON.stringify(body);
-  return { method, body: text, headers: { "content-type": "application/json", "content-length": String(text.length) } };
+  return {
+    method,
+    body: text,
+    headers: { "content-type": "application/json", "content-length": String(text.length) },
+  };
 }
 
 async function createProject(name: string, previewUrl?: string): Promise<string> {
@@ -54,7 +63,11 @@ describe("the preview API", () => {
   let id = "";
 
   function get(endpoint: string[], search = "", projectId = id): Promise<Response> {
-    return call(preview.GET as Handler, { id: projectId, endpoint }, `/api/projects/${projectId}/preview/${endpoint.join("/")}?${search}`);
+    return call(
+      preview.GET as Handler,
+      { id: projectId, endpoint },
+      `/api/projects/${projectId}/preview/${endpoint.join("/")}?${search}`,
+    );
   }
 
   beforeAll(async () => {
@@ -70,7 +83,8 @@ describe("the preview API", () => {
   it("runs a range query with Grafana variables, and shows what it asked", async () => {
     const end = demo.backfilledUntil;
     const search = new URLSearchParams({
-      query: 'sum by (instance) (rate(fraiseql_http_requests_total{job="$job",instance=~"$instance"}[$__rate_interval]))',
+      query:
+        'sum by (instance) (rate(fraiseql_http_requests_total{job="$job",instance=~"$instance"}[$__rate_interval]))',
       start: String(end - 3600),
       end: String(end),
       step: "15",
@@ -92,10 +106,18 @@ describe("the preview API", () => {
     });
     expect(body.source).toBe("previewUrl");
     expect(body.data.resultType).toBe("matrix");
-    expect(body.data.result.map((s: { metric: { instance: string } }) => s.metric.instance)).toEqual(["app-1:8000", "app-2:8000"]);
+    expect(body.data.result.map((s: { metric: { instance: string } }) => s.metric.instance)).toEqual([
+      "app-1:8000",
+      "app-2:8000",
+    ]);
     // 241 points per series, thinned to the 100 pixels asked for, and reported.
     for (const series of body.data.result) expect(series.values.length).toBeLessThanOrEqual(100);
-    expect(body.downsampling).toMatchObject({ totalSeries: 2, droppedSeries: 0, thinnedSeries: 2, maxPoints: 100 });
+    expect(body.downsampling).toMatchObject({
+      totalSeries: 2,
+      droppedSeries: 0,
+      thinnedSeries: 2,
+      maxPoints: 100,
+    });
   });
 
   it("chooses the step when none is given, and takes POST forms", async () => {
@@ -107,7 +129,12 @@ describe("the preview API", () => {
       {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ query: "sum(fraiseql_db_pool_connections_total)", start: String(end - 3600), end: String(end), width: "200" }),
+        body: new URLSearchParams({
+          query: "sum(fraiseql_db_pool_connections_total)",
+          start: String(end - 3600),
+          end: String(end),
+          width: "200",
+        }),
       },
     );
     const body = await response.json();
@@ -119,15 +146,29 @@ describe("the preview API", () => {
 
   it("runs instant queries with $__range, label values, series, metadata and alerts", async () => {
     const instant = await (
-      await get(["query"], new URLSearchParams({ query: "count(count by (operation) (increase(fraiseql_query_duration_seconds_count[$__range])))", range: "30m", time: String(demo.backfilledUntil) }).toString())
+      await get(
+        ["query"],
+        new URLSearchParams({
+          query: "count(count by (operation) (increase(fraiseql_query_duration_seconds_count[$__range])))",
+          range: "30m",
+          time: String(demo.backfilledUntil),
+        }).toString(),
+      )
     ).json();
-    expect(instant.resolvedQuery).toBe("count(count by (operation) (increase(fraiseql_query_duration_seconds_count[1800s])))");
+    expect(instant.resolvedQuery).toBe(
+      "count(count by (operation) (increase(fraiseql_query_duration_seconds_count[1800s])))",
+    );
     expect(instant.data.result[0].value[1]).toBe("8");
-    expect((await (await get(["label", "job", "values"])).json()).data).toEqual(expect.arrayContaining(["fraiseql", "node"]));
+    expect((await (await get(["label", "job", "values"])).json()).data).toEqual(
+      expect.arrayContaining(["fraiseql", "node"]),
+    );
     const found = await (await get(["series"], "match[]=up{job=%22postgres%22}")).json();
     expect(found.data).toEqual([{ __name__: "up", instance: "postgres-exporter:9187", job: "postgres" }]);
     expect((await get(["metadata"])).status).toBe(200);
-    expect(await (await get(["alerts"])).json()).toMatchObject({ data: { alerts: [] }, request: { url: `${demo.url}/api/v1/alerts` } });
+    expect(await (await get(["alerts"])).json()).toMatchObject({
+      data: { alerts: [] },
+      request: { url: `${demo.url}/api/v1/alerts` },
+    });
   });
 
   it.each([
@@ -146,7 +187,12 @@ describe("the preview API", () => {
   });
 
   it("refuses methods other than the endpoint's", async () => {
-    const response = await call(preview.POST as Handler, { id, endpoint: ["alerts"] }, `/api/projects/${id}/preview/alerts`, { method: "POST" });
+    const response = await call(
+      preview.POST as Handler,
+      { id, endpoint: ["alerts"] },
+      `/api/projects/${id}/preview/alerts`,
+      { method: "POST" },
+    );
     expect(response.status).toBe(405);
   });
 
@@ -156,8 +202,9 @@ describe("the preview API", () => {
 
   it("previews a project without previewUrl against the demo Prometheus when one runs", async () => {
     const other = await createProject("No Preview URL");
+    // Its url names a host inside the stack's network: unreachable (or, with a slow resolver, a timeout).
     const before = await get(["query"], "query=up", other);
-    expect(before.status).toBe(502);
+    expect([502, 504]).toContain(before.status);
     process.env.OBSFORGE_DEMO_PROMETHEUS_URL = demo.url;
     try {
       const body = await (await get(["query"], "query=count(up)", other)).json();
@@ -183,7 +230,10 @@ describe("the preview API", () => {
     expect(response.status, JSON.stringify(body)).toBe(200);
     expect(body.results[0].unknown).toEqual([]);
     expect(body.results[1].unknown).toEqual([
-      { name: "fraiseql_graphql_queries_errors", suggestions: expect.arrayContaining(["fraiseql_graphql_queries_error"]) },
+      {
+        name: "fraiseql_graphql_queries_errors",
+        suggestions: expect.arrayContaining(["fraiseql_graphql_queries_error"]),
+      },
     ]);
     expect(body.results[1].unknown[0].suggestions).toHaveLength(3);
   });

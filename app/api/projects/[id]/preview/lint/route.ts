@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { resolvePreviewTarget } from "@/lib/preview/allowlist";
 import { previewRoute } from "@/lib/preview/http";
-import { lintExpressions } from "@/lib/preview/lint";
 import { fetchKnownNames } from "@/lib/preview/known-names";
+import { lintExpressions } from "@/lib/preview/lint";
 import { json, readJson } from "@/lib/server/http";
 import { requireProject } from "@/lib/server/project-record";
 import { type ProjectRouteContext, projectId } from "../../params";
@@ -24,5 +24,9 @@ export const POST = previewRoute(async (request: Request, context: ProjectRouteC
   const record = await requireProject(id);
   const target = resolvePreviewTarget(record.project, body.datasource, process.env);
   const known = await fetchKnownNames(target.baseUrl, { signal: request.signal });
-  return json({ results: lintExpressions(body.expressions, known.names), knownNames: known.names.size, source: target.source });
+  return json({
+    results: lintExpressions(body.expressions, known.names),
+    knownNames: known.names.size,
+    source: target.source,
+  });
 });
