@@ -40,8 +40,8 @@ export function DashboardsSection({ dashboards }: DashboardsSectionProps): React
                 <td>
                   <code>{dashboard.uid}</code>
                 </td>
-                <td className="numeric" title={plural(dashboard.panels.length, "panel")}>
-                  {dashboard.panels.length}
+                <td className="numeric" title={plural(panelCount(dashboard), "panel")}>
+                  {panelCount(dashboard)}
                 </td>
                 <td>
                   {uniqueKeys(dashboard.tags).map((key, tagIndex) => (
@@ -57,4 +57,9 @@ export function DashboardsSection({ dashboards }: DashboardsSectionProps): React
       )}
     </section>
   );
+}
+
+/** Row headers are layout, not panels: Grafana and the catalog count only the others. */
+function panelCount(dashboard: { panels: readonly { type: string }[] }): number {
+  return dashboard.panels.filter((panel) => panel.type !== "row").length;
 }

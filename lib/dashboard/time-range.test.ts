@@ -54,7 +54,9 @@ describe("parseTimeExpression", () => {
 
   it("starts weeks on the chosen day", () => {
     expect(parseTimeExpression("now/w", { now: NOW, weekStart: "monday" })).toBe(iso("2024-05-13T00:00:00Z"));
-    expect(parseTimeExpression("now/w", { now: NOW, weekStart: "saturday" })).toBe(iso("2024-05-11T00:00:00Z"));
+    expect(parseTimeExpression("now/w", { now: NOW, weekStart: "saturday" })).toBe(
+      iso("2024-05-11T00:00:00Z"),
+    );
   });
 
   it("accepts a Date for now", () => {
@@ -62,7 +64,17 @@ describe("parseTimeExpression", () => {
   });
 
   it("rejects what is not a time", () => {
-    for (const text of ["", "then", "now-", "now-5x", "now/", "now-5m/", "yesterday", "2024-13-01", "2024-02-30"]) {
+    for (const text of [
+      "",
+      "then",
+      "now-",
+      "now-5x",
+      "now/",
+      "now-5m/",
+      "yesterday",
+      "2024-13-01",
+      "2024-02-30",
+    ]) {
       expect(parseTimeExpression(text, { now: NOW }), text).toBeUndefined();
       expect(isValidTimeExpression(text)).toBe(false);
     }
@@ -84,8 +96,14 @@ describe("resolveTimeRange", () => {
   });
 
   it("says which end is wrong", () => {
-    expect(resolveTimeRange({ from: "bogus", to: "now" }, { now: NOW })).toMatchObject({ ok: false, field: "from" });
-    expect(resolveTimeRange({ from: "now-1h", to: "later" }, { now: NOW })).toMatchObject({ ok: false, field: "to" });
+    expect(resolveTimeRange({ from: "bogus", to: "now" }, { now: NOW })).toMatchObject({
+      ok: false,
+      field: "from",
+    });
+    expect(resolveTimeRange({ from: "now-1h", to: "later" }, { now: NOW })).toMatchObject({
+      ok: false,
+      field: "to",
+    });
     expect(resolveTimeRange({ from: "now", to: "now-1h" }, { now: NOW })).toEqual({
       ok: false,
       field: "from",

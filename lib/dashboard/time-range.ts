@@ -39,7 +39,15 @@ const WEEK_START_DAY: Record<WeekStart, number> = { sunday: 0, monday: 1, saturd
 /** Calendar fields read and written in the chosen zone. */
 interface Calendar {
   fields(ms: number): [number, number, number, number, number, number, number, number];
-  make(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number;
+  make(
+    year: number,
+    month: number,
+    day: number,
+    hour: number,
+    minute: number,
+    second: number,
+    ms: number,
+  ): number;
 }
 
 const UTC_CALENDAR: Calendar = {
@@ -217,12 +225,21 @@ function parseAbsolute(text: string, calendar: Calendar): number | undefined {
  * One end of a range as epoch milliseconds, or undefined when the text is not one. `roundUp` is
  * for the "to" end: `now/d` there means the end of today, as in Grafana.
  */
-export function parseTimeExpression(text: string, options: TimeOptions & { roundUp?: boolean }): number | undefined {
+export function parseTimeExpression(
+  text: string,
+  options: TimeOptions & { roundUp?: boolean },
+): number | undefined {
   const trimmed = text.trim();
   const calendar = options.timezone === "browser" ? LOCAL_CALENDAR : UTC_CALENDAR;
   const now = typeof options.now === "number" ? options.now : options.now.getTime();
   if (trimmed.startsWith("now")) {
-    return applyDateMath(trimmed.slice(3), now, options.roundUp ?? false, calendar, options.weekStart ?? "sunday");
+    return applyDateMath(
+      trimmed.slice(3),
+      now,
+      options.roundUp ?? false,
+      calendar,
+      options.weekStart ?? "sunday",
+    );
   }
   return parseAbsolute(trimmed, calendar);
 }
@@ -341,6 +358,7 @@ export function refreshIntervalMs(text: string): number | undefined {
 export function checkRefreshInterval(text: string): string | undefined {
   const ms = refreshIntervalMs(text);
   if (ms === undefined) return `"${text}" is not a refresh interval: use 5s, 1m, 1h, 1d or '' for off`;
-  if (ms > 0 && ms < MIN_REFRESH_INTERVAL_MS) return `refresh intervals shorter than 5s are raised to 5s by Grafana`;
+  if (ms > 0 && ms < MIN_REFRESH_INTERVAL_MS)
+    return `refresh intervals shorter than 5s are raised to 5s by Grafana`;
   return undefined;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatValue, toFixed, unitOptions } from "./units";
 
-const CASES: Array<[value: number | null | undefined, unit: string | undefined, decimals: number | undefined, expected: string]> = [
+const CASES: Array<
+  [value: number | null | undefined, unit: string | undefined, decimals: number | undefined, expected: string]
+> = [
   // auto-scaling and Grafana's default decimals
   [1536, "bytes", undefined, "1.50 KiB"],
   [1024, "bytes", undefined, "1 KiB"],
@@ -116,7 +118,18 @@ describe("unitOptions", () => {
   it("lists every unit once, grouped, each formatting without falling back to a suffix", () => {
     const ids = unitOptions.map((option) => option.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ["s", "ms", "µs", "ns", "bytes", "decbytes", "bits", "kbytes", "percent", "percentunit"]) {
+    for (const id of [
+      "s",
+      "ms",
+      "µs",
+      "ns",
+      "bytes",
+      "decbytes",
+      "bits",
+      "kbytes",
+      "percent",
+      "percentunit",
+    ]) {
       expect(ids).toContain(id);
     }
     for (const option of unitOptions) {

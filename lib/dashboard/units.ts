@@ -361,7 +361,11 @@ function formatterFor(unitId: string | undefined): Formatter {
  * "1.50 KiB", 0.00042 s → "420 µs". null/undefined give "" (Grafana's "no value"); NaN and ±∞ are
  * written as such.
  */
-export function formatValue(value: number | null | undefined, unitId: string | undefined, decimals?: number): string {
+export function formatValue(
+  value: number | null | undefined,
+  unitId: string | undefined,
+  decimals?: number,
+): string {
   if (value === null || value === undefined) return "";
   if (!Number.isFinite(value)) return nonFinite(value);
   const places = decimals === undefined ? undefined : Math.max(0, Math.min(20, Math.trunc(decimals)));

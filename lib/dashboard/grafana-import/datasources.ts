@@ -1,5 +1,5 @@
-import type { Datasource, DatasourceType, Project } from "../../model";
 import { checkLogql } from "../../logql/parse";
+import type { Datasource, DatasourceType, Project } from "../../model";
 import { checkDashboardPromql } from "../../promql/parse";
 import { asString, isPlainObject, type JsonObject } from "./json";
 
@@ -53,7 +53,8 @@ export class DatasourceResolver {
   resolve(ref: unknown): DatasourceResolution {
     if (ref === null || ref === undefined || ref === "") return { kind: "unset" };
     if (typeof ref === "string") return this.resolveText(ref, undefined);
-    if (!isPlainObject(ref)) return { kind: "unsupported", what: `datasource reference ${JSON.stringify(ref)}` };
+    if (!isPlainObject(ref))
+      return { kind: "unsupported", what: `datasource reference ${JSON.stringify(ref)}` };
     const uid = asString(ref.uid);
     const type = asString(ref.type);
     if (uid === undefined || uid === "") {
@@ -77,7 +78,9 @@ export class DatasourceResolver {
         const resolved = this.byPlugin(pluginId ?? input, undefined);
         if (resolved.kind === "project") {
           const target = this.defaultOf(resolved.type);
-          this.note(`import input ${text} resolved to the project's ${resolved.type} datasource "${target?.uid ?? "(none)"}"`);
+          this.note(
+            `import input ${text} resolved to the project's ${resolved.type} datasource "${target?.uid ?? "(none)"}"`,
+          );
         }
         return resolved;
       }
@@ -103,7 +106,8 @@ export class DatasourceResolver {
     }
     const type = datasourceTypeOfPlugin(pluginId);
     if (!type) return { kind: "unsupported", what: `a ${pluginId} datasource` };
-    if (name !== undefined) this.note(`datasource "${name}" (${pluginId}) is not in the project: using its ${type} datasource`);
+    if (name !== undefined)
+      this.note(`datasource "${name}" (${pluginId}) is not in the project: using its ${type} datasource`);
     return { kind: "project", type, uid: undefined };
   }
 
@@ -165,7 +169,9 @@ export function rewriteDatasourceRefs(panel: JsonObject, resolver: DatasourceRes
     );
   }
   if (Array.isArray(out.panels)) {
-    out.panels = out.panels.map((child) => (isPlainObject(child) ? rewriteDatasourceRefs(child, resolver) : child));
+    out.panels = out.panels.map((child) =>
+      isPlainObject(child) ? rewriteDatasourceRefs(child, resolver) : child,
+    );
   }
   return out;
 }

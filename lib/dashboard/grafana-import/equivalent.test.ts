@@ -87,33 +87,51 @@ describe("equivalentGrafanaDashboards", () => {
       for (const child of panel.panels ?? []) child.id += 100;
     }
     expect(equivalentGrafanaDashboards(a, renumbered)).toEqual([]);
-    const clashing = {
+    const clashing: Json = {
       title: "t",
       panels: [
         { id: 1, type: "text", title: "x", gridPos: { x: 0, y: 0, w: 12, h: 2 } },
         { id: 1, type: "text", title: "y", gridPos: { x: 12, y: 0, w: 12, h: 2 } },
       ],
     };
-    const split = structuredClone(clashing);
+    const split: Json = structuredClone(clashing);
     split.panels[1].id = 2;
-    expect(equivalentGrafanaDashboards(clashing, split)).toEqual(['panels[1] (text "y"): id 1 maps to both 1 and 2']);
+    expect(equivalentGrafanaDashboards(clashing, split)).toEqual([
+      'panels[1] (text "y"): id 1 maps to both 1 and 2',
+    ]);
   });
 
   it("sees a collapsed row's panels at their expanded places, and what a collapsed row hides", () => {
-    const collapsed = {
+    const collapsed: Json = {
       title: "t",
       panels: [
-        { id: 1, type: "row", title: "r", collapsed: true, gridPos: { x: 0, y: 0, w: 24, h: 1 }, panels: [{ id: 2, type: "text", title: "a", gridPos: { x: 0, y: 40, w: 24, h: 4 } }] },
-        { id: 3, type: "row", title: "s", collapsed: false, gridPos: { x: 0, y: 1, w: 24, h: 1 }, panels: [] },
+        {
+          id: 1,
+          type: "row",
+          title: "r",
+          collapsed: true,
+          gridPos: { x: 0, y: 0, w: 24, h: 1 },
+          panels: [{ id: 2, type: "text", title: "a", gridPos: { x: 0, y: 40, w: 24, h: 4 } }],
+        },
+        {
+          id: 3,
+          type: "row",
+          title: "s",
+          collapsed: false,
+          gridPos: { x: 0, y: 1, w: 24, h: 1 },
+          panels: [],
+        },
       ],
     };
-    const stored = structuredClone(collapsed);
+    const stored: Json = structuredClone(collapsed);
     stored.panels[0].panels[0].gridPos.y = 1;
     stored.panels[1].gridPos.y = 5;
     expect(equivalentGrafanaDashboards(collapsed, stored)).toEqual([]);
-    const expanded = structuredClone(stored);
+    const expanded: Json = structuredClone(stored);
     expanded.panels[0].collapsed = false;
-    expect(equivalentGrafanaDashboards(collapsed, expanded)).toEqual(['panels[0] (row "r").collapsed: true ≠ false']);
+    expect(equivalentGrafanaDashboards(collapsed, expanded)).toEqual([
+      'panels[0] (row "r").collapsed: true ≠ false',
+    ]);
   });
 
   it("lists panels and variables present on one side only", () => {

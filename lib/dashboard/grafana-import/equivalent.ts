@@ -1,6 +1,5 @@
 import { datasourceTypeOfPlugin } from "./datasources";
-import { DASHBOARD_DEFAULTS, panelDefaults, variableDefaults } from "./grafana-defaults";
-import { BUILT_IN_ANNOTATION } from "./grafana-defaults";
+import { BUILT_IN_ANNOTATION, DASHBOARD_DEFAULTS, panelDefaults, variableDefaults } from "./grafana-defaults";
 import {
   asArray,
   asObject,
@@ -23,7 +22,17 @@ export interface EquivalenceOptions {
 }
 
 /** Keys that are bookkeeping of one Grafana instance or one export, never content. */
-const DASHBOARD_IGNORED = new Set(["id", "version", "schemaVersion", "iteration", "__inputs", "__requires", "__elements", "panels", "templating"]);
+const DASHBOARD_IGNORED = new Set([
+  "id",
+  "version",
+  "schemaVersion",
+  "iteration",
+  "__inputs",
+  "__requires",
+  "__elements",
+  "panels",
+  "templating",
+]);
 const PANEL_IGNORED = new Set(["id", "pluginVersion", "panels", "datasource", "targets", "gridPos"]);
 const VARIABLE_IGNORED = new Set([
   "current",
@@ -41,7 +50,9 @@ const VARIABLE_IGNORED = new Set([
 
 function unwrap(json: unknown): JsonObject {
   const object = asObject(json);
-  return isPlainObject(object.dashboard) && !("panels" in object) && !("title" in object) ? object.dashboard : object;
+  return isPlainObject(object.dashboard) && !("panels" in object) && !("title" in object)
+    ? object.dashboard
+    : object;
 }
 
 function datasourceKey(ref: unknown, options: EquivalenceOptions): string {
@@ -66,7 +77,8 @@ function normalizeTarget(target: JsonObject, panelRef: unknown, options: Equival
     out.expr = target.expr;
     out.legendFormat = asString(target.legendFormat) ?? "";
     if (datasource === "loki") {
-      out.instant = target.queryType === "instant" || (target.queryType === undefined && target.instant === true);
+      out.instant =
+        target.queryType === "instant" || (target.queryType === undefined && target.instant === true);
     } else {
       out.instant = target.instant === true && target.range !== true;
       out.format = target.format ?? "time_series";
@@ -85,7 +97,8 @@ function normalizePanel(panel: FlatPanel, options: EquivalenceOptions): JsonObje
   const out: JsonObject = { ...withDefaults(rest, panelDefaults(type)), type, gridPos: panel.gridPos };
   if (type === "row") return { ...out, collapsed: json.collapsed === true };
   const targets = asArray(json.targets).filter(isPlainObject);
-  if (targets.length > 0) out.targets = targets.map((target) => normalizeTarget(target, json.datasource, options));
+  if (targets.length > 0)
+    out.targets = targets.map((target) => normalizeTarget(target, json.datasource, options));
   // A panel's own datasource is derived from its queries' when they all name one; without queries
   // (alert lists, text) it means nothing.
   if (targets.some((target) => target.datasource === undefined)) {
@@ -124,7 +137,10 @@ function normalizeAnnotations(value: unknown): unknown {
   return { ...value, list };
 }
 
-function normalizeDashboard(json: unknown, options: EquivalenceOptions): { top: JsonObject; panels: JsonObject[]; ids: unknown[]; variables: JsonObject[] } {
+function normalizeDashboard(
+  json: unknown,
+  options: EquivalenceOptions,
+): { top: JsonObject; panels: JsonObject[]; ids: unknown[]; variables: JsonObject[] } {
   const dashboard = substituteConstantInputs(unwrap(json));
   const rest: JsonObject = {};
   for (const [key, value] of Object.entries(dashboard)) if (!DASHBOARD_IGNORED.has(key)) rest[key] = value;
@@ -167,7 +183,9 @@ function diff(a: unknown, b: unknown, path: string, out: string[]): void {
     return;
   }
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    a.forEach((item, index) => diff(item, b[index], `${path}[${index}]`, out));
+    a.forEach((item, index) => {
+      diff(item, b[index], `${path}[${index}]`, out);
+    });
     return;
   }
   out.push(`${path}: ${show(a)} ≠ ${show(b)}`);
@@ -185,7 +203,11 @@ function label(panel: JsonObject | undefined): string {
  * selection, datasource uids (see options), and panel ids as long as they are renumbered
  * consistently (panels are matched in reading order).
  */
-export function equivalentGrafanaDashboards(a: unknown, b: unknown, options: EquivalenceOptions = {}): string[] {
+export function equivalentGrafanaDashboards(
+  a: unknown,
+  b: unknown,
+  options: EquivalenceOptions = {},
+): string[] {
   const first = normalizeDashboard(a, options);
   const second = normalizeDashboard(b, options);
   const out: string[] = [];
@@ -227,7 +249,8 @@ export function equivalentGrafanaDashboards(a: unknown, b: unknown, options: Equ
   for (const name of secondByName.keys()) {
     if (!firstByName.has(name)) out.push(`templating.${String(name)}: only in the second`);
   }
-  const order = (list: JsonObject[]): unknown[] => list.map((variable) => variable.name).filter((name) => secondByName.has(name) && firstByName.has(name));
+  const order = (list: JsonObject[]): unknown[] =>
+    list.map((variable) => variable.name).filter((name) => secondByName.has(name) && firstByName.has(name));
   if (!deepEqual(order(first.variables), order(second.variables))) {
     out.push(`templating: variable order ${show(order(first.variables))} ≠ ${show(order(second.variables))}`);
   }

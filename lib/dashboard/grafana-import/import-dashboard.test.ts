@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { toGrafanaDashboard } from "../../generate/grafana";
 import { expectGolden } from "../../generate/golden";
+import { toGrafanaDashboard } from "../../generate/grafana";
 import { smallProject } from "../../generate/testdata/small-project";
 import { toJson } from "../../generate/yaml";
 import { type Dashboard, IssueCollector, validateProject } from "../../model";
@@ -33,7 +33,10 @@ describe.each(FIXTURES)("importing $name", ({ name, modern }) => {
   it("matches the golden model, report and re-export", () => {
     expectGolden(TESTDATA, name, [
       { path: "dashboard.model.json", content: toJson(result.dashboard) },
-      { path: "import-report.json", content: toJson({ unmapped: result.unmapped, warnings: result.warnings }) },
+      {
+        path: "import-report.json",
+        content: toJson({ unmapped: result.unmapped, warnings: result.warnings }),
+      },
       { path: "exported.grafana.json", content: toJson(exported) },
     ]);
   });
@@ -62,7 +65,9 @@ describe("importGrafanaDashboard details", () => {
 
   it("reads the API's {dashboard, meta} wrapper and the bare model alike", () => {
     const wrapped = fixture("modern") as { dashboard: unknown };
-    expect(importGrafanaDashboard(wrapped.dashboard, project)).toEqual(importGrafanaDashboard(wrapped, project));
+    expect(importGrafanaDashboard(wrapped.dashboard, project)).toEqual(
+      importGrafanaDashboard(wrapped, project),
+    );
   });
 
   it("maps the modern fixture's panels and variables to the model", () => {
@@ -108,7 +113,7 @@ describe("importGrafanaDashboard details", () => {
       what: 'panel type "text" has no model equivalent; kept as raw JSON in the dashboard\'s extra',
     });
     expect(unmapped.map((entry) => entry.path)).toContain("templating.list[6]");
-    expect((dashboard.extra?.panels as unknown[]).length).toBe(1);
+    expect(dashboard.extra?.panels).toHaveLength(1);
     expect(dashboard.extra?.graphTooltip).toBeUndefined();
   });
 
@@ -134,7 +139,11 @@ describe("importGrafanaDashboard details", () => {
       max: 10,
       legend: { show: false },
       extra: {
-        fieldConfig: { defaults: { custom: { lineInterpolation: "stepAfter", scaleDistribution: { log: 2, type: "log" } } } },
+        fieldConfig: {
+          defaults: {
+            custom: { lineInterpolation: "stepAfter", scaleDistribution: { log: 2, type: "log" } },
+          },
+        },
         // Sorting descending is what the exporter writes anyway; only the mode differs.
         options: { tooltip: { mode: "single" } },
       },
@@ -162,13 +171,25 @@ describe("importGrafanaDashboard details", () => {
       },
       targets: [{ instant: true }],
     });
-    expect(byTitle("Request rate")).toMatchObject({ type: "stat", unit: "reqps", decimals: 1, reduce: "mean", graphMode: "area" });
+    expect(byTitle("Request rate")).toMatchObject({
+      type: "stat",
+      unit: "reqps",
+      decimals: 1,
+      reduce: "mean",
+      graphMode: "area",
+    });
     expect(byTitle("Memory used")).toMatchObject({ type: "gauge", unit: "percent", min: 0, max: 100 });
     const table = byTitle("Operations");
     expect(table).toMatchObject({ type: "table", unit: "short", decimals: 2 });
     expect(table?.extra?.fieldConfig).toMatchObject({
       overrides: [
-        { matcher: { id: "byName", options: "Time" }, properties: [{ id: "displayName", value: "Time" }, { id: "custom.hidden", value: true }] },
+        {
+          matcher: { id: "byName", options: "Time" },
+          properties: [
+            { id: "displayName", value: "Time" },
+            { id: "custom.hidden", value: true },
+          ],
+        },
         { matcher: { id: "byName", options: "Value" } },
       ],
     });
@@ -184,7 +205,9 @@ describe("importGrafanaDashboard details", () => {
       ["Memory Meminfo", true, 57],
     ]);
     const memoryRow = rows[3];
-    const below = dashboard.panels.filter((panel) => panel.type !== "row" && panel.gridPos.y > (memoryRow?.gridPos.y ?? 0));
+    const below = dashboard.panels.filter(
+      (panel) => panel.type !== "row" && panel.gridPos.y > (memoryRow?.gridPos.y ?? 0),
+    );
     expect(below.map((panel) => panel.title)).toEqual(["Memory Active / Inactive", "Memory Committed"]);
     // The constant input was substituted as Grafana's import does.
     expect(dashboard.variables.find((variable) => variable.name === "diskdevices")).toMatchObject({
@@ -211,7 +234,9 @@ describe("importGrafanaDashboard details", () => {
       datasource: "app-postgres",
       refresh: "timeRange",
     });
-    expect(dashboard.variables.find((variable) => variable.name === "env")).toMatchObject({ query: "label_values(env)" });
+    expect(dashboard.variables.find((variable) => variable.name === "env")).toMatchObject({
+      query: "label_values(env)",
+    });
     expect(unmapped.map((entry) => entry.path)).toEqual(
       expect.arrayContaining(["panels[3]", "templating.list[4]", "templating.list[5]"]),
     );
@@ -222,7 +247,11 @@ function minimal(panels: unknown[], extra: Record<string, unknown> = {}): Record
   return { title: "Test board", uid: "test", schemaVersion: 39, panels, ...extra };
 }
 
-function promPanel(id: unknown, gridPos: unknown, more: Record<string, unknown> = {}): Record<string, unknown> {
+function promPanel(
+  id: unknown,
+  gridPos: unknown,
+  more: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     id,
     type: "timeseries",
@@ -239,7 +268,11 @@ describe("layout and ids", () => {
 
   it("de-duplicates ids and reports it", () => {
     const { dashboard, warnings } = importGrafanaDashboard(
-      minimal([promPanel(3, { x: 0, y: 0, w: 12, h: 8 }), promPanel(3, { x: 12, y: 0, w: 12, h: 8 }), promPanel(undefined, { x: 0, y: 8, w: 12, h: 8 })]),
+      minimal([
+        promPanel(3, { x: 0, y: 0, w: 12, h: 8 }),
+        promPanel(3, { x: 12, y: 0, w: 12, h: 8 }),
+        promPanel(undefined, { x: 0, y: 8, w: 12, h: 8 }),
+      ]),
       project,
     );
     expect(dashboard.panels.map((panel) => panel.id)).toEqual([3, 4, 5]);
@@ -263,9 +296,17 @@ describe("layout and ids", () => {
       [3, { x: 6, y: 8, w: 12, h: 4 }],
       [4, { x: 0, y: 12, w: 24, h: 4 }],
     ]);
-    expect(warnings).toContain("panels[1]: moved from x20 y0 w8 h8 to x16 y0 w8 h8: x + w exceeded the 24-column grid");
-    expect(warnings).toContain("panels[2]: moved from x6 y2 w12 h4 to x6 y8 w12 h4: overlapped panels[0]; moved down");
-    expect(warnings.some((warning) => warning.startsWith("panels[3]: moved") && warning.includes("width outside 1-24"))).toBe(true);
+    expect(warnings).toContain(
+      "panels[1]: moved from x20 y0 w8 h8 to x16 y0 w8 h8: x + w exceeded the 24-column grid",
+    );
+    expect(warnings).toContain(
+      "panels[2]: moved from x6 y2 w12 h4 to x6 y8 w12 h4: overlapped panels[0]; moved down",
+    );
+    expect(
+      warnings.some(
+        (warning) => warning.startsWith("panels[3]: moved") && warning.includes("width outside 1-24"),
+      ),
+    ).toBe(true);
     const checks = new IssueCollector();
     checkDashboard(dashboard, project.datasources, [], checks);
     expect(checks.issues).toEqual([]);
@@ -274,8 +315,22 @@ describe("layout and ids", () => {
   it("places collapsed rows' panels below the row and pushes later rows down, as Grafana's expand does", () => {
     const { dashboard } = importGrafanaDashboard(
       minimal([
-        { id: 1, type: "row", title: "A", collapsed: true, gridPos: { x: 0, y: 0, w: 24, h: 1 }, panels: [promPanel(2, { x: 0, y: 7, w: 24, h: 6 })] },
-        { id: 3, type: "row", title: "B", collapsed: false, gridPos: { x: 0, y: 1, w: 24, h: 1 }, panels: [] },
+        {
+          id: 1,
+          type: "row",
+          title: "A",
+          collapsed: true,
+          gridPos: { x: 0, y: 0, w: 24, h: 1 },
+          panels: [promPanel(2, { x: 0, y: 7, w: 24, h: 6 })],
+        },
+        {
+          id: 3,
+          type: "row",
+          title: "B",
+          collapsed: false,
+          gridPos: { x: 0, y: 1, w: 24, h: 1 },
+          panels: [],
+        },
         promPanel(4, { x: 0, y: 2, w: 24, h: 5 }),
       ]),
       project,
@@ -303,14 +358,19 @@ describe("what cannot be mapped", () => {
       gridPos: { x: 12, y: 0, w: 12, h: 8 },
       datasource: { type: "prometheus", uid: "${DS_PROM}" },
       options: { pieType: "donut" },
-      targets: [{ refId: "A", expr: "sum by (job) (up)", datasource: { type: "prometheus", uid: "${DS_PROM}" } }],
+      targets: [
+        { refId: "A", expr: "sum by (job) (up)", datasource: { type: "prometheus", uid: "${DS_PROM}" } },
+      ],
     };
     const input = minimal([promPanel(1, { x: 0, y: 0, w: 12, h: 8 }), piechart], {
       __inputs: [{ name: "DS_PROM", type: "datasource", pluginId: "prometheus" }],
     });
     const { dashboard, unmapped } = importGrafanaDashboard(input, project);
     expect(unmapped).toEqual([
-      { path: "panels[1]", what: 'panel type "piechart" has no model equivalent; kept as raw JSON in the dashboard\'s extra' },
+      {
+        path: "panels[1]",
+        what: 'panel type "piechart" has no model equivalent; kept as raw JSON in the dashboard\'s extra',
+      },
     ]);
     // The raw panel's datasources now point at the project's.
     expect(dashboard.extra?.panels).toEqual([
@@ -326,16 +386,29 @@ describe("what cannot be mapped", () => {
   });
 
   it("keeps a panel whose queries the model cannot hold (hidden, other datasources) whole", () => {
-    const hidden = promPanel(1, { x: 0, y: 0, w: 12, h: 8 }, {
-      targets: [
-        { refId: "A", expr: "up", hide: true },
-        { refId: "B", datasource: { type: "__expr__", uid: "__expr__" }, expression: "$A * 2", type: "math" },
-      ],
-    });
-    const mysql = promPanel(2, { x: 12, y: 0, w: 12, h: 8 }, {
-      datasource: { type: "mysql", uid: "abc" },
-      targets: [{ refId: "A", rawSql: "SELECT 1", datasource: { type: "mysql", uid: "abc" } }],
-    });
+    const hidden = promPanel(
+      1,
+      { x: 0, y: 0, w: 12, h: 8 },
+      {
+        targets: [
+          { refId: "A", expr: "up", hide: true },
+          {
+            refId: "B",
+            datasource: { type: "__expr__", uid: "__expr__" },
+            expression: "$A * 2",
+            type: "math",
+          },
+        ],
+      },
+    );
+    const mysql = promPanel(
+      2,
+      { x: 12, y: 0, w: 12, h: 8 },
+      {
+        datasource: { type: "mysql", uid: "abc" },
+        targets: [{ refId: "A", rawSql: "SELECT 1", datasource: { type: "mysql", uid: "abc" } }],
+      },
+    );
     const { dashboard, unmapped } = importGrafanaDashboard(minimal([hidden, mysql]), project);
     expect(dashboard.panels).toEqual([]);
     expect(unmapped).toEqual([
@@ -343,7 +416,10 @@ describe("what cannot be mapped", () => {
         path: "panels[0]",
         what: "targets[0] is a hidden query (the model has no hidden queries); kept as raw JSON in the dashboard's extra",
       },
-      { path: "panels[1]", what: "targets[0] is a query of a mysql datasource; kept as raw JSON in the dashboard's extra" },
+      {
+        path: "panels[1]",
+        what: "targets[0] is a query of a mysql datasource; kept as raw JSON in the dashboard's extra",
+      },
     ]);
     expect(dashboard.extra?.panels).toHaveLength(2);
   });
@@ -356,9 +432,14 @@ describe("what cannot be mapped", () => {
       gridPos: { x: 0, y: 0, w: 6, h: 4 },
       datasource: { type: "prometheus", uid: "prometheus" },
       fieldConfig: { defaults: { unit: "bytes", decimals: 12 }, overrides: [] },
-      options: { colorMode: "background_solid", reduceOptions: { calcs: ["range"], fields: "", values: false } },
+      options: {
+        colorMode: "background_solid",
+        reduceOptions: { calcs: ["range"], fields: "", values: false },
+      },
       transformations: [{ id: "organize", options: {} }],
-      targets: [{ refId: "q1", expr: "up", exemplar: true, datasource: { type: "prometheus", uid: "prometheus" } }],
+      targets: [
+        { refId: "q1", expr: "up", exemplar: true, datasource: { type: "prometheus", uid: "prometheus" } },
+      ],
     };
     const { dashboard, unmapped, warnings } = importGrafanaDashboard(minimal([panel]), project);
     expect(unmapped.map((entry) => entry.path).sort()).toEqual([
@@ -380,18 +461,50 @@ describe("what cannot be mapped", () => {
   });
 
   it("resolves legacy datasource names, unknown uids and missing datasources by type", () => {
-    const withThanos = { ...project, datasources: [...project.datasources, { ...project.datasources[0], uid: "thanos", name: "Thanos", isDefault: false }] } as typeof project;
+    const withThanos = {
+      ...project,
+      datasources: [
+        ...project.datasources,
+        { ...project.datasources[0], uid: "thanos", name: "Thanos", isDefault: false },
+      ],
+    } as typeof project;
     const panels = [
-      promPanel(1, { x: 0, y: 0, w: 6, h: 4 }, { datasource: "Prometheus", targets: [{ refId: "A", expr: "up" }] }),
-      promPanel(2, { x: 6, y: 0, w: 6, h: 4 }, { datasource: "Thanos", targets: [{ refId: "A", expr: "up" }] }),
-      promPanel(3, { x: 12, y: 0, w: 6, h: 4 }, { datasource: null, targets: [{ refId: "A", expr: '{app="x"} |= "error"' }] }),
-      promPanel(4, { x: 18, y: 0, w: 6, h: 4 }, {
-        datasource: { type: "loki", uid: "P8E80F9AEF21F6940" },
-        targets: [{ refId: "A", expr: 'sum(rate({app="x"}[5m]))', datasource: { type: "loki", uid: "P8E80F9AEF21F6940" } }],
-      }),
+      promPanel(
+        1,
+        { x: 0, y: 0, w: 6, h: 4 },
+        { datasource: "Prometheus", targets: [{ refId: "A", expr: "up" }] },
+      ),
+      promPanel(
+        2,
+        { x: 6, y: 0, w: 6, h: 4 },
+        { datasource: "Thanos", targets: [{ refId: "A", expr: "up" }] },
+      ),
+      promPanel(
+        3,
+        { x: 12, y: 0, w: 6, h: 4 },
+        { datasource: null, targets: [{ refId: "A", expr: '{app="x"} |= "error"' }] },
+      ),
+      promPanel(
+        4,
+        { x: 18, y: 0, w: 6, h: 4 },
+        {
+          datasource: { type: "loki", uid: "P8E80F9AEF21F6940" },
+          targets: [
+            {
+              refId: "A",
+              expr: 'sum(rate({app="x"}[5m]))',
+              datasource: { type: "loki", uid: "P8E80F9AEF21F6940" },
+            },
+          ],
+        },
+      ),
     ];
     const { dashboard, warnings } = importGrafanaDashboard(minimal(panels), withThanos);
-    expect(dashboard.panels.map((panel) => ("targets" in panel ? panel.targets.map((t) => [t.kind, t.datasource]) : []))).toEqual([
+    expect(
+      dashboard.panels.map((panel) =>
+        "targets" in panel ? panel.targets.map((t) => [t.kind, t.datasource]) : [],
+      ),
+    ).toEqual([
       [["promql", undefined]],
       [["promql", undefined]],
       [["logql", undefined]],
@@ -404,12 +517,17 @@ describe("what cannot be mapped", () => {
       undefined,
       undefined,
     ]);
-    expect(warnings).toContain('datasource "P8E80F9AEF21F6940" (loki) is not in the project: using its loki datasource');
+    expect(warnings).toContain(
+      'datasource "P8E80F9AEF21F6940" (loki) is not in the project: using its loki datasource',
+    );
   });
 
   it("generates a stable uid from the title when there is none", () => {
     const first = importGrafanaDashboard({ title: "API — Latency & Errors!", panels: [] }, project);
-    const second = importGrafanaDashboard({ title: "API — Latency & Errors!", panels: [], uid: null }, project);
+    const second = importGrafanaDashboard(
+      { title: "API — Latency & Errors!", panels: [], uid: null },
+      project,
+    );
     expect(first.dashboard.uid).toBe("api-latency-errors");
     expect(second.dashboard.uid).toBe("api-latency-errors");
     expect(first.dashboard.refresh).toBe("");
@@ -432,11 +550,13 @@ describe("garbage in", () => {
   it("rejects what is not a dashboard, saying where", () => {
     expect(issuesOf(42)).toEqual(["(root): expected a Grafana dashboard JSON object, got a number"]);
     expect(issuesOf([1, 2])).toEqual(["(root): expected a Grafana dashboard JSON object, got an array"]);
-    expect(issuesOf({ hello: "world" })).toEqual(["(root): not a Grafana dashboard: it has none of title, panels or rows"]);
+    expect(issuesOf({ hello: "world" })).toEqual([
+      "(root): not a Grafana dashboard: it has none of title, panels or rows",
+    ]);
     expect(issuesOf({ title: "x", panels: "nope" })[0]).toMatch(/^panels: /);
-    expect(issuesOf({ title: "x", panels: [{ type: "stat", gridPos: { x: "left", y: 0, w: 4, h: 4 } }] })[0]).toMatch(
-      /^panels\[0\]\.gridPos\.x: /,
-    );
+    expect(
+      issuesOf({ title: "x", panels: [{ type: "stat", gridPos: { x: "left", y: 0, w: 4, h: 4 } }] })[0],
+    ).toMatch(/^panels\[0\]\.gridPos\.x: /);
     expect(issuesOf({ dashboard: { title: "x", templating: { list: [{ type: "query" }] } } })[0]).toMatch(
       /^dashboard\.templating\.list\[0\]\.name: /,
     );

@@ -61,7 +61,16 @@ const DASHBOARD_MAPPED_KEYS = new Set([
   "__requires",
 ]);
 
-const ROW_MAPPED_KEYS = new Set(["id", "gridPos", "type", "title", "panels", "collapsed", "datasource", "targets"]);
+const ROW_MAPPED_KEYS = new Set([
+  "id",
+  "gridPos",
+  "type",
+  "title",
+  "panels",
+  "collapsed",
+  "datasource",
+  "targets",
+]);
 
 function dashboardUid(input: JsonObject, title: string, report: ImportReporter): string {
   const uid = asString(input.uid);
@@ -85,7 +94,12 @@ function assignIds(placed: readonly FlatPanel[], report: ImportReporter): number
     const id = wanted[index];
     if (keeps[index] && id !== undefined) return id;
     const fresh = next++;
-    const why = id === undefined ? "had no id" : seen.has(id) ? `id ${id} duplicated ${seen.get(id)}` : `id ${id} is not a positive integer`;
+    const why =
+      id === undefined
+        ? "had no id"
+        : seen.has(id)
+          ? `id ${id} duplicated ${seen.get(id)}`
+          : `id ${id} is not a positive integer`;
     report.warn(`${panel.path}: ${why}; now ${fresh}`);
     return fresh;
   });
@@ -106,9 +120,17 @@ function mapRow(panel: FlatPanel, id: number, report: ImportReporter): RowPanel 
     collapsed: panel.json.collapsed === true,
     gridPos: panel.gridPos,
   };
-  const generated = { collapsed: row.collapsed, gridPos: row.gridPos, id, panels: [], title: row.title, type: "row" };
+  const generated = {
+    collapsed: row.collapsed,
+    gridPos: row.gridPos,
+    id,
+    panels: [],
+    title: row.title,
+    type: "row",
+  };
   const { extra } = extraDiff(panel.json, generated, {}, ROW_MAPPED_KEYS);
-  if (extra?.repeat !== undefined) report.keep(`${panel.path}.repeat`, "row repeat kept as raw JSON in extra");
+  if (extra?.repeat !== undefined)
+    report.keep(`${panel.path}.repeat`, "row repeat kept as raw JSON in extra");
   return extra ? { ...row, extra } : row;
 }
 
@@ -120,7 +142,9 @@ function normalizeAnnotations(annotations: unknown, resolver: DatasourceResolver
     if (entry.builtIn === 1) {
       const { target: _target, datasource: _datasource, ...rest } = entry;
       const normalized = { ...rest, datasource: BUILT_IN_ANNOTATION.datasource };
-      return deepEqual(normalized, BUILT_IN_ANNOTATION) ? BUILT_IN_ANNOTATION : { ...normalized, ...(_target ? { target: _target } : {}) };
+      return deepEqual(normalized, BUILT_IN_ANNOTATION)
+        ? BUILT_IN_ANNOTATION
+        : { ...normalized, ...(_target ? { target: _target } : {}) };
     }
     return "datasource" in entry ? { ...entry, datasource: resolver.projectRef(entry.datasource) } : entry;
   });
@@ -129,7 +153,8 @@ function normalizeAnnotations(annotations: unknown, resolver: DatasourceResolver
 
 function timezoneOf(value: unknown, report: ImportReporter): { timezone: "browser" | "utc"; extra?: string } {
   if (value === "utc") return { timezone: "utc" };
-  if (value === undefined || value === null || value === "" || value === "browser") return { timezone: "browser" };
+  if (value === undefined || value === null || value === "" || value === "browser")
+    return { timezone: "browser" };
   report.keep("timezone", `time zone "${String(value)}" is not browser or utc; kept as raw JSON in extra`);
   return { timezone: "browser", extra: String(value) };
 }
@@ -139,7 +164,10 @@ function variableTypes(list: readonly JsonObject[]): Map<string, DatasourceType 
   for (const variable of list) {
     const name = asString(variable.name);
     if (!name) continue;
-    types.set(name, variable.type === "datasource" ? datasourceTypeOfPlugin(asString(variable.query)) : undefined);
+    types.set(
+      name,
+      variable.type === "datasource" ? datasourceTypeOfPlugin(asString(variable.query)) : undefined,
+    );
   }
   return types;
 }
@@ -164,7 +192,8 @@ export function importGrafanaDashboard(json: unknown, project: Project): Grafana
   const resolver = new DatasourceResolver(project, inputs, variableTypes(rawVariables));
 
   const title = (asString(input.title) ?? "").trim().slice(0, 200) || "Imported dashboard";
-  if (title === "Imported dashboard" && !asString(input.title)) report.warn('the dashboard had no title: titled "Imported dashboard"');
+  if (title === "Imported dashboard" && !asString(input.title))
+    report.warn('the dashboard had no title: titled "Imported dashboard"');
   const zone = timezoneOf(input.timezone, report);
   const time = asObject(input.time);
   const description = asString(input.description);
@@ -187,7 +216,11 @@ export function importGrafanaDashboard(json: unknown, project: Project): Grafana
       variables.push(result.variable);
     } else {
       report.keep(path, `${result.reason}; kept as raw JSON in the dashboard's extra`);
-      rawVariableList.push("datasource" in variable ? { ...variable, datasource: resolver.projectRef(variable.datasource) } : variable);
+      rawVariableList.push(
+        "datasource" in variable
+          ? { ...variable, datasource: resolver.projectRef(variable.datasource) }
+          : variable,
+      );
     }
   });
   const draft: Dashboard = { ...base, variables };
@@ -214,18 +247,31 @@ export function importGrafanaDashboard(json: unknown, project: Project): Grafana
   });
 
   const withoutExtra: Dashboard = { ...draft, panels };
-  const original = withDefaults({ ...input, annotations: normalizeAnnotations(input.annotations, resolver) }, DASHBOARD_DEFAULTS);
+  const original = withDefaults(
+    { ...input, annotations: normalizeAnnotations(input.annotations, resolver) },
+    DASHBOARD_DEFAULTS,
+  );
   const generated = toGrafanaDashboard(project, withoutExtra) as unknown as JsonObject;
   const diff = extraDiff(original, generated, DASHBOARD_DEFAULTS, DASHBOARD_MAPPED_KEYS);
   const extra: JsonObject = { ...diff.extra };
   if (zone.extra) extra.timezone = zone.extra;
-  const customAnnotations = asArray(asObject(extra.annotations).list).filter((entry) => asObject(entry).builtIn !== 1);
-  if (customAnnotations.length > 0) report.keep("annotations.list", `${customAnnotations.length} annotation queries kept as raw JSON in extra`);
-  if (asArray(extra.links).length > 0) report.keep("links", `${asArray(extra.links).length} dashboard links kept as raw JSON in extra`);
+  const customAnnotations = asArray(asObject(extra.annotations).list).filter(
+    (entry) => asObject(entry).builtIn !== 1,
+  );
+  if (customAnnotations.length > 0)
+    report.keep(
+      "annotations.list",
+      `${customAnnotations.length} annotation queries kept as raw JSON in extra`,
+    );
+  if (asArray(extra.links).length > 0)
+    report.keep("links", `${asArray(extra.links).length} dashboard links kept as raw JSON in extra`);
   if (rawPanels.length > 0) extra.panels = rawPanels;
   if (rawVariableList.length > 0) extra.templating = { list: rawVariableList };
 
-  const dashboard = DashboardSchema.parse({ ...withoutExtra, ...(Object.keys(extra).length > 0 ? { extra } : {}) });
+  const dashboard = DashboardSchema.parse({
+    ...withoutExtra,
+    ...(Object.keys(extra).length > 0 ? { extra } : {}),
+  });
   for (const note of resolver.notes) report.warn(note);
   const checks = new IssueCollector();
   checkDashboard(dashboard, project.datasources, [], checks);

@@ -70,7 +70,14 @@ export const GrafanaDashboardInputSchema = z.looseObject({
   refresh: z.union([z.string(), z.boolean()]).optional(),
   timezone: z.string().nullish(),
   __inputs: z
-    .array(z.looseObject({ name: z.string(), type: z.string(), pluginId: z.string().optional(), value: z.string().optional() }))
+    .array(
+      z.looseObject({
+        name: z.string(),
+        type: z.string(),
+        pluginId: z.string().optional(),
+        value: z.string().optional(),
+      }),
+    )
     .optional(),
 });
 export type GrafanaDashboardInput = z.infer<typeof GrafanaDashboardInputSchema>;
@@ -78,7 +85,9 @@ export type GrafanaDashboardInput = z.infer<typeof GrafanaDashboardInputSchema>;
 /** Thrown for input that is not a Grafana dashboard; `issues` carry a path each, for editor markers. */
 export class GrafanaImportError extends Error {
   constructor(readonly issues: ModelIssue[]) {
-    super(`not an importable Grafana dashboard:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}`);
+    super(
+      `not an importable Grafana dashboard:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}`,
+    );
     this.name = "GrafanaImportError";
   }
 }
@@ -96,7 +105,7 @@ function isObject(value: unknown): value is JsonObject {
  * (`{dashboard, meta}`). Throws GrafanaImportError with paths for anything else.
  */
 export function parseGrafanaInput(json: unknown): GrafanaDashboardInput {
-  if (!isObject(json)) fail("(root)", `expected a Grafana dashboard JSON object, got ${describe(json)}`);
+  if (!isObject(json)) fail("(root)", `expected a Grafana dashboard JSON object, got ${describeValue(json)}`);
   const wrapped = isObject(json.dashboard) && !("panels" in json) && !("title" in json);
   const dashboard = wrapped ? (json.dashboard as JsonObject) : json;
   const prefix = wrapped ? ["dashboard"] : [];
@@ -122,7 +131,7 @@ export function parseGrafanaInput(json: unknown): GrafanaDashboardInput {
   return parsed.data;
 }
 
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   return typeof value === "string" ? "a string" : `a ${typeof value}`;

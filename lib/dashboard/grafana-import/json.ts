@@ -40,7 +40,8 @@ export function asString(value: unknown): string | undefined {
 export function asNumber(value: unknown): number | undefined {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   // Legacy panels write axis limits as strings ("0", "100").
-  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)))
+    return Number(value);
   return undefined;
 }
 
@@ -86,7 +87,8 @@ export function substituteConstantInputs(dashboard: JsonObject): JsonObject {
       return value.replace(/\$\{(\w+)\}/g, (match, name: string) => constants.get(name) ?? match);
     }
     if (Array.isArray(value)) return value.map(substitute);
-    if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item)]));
+    if (isPlainObject(value))
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item)]));
     return value;
   };
   return substitute(dashboard) as JsonObject;

@@ -39,7 +39,10 @@ function byPosition(a: { gridPos: Box }, b: { gridPos: Box }): number {
  * panels go right below the row (keeping their offsets to its first panel) and what follows moves
  * down by their height. Panels without a usable gridPos come last, in `unplaced`.
  */
-export function expandRows(panels: readonly unknown[], pathPrefix = "panels"): { flat: FlatPanel[]; unplaced: FlatPanel[] } {
+export function expandRows(
+  panels: readonly unknown[],
+  pathPrefix = "panels",
+): { flat: FlatPanel[]; unplaced: FlatPanel[] } {
   const top: FlatPanel[] = [];
   const unplaced: FlatPanel[] = [];
   panels.forEach((json, index) => {
@@ -97,7 +100,10 @@ function sanitize(box: Box, isRow: boolean): { box: Box; reason?: string } {
   }
   if (isRow) {
     if (x !== 0 || w !== GRID_COLUMNS || h !== 1) reasons.push("a row spans the whole grid, one unit high");
-    return { box: { x: 0, y: Math.max(0, y), w: GRID_COLUMNS, h: 1 }, reason: reasons.join("; ") || undefined };
+    return {
+      box: { x: 0, y: Math.max(0, y), w: GRID_COLUMNS, h: 1 },
+      reason: reasons.join("; ") || undefined,
+    };
   }
   if (y < 0) {
     y = 0;
@@ -131,7 +137,9 @@ function collides(a: Box, b: Box): boolean {
  * order each panel rises while nothing is above it, and drops below whatever it overlaps.
  */
 export function compact<T extends { gridPos: Box }>(items: readonly T[]): Array<T & { pushedBy?: T }> {
-  const order = items.map((item, index) => ({ item, index })).sort((a, b) => byPosition(a.item, b.item) || a.index - b.index);
+  const order = items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => byPosition(a.item, b.item) || a.index - b.index);
   const placed: Array<T & { pushedBy?: T }> = [];
   for (const { item } of order) {
     const box = { ...item.gridPos };
@@ -143,7 +151,8 @@ export function compact<T extends { gridPos: Box }>(items: readonly T[]): Array<
       if (!hit) break;
       box.y = hit.gridPos.y + hit.gridPos.h;
     }
-    const pushedBy = box.y > item.gridPos.y ? placed.find((other) => collides(item.gridPos, other.gridPos)) : undefined;
+    const pushedBy =
+      box.y > item.gridPos.y ? placed.find((other) => collides(item.gridPos, other.gridPos)) : undefined;
     placed.push({ ...item, gridPos: box, ...(pushedBy ? { pushedBy } : {}) });
   }
   return placed;

@@ -34,7 +34,16 @@ const SHARED_KEYS = [
 ];
 
 /** Keys of retired panels that mean nothing once converted. */
-const OBSOLETE_KEYS = new Set(["pluginVersion", "isNew", "error", "editable", "span", "height", "renderer", "options"]);
+const OBSOLETE_KEYS = new Set([
+  "pluginVersion",
+  "isNew",
+  "error",
+  "editable",
+  "span",
+  "height",
+  "renderer",
+  "options",
+]);
 
 function shared(panel: JsonObject): JsonObject {
   const out: JsonObject = {};
@@ -43,7 +52,11 @@ function shared(panel: JsonObject): JsonObject {
 }
 
 /** Keys a converter did not consume, kept on the converted panel so nothing is lost. */
-function leftovers(panel: JsonObject, consumed: ReadonlySet<string>, notes: LegacyConversion["notes"]): JsonObject {
+function leftovers(
+  panel: JsonObject,
+  consumed: ReadonlySet<string>,
+  notes: LegacyConversion["notes"],
+): JsonObject {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(panel)) {
     if (SHARED_KEYS.includes(key) || consumed.has(key) || OBSOLETE_KEYS.has(key) || key === "type") continue;
@@ -79,7 +92,10 @@ function graphThresholds(
   const usable = legacy.filter(isPlainObject).filter((t) => asNumber(t.value) !== undefined);
   if (usable.length === 0) return {};
   if (usable.some((t) => t.op === "lt")) {
-    notes.push({ key: "thresholds", what: "graph thresholds with op lt are shown as steps upward from their value" });
+    notes.push({
+      key: "thresholds",
+      what: "graph thresholds with op lt are shown as steps upward from their value",
+    });
   }
   const steps = usable
     .map((t) => ({
@@ -161,19 +177,30 @@ export function convertGraph(panel: JsonObject): LegacyConversion {
     scaleDistribution: logBase > 1 ? { log: logBase, type: "log" } : { type: "linear" },
     showPoints: points ? "always" : "never",
     spanNulls: panel.nullPointMode === "connected",
-    stacking: { group: "A", mode: panel.stack === true ? (panel.percentage === true ? "percent" : "normal") : "none" },
+    stacking: {
+      group: "A",
+      mode: panel.stack === true ? (panel.percentage === true ? "percent" : "normal") : "none",
+    },
   };
   if (panel.dashes === true) {
-    custom.lineStyle = { dash: [asNumber(panel.dashLength) ?? 10, asNumber(panel.spaceLength) ?? 10], fill: "dash" };
+    custom.lineStyle = {
+      dash: [asNumber(panel.dashLength) ?? 10, asNumber(panel.spaceLength) ?? 10],
+      fill: "dash",
+    };
   }
   if (panel.nullPointMode === "null as zero") {
-    notes.push({ key: "nullPointMode", what: 'nullPointMode "null as zero" has no timeseries option; gaps stay gaps' });
+    notes.push({
+      key: "nullPointMode",
+      what: 'nullPointMode "null as zero" has no timeseries option; gaps stay gaps',
+    });
   }
   const { thresholds, style } = graphThresholds(asArray(panel.thresholds), notes);
   if (style) custom.thresholdsStyle = { mode: style };
 
   const legendValues = legend.values === true;
-  const calcs = legendValues ? LEGEND_CALCS.filter(([key]) => legend[key] === true).map(([, calc]) => calc) : [];
+  const calcs = legendValues
+    ? LEGEND_CALCS.filter(([key]) => legend[key] === true).map(([, calc]) => calc)
+    : [];
   const legendOptions: JsonObject = {
     calcs,
     displayMode: legend.alignAsTable === true ? "table" : "list",
@@ -186,7 +213,8 @@ export function convertGraph(panel: JsonObject): LegacyConversion {
     legendOptions.sortDesc = legend.sortDesc === true;
   }
   for (const key of ["hideEmpty", "hideZero"]) {
-    if (legend[key] === true) notes.push({ key: `legend.${key}`, what: `legend.${key} has no timeseries option; dropped` });
+    if (legend[key] === true)
+      notes.push({ key: `legend.${key}`, what: `legend.${key} has no timeseries option; dropped` });
   }
 
   const sortOrder = asNumber(tooltip.sort) ?? 0;
@@ -201,14 +229,20 @@ export function convertGraph(panel: JsonObject): LegacyConversion {
     thresholds: thresholds ?? { mode: "absolute", steps: [{ color: "green", value: null }] },
     unit: asString(left.format) ?? "short",
   };
-  const overrides = [...asArray(asObject(panel.fieldConfig).overrides), ...aliasColorOverrides(panel.aliasColors)];
+  const overrides = [
+    ...asArray(asObject(panel.fieldConfig).overrides),
+    ...aliasColorOverrides(panel.aliasColors),
+  ];
   const out: JsonObject = {
     ...shared(panel),
     type: "timeseries",
     fieldConfig: { defaults: dropUndefined(defaults), overrides },
     options: {
       legend: legendOptions,
-      tooltip: { mode: tooltip.shared === false ? "single" : "multi", sort: ["none", "asc", "desc"][sortOrder] ?? "none" },
+      tooltip: {
+        mode: tooltip.shared === false ? "single" : "multi",
+        sort: ["none", "asc", "desc"][sortOrder] ?? "none",
+      },
     },
   };
   const seriesOverrides = asArray(panel.seriesOverrides);
@@ -222,16 +256,25 @@ export function convertGraph(panel: JsonObject): LegacyConversion {
   const rightAxis = axes[1];
   if (rightAxis && seriesOverrides.some((o) => asObject(o).yaxis === 2)) {
     out.yaxes = panel.yaxes;
-    notes.push({ key: "yaxes", what: "right y-axis settings kept as raw JSON with the series overrides that use it" });
+    notes.push({
+      key: "yaxes",
+      what: "right y-axis settings kept as raw JSON with the series overrides that use it",
+    });
   }
   const xaxis = asObject(panel.xaxis);
   if (xaxis.mode !== undefined && xaxis.mode !== "time") {
     out.xaxis = panel.xaxis;
-    notes.push({ key: "xaxis.mode", what: `graph x-axis mode "${String(xaxis.mode)}" has no timeseries equivalent` });
+    notes.push({
+      key: "xaxis.mode",
+      what: `graph x-axis mode "${String(xaxis.mode)}" has no timeseries equivalent`,
+    });
   }
   if (asArray(panel.timeRegions).length > 0) {
     out.timeRegions = panel.timeRegions;
-    notes.push({ key: "timeRegions", what: "graph time regions kept as raw JSON (annotations replace them)" });
+    notes.push({
+      key: "timeRegions",
+      what: "graph time regions kept as raw JSON (annotations replace them)",
+    });
   }
   if (isPlainObject(panel.alert)) {
     out.alert = panel.alert;
@@ -313,7 +356,11 @@ function singlestatMappings(panel: JsonObject): JsonObject[] {
     .filter(isPlainObject)
     .filter((m) => m.from !== "null" || m.text !== "N/A")
     .map((m) => ({
-      options: { from: asNumber(m.from) ?? null, result: { text: String(m.text ?? "") }, to: asNumber(m.to) ?? null },
+      options: {
+        from: asNumber(m.from) ?? null,
+        result: { text: String(m.text ?? "") },
+        to: asNumber(m.to) ?? null,
+      },
       type: "range",
     }));
   return panel.mappingType === 2 ? [...rangeMaps, ...valueMaps] : [...valueMaps, ...rangeMaps];
@@ -326,16 +373,28 @@ export function convertSinglestat(panel: JsonObject): LegacyConversion {
   const isGauge = gauge.show === true;
   const valueName = asString(panel.valueName) ?? "avg";
   const calc = VALUE_NAME_CALCS[valueName];
-  if (!calc) notes.push({ key: "valueName", what: `singlestat value "${valueName}" has no reducer; showing the last value` });
-  if (valueName === "last_time") notes.push({ key: "valueName", what: 'singlestat "Time of last point" shows the last value instead' });
+  if (!calc)
+    notes.push({
+      key: "valueName",
+      what: `singlestat value "${valueName}" has no reducer; showing the last value`,
+    });
+  if (valueName === "last_time")
+    notes.push({ key: "valueName", what: 'singlestat "Time of last point" shows the last value instead' });
   let unit = asString(panel.format) ?? "none";
   const prefix = asString(panel.prefix) ?? "";
   const postfix = asString(panel.postfix) ?? "";
   if ((prefix || postfix) && (unit === "none" || unit === "short")) {
     unit = postfix ? `suffix:${postfix}` : `prefix:${prefix}`;
-    if (prefix && postfix) notes.push({ key: "prefix", what: `singlestat prefix "${prefix}" dropped; the suffix became the unit` });
+    if (prefix && postfix)
+      notes.push({
+        key: "prefix",
+        what: `singlestat prefix "${prefix}" dropped; the suffix became the unit`,
+      });
   } else if (prefix || postfix) {
-    notes.push({ key: "postfix", what: `singlestat prefix/postfix "${prefix}"/"${postfix}" dropped (the unit ${unit} is kept)` });
+    notes.push({
+      key: "postfix",
+      what: `singlestat prefix/postfix "${prefix}"/"${postfix}" dropped (the unit ${unit} is kept)`,
+    });
   }
   const tableColumn = asString(panel.tableColumn) ?? "";
   const reduceOptions = {
@@ -360,7 +419,8 @@ export function convertSinglestat(panel: JsonObject): LegacyConversion {
         showThresholdMarkers: gauge.thresholdMarkers !== false,
       }
     : {
-        colorMode: panel.colorBackground === true ? "background" : panel.colorValue === true ? "value" : "none",
+        colorMode:
+          panel.colorBackground === true ? "background" : panel.colorValue === true ? "value" : "none",
         graphMode: asObject(panel.sparkline).show === true ? "area" : "none",
         justifyMode: "auto",
         orientation: "horizontal",
@@ -377,15 +437,27 @@ export function convertSinglestat(panel: JsonObject): LegacyConversion {
   return { panel: out, notes };
 }
 
-const TABLE_OLD_KEYS = new Set(["columns", "fontSize", "pageSize", "scroll", "showHeader", "sort", "styles", "transform", "fieldConfig"]);
+const TABLE_OLD_KEYS = new Set([
+  "columns",
+  "fontSize",
+  "pageSize",
+  "scroll",
+  "showHeader",
+  "sort",
+  "styles",
+  "transform",
+  "fieldConfig",
+]);
 
 const STYLE_ALIGN: Record<string, string> = { left: "left", right: "right", center: "center" };
 
 function styleProperties(style: JsonObject): Array<{ id: string; value: unknown }> {
   const properties: Array<{ id: string; value: unknown }> = [];
-  if (typeof style.alias === "string" && style.alias !== "") properties.push({ id: "displayName", value: style.alias });
+  if (typeof style.alias === "string" && style.alias !== "")
+    properties.push({ id: "displayName", value: style.alias });
   if (style.type === "hidden") properties.push({ id: "custom.hidden", value: true });
-  if (style.type === "number" && typeof style.unit === "string") properties.push({ id: "unit", value: style.unit });
+  if (style.type === "number" && typeof style.unit === "string")
+    properties.push({ id: "unit", value: style.unit });
   if (typeof style.decimals === "number") properties.push({ id: "decimals", value: style.decimals });
   const align = STYLE_ALIGN[asString(style.align) ?? ""];
   if (align) properties.push({ id: "custom.align", value: align });
@@ -394,10 +466,16 @@ function styleProperties(style: JsonObject): Array<{ id: string; value: unknown 
       id: "custom.cellOptions",
       value: { type: style.colorMode === "value" ? "color-text" : "color-background" },
     });
-    properties.push({ id: "thresholds", value: singlestatThresholds({ thresholds: asArray(style.thresholds).join(","), colors: style.colors }) });
+    properties.push({
+      id: "thresholds",
+      value: singlestatThresholds({ thresholds: asArray(style.thresholds).join(","), colors: style.colors }),
+    });
   }
   if (typeof style.link === "boolean" && style.link && typeof style.linkUrl === "string") {
-    properties.push({ id: "links", value: [{ title: asString(style.linkTooltip) ?? "", url: style.linkUrl }] });
+    properties.push({
+      id: "links",
+      value: [{ title: asString(style.linkTooltip) ?? "", url: style.linkUrl }],
+    });
   }
   return properties;
 }
@@ -411,13 +489,17 @@ export function convertTableOld(panel: JsonObject): LegacyConversion {
     const pattern = asString(style.pattern) ?? "";
     const properties = styleProperties(style);
     if (style.type === "date") {
-      notes.push({ key: "styles", what: `date column style "${pattern}" dropped (the table formats times itself)` });
+      notes.push({
+        key: "styles",
+        what: `date column style "${pattern}" dropped (the table formats times itself)`,
+      });
     }
     if (properties.length === 0) continue;
     if (pattern === "/.*/") {
       for (const property of properties) {
         if (property.id === "custom.align") (defaults.custom as JsonObject).align = property.value;
-        else if (property.id === "custom.cellOptions") (defaults.custom as JsonObject).cellOptions = property.value;
+        else if (property.id === "custom.cellOptions")
+          (defaults.custom as JsonObject).cellOptions = property.value;
         else if (!property.id.includes(".")) defaults[property.id] = property.value;
       }
       continue;
@@ -428,19 +510,26 @@ export function convertTableOld(panel: JsonObject): LegacyConversion {
   const transformations = [...asArray(panel.transformations)];
   const transform = asString(panel.transform);
   if (transform === "timeseries_to_rows") transformations.push({ id: "seriesToRows", options: {} });
-  else if (transform === "timeseries_to_columns") transformations.push({ id: "seriesToColumns", options: {} });
+  else if (transform === "timeseries_to_columns")
+    transformations.push({ id: "seriesToColumns", options: {} });
   else if (transform && transform !== "table" && transform !== "timeseries_aggregations") {
     notes.push({ key: "transform", what: `table-old transform "${transform}" has no equivalent; dropped` });
   }
   if (transform === "timeseries_aggregations") {
     const calcs = asArray(panel.columns)
-      .map((column) => VALUE_NAME_CALCS[asString(asObject(column).value) ?? ""] ?? asString(asObject(column).value))
+      .map(
+        (column) =>
+          VALUE_NAME_CALCS[asString(asObject(column).value) ?? ""] ?? asString(asObject(column).value),
+      )
       .filter((calc): calc is string => typeof calc === "string");
     transformations.push({ id: "reduce", options: { reducers: calcs.length > 0 ? calcs : ["mean"] } });
   }
   const sort = asObject(panel.sort);
   if (typeof sort.col === "number") {
-    notes.push({ key: "sort", what: `table-old sort by column ${sort.col} dropped (the new table sorts by column name)` });
+    notes.push({
+      key: "sort",
+      what: `table-old sort by column ${sort.col} dropped (the new table sorts by column name)`,
+    });
   }
   if (panel.fontSize !== undefined && panel.fontSize !== "100%") {
     notes.push({ key: "fontSize", what: `table-old font size ${String(panel.fontSize)} dropped` });
@@ -467,13 +556,16 @@ const LEGACY_STATES: Record<string, string> = {
 /** Is this alert list from legacy alerting (state filters as a list)? */
 export function isLegacyAlertList(panel: JsonObject): boolean {
   const options = asObject(panel.options);
-  return Array.isArray(options.stateFilter) || Array.isArray(panel.stateFilter) || "onlyAlertsOnDashboard" in panel;
+  return (
+    Array.isArray(options.stateFilter) || Array.isArray(panel.stateFilter) || "onlyAlertsOnDashboard" in panel
+  );
 }
 
 /** The legacy alert list → the unified one, state names translated. */
 export function convertLegacyAlertList(panel: JsonObject): LegacyConversion {
   const notes: LegacyConversion["notes"] = [];
-  const source = isPlainObject(panel.options) && Array.isArray(panel.options.stateFilter) ? panel.options : panel;
+  const source =
+    isPlainObject(panel.options) && Array.isArray(panel.options.stateFilter) ? panel.options : panel;
   const states = new Set(asArray(source.stateFilter).map((state) => LEGACY_STATES[String(state)]));
   const filter =
     states.size === 0
@@ -485,7 +577,8 @@ export function convertLegacyAlertList(panel: JsonObject): LegacyConversion {
           normal: states.has("normal"),
           pending: states.has("pending"),
         };
-  if (source.show === "changes") notes.push({ key: "show", what: "legacy alert list of state changes shows current alerts" });
+  if (source.show === "changes")
+    notes.push({ key: "show", what: "legacy alert list of state changes shows current alerts" });
   const out: JsonObject = {
     ...shared(panel),
     type: "alertlist",

@@ -46,10 +46,27 @@ export interface PanelContext {
 export type PanelMapping = { ok: true; panel: Panel } | { ok: false; reason: string };
 
 type ModelPanelType = Exclude<Panel["type"], "row">;
-const MODEL_TYPES = new Set<string>(["timeseries", "stat", "gauge", "bargauge", "heatmap", "table", "alertlist"]);
+const MODEL_TYPES = new Set<string>([
+  "timeseries",
+  "stat",
+  "gauge",
+  "bargauge",
+  "heatmap",
+  "table",
+  "alertlist",
+]);
 
 /** Keys the importer maps by itself; the rest of a panel's JSON is compared with the exporter's. */
-const MAPPED_KEYS = new Set(["id", "gridPos", "type", "title", "description", "datasource", "targets", "pluginVersion"]);
+const MAPPED_KEYS = new Set([
+  "id",
+  "gridPos",
+  "type",
+  "title",
+  "description",
+  "datasource",
+  "targets",
+  "pluginVersion",
+]);
 
 /** Grafana paths the model has a field for: a value there that does not survive is worth listing. */
 const MODELLED_PATHS: Record<ModelPanelType, readonly string[]> = {
@@ -69,7 +86,13 @@ const MODELLED_PATHS: Record<ModelPanelType, readonly string[]> = {
   table: ["options.sortBy", "options.showHeader"],
   alertlist: ["options.maxItems", "options.stateFilter", "options.alertInstanceLabelFilter"],
 };
-const STANDARD_PATHS = ["fieldConfig.defaults.unit", "fieldConfig.defaults.decimals", "fieldConfig.defaults.min", "fieldConfig.defaults.max", "fieldConfig.defaults.thresholds"];
+const STANDARD_PATHS = [
+  "fieldConfig.defaults.unit",
+  "fieldConfig.defaults.decimals",
+  "fieldConfig.defaults.min",
+  "fieldConfig.defaults.max",
+  "fieldConfig.defaults.thresholds",
+];
 
 /** Kept-as-raw options that change what a panel shows, so the designer should point them out. */
 const NOTABLE_KEYS: Record<string, string> = {
@@ -94,7 +117,9 @@ function enumValue<T extends string>(value: unknown, allowed: readonly T[]): T |
 
 function intIn(value: unknown, min: number, max: number): number | undefined {
   const number = asNumber(value);
-  return number !== undefined && Number.isInteger(number) && number >= min && number <= max ? number : undefined;
+  return number !== undefined && Number.isInteger(number) && number >= min && number <= max
+    ? number
+    : undefined;
 }
 
 /** Grafana's thresholds as the model's: the first step is the base (null), steps increase. */
@@ -102,11 +127,15 @@ function mapThresholds(value: unknown, path: string, report: ImportReporter): Th
   if (!isPlainObject(value)) return undefined;
   const steps = asArray(value.steps)
     .filter(isPlainObject)
-    .map((step) => ({ value: step.value === null ? null : (asNumber(step.value) ?? null), color: asString(step.color) ?? "" }))
+    .map((step) => ({
+      value: step.value === null ? null : (asNumber(step.value) ?? null),
+      color: asString(step.color) ?? "",
+    }))
     .filter((step) => step.color !== "");
   if (steps.length === 0) return undefined;
   const [base, ...rest] = steps as [(typeof steps)[0], ...typeof steps];
-  if (base.value !== null) report.warn(`${path}: the first threshold step (${base.value}) became the base step`);
+  if (base.value !== null)
+    report.warn(`${path}: the first threshold step (${base.value}) became the base step`);
   const sorted = rest.filter((step) => step.value !== null).sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
   const unique = sorted.filter((step, index) => index === 0 || step.value !== sorted[index - 1]?.value);
   if (unique.length !== rest.length || sorted.some((step, index) => step !== rest[index])) {
@@ -164,7 +193,10 @@ function typeFields(type: ModelPanelType, json: JsonObject): Record<string, unkn
         colorMode: enumValue(options.colorMode, ["value", "background", "none"] as const) ?? "value",
       };
     case "gauge":
-      return { reduce: reduceCalc(options), showThresholdMarkers: asBoolean(options.showThresholdMarkers) ?? true };
+      return {
+        reduce: reduceCalc(options),
+        showThresholdMarkers: asBoolean(options.showThresholdMarkers) ?? true,
+      };
     case "bargauge":
       return {
         reduce: reduceCalc(options),
@@ -203,7 +235,10 @@ function typeFields(type: ModelPanelType, json: JsonObject): Record<string, unkn
 
 /** Unit, decimals, min and max: field defaults, or the y axis for heatmaps. */
 function standardFields(type: ModelPanelType, json: JsonObject): Record<string, unknown> {
-  const source = type === "heatmap" ? asObject(getPath(json, "options.yAxis")) : asObject(getPath(json, "fieldConfig.defaults"));
+  const source =
+    type === "heatmap"
+      ? asObject(getPath(json, "options.yAxis"))
+      : asObject(getPath(json, "fieldConfig.defaults"));
   const unit = asString(source.unit);
   return {
     unit: unit === "" ? undefined : unit,
@@ -219,18 +254,23 @@ function mapTargets(
   ctx: PanelContext,
 ): { ok: true; targets: Target[]; datasource?: string } | { ok: false; reason: string } {
   const raw = asArray(json.targets).filter(isPlainObject);
-  if (raw.length === 0) return { ok: false, reason: "a panel without queries (the model needs at least one)" };
+  if (raw.length === 0)
+    return { ok: false, reason: "a panel without queries (the model needs at least one)" };
   const { refIds, renamed } = assignRefIds(raw);
   const mapped: Array<{ target: Target; datasource: string | undefined }> = [];
   for (const [index, target] of raw.entries()) {
     const result = mapTarget(target, refIds[index] ?? "A", json.datasource, ctx.resolver);
     if (!result.ok) return { ok: false, reason: `targets[${index}] is ${result.reason}` };
     for (const dropped of result.dropped) {
-      ctx.report.keep(`${path}.targets[${index}]`, `query option ${dropped} has no place in the model; dropped`);
+      ctx.report.keep(
+        `${path}.targets[${index}]`,
+        `query option ${dropped} has no place in the model; dropped`,
+      );
     }
     mapped.push({ target: result.target, datasource: result.datasource });
   }
-  if (renamed.length > 0) ctx.report.warn(`${path}: refIds renamed to upper-case letters: ${renamed.join(", ")}`);
+  if (renamed.length > 0)
+    ctx.report.warn(`${path}: refIds renamed to upper-case letters: ${renamed.join(", ")}`);
   const first = mapped[0]?.datasource;
   const shared = first !== undefined && mapped.every((entry) => entry.datasource === first);
   const targets = mapped.map(({ target, datasource }) =>
@@ -243,7 +283,9 @@ function convertLegacy(json: JsonObject, path: string, report: ImportReporter): 
   // Before Grafana 7 (schemaVersion 24) "table" was the table now called table-old.
   const isOldTable = json.type === "table" && Array.isArray(json.styles) && !isPlainObject(json.fieldConfig);
   const type = isOldTable ? "table-old" : (asString(json.type) ?? "");
-  const converter = LEGACY_CONVERTERS[type] ?? (type === "alertlist" && isLegacyAlertList(json) ? convertLegacyAlertList : undefined);
+  const converter =
+    LEGACY_CONVERTERS[type] ??
+    (type === "alertlist" && isLegacyAlertList(json) ? convertLegacyAlertList : undefined);
   if (!converter) return json;
   const { panel, notes } = converter(json);
   report.warn(`${path}: legacy ${type} panel converted to ${String(panel.type)}`);
@@ -269,12 +311,22 @@ function title(json: JsonObject, type: string, path: string, report: ImportRepor
  * panel types are migrated first; whatever of the panel the exporter would not reproduce from the
  * model goes into `extra`, so exporting it again gives back the same panel.
  */
-export function mapPanel(original: JsonObject, id: number, gridPos: Box, path: string, ctx: PanelContext): PanelMapping {
-  if (original.libraryPanel !== undefined) return { ok: false, reason: "a library panel (its model lives in Grafana)" };
+export function mapPanel(
+  original: JsonObject,
+  id: number,
+  gridPos: Box,
+  path: string,
+  ctx: PanelContext,
+): PanelMapping {
+  if (original.libraryPanel !== undefined)
+    return { ok: false, reason: "a library panel (its model lives in Grafana)" };
   const json = convertLegacy(original, path, ctx.report);
   const type = asString(json.type) ?? "";
   if (!MODEL_TYPES.has(type)) {
-    return { ok: false, reason: type === "" ? "a panel without a type" : `panel type "${type}" has no model equivalent` };
+    return {
+      ok: false,
+      reason: type === "" ? "a panel without a type" : `panel type "${type}" has no model equivalent`,
+    };
   }
   const modelType = type as ModelPanelType;
   const defaults = panelDefaults(modelType);
@@ -283,7 +335,10 @@ export function mapPanel(original: JsonObject, id: number, gridPos: Box, path: s
   if (modelType !== "alertlist") {
     const targets = mapTargets(filled, path, ctx);
     if (!targets.ok) return targets;
-    targetFields = { targets: targets.targets, ...(targets.datasource ? { datasource: targets.datasource } : {}) };
+    targetFields = {
+      targets: targets.targets,
+      ...(targets.datasource ? { datasource: targets.datasource } : {}),
+    };
   }
   const description = asString(json.description);
   const input = {
@@ -297,25 +352,39 @@ export function mapPanel(original: JsonObject, id: number, gridPos: Box, path: s
     thresholds:
       modelType === "heatmap" || modelType === "alertlist"
         ? undefined
-        : mapThresholds(getPath(filled, "fieldConfig.defaults.thresholds"), `${path}.fieldConfig.defaults.thresholds`, ctx.report),
+        : mapThresholds(
+            getPath(filled, "fieldConfig.defaults.thresholds"),
+            `${path}.fieldConfig.defaults.thresholds`,
+            ctx.report,
+          ),
     ...typeFields(modelType, filled),
   } as PanelInput;
   const parsed = PanelSchema.safeParse(withoutUndefined(input as Record<string, unknown>));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: `not a valid ${type} panel for the model (${issue?.path.join(".")}: ${issue?.message})` };
+    return {
+      ok: false,
+      reason: `not a valid ${type} panel for the model (${issue?.path.join(".")}: ${issue?.message})`,
+    };
   }
   const panel = parsed.data as Exclude<Panel, { type: "row" }>;
   const generated = toGrafanaPanel(ctx.project, ctx.draft, panel) as unknown as JsonObject;
   const { extra, paths } = extraDiff(filled, generated, defaults, MAPPED_KEYS);
-  const modelled = [...MODELLED_PATHS[modelType], ...(modelType === "heatmap" || modelType === "alertlist" ? [] : STANDARD_PATHS)];
+  const modelled = [
+    ...MODELLED_PATHS[modelType],
+    ...(modelType === "heatmap" || modelType === "alertlist" ? [] : STANDARD_PATHS),
+  ];
   for (const lost of paths) {
     if (modelled.some((owned) => lost === owned || lost.startsWith(`${owned}.`))) {
-      ctx.report.keep(`${path}.${lost}`, `value ${JSON.stringify(getPath(filled, lost))} does not fit the model's field; kept as raw JSON in extra`);
+      ctx.report.keep(
+        `${path}.${lost}`,
+        `value ${JSON.stringify(getPath(filled, lost))} does not fit the model's field; kept as raw JSON in extra`,
+      );
     }
   }
   for (const [key, label] of Object.entries(NOTABLE_KEYS)) {
-    if (getPath(extra, key) !== undefined) ctx.report.keep(`${path}.${key}`, `${label} kept as raw JSON in extra`);
+    if (getPath(extra, key) !== undefined)
+      ctx.report.keep(`${path}.${key}`, `${label} kept as raw JSON in extra`);
   }
   return { ok: true, panel: extra ? { ...panel, extra } : panel };
 }

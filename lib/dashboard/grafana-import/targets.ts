@@ -78,7 +78,10 @@ function queryType(
       return guessTypeFromQuery(raw) ?? resolver.projectDefaultType() ?? "a query with no datasource";
     case "unknown": {
       const guessed = guessTypeFromQuery(raw);
-      if (guessed) resolver.note(`datasource "${resolution.name}" is not in the project: using its ${guessed} datasource`);
+      if (guessed)
+        resolver.note(
+          `datasource "${resolution.name}" is not in the project: using its ${guessed} datasource`,
+        );
       return guessed ?? `a query of datasource "${resolution.name}", which the project lacks`;
     }
     case "mixed":
@@ -119,7 +122,8 @@ export function mapTarget(
       const expr = asString(raw.expr) ?? "";
       if (expr.trim() === "") return { ok: false, reason: "a query with an empty expression" };
       const instant = raw.instant === true && raw.range !== true;
-      if (raw.instant === true && raw.range === true) dropped.push("instant=true (range and instant at once)");
+      if (raw.instant === true && raw.range === true)
+        dropped.push("instant=true (range and instant at once)");
       const legend = asString(raw.legendFormat);
       const interval = asString(raw.interval);
       return {
@@ -157,7 +161,8 @@ export function mapTarget(
     }
     case "postgres": {
       const rawSql = asString(raw.rawSql) ?? "";
-      if (rawSql.trim() === "") return { ok: false, reason: "an SQL query built in the visual editor, without raw SQL" };
+      if (rawSql.trim() === "")
+        return { ok: false, reason: "an SQL query built in the visual editor, without raw SQL" };
       return {
         ok: true,
         datasource,

@@ -1,5 +1,11 @@
 import { toTemplating } from "../../generate/grafana/variables";
-import { type Dashboard, type DatasourceType, type Project, type Variable, VariableSchema } from "../../model";
+import {
+  type Dashboard,
+  type DatasourceType,
+  type Project,
+  type Variable,
+  VariableSchema,
+} from "../../model";
 import { type DatasourceResolver, datasourceTypeOfPlugin } from "./datasources";
 import { extraDiff } from "./extra-diff";
 import { variableDefaults } from "./grafana-defaults";
@@ -50,7 +56,9 @@ export function queryText(json: JsonObject): string {
 
 /** Grafana splits a custom variable's query on commas not escaped as `\,`. */
 export function customValues(query: string): string[] {
-  return (query.match(/(?:\\,|[^,])+/g) ?? []).map((value) => value.trim().replaceAll("\\,", ",")).filter((v) => v !== "");
+  return (query.match(/(?:\\,|[^,])+/g) ?? [])
+    .map((value) => value.trim().replaceAll("\\,", ","))
+    .filter((v) => v !== "");
 }
 
 function datasourceOf(
@@ -61,7 +69,8 @@ function datasourceOf(
   switch (resolution.kind) {
     case "project": {
       // The exporter runs a query variable without a datasource on Prometheus: name any other type.
-      if (resolution.uid !== undefined || resolution.type === "prometheus") return { ok: true, datasource: resolution.uid };
+      if (resolution.uid !== undefined || resolution.type === "prometheus")
+        return { ok: true, datasource: resolution.uid };
       return { ok: true, datasource: resolver.defaultOf(resolution.type)?.uid };
     }
     case "variable":
@@ -69,7 +78,9 @@ function datasourceOf(
     case "unset":
       return { ok: true, datasource: undefined };
     case "unknown":
-      resolver.note(`datasource "${resolution.name}" is not in the project: its query variables use Prometheus`);
+      resolver.note(
+        `datasource "${resolution.name}" is not in the project: its query variables use Prometheus`,
+      );
       return { ok: true, datasource: undefined };
     case "mixed":
       return { ok: false, reason: "a query variable on -- Mixed --" };
@@ -102,7 +113,11 @@ function fields(json: JsonObject, resolver: DatasourceResolver): Record<string, 
     case "custom": {
       const values = customValues(asString(json.query) ?? "");
       if (values.length === 0) return "a custom variable without values";
-      return { values, multi: asBoolean(json.multi) ?? false, includeAll: asBoolean(json.includeAll) ?? false };
+      return {
+        values,
+        multi: asBoolean(json.multi) ?? false,
+        includeAll: asBoolean(json.includeAll) ?? false,
+      };
     }
     case "constant":
       return { value: asString(json.query) ?? "" };
@@ -114,7 +129,8 @@ function fields(json: JsonObject, resolver: DatasourceResolver): Record<string, 
     case "datasource": {
       const plugin = asString(json.query) ?? "";
       const datasourceType: DatasourceType | undefined = datasourceTypeOfPlugin(plugin);
-      if (!datasourceType) return `a datasource variable for ${plugin === "" ? "no plugin" : `"${plugin}"`} datasources`;
+      if (!datasourceType)
+        return `a datasource variable for ${plugin === "" ? "no plugin" : `"${plugin}"`} datasources`;
       return { datasourceType };
     }
     default: {
@@ -136,7 +152,8 @@ export function mapVariable(
   const type = asString(json.type) ?? "";
   if (!MODEL_TYPES.has(type)) return { ok: false, reason: `variable type "${type}" has no model equivalent` };
   const name = asString(json.name) ?? "";
-  if (!VARIABLE_NAME.test(name)) return { ok: false, reason: `variable name "${name}" is not letters, digits and _` };
+  if (!VARIABLE_NAME.test(name))
+    return { ok: false, reason: `variable name "${name}" is not letters, digits and _` };
   const defaults = variableDefaults(type);
   const filled = withDefaults(json, defaults);
   const mapped = fields(filled, resolver);
@@ -151,14 +168,20 @@ export function mapVariable(
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: `not a valid ${type} variable for the model (${issue?.path.join(".")}: ${issue?.message})` };
+    return {
+      ok: false,
+      reason: `not a valid ${type} variable for the model (${issue?.path.join(".")}: ${issue?.message})`,
+    };
   }
   const variable = parsed.data;
   const [generated] = toTemplating(project, { ...draft, variables: [variable], extra: undefined });
   const { extra, paths } = extraDiff(filled, asObject(generated), defaults, MAPPED_KEYS);
   for (const lost of paths) {
     if (["hide", "refresh", "multi", "includeAll", "regex"].includes(lost)) {
-      report.keep(`${path}.${lost}`, `value ${JSON.stringify(filled[lost])} does not fit the model's field; kept as raw JSON in extra`);
+      report.keep(
+        `${path}.${lost}`,
+        `value ${JSON.stringify(filled[lost])} does not fit the model's field; kept as raw JSON in extra`,
+      );
     }
   }
   return { ok: true, variable: extra ? { ...variable, extra } : variable };
