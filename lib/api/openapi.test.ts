@@ -15,6 +15,8 @@ describe("openApiDocument", () => {
         "/api/projects/{id}",
         "/api/projects/{id}/bundle",
         "/api/projects/{id}/export",
+        "/api/projects/{id}/preview/lint",
+        "/api/projects/{id}/preview/{endpoint}",
         "/api/projects/{id}/revisions",
         "/api/projects/{id}/revisions/{version}",
         "/api/projects/{id}/revisions/{version}/restore",

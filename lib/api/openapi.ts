@@ -153,6 +153,43 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      "/api/projects/{id}/preview/{endpoint}": {
+        parameters: [
+          idParam,
+          {
+            name: "endpoint",
+            in: "path",
+            required: true,
+            schema: {
+              type: "string",
+              enum: ["query", "query_range", "series", "labels", "label/{name}/values", "metadata", "alerts"],
+            },
+          },
+        ],
+        get: {
+          summary:
+            "Live preview: a read-only Prometheus endpoint, through the server, against the project's configured Prometheus",
+          description:
+            "Query parameters as Prometheus takes them, plus `datasource`, `width` (panel pixels; chooses the step), `range` and `var-<name>` for Grafana variables. The answer carries the request and the resolved query for the query inspector.",
+          responses: { "200": { description: "Prometheus's data, downsampled where needed" }, ...errors },
+        },
+      },
+      "/api/projects/{id}/preview/lint": {
+        parameters: [idParam],
+        post: {
+          summary:
+            "Metric names the connected Prometheus does not know, each with the nearest existing names",
+          requestBody: {
+            required: true,
+            ...jsonContent({
+              type: "object",
+              properties: { expressions: { type: "array", items: { type: "string" } } },
+              required: ["expressions"],
+            }),
+          },
+          responses: { "200": { description: "Unknown metrics per expression" }, ...errors },
+        },
+      },
       "/api/templates": {
         get: {
           summary: "Catalog entries",

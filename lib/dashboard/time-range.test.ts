@@ -42,6 +42,8 @@ describe("parseTimeExpression", () => {
     ["2024-01-02 03:04:05", false, "2024-01-02T03:04:05.000Z"],
     ["2024-01-02", false, "2024-01-02T00:00:00.000Z"],
     ["1700000000000", false, "2023-11-14T22:13:20.000Z"],
+    ["20240102", false, "2024-01-02T00:00:00.000Z"],
+    ["20240102T030405", false, "2024-01-02T03:04:05.000Z"],
   ];
   it.each(cases)("%s (round up %s) → %s", (text, roundUp, expected) => {
     expect(parseTimeExpression(text, { now: NOW, roundUp, timezone: "utc" })).toBe(iso(expected));

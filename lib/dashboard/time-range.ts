@@ -202,8 +202,14 @@ function applyDateMath(
   return time;
 }
 
-/** `2024-05-01 10:00:00` (Grafana's picker format, read in the zone), ISO 8601, or epoch ms digits. */
+/** `2024-05-01 10:00:00` (Grafana's picker format, read in the zone), ISO 8601, URL forms, or epoch ms. */
 function parseAbsolute(text: string, calendar: Calendar): number | undefined {
+  // Grafana's URLs also carry YYYYMMDD and YYYYMMDDTHHmmss, in UTC; any other digits are epoch ms.
+  const compact = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2}))?$/.exec(text);
+  if (compact && (text.length === 8 || text.length === 15)) {
+    const [, y, mo, d, h = "0", mi = "0", s = "0"] = compact;
+    return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  }
   if (/^\d+$/.test(text)) return Number(text);
   const plain = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/.exec(text);
   if (plain) {

@@ -66,6 +66,7 @@ const CASES: Array<
   [2_000_000_000, "short", undefined, "2 Bil"],
   [3_000_000_000_000, "short", undefined, "3 Tri"],
   [999, "short", undefined, "999"],
+  // Grafana gives values below 1 two digits past the leading one: 0.5 is "0.500".
   [0.5, "short", undefined, "0.500"],
   [12.5, "short", undefined, "12.5"],
   [-1500, "short", undefined, "-1.50 K"],

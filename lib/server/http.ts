@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ApiError } from "../api/schemas";
 import { MAX_BODY_BYTES } from "../api/schemas";
 import { ConflictError, CorruptProjectError, NotFoundError } from "../db/errors";
-import { YamlInputError, formatSourceIssue } from "../deployment/parse";
+import { formatSourceIssue, YamlInputError } from "../deployment/parse";
 import { formatPath, InvalidProjectError } from "../model";
 
 /** An error that maps to a 4xx response with the issues that caused it. */
@@ -72,7 +72,9 @@ export function errorResponse(error: unknown): Response {
 }
 
 /** Wraps a route handler so every thrown error becomes a JSON error response. */
-export function route<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+export function route<A extends unknown[]>(
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await handler(...args);

@@ -1,9 +1,9 @@
 import "server-only";
 import type { ProjectRecord } from "../api/schemas";
-import type { Project } from "../model";
 import { getDb } from "../db/client";
 import { NotFoundError } from "../db/errors";
 import { getProject } from "../db/projects";
+import type { Project } from "../model";
 
 /** The stored project or a 404. */
 export async function requireProject(id: string): Promise<ProjectRecord<Project>> {

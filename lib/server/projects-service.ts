@@ -1,22 +1,24 @@
 import "server-only";
+import type { CreateProjectBody, TemplateSummary } from "../api/schemas";
 import { catalogDashboards } from "../catalog/dashboards";
 import { catalogRules } from "../catalog/rules";
 import { catalogContextFor, projectFromTemplate } from "../catalog/templates";
 import { includedAt } from "../catalog/types";
-import type { CreateProjectBody, TemplateSummary } from "../api/schemas";
 import { parseDeploymentYaml } from "../deployment/parse";
 import { type Level, LevelSchema, type Project, ProjectShapeSchema, parseProject } from "../model";
 import { HttpError } from "./http";
 
 const LEVEL_DESCRIPTIONS: Record<Level, string> = {
-  basic: "Operations, FraiseQL performance and infrastructure dashboards; availability, latency, error and resource alerts.",
+  basic:
+    "Operations, FraiseQL performance and infrastructure dashboards; availability, latency, error and resource alerts.",
   standard: "Adds cache, database, errors and PostgreSQL dashboards, and the remaining performance alerts.",
   enterprise: "Adds user activity and compliance dashboards, and security and compliance alerts.",
 };
 
 /** A project from one of the four ways POST /api/projects accepts. */
 export function projectFromCreateBody(body: CreateProjectBody): Project {
-  if ("template" in body) return projectFromTemplate({ name: body.name, level: body.template, version: body.version });
+  if ("template" in body)
+    return projectFromTemplate({ name: body.name, level: body.template, version: body.version });
   if ("deploymentYaml" in body) return parseDeploymentYaml(body.deploymentYaml).project;
   if ("project" in body) return parseProject(body.project);
   return parseProject({ name: body.name, route: { receiver: "default" }, receivers: [{ name: "default" }] });
@@ -64,16 +66,21 @@ export function applyTemplate(project: Project, name: string): Project {
   if (dashboards.length === 0 && rules.length === 0) throw new HttpError(404, `no template "${name}"`);
 
   const uids = new Set(project.dashboards.map((dashboard) => dashboard.uid));
-  const newDashboards = dashboards.map((entry) => entry.build(context)).filter((dashboard) => !uids.has(dashboard.uid));
+  const newDashboards = dashboards
+    .map((entry) => entry.build(context))
+    .filter((dashboard) => !uids.has(dashboard.uid));
   const allUids = new Set([...uids, ...newDashboards.map((d) => d.uid)]);
   const groups = project.ruleGroups.map((group) => ({ ...group, rules: [...group.rules] }));
-  const existing = new Set(groups.flatMap((group) => group.rules.map((rule) => (rule.kind === "alert" ? rule.alert : rule.record))));
+  const existing = new Set(
+    groups.flatMap((group) => group.rules.map((rule) => (rule.kind === "alert" ? rule.alert : rule.record))),
+  );
   for (const entry of rules) {
     if (existing.has(entry.id)) continue;
     const built = entry.build(context);
-    const rule = built.annotations.dashboardUid && !allUids.has(built.annotations.dashboardUid)
-      ? { ...built, annotations: { ...built.annotations, dashboardUid: undefined } }
-      : built;
+    const rule =
+      built.annotations.dashboardUid && !allUids.has(built.annotations.dashboardUid)
+        ? { ...built, annotations: { ...built.annotations, dashboardUid: undefined } }
+        : built;
     const groupName = `fraiseql-${rule.category}`;
     let group = groups.find((candidate) => candidate.name === groupName);
     if (!group) {
@@ -86,11 +93,43 @@ export function applyTemplate(project: Project, name: string): Project {
   const needs = new Set(dashboards.flatMap((entry) => entry.datasources));
   for (const type of needs) {
     if (datasources.some((ds) => ds.type === type)) continue;
-    if (type === "prometheus") datasources.push({ uid: context.prometheusUid, name: "Prometheus", type, url: "http://prometheus:9090", isDefault: !datasources.some((d) => d.isDefault), scrapeInterval: "15s" });
-    if (type === "loki") datasources.push({ uid: context.lokiUid, name: "Loki", type, url: "http://loki:3100", isDefault: false });
+    if (type === "prometheus")
+      datasources.push({
+        uid: context.prometheusUid,
+        name: "Prometheus",
+        type,
+        url: "http://prometheus:9090",
+        isDefault: !datasources.some((d) => d.isDefault),
+        scrapeInterval: "15s",
+      });
+    if (type === "loki")
+      datasources.push({
+        uid: context.lokiUid,
+        name: "Loki",
+        type,
+        url: "http://loki:3100",
+        isDefault: false,
+      });
     if (type === "postgres") {
-      datasources.push({ uid: context.postgresUid, name: "Application database", type, host: "postgres:5432", database: "app", user: "grafana_reader", password: { secret: "APP_DB_READER_PASSWORD" }, sslMode: "disable", isDefault: false });
+      datasources.push({
+        uid: context.postgresUid,
+        name: "Application database",
+        type,
+        host: "postgres:5432",
+        database: "app",
+        user: "grafana_reader",
+        password: { secret: "APP_DB_READER_PASSWORD" },
+        sslMode: "disable",
+        isDefault: false,
+      });
     }
   }
-  return parseProject(ProjectShapeSchema.parse({ ...project, datasources, dashboards: [...project.dashboards, ...newDashboards], ruleGroups: groups }));
+  return parseProject(
+    ProjectShapeSchema.parse({
+      ...project,
+      datasources,
+      dashboards: [...project.dashboards, ...newDashboards],
+      ruleGroups: groups,
+    }),
+  );
 }

@@ -27,7 +27,11 @@ export function startProcess(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): RunningProcess {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], cwd: options.cwd, env: options.env });
+  const child = spawn(command, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    cwd: options.cwd,
+    env: options.env,
+  });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString();

@@ -129,8 +129,10 @@ describe("equivalentGrafanaDashboards", () => {
     expect(equivalentGrafanaDashboards(collapsed, stored)).toEqual([]);
     const expanded: Json = structuredClone(stored);
     expanded.panels[0].collapsed = false;
+    expanded.panels.splice(1, 0, expanded.panels[0].panels.pop());
     expect(equivalentGrafanaDashboards(collapsed, expanded)).toEqual([
       'panels[0] (row "r").collapsed: true ≠ false',
+      'panels[1] (text "a").hiddenInCollapsedRow: only in the first: true',
     ]);
   });
 

@@ -96,6 +96,7 @@ function normalizePanel(panel: FlatPanel, options: EquivalenceOptions): JsonObje
   for (const [key, value] of Object.entries(json)) if (!PANEL_IGNORED.has(key)) rest[key] = value;
   const out: JsonObject = { ...withDefaults(rest, panelDefaults(type)), type, gridPos: panel.gridPos };
   if (type === "row") return { ...out, collapsed: json.collapsed === true };
+  if (panel.hidden) out.hiddenInCollapsedRow = true;
   const targets = asArray(json.targets).filter(isPlainObject);
   if (targets.length > 0)
     out.targets = targets.map((target) => normalizeTarget(target, json.datasource, options));

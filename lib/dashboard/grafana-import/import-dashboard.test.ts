@@ -54,7 +54,6 @@ describe.each(FIXTURES)("importing $name", ({ name }) => {
     const again = importGrafanaDashboard(JSON.parse(JSON.stringify(exported)), project);
     expect(again.dashboard).toEqual(result.dashboard);
   });
-
 });
 
 describe.each(FIXTURES.filter((entry) => entry.modern))("round trip of $name", ({ name }) => {
@@ -350,6 +349,71 @@ describe("layout and ids", () => {
     const exported = toGrafanaDashboard(project, dashboard);
     const [rowA] = exported.panels ?? [];
     expect(rowA).toMatchObject({ type: "row", collapsed: true, panels: [{ id: 2, gridPos: { y: 1 } }] });
+  });
+});
+
+describe("legacy layouts and panels", () => {
+  const project = smallProject();
+
+  it("warns when a visible panel below a collapsed row joins the row, and the equivalence sees it hidden", () => {
+    const input = minimal([
+      {
+        id: 1,
+        type: "row",
+        title: "Folded",
+        collapsed: true,
+        gridPos: { x: 0, y: 0, w: 24, h: 1 },
+        panels: [],
+      },
+      promPanel(2, { x: 0, y: 1, w: 24, h: 6 }),
+    ]);
+    const { dashboard, warnings } = importGrafanaDashboard(input, project);
+    expect(warnings).toContain(
+      "panels[1]: sat below collapsed row panels[0] outside it; the model's row owns it, so it is now hidden with the row",
+    );
+    const exported = toGrafanaDashboard(project, dashboard);
+    expect(equivalentGrafanaDashboards(input, exported)).toEqual([
+      'panels[1] (timeseries "Panel 2").hiddenInCollapsedRow: only in the second: true',
+    ]);
+  });
+
+  it("migrates the Grafana 8 heatmap", () => {
+    const old = {
+      id: 1,
+      type: "heatmap",
+      title: "Latency",
+      gridPos: { x: 0, y: 0, w: 12, h: 8 },
+      datasource: "Prometheus",
+      dataFormat: "tsbuckets",
+      color: {
+        cardColor: "#b4ff00",
+        colorScale: "sqrt",
+        colorScheme: "interpolateSpectral",
+        exponent: 0.5,
+        mode: "spectrum",
+      },
+      yAxis: { decimals: 2, format: "s", logBase: 1, show: true },
+      reverseYBuckets: false,
+      legend: { show: false },
+      targets: [
+        {
+          refId: "A",
+          expr: "sum by (le) (rate(http_request_duration_seconds_bucket[5m]))",
+          format: "heatmap",
+          legendFormat: "{{le}}",
+        },
+      ],
+    };
+    const { dashboard, warnings } = importGrafanaDashboard(minimal([old]), project);
+    expect(dashboard.panels[0]).toMatchObject({
+      type: "heatmap",
+      unit: "s",
+      decimals: 2,
+      calculate: false,
+      colorScheme: "Spectral",
+      targets: [{ format: "heatmap", legendFormat: "{{le}}" }],
+    });
+    expect(warnings).toContain("panels[0]: legacy heatmap panel converted to heatmap");
   });
 });
 

@@ -211,7 +211,8 @@ export function importGrafanaDashboard(json: unknown, project: Project): Grafana
   const rawVariableList: JsonObject[] = [];
   rawVariables.forEach((variable, index) => {
     const path = `templating.list[${index}]`;
-    const result = mapVariable(variable, path, project, base, resolver, report);
+    // Earlier variables are in place, so a `${ds}` datasource variable already tells its type.
+    const result = mapVariable(variable, path, project, { ...base, variables }, resolver, report);
     if (result.ok) {
       variables.push(result.variable);
     } else {
@@ -225,8 +226,13 @@ export function importGrafanaDashboard(json: unknown, project: Project): Grafana
   });
   const draft: Dashboard = { ...base, variables };
 
-  const { placed, moves } = layOut(asArray(input.panels));
+  const { placed, moves, absorbed } = layOut(asArray(input.panels));
   for (const move of moves) report.warn(moveMessage(move.path, move.from, move.to, move.reason));
+  for (const { panel, row } of absorbed) {
+    report.warn(
+      `${panel}: sat below collapsed row ${row} outside it; the model's row owns it, so it is now hidden with the row`,
+    );
+  }
   const ids = assignIds(placed, report);
   const ctx: PanelContext = { project, resolver, draft, report };
   const panels: Panel[] = [];

@@ -17,6 +17,8 @@ export interface FlatPanel {
   path: string;
   gridPos: Box;
   isRow: boolean;
+  /** Inside a collapsed row: not shown until the row is expanded. */
+  hidden?: boolean;
 }
 
 function readBox(json: JsonObject): Box | undefined {
@@ -42,7 +44,7 @@ function byPosition(a: { gridPos: Box }, b: { gridPos: Box }): number {
 export function expandRows(
   panels: readonly unknown[],
   pathPrefix = "panels",
-): { flat: FlatPanel[]; unplaced: FlatPanel[] } {
+): { flat: FlatPanel[]; unplaced: FlatPanel[]; absorbed: Array<{ panel: string; row: string }> } {
   const top: FlatPanel[] = [];
   const unplaced: FlatPanel[] = [];
   panels.forEach((json, index) => {
@@ -54,8 +56,12 @@ export function expandRows(
   });
   top.sort(byPosition);
   const flat: FlatPanel[] = [];
+  const absorbed: Array<{ panel: string; row: string }> = [];
   let pushDown = 0;
+  let collapsedRow: FlatPanel | undefined;
   for (const panel of top) {
+    if (panel.isRow) collapsedRow = panel.json.collapsed === true ? panel : undefined;
+    else if (collapsedRow) absorbed.push({ panel: panel.path, row: collapsedRow.path });
     const rowBox = { ...panel.gridPos, y: panel.gridPos.y + pushDown };
     flat.push({ ...panel, gridPos: rowBox });
     const children = panel.isRow ? asArray(panel.json.panels) : [];
@@ -63,7 +69,12 @@ export function expandRows(
     const placed: FlatPanel[] = [];
     children.forEach((json, index) => {
       if (!isPlainObject(json)) return;
-      const entry = { json, path: `${panel.path}.panels[${index}]`, isRow: false };
+      const entry = {
+        json,
+        path: `${panel.path}.panels[${index}]`,
+        isRow: false,
+        hidden: panel.json.collapsed === true,
+      };
       const box = readBox(json);
       if (box) placed.push({ ...entry, gridPos: box });
       else unplaced.push({ ...entry, gridPos: { x: 0, y: 0, w: 12, h: 8 } });
@@ -80,7 +91,7 @@ export function expandRows(
     }
     pushDown += yMax - rowBox.y - 1;
   }
-  return { flat, unplaced };
+  return { flat, unplaced, absorbed };
 }
 
 export interface LayoutMove {
@@ -162,8 +173,13 @@ export function compact<T extends { gridPos: Box }>(items: readonly T[]): Array<
  * The flattened dashboard on the model's grid: sizes fixed up, panels without a position placed at
  * the bottom, overlaps pushed down, gaps closed as Grafana closes them. Every fix-up is reported.
  */
-export function layOut(panels: readonly unknown[]): { placed: FlatPanel[]; moves: LayoutMove[] } {
-  const { flat, unplaced } = expandRows(panels);
+export function layOut(panels: readonly unknown[]): {
+  placed: FlatPanel[];
+  moves: LayoutMove[];
+  /** Visible panels below a collapsed row: the model's rows own what follows them, so they join it. */
+  absorbed: Array<{ panel: string; row: string }>;
+} {
+  const { flat, unplaced, absorbed } = expandRows(panels);
   const moves: LayoutMove[] = [];
   const sanitized = flat.map((panel) => {
     const { box, reason } = sanitize(panel.gridPos, panel.isRow);
@@ -189,5 +205,5 @@ export function layOut(panels: readonly unknown[]): { placed: FlatPanel[]; moves
     });
   }
   const placed = compacted.map(({ pushedBy: _pushedBy, ...panel }) => panel as FlatPanel).sort(byPosition);
-  return { placed, moves };
+  return { placed, moves, absorbed };
 }

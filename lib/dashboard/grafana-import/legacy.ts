@@ -599,7 +599,9 @@ function dropUndefined(value: JsonObject): JsonObject {
 
 /** Is this the heatmap of Grafana 8 and before (options at the panel's root)? */
 export function isOldHeatmap(panel: JsonObject): boolean {
-  return panel.type === "heatmap" && ("dataFormat" in panel || "cards" in panel || isPlainObject(panel.yAxis));
+  return (
+    panel.type === "heatmap" && ("dataFormat" in panel || "cards" in panel || isPlainObject(panel.yAxis))
+  );
 }
 
 const OLD_HEATMAP_KEYS = new Set([
@@ -637,19 +639,28 @@ export function convertOldHeatmap(panel: JsonObject): LegacyConversion {
     reverse: panel.reverseYBuckets === true,
     unit: asString(axis.format),
   });
-  if (color.mode === "opacity") notes.push({ key: "color.mode", what: "opacity colour mode shown with the scheme's colours" });
+  if (color.mode === "opacity")
+    notes.push({ key: "color.mode", what: "opacity colour mode shown with the scheme's colours" });
   const out: JsonObject = {
     ...shared(panel),
     type: "heatmap",
     fieldConfig: {
-      defaults: { custom: { hideFrom: { legend: false, tooltip: false, viz: false }, scaleDistribution: { type: "linear" } } },
+      defaults: {
+        custom: {
+          hideFrom: { legend: false, tooltip: false, viz: false },
+          scaleDistribution: { type: "linear" },
+        },
+      },
       overrides: [],
     },
     options: {
       calculate: panel.dataFormat !== "tsbuckets",
       color: { exponent: asNumber(color.exponent) ?? 0.5, mode: "scheme", scheme, steps: 128 },
       legend: { show: asObject(panel.legend).show !== false },
-      tooltip: { mode: asObject(panel.tooltip).show === false ? "none" : "single", yHistogram: asObject(panel.tooltip).showHistogram === true },
+      tooltip: {
+        mode: asObject(panel.tooltip).show === false ? "none" : "single",
+        yHistogram: asObject(panel.tooltip).showHistogram === true,
+      },
       yAxis,
     },
   };

@@ -27,9 +27,11 @@ import type { Box } from "./layout";
 import {
   convertGraph,
   convertLegacyAlertList,
+  convertOldHeatmap,
   convertSinglestat,
   convertTableOld,
   isLegacyAlertList,
+  isOldHeatmap,
   type LegacyConversion,
 } from "./legacy";
 import type { ImportReporter } from "./report";
@@ -285,7 +287,8 @@ function convertLegacy(json: JsonObject, path: string, report: ImportReporter): 
   const type = isOldTable ? "table-old" : (asString(json.type) ?? "");
   const converter =
     LEGACY_CONVERTERS[type] ??
-    (type === "alertlist" && isLegacyAlertList(json) ? convertLegacyAlertList : undefined);
+    (type === "alertlist" && isLegacyAlertList(json) ? convertLegacyAlertList : undefined) ??
+    (isOldHeatmap(json) ? convertOldHeatmap : undefined);
   if (!converter) return json;
   const { panel, notes } = converter(json);
   report.warn(`${path}: legacy ${type} panel converted to ${String(panel.type)}`);
