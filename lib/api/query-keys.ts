@@ -20,5 +20,24 @@ export const queryKeys = {
     "revisions",
     version,
   ],
+  /** Everything read live from a project's Prometheus through the preview API. */
+  preview: (id: string): readonly ["projects", string, "preview"] => ["projects", id, "preview"],
+  /** One preview call (`query`, `query_range`, `label/<name>/values`, `alerts` …) with its parameters. */
+  previewCall: (
+    id: string,
+    endpoint: string,
+    params: Readonly<Record<string, string | readonly string[]>>,
+  ): readonly ["projects", string, "preview", string, Readonly<Record<string, string | readonly string[]>>] => [
+    "projects",
+    id,
+    "preview",
+    endpoint,
+    params,
+  ],
+  /** POST …/preview/lint for a set of expressions. */
+  previewLint: (
+    id: string,
+    expressions: readonly string[],
+  ): readonly ["projects", string, "preview", "lint", readonly string[]] => ["projects", id, "preview", "lint", expressions],
   templates: (): readonly ["templates"] => ["templates"],
 } as const;

@@ -1,0 +1,5 @@
+import type * as Monaco from "monaco-editor/editor";
+
+export function registerPromqlLanguage(monaco: typeof Monaco): void {
+  monaco.languages.register({ id: "promql" });
+}

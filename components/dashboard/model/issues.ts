@@ -1,0 +1,101 @@
+import { type Dashboard, DashboardSchema } from "@/lib/model/dashboard";
+import type { Datasource } from "@/lib/model/datasource";
+import { IssueCollector, type ModelIssue, zodIssuesToModelIssues } from "@/lib/model/issues";
+import { type Panel, PanelSchema } from "@/lib/model/panel";
+import { checkDashboard } from "@/lib/model/checks/dashboards";
+
+/**
+ * The model's own checks, run on the draft in the browser, with paths relative to what an editor
+ * shows: `panels[3].targets[0].expr` on the dashboard is `targets[0].expr` in the panel's editor.
+ */
+
+/** Every issue of the dashboard, paths relative to the dashboard (`panels[3].title`). */
+export function dashboardIssues(dashboard: Dashboard, datasources: readonly Datasource[]): ModelIssue[] {
+  const out = new IssueCollector();
+  checkDashboard(dashboard, datasources, [], out);
+  return out.issues;
+}
+
+/** `path` relative to `prefix`, or undefined when it is not inside it. */
+export function relativePath(path: string, prefix: string): string | undefined {
+  if (path === prefix) return "(root)";
+  if (path.startsWith(`${prefix}.`)) return path.slice(prefix.length + 1);
+  if (path.startsWith(`${prefix}[`)) return path.slice(prefix.length);
+  return undefined;
+}
+
+/** The dashboard's issues that concern one panel, relative to it. */
+export function issuesOfPanel(issues: readonly ModelIssue[], panelIndex: number): ModelIssue[] {
+  const prefix = `panels[${panelIndex}]`;
+  const out: ModelIssue[] = [];
+  for (const issue of issues) {
+    const path = relativePath(issue.path, prefix);
+    if (path !== undefined) out.push({ ...issue, path });
+  }
+  return out;
+}
+
+export type JsonEdit<T> = { ok: true; value: T } | { ok: false; issues: ModelIssue[] };
+
+/** Where a JSON.parse error is, as `(root)` with the parser's own words. */
+function syntaxIssue(error: unknown): ModelIssue {
+  const message = error instanceof Error ? error.message : String(error);
+  return { path: "(root)", message: `not valid JSON: ${message}`, severity: "error" };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issue: ModelIssue } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, issue: syntaxIssue(error) };
+  }
+}
+
+/** A panel typed as JSON: the model's panel, or every shape problem with its path in the panel. */
+export function parsePanelJson(text: string): JsonEdit<Panel> {
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, issues: [json.issue] };
+  const parsed = PanelSchema.safeParse(json.value);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: zodIssuesToModelIssues(parsed.error) };
+}
+
+/** A whole dashboard typed as JSON; its uid is the page's address, so it cannot change here. */
+export function parseDashboardJson(text: string, uid: string): JsonEdit<Dashboard> {
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, issues: [json.issue] };
+  const parsed = DashboardSchema.safeParse(json.value);
+  if (!parsed.success) return { ok: false, issues: zodIssuesToModelIssues(parsed.error) };
+  if (parsed.data.uid !== uid) {
+    return {
+      ok: false,
+      issues: [{ path: "uid", message: `the uid is this page's address: keep "${uid}"`, severity: "error" }],
+    };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+/** JSON as the editors show it. */
+export function toEditorJson(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+/** Issues a PUT answered with (`project.dashboards[2].panels[0].title`), relative to the dashboard. */
+export function serverIssuesOfDashboard(
+  issues: readonly { path: string; message: string }[],
+  dashboardIndex: number,
+): ModelIssue[] {
+  const out: ModelIssue[] = [];
+  for (const issue of issues) {
+    const projectPath = issue.path.startsWith("project.") ? issue.path.slice("project.".length) : issue.path;
+    const path = relativePath(projectPath, `dashboards[${dashboardIndex}]`);
+    const warning = issue.message.startsWith("warning: ");
+    if (path !== undefined) {
+      out.push({
+        path,
+        message: warning ? issue.message.slice("warning: ".length) : issue.message,
+        severity: warning ? "warning" : "error",
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+import type { Dashboard } from "@/lib/model/dashboard";
+import {
+  type Panel,
+  type PanelInput,
+  PanelSchema,
+  type PanelType,
+  type RowPanel,
+  type Target,
+} from "@/lib/model/panel";
+import { bottomOf, GRID_COLUMNS, isRow, nextPanelId, pushDown, rowSections } from "./layout";
+
+/** Edits of a dashboard's panels as pure functions: the store records each result for undo. */
+
+export type VisualPanelType = Exclude<PanelType, "row">;
+
+export const VISUAL_PANEL_TYPES: readonly VisualPanelType[] = [
+  "timeseries",
+  "stat",
+  "gauge",
+  "bargauge",
+  "heatmap",
+  "table",
+  "alertlist",
+];
+
+export const PANEL_TYPE_LABELS: Record<PanelType, string> = {
+  timeseries: "Time series",
+  stat: "Stat",
+  gauge: "Gauge",
+  bargauge: "Bar gauge",
+  heatmap: "Heatmap",
+  table: "Table",
+  alertlist: "Alert list",
+  row: "Row",
+};
+
+/** A placeholder query a new panel starts with: it draws something on any Prometheus. */
+export function defaultTarget(refId = "A"): Target {
+  return {
+    kind: "promql",
+    refId,
+    expr: "sum(rate(prometheus_http_requests_total[$__rate_interval]))",
+    instant: false,
+    format: "time_series",
+  };
+}
+
+const DEFAULT_SIZE: Record<VisualPanelType, { w: number; h: number }> = {
+  timeseries: { w: 12, h: 8 },
+  stat: { w: 6, h: 4 },
+  gauge: { w: 6, h: 6 },
+  bargauge: { w: 8, h: 8 },
+  heatmap: { w: 12, h: 8 },
+  table: { w: 12, h: 8 },
+  alertlist: { w: 8, h: 8 },
+};
+
+/** A fresh panel of `type` with the model's defaults. */
+export function newPanel(type: VisualPanelType, id: number, position: { x: number; y: number }): Panel {
+  const size = DEFAULT_SIZE[type];
+  const base = { id, title: "New panel", gridPos: { ...position, ...size } };
+  const input: PanelInput =
+    type === "alertlist"
+      ? { ...base, type }
+      : { ...base, type, targets: [type === "table" ? { ...defaultTarget(), instant: true } : defaultTarget()] };
+  return PanelSchema.parse(input);
+}
+
+/** Adds a panel at the top, as Grafana does, pushing the others down. */
+export function addPanel(dashboard: Dashboard, type: VisualPanelType): { dashboard: Dashboard; id: number } {
+  const id = nextPanelId(dashboard.panels);
+  const panel = newPanel(type, id, { x: 0, y: 0 });
+  return { dashboard: { ...dashboard, panels: pushDown([panel, ...dashboard.panels], new Set([id])) }, id };
+}
+
+/** Adds a row header below everything. */
+export function addRow(dashboard: Dashboard): { dashboard: Dashboard; id: number } {
+  const id = nextPanelId(dashboard.panels);
+  const row: RowPanel = {
+    id,
+    type: "row",
+    title: "Row title",
+    collapsed: false,
+    gridPos: { x: 0, y: bottomOf(dashboard.panels), w: GRID_COLUMNS, h: 1 },
+  };
+  return { dashboard: { ...dashboard, panels: [...dashboard.panels, row] }, id };
+}
+
+/** A copy right beside the panel when it fits, else right below it; a row is copied with its panels. */
+export function duplicatePanel(dashboard: Dashboard, panelId: number): { dashboard: Dashboard; id?: number } {
+  const source = dashboard.panels.find((panel) => panel.id === panelId);
+  if (!source) return { dashboard };
+  let nextId = nextPanelId(dashboard.panels);
+  if (isRow(source)) {
+    const section = rowSections(dashboard.panels).find((entry) => entry.row.id === panelId);
+    const members = section?.members ?? [];
+    const top = bottomOf(dashboard.panels);
+    const rowId = nextId++;
+    const copies: Panel[] = [
+      { ...structuredClone(source), id: rowId, gridPos: { ...source.gridPos, y: top } },
+      ...members.map((member) => ({
+        ...structuredClone(member),
+        id: nextId++,
+        gridPos: { ...member.gridPos, y: top + (member.gridPos.y - source.gridPos.y) },
+      })),
+    ];
+    return { dashboard: { ...dashboard, panels: [...dashboard.panels, ...copies] }, id: rowId };
+  }
+  const { x, y, w, h } = source.gridPos;
+  const beside = x + 2 * w <= GRID_COLUMNS;
+  const gridPos = beside ? { x: x + w, y, w, h } : { x, y: y + h, w, h };
+  const copy: Panel = { ...structuredClone(source), id: nextId, gridPos };
+  const panels = pushDown([...dashboard.panels, copy], new Set([nextId]));
+  return { dashboard: { ...dashboard, panels }, id: nextId };
+}
+
+/** Removes a panel; removing a row removes only its header, its panels join the row above. */
+export function deletePanel(dashboard: Dashboard, panelId: number): Dashboard {
+  return { ...dashboard, panels: dashboard.panels.filter((panel) => panel.id !== panelId) };
+}
+
+export function toggleRow(dashboard: Dashboard, rowId: number): Dashboard {
+  return {
+    ...dashboard,
+    panels: dashboard.panels.map((panel) =>
+      panel.id === rowId && isRow(panel) ? { ...panel, collapsed: !panel.collapsed } : panel,
+    ),
+  };
+}
+
+export function replacePanel(dashboard: Dashboard, panelId: number, panel: Panel): Dashboard {
+  return {
+    ...dashboard,
+    panels: dashboard.panels.map((existing) => (existing.id === panelId ? panel : existing)),
+  };
+}
+
+/**
+ * The panel as another type: what all types share (title, unit, thresholds, queries …) is kept,
+ * the new type's own options get their defaults, and Grafana options kept in `extra` are dropped
+ * since they belonged to the old type.
+ */
+export function changePanelType(panel: Panel, type: VisualPanelType): Panel {
+  if (isRow(panel) || panel.type === type) return panel;
+  const { id, title, description, gridPos, datasource, unit, decimals, min, max, thresholds } = panel;
+  const common = { id, title, description, gridPos, datasource, unit, decimals, min, max, thresholds };
+  const targets = "targets" in panel ? panel.targets : [defaultTarget()];
+  const wantsInstant = type === "table";
+  const input: PanelInput =
+    type === "alertlist"
+      ? { ...common, type }
+      : {
+          ...common,
+          type,
+          targets: targets.map((target) =>
+            target.kind === "promql" && wantsInstant && !target.instant ? { ...target, instant: true } : target,
+          ),
+        };
+  return PanelSchema.parse(input);
+}
+
+/** The next unused query refId: A, B, … Z, A1 … */
+export function nextRefId(targets: readonly Target[]): string {
+  const used = new Set(targets.map((target) => target.refId));
+  for (let round = 0; ; round++) {
+    for (let code = 65; code <= 90; code++) {
+      const candidate = `${String.fromCharCode(code)}${round === 0 ? "" : round}`;
+      if (!used.has(candidate)) return candidate;
+    }
+  }
+}
