@@ -1,5 +1,3 @@
-"use client";
-
 /**
  * The one place Monaco is imported. Only this module's importers (json-editor, promql-editor) pull
  * it in, and those are reached by dynamic import() alone, so Monaco lands in its own lazily loaded
@@ -27,6 +25,8 @@ import "monaco-editor/features/placeholderText/register";
 import "monaco-editor/features/smartSelect/register";
 import "monaco-editor/features/snippet/register";
 import "monaco-editor/features/suggest/register";
+// features/suggest/register brings only inline suggestions; the suggest widget itself is here.
+import "monaco-editor/editor/contrib/suggest/browser/suggestController.js";
 import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";
 import { jsonDefaults } from "monaco-editor/languages/features/json/register";

@@ -1,4 +1,9 @@
+"use client";
+
+import Link from "next/link";
+import { useParams, usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { ImportGrafanaButton } from "@/components/dashboard/import/import-button";
 import { plural } from "@/components/ui/format";
 import { uniqueKeys } from "@/components/ui/unique-keys";
 import type { Dashboard } from "@/lib/model/dashboard";
@@ -9,11 +14,17 @@ export interface DashboardsSectionProps {
 }
 
 export function DashboardsSection({ dashboards }: DashboardsSectionProps): ReactNode {
+  const projectId = useParams<{ id?: string }>()?.id;
+  // The designer edits the latest version: importing belongs on the overview, not on an old revision.
+  const onOverview = usePathname() === `/projects/${projectId}`;
   return (
     <section id="dashboards" className="section" data-testid="dashboards-section">
-      <h2>
-        Dashboards <span className="count">{dashboards.length}</span>
-      </h2>
+      <div className="page-title-row">
+        <h2>
+          Dashboards <span className="count">{dashboards.length}</span>
+        </h2>
+        {projectId && onOverview ? <ImportGrafanaButton projectId={projectId} /> : null}
+      </div>
       {dashboards.length === 0 ? (
         <p className="empty">No dashboards.</p>
       ) : (
@@ -34,7 +45,17 @@ export function DashboardsSection({ dashboards }: DashboardsSectionProps): React
                 className="anchor-target"
               >
                 <td>
-                  {dashboard.title}
+                  {projectId ? (
+                    <Link
+                      href={`/projects/${projectId}/dashboards/${encodeURIComponent(dashboard.uid)}`}
+                      className="strong-link"
+                      data-testid="dashboard-link"
+                    >
+                      {dashboard.title}
+                    </Link>
+                  ) : (
+                    dashboard.title
+                  )}
                   {dashboard.description ? <div className="muted small">{dashboard.description}</div> : null}
                 </td>
                 <td>

@@ -1,6 +1,13 @@
 import type { ProjectRecord, ProjectSummary, RevisionSummary } from "../api/schemas";
 import type { Prisma } from "../generated/prisma/client";
-import { LevelSchema, type Project, parseProject, slugify, validateProject } from "../model";
+import {
+  LevelSchema,
+  type Project,
+  ProjectShapeSchema,
+  parseProject,
+  slugify,
+  zodIssuesToModelIssues,
+} from "../model";
 import type { Db } from "./client";
 import { ConflictError, CorruptProjectError, NotFoundError } from "./errors";
 import { newId } from "./ids";
@@ -37,10 +44,16 @@ interface StoredProject {
   updatedAt: Date;
 }
 
+/**
+ * Content read back is parsed with the model's zod schema, so a row that no longer fits the model
+ * never leaves the database layer. The cross-field checks ran when it was written (and the
+ * validation endpoint runs them on demand); repeating them on every read would double a GET.
+ */
 function readContent(projectId: string, version: number, content: unknown): Project {
-  const result = validateProject(content);
-  if (!result.ok) throw new CorruptProjectError(projectId, version, result.issues);
-  return result.project;
+  const parsed = ProjectShapeSchema.safeParse(content);
+  if (!parsed.success)
+    throw new CorruptProjectError(projectId, version, zodIssuesToModelIssues(parsed.error));
+  return parsed.data;
 }
 
 function toRecord(row: StoredProject): ProjectRecord<Project> {

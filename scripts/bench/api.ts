@@ -3,13 +3,11 @@
  * project, against the production build, on real PostgreSQL and on embedded PGlite.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { freePort, startProcess, waitFor } from "../../lib/testing/processes";
 import { makeTempDir } from "../../lib/tools/files";
 import { type LoadResult, runLoad } from "./load";
+import { ensureBuild, root, startApp } from "./server";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
 
@@ -19,34 +17,20 @@ interface Row {
   result: LoadResult;
 }
 
-function ensureBuild(): void {
-  if (existsSync(path.join(root, ".next/BUILD_ID"))) return;
-  execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
-}
-
 function startPostgres(): { url: string; stop: () => void } {
   const output = execFileSync("bash", [path.join(root, "scripts/start-postgres.sh")], { encoding: "utf8" });
   const url = output.match(/DATABASE_URL=(\S+)/)?.[1];
-  if (!url) throw new Error(`start-postgres.sh printed no DATABASE_URL:\n${output}`);
+  const dir = output.match(/POSTGRES_DIR=(\S+)/)?.[1];
+  if (!url || !dir) throw new Error(`start-postgres.sh printed no DATABASE_URL/POSTGRES_DIR:\n${output}`);
   return {
     url,
-    stop: () => spawnSync("bash", [path.join(root, "scripts/stop-postgres.sh")], { stdio: "ignore" }),
+    stop: () => spawnSync("bash", [path.join(root, "scripts/stop-postgres.sh"), dir], { stdio: "ignore" }),
   };
 }
 
 async function benchDatabase(database: string, env: Record<string, string>): Promise<Row[]> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = startProcess("npx", ["next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, ...env, NODE_ENV: "production" },
-  });
+  const { url: base, server } = await startApp(env);
   try {
-    await waitFor(
-      async () => ((await fetch(`${base}/api/health`)).ok ? true : undefined),
-      60_000,
-      () => `the app did not become healthy:\n${server.output()}`,
-    );
     // One project per connection, so PUTs measure saving, not conflicts on one row.
     const projects: { id: string; body: string; version: number }[] = [];
     for (let i = 0; i < CONNECTIONS; i++) {

@@ -9,11 +9,15 @@ import { checkDashboard } from "@/lib/model/checks/dashboards";
  * shows: `panels[3].targets[0].expr` on the dashboard is `targets[0].expr` in the panel's editor.
  */
 
-/** Every issue of the dashboard, paths relative to the dashboard (`panels[3].title`). */
+/**
+ * Every issue of the dashboard, paths relative to it (`panels[3].title`): the schema's (an empty
+ * title typed into the form) and the cross-field checks' (unknown variables, PromQL syntax …).
+ */
 export function dashboardIssues(dashboard: Dashboard, datasources: readonly Datasource[]): ModelIssue[] {
+  const shape = DashboardSchema.safeParse(dashboard);
   const out = new IssueCollector();
   checkDashboard(dashboard, datasources, [], out);
-  return out.issues;
+  return shape.success ? out.issues : [...zodIssuesToModelIssues(shape.error), ...out.issues];
 }
 
 /** `path` relative to `prefix`, or undefined when it is not inside it. */

@@ -1,6 +1,7 @@
 import type { Dashboard } from "@/lib/model/dashboard";
 import type { Panel } from "@/lib/model/panel";
 import { nextPanelId, pushDown } from "./layout";
+import { sameValue as same } from "./same-value";
 
 /**
  * Re-applying a user's dashboard edits on top of a version someone else saved meanwhile: a
@@ -15,10 +16,6 @@ export interface DashboardMerge {
   conflicts: string[];
   /** What the newer version changed that the merge took over. */
   theirChanges: string[];
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function panelName(panel: Panel): string {

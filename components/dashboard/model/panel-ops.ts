@@ -59,11 +59,11 @@ const DEFAULT_SIZE: Record<VisualPanelType, { w: number; h: number }> = {
 export function newPanel(type: VisualPanelType, id: number, position: { x: number; y: number }): Panel {
   const size = DEFAULT_SIZE[type];
   const base = { id, title: "New panel", gridPos: { ...position, ...size } };
-  const input: PanelInput =
+  const input =
     type === "alertlist"
       ? { ...base, type }
       : { ...base, type, targets: [type === "table" ? { ...defaultTarget(), instant: true } : defaultTarget()] };
-  return PanelSchema.parse(input);
+  return PanelSchema.parse(input satisfies Record<string, unknown>);
 }
 
 /** Adds a panel at the top, as Grafana does, pushing the others down. */

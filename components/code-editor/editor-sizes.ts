@@ -1,0 +1,5 @@
+/** Default heights, shared by the editors and their textarea stand-ins so nothing jumps on load. */
+export const DEFAULT_JSON_HEIGHT = 320;
+export const DEFAULT_PROMQL_HEIGHT = 96;
+/** One 20px line, 3px padding and a 1px border above and below. */
+export const SINGLE_LINE_HEIGHT = 28;

@@ -1,0 +1,138 @@
+"use client";
+
+import { useQueries } from "@tanstack/react-query";
+import { queryKeys } from "@/lib/api/query-keys";
+import type { Datasource } from "@/lib/model/datasource";
+import type { Variable } from "@/lib/model/variable";
+import {
+  applyVariableRegex,
+  parseVariableQuery,
+  queryResultTexts,
+  resolveDatasourceRef,
+  staticOptions,
+  variableParams,
+} from "../model/variables";
+import { previewLabels, previewLabelValues, previewQuery } from "./preview-client";
+
+export interface VariableOptions {
+  options: string[];
+  pending: boolean;
+  error: string | undefined;
+}
+
+interface VariableRequest {
+  endpoint: string;
+  params: Record<string, string | string[]>;
+  run: (signal: AbortSignal) => Promise<string[]>;
+}
+
+function requestFor(
+  projectId: string,
+  variable: Extract<Variable, { type: "query" }>,
+  earlier: readonly Variable[],
+  context: { from: number; to: number; selections: Readonly<Record<string, readonly string[]>>; datasources: readonly Datasource[] },
+): VariableRequest | { error: string } {
+  const query = parseVariableQuery(variable.query);
+  const params: Record<string, string | string[]> = variableParams(earlier, context.selections, context.datasources);
+  const datasource = resolveDatasourceRef(variable.datasource, context.selections);
+  if (datasource !== undefined && !datasource.startsWith("$")) params.datasource = datasource;
+  if (variable.refresh === "timeRange") {
+    params.start = String(Math.floor(context.from / 1000));
+    params.end = String(Math.floor(context.to / 1000));
+  }
+  switch (query.kind) {
+    case "label_values": {
+      if (query.match) params["match[]"] = [query.match];
+      const endpoint = `label/${query.label}/values`;
+      return {
+        endpoint,
+        params,
+        run: async (signal) => (await previewLabelValues(projectId, query.label, params, signal)).response.data,
+      };
+    }
+    case "label_names":
+      if (query.match) params["match[]"] = [query.match];
+      return {
+        endpoint: "labels",
+        params,
+        run: async (signal) => (await previewLabels(projectId, params, signal)).response.data,
+      };
+    case "metrics":
+      return {
+        endpoint: "label/__name__/values",
+        params,
+        run: async (signal) => {
+          const names = (await previewLabelValues(projectId, "__name__", params, signal)).response.data;
+          return applyVariableRegex(names, query.pattern);
+        },
+      };
+    case "query_result": {
+      const { start: _start, end, ...rest } = params;
+      const instant = { ...rest, query: query.expr, ...(end ? { time: end } : {}) };
+      return {
+        endpoint: "query",
+        params: instant,
+        run: async (signal) => {
+          const data = (await previewQuery(projectId, instant, signal)).response.data;
+          return data.resultType === "vector" ? queryResultTexts(data.result) : [];
+        },
+      };
+    }
+    case "unsupported":
+      return { error: query.reason };
+    default: {
+      const never: never = query;
+      throw new Error(`unknown variable query ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/**
+ * The options of every variable, by name: custom, constant, interval and datasource variables
+ * from the model, query variables from Prometheus through the preview API. A variable's query
+ * may use the variables before it, with their current selection.
+ */
+export function useVariableOptions(
+  projectId: string,
+  variables: readonly Variable[],
+  context: { from: number; to: number; selections: Readonly<Record<string, readonly string[]>>; datasources: readonly Datasource[] },
+): Record<string, VariableOptions> {
+  const requests = variables.map((variable, index) =>
+    variable.type === "query" ? requestFor(projectId, variable, variables.slice(0, index), context) : undefined,
+  );
+  const results = useQueries({
+    queries: requests.map((request, index) => {
+      const usable = request !== undefined && "run" in request;
+      return {
+        queryKey: usable
+          ? queryKeys.previewCall(projectId, request.endpoint, request.params)
+          : queryKeys.previewCall(projectId, "variable", { name: variables[index]?.name ?? "" }),
+        queryFn: ({ signal }: { signal: AbortSignal }) => (usable ? request.run(signal) : Promise.resolve([])),
+        enabled: usable,
+        retry: false,
+        staleTime: 30_000,
+      };
+    }),
+  });
+  const out: Record<string, VariableOptions> = {};
+  variables.forEach((variable, index) => {
+    const fixed = staticOptions(variable, context.datasources);
+    if (fixed) {
+      out[variable.name] = { options: fixed, pending: false, error: undefined };
+      return;
+    }
+    const request = requests[index];
+    const result = results[index];
+    if (request && "error" in request) {
+      out[variable.name] = { options: [], pending: false, error: request.error };
+      return;
+    }
+    const regex = variable.type === "query" ? variable.regex : "";
+    out[variable.name] = {
+      options: applyVariableRegex(result?.data ?? [], regex),
+      pending: result?.isPending ?? true,
+      error: result?.error ? result.error.message : undefined,
+    };
+  });
+  return out;
+}

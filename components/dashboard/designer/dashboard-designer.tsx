@@ -1,0 +1,150 @@
+"use client";
+
+import Link from "next/link";
+import { type ReactNode, useEffect, useMemo } from "react";
+import { ProjectNav } from "@/components/projects/project-nav";
+import { type ProjectRecordData, useProject } from "@/components/projects/use-projects";
+import { ApiErrorNotice } from "@/components/ui/api-error-notice";
+import { PageLoading } from "@/components/ui/page-loading";
+import { refreshIntervalMs } from "@/lib/dashboard/time-range";
+import { MetricLintProvider, useMetricLintError } from "../data/metric-lint-context";
+import { PanelEditor } from "../editor/panel-editor";
+import { DashboardJsonTab } from "../editor/json-tabs";
+import { DashboardGrid } from "../grid/dashboard-grid";
+import { DashboardStoreProvider, useDraftDashboard, useHistoryControls, useSaveState, useSelection, useViewState } from "../store/store-provider";
+import { DashboardToolbar } from "../toolbar/dashboard-toolbar";
+import { VariableBar } from "../toolbar/variable-bar";
+import { ConflictReview } from "./conflict-review";
+import { useDashboardSave } from "./dashboard-save";
+import { DraftIssuesProvider, useDraftIssues } from "./draft-issues";
+import { useDesignerShortcuts } from "./keyboard-shortcuts";
+import "../dashboard.css";
+
+export interface DashboardDesignerProps {
+  projectId: string;
+  uid: string;
+}
+
+/** Moves the view's "now" every refresh interval, so every panel refetches together. */
+function useAutoRefresh(): void {
+  const { refresh, refreshNow } = useViewState();
+  useEffect(() => {
+    const ms = refreshIntervalMs(refresh);
+    if (!ms) return;
+    const timer = setInterval(() => refreshNow(Date.now()), Math.max(ms, 5000));
+    return () => clearInterval(timer);
+  }, [refresh, refreshNow]);
+}
+
+function SaveProblems(): ReactNode {
+  const { phase, saveError, failedDraft } = useSaveState();
+  const dashboard = useDraftDashboard();
+  const issues = useDraftIssues();
+  if (phase !== "error" || failedDraft !== dashboard) return null;
+  const shown = issues.filter((issue) => issue.severity === "error").slice(0, 8);
+  return (
+    <div className="notice notice-error" role="alert" data-testid="save-error">
+      <strong>Not saved: </strong>
+      {saveError}
+      {shown.length > 0 ? (
+        <ul className="issue-list">
+          {shown.map((issue) => (
+            <li key={`${issue.path}|${issue.message}`}>
+              <code>{issue.path}</code> {issue.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function LintStatus(): ReactNode {
+  const error = useMetricLintError();
+  if (!error) return null;
+  return (
+    <p className="muted small" data-testid="lint-unavailable">
+      Metric names are not checked: {error}
+    </p>
+  );
+}
+
+function DesignerBody({ record }: { record: ProjectRecordData }): ReactNode {
+  const dashboard = useDraftDashboard();
+  const { editingPanelId } = useSelection();
+  const { phase } = useSaveState();
+  const { dashboardJsonOpen, setDashboardJsonOpen } = useViewState();
+  const history = useHistoryControls();
+  const { status, blockingIssues, save } = useDashboardSave();
+  const handlers = useMemo(
+    () => ({ undo: history.undo, redo: history.redo, save: () => void save() }),
+    [history.undo, history.redo, save],
+  );
+  useDesignerShortcuts(handlers);
+  useAutoRefresh();
+  const editing = editingPanelId !== undefined && dashboard.panels.some((panel) => panel.id === editingPanelId);
+
+  return (
+    <div className="dash-designer" data-testid="dashboard-designer" data-dashboard-uid={dashboard.uid}>
+      <header className="page-header">
+        <div className="breadcrumbs">
+          <Link href="/">Projects</Link> / <Link href={`/projects/${record.id}`}>{record.name}</Link> /{" "}
+          <Link href={`/projects/${record.id}#dashboards`}>Dashboards</Link> /
+        </div>
+        <h1 data-testid="dashboard-title">{dashboard.title}</h1>
+        {dashboard.description ? <p className="muted">{dashboard.description}</p> : null}
+      </header>
+      <ProjectNav id={record.id} />
+      <DashboardToolbar status={status} blockingIssues={blockingIssues} onSave={() => void save()} />
+      {phase === "conflict" ? <ConflictReview /> : null}
+      <SaveProblems />
+      <VariableBar />
+      <LintStatus />
+      {dashboardJsonOpen && !editing ? (
+        <section className="card dash-json-drawer" aria-label="Dashboard JSON">
+          <div className="dash-drawer-bar">
+            <strong>Dashboard JSON</strong>
+            <button type="button" className="button" onClick={() => setDashboardJsonOpen(false)}>
+              Close
+            </button>
+          </div>
+          <DashboardJsonTab />
+        </section>
+      ) : null}
+      {editing && editingPanelId !== undefined ? <PanelEditor panelId={editingPanelId} /> : <DashboardGrid />}
+    </div>
+  );
+}
+
+/**
+ * `/projects/{id}/dashboards/{uid}`: loads the project once, then edits a draft of the dashboard
+ * in its own store; later refetches of the project never replace the draft.
+ */
+export function DashboardDesigner({ projectId, uid }: DashboardDesignerProps): ReactNode {
+  const project = useProject(projectId);
+  const record = project.data;
+  if (!record) {
+    if (project.error) return <ApiErrorNotice error={project.error} title="Could not load the project" />;
+    return <PageLoading label="Loading the dashboard…" />;
+  }
+  const dashboard = record.project.dashboards.find((entry) => entry.uid === uid);
+  if (!dashboard) {
+    return (
+      <div className="notice notice-error" role="alert" data-testid="dashboard-not-found">
+        The project “{record.name}” has no dashboard “{uid}”. <Link href={`/projects/${projectId}#dashboards`}>Back to its dashboards</Link>
+      </div>
+    );
+  }
+  return (
+    <DashboardStoreProvider
+      key={`${projectId}/${uid}`}
+      init={{ projectId, version: record.version, project: record.project, dashboard, now: Date.now() }}
+    >
+      <DraftIssuesProvider>
+        <MetricLintProvider>
+          <DesignerBody record={record} />
+        </MetricLintProvider>
+      </DraftIssuesProvider>
+    </DashboardStoreProvider>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { type ReactNode, useMemo } from "react";
+import ReactGridLayout, { type Layout, useContainerWidth } from "react-grid-layout";
+import "react-grid-layout/css/styles.css";
+import "react-resizable/css/styles.css";
+import { displayLayout, GRID_COLUMNS, isRow, rowSections } from "../model/layout";
+import { QueryInspector } from "../editor/query-inspector";
+import { useDraftActions, useDraftDashboard, useSelection } from "../store/store-provider";
+import { PanelFrame } from "./panel-frame";
+import { RowHeader } from "./row-header";
+
+const ROW_HEIGHT = 30;
+const MARGIN = 8;
+
+/** Pixels of `units` grid cells, margins between them included. */
+function span(units: number, cell: number): number {
+  return Math.round(units * cell + (units - 1) * MARGIN);
+}
+
+/**
+ * The dashboard as Grafana lays it out: 24 columns, 30 px rows, rows that collapse. Dragging a
+ * header moves a panel, the corner resizes it; the model changes when the gesture ends.
+ */
+export function DashboardGrid(): ReactNode {
+  const dashboard = useDraftDashboard();
+  const { applyLayout } = useDraftActions();
+  const { inspectingPanelId, openInspector } = useSelection();
+  const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
+  const layout = useMemo(() => {
+    const items = displayLayout(dashboard.panels);
+    const rows = new Set(dashboard.panels.filter(isRow).map((row) => String(row.id)));
+    return items.map((item) =>
+      rows.has(item.i) ? { ...item, isResizable: false, minW: GRID_COLUMNS, maxH: 1 } : { ...item, minW: 2, minH: 2 },
+    );
+  }, [dashboard.panels]);
+  const memberCounts = useMemo(
+    () => new Map(rowSections(dashboard.panels).map((section) => [section.row.id, section.members.length])),
+    [dashboard.panels],
+  );
+  const byId = useMemo(() => new Map(dashboard.panels.map((panel) => [String(panel.id), panel])), [dashboard.panels]);
+  const cell = (width - (GRID_COLUMNS - 1) * MARGIN) / GRID_COLUMNS;
+  const inspectedPanel = byId.get(String(inspectingPanelId));
+  const inspected = inspectedPanel && !isRow(inspectedPanel) ? inspectedPanel : undefined;
+  const inspectedItem = layout.find((item) => item.i === String(inspectingPanelId));
+  const commit = (next: Layout): void => applyLayout(next.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })));
+
+  return (
+    <div ref={containerRef} className="dash-grid" data-testid="dashboard-grid">
+      {mounted && layout.length > 0 ? (
+        <ReactGridLayout
+          width={width}
+          layout={layout}
+          gridConfig={{ cols: GRID_COLUMNS, rowHeight: ROW_HEIGHT, margin: [MARGIN, MARGIN], containerPadding: [0, 0] }}
+          dragConfig={{ enabled: true, handle: ".panel-drag-handle", cancel: "button, a, input, select, textarea" }}
+          resizeConfig={{ enabled: true, handles: ["se"] }}
+          onDragStop={commit}
+          onResizeStop={commit}
+        >
+          {layout.map((item) => {
+            const panel = byId.get(item.i);
+            if (!panel) return <div key={item.i} />;
+            return (
+              <div key={item.i} className="dash-grid-item">
+                {isRow(panel) ? (
+                  <RowHeader row={panel} memberCount={memberCounts.get(panel.id) ?? 0} />
+                ) : (
+                  <PanelFrame panel={panel} width={span(item.w, cell)} height={span(item.h, ROW_HEIGHT)} />
+                )}
+              </div>
+            );
+          })}
+        </ReactGridLayout>
+      ) : null}
+      {inspected && inspectedItem ? (
+        <div className="dash-drawer" role="dialog" aria-label={`Query inspector: ${inspected.title}`} data-testid="inspector-drawer">
+          <div className="dash-drawer-bar">
+            <strong>Query inspector: {inspected.title}</strong>
+            <button type="button" className="button" onClick={() => openInspector(undefined)} data-testid="inspector-close">
+              Close
+            </button>
+          </div>
+          <QueryInspector panel={inspected} width={span(inspectedItem.w, cell)} />
+        </div>
+      ) : null}
+      {dashboard.panels.length === 0 ? (
+        <p className="empty" data-testid="dashboard-empty">
+          This dashboard has no panels yet: add one with “Add panel”.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { Panel, QueryPanel } from "@/lib/model/panel";
+import { useUnknownMetrics } from "../data/metric-lint-context";
+import type { Downsampling } from "../data/preview-client";
+import type { UnknownMetric } from "../data/use-metric-lint";
+import { useQueryContext } from "../data/use-query-context";
+import { type TargetResult, useAlerts, usePanelData } from "../data/use-panel-data";
+import { replaceMetricName } from "../model/metric-replace";
+import { hasValues } from "../model/series";
+import { AlertListView } from "../panels/alert-list-view";
+import { LazyPanelVisualization } from "../panels/lazy-visualization";
+import { useDraftActions, useProjectId, useViewState } from "../store/store-provider";
+
+export type PanelState = "loading" | "data" | "no-data" | "error";
+
+export interface PanelContentProps {
+  panel: Exclude<Panel, { type: "row" }>;
+  width: number;
+  height: number;
+}
+
+function errorText(result: TargetResult): string | undefined {
+  if (result.plan.kind === "unsupported") return undefined;
+  return result.error ? `${result.refId}: ${result.error.message}` : undefined;
+}
+
+/** "showing 100 of 240 series" and how many points were thinned, when the server left some out. */
+export function downsamplingText(report: Downsampling): string {
+  const parts: string[] = [];
+  if (report.droppedSeries > 0) {
+    parts.push(`showing ${report.totalSeries - report.droppedSeries} of ${report.totalSeries} series`);
+  }
+  if (report.droppedPoints > 0) {
+    parts.push(
+      `${report.thinnedSeries} series thinned to ${report.maxPoints} points (${report.droppedPoints} of ${report.totalPoints} points left out)`,
+    );
+  }
+  return parts.join("; ");
+}
+
+interface LintNoticeProps {
+  panel: QueryPanel;
+  unknown: readonly UnknownMetric[];
+}
+
+/** Metric names the project's Prometheus does not know, with one-click replacements. */
+function LintNotice({ panel, unknown }: LintNoticeProps): ReactNode {
+  const { updatePanel } = useDraftActions();
+  if (unknown.length === 0) return null;
+  const replace = (from: string, to: string): void =>
+    updatePanel(panel.id, (current) =>
+      "targets" in current
+        ? ({
+            ...current,
+            targets: current.targets.map((target) =>
+              target.kind === "promql" ? { ...target, expr: replaceMetricName(target.expr, from, to) } : target,
+            ),
+          } as Panel)
+        : current,
+    );
+  return (
+    <div className="dash-panel-lint" data-testid="panel-lint">
+      {unknown.map((metric) => (
+        <div key={metric.name}>
+          Unknown metric <code>{metric.name}</code>
+          {metric.suggestions.length > 0 ? " — did you mean " : ""}
+          {metric.suggestions.map((suggestion) => (
+            <button
+              key={suggestion}
+              type="button"
+              className="dash-link-button"
+              onClick={() => replace(metric.name, suggestion)}
+              data-testid="lint-replace"
+              title={`Replace ${metric.name} with ${suggestion}`}
+            >
+              {suggestion}
+            </button>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function QueryPanelContent({ panel, width, height }: { panel: QueryPanel; width: number; height: number }): ReactNode {
+  const projectId = useProjectId();
+  const context = useQueryContext(width);
+  const ready = !("error" in context);
+  const data = usePanelData(
+    projectId,
+    panel,
+    ready ? context : { from: 0, to: 0, widthPx: width, variables: [], selections: {}, datasources: [] },
+    ready,
+  );
+  const errors = data.targets.map(errorText).filter((text): text is string => text !== undefined);
+  const unsupported = data.targets.filter((result) => result.plan.kind === "unsupported");
+  const reports = data.targets
+    .map((result) => result.exchange?.response.downsampling)
+    .filter((report): report is Downsampling => report !== undefined)
+    .map(downsamplingText)
+    .filter((text) => text !== "");
+  const unresolved = [
+    ...new Set(data.targets.flatMap((result) => result.exchange?.response.unresolvedVariables ?? [])),
+  ];
+  let state: PanelState;
+  if (!ready || errors.length > 0) state = "error";
+  else if (data.loading && data.series.length === 0) state = "loading";
+  else if (hasValues(data.series)) state = "data";
+  else state = "no-data";
+  const unknown = useUnknownMetrics(
+    panel.targets.flatMap((target) => (target.kind === "promql" ? [target.expr] : [])),
+  );
+  const notes = reports.length + (unresolved.length > 0 ? 1 : 0) + unknown.length;
+  const bodyHeight = Math.max(30, height - notes * 18);
+
+  let body: ReactNode;
+  switch (state) {
+    case "error":
+      body = (
+        <div className="dash-panel-error" role="alert" data-testid="panel-error">
+          {"error" in context ? context.error : errors.map((text) => <div key={text}>{text}</div>)}
+        </div>
+      );
+      break;
+    case "loading":
+      body = <div className="dash-panel-loading" aria-busy="true" data-testid="panel-loading" />;
+      break;
+    case "no-data":
+      body = (
+        <div className="dash-panel-empty" data-testid="panel-no-data">
+          {unsupported.length === data.targets.length && unsupported.length > 0
+            ? unsupported[0]?.error?.message
+            : "No data"}
+        </div>
+      );
+      break;
+    case "data":
+      body = <LazyPanelVisualization panel={panel} series={data.series} width={width} height={bodyHeight} />;
+      break;
+    default: {
+      const never: never = state;
+      throw new Error(`unknown state ${String(never)}`);
+    }
+  }
+  return (
+    <div className="dash-panel-content" data-state={state} data-testid="panel-content">
+      <div className="dash-panel-body" style={{ height: bodyHeight }}>
+        {body}
+      </div>
+      {reports.map((text) => (
+        <div key={text} className="dash-panel-note" data-testid="panel-downsampling">
+          {text}
+        </div>
+      ))}
+      {unresolved.length > 0 ? (
+        <div className="dash-panel-note">no value for {unresolved.map((name) => `$${name}`).join(", ")}</div>
+      ) : null}
+      <LintNotice panel={panel} unknown={unknown} />
+    </div>
+  );
+}
+
+function AlertListContent({
+  panel,
+  height,
+}: {
+  panel: Extract<Panel, { type: "alertlist" }>;
+  height: number;
+}): ReactNode {
+  const projectId = useProjectId();
+  const { now } = useViewState();
+  const alerts = useAlerts(projectId, now, panel.datasource?.startsWith("$") ? undefined : panel.datasource);
+  let state: PanelState;
+  let body: ReactNode;
+  if (alerts.error) {
+    state = "error";
+    body = (
+      <div className="dash-panel-error" role="alert" data-testid="panel-error">
+        {alerts.error.message}
+      </div>
+    );
+  } else if (!alerts.exchange) {
+    state = "loading";
+    body = <div className="dash-panel-loading" aria-busy="true" data-testid="panel-loading" />;
+  } else {
+    state = "data";
+    body = <AlertListView panel={panel} alerts={alerts.exchange.response.data.alerts} now={now} />;
+  }
+  return (
+    <div className="dash-panel-content" data-state={state} data-testid="panel-content">
+      <div className="dash-panel-body dash-panel-scroll" style={{ height }}>
+        {body}
+      </div>
+    </div>
+  );
+}
+
+/** A panel's body: its chart, or why there is none (error, no data, loading), and its notes. */
+export function PanelContent({ panel, width, height }: PanelContentProps): ReactNode {
+  if (panel.type === "alertlist") return <AlertListContent panel={panel} height={height} />;
+  return <QueryPanelContent panel={panel} width={width} height={height} />;
+}

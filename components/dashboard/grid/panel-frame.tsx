@@ -1,0 +1,80 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { Panel } from "@/lib/model/panel";
+import { PANEL_TYPE_LABELS } from "../model/panel-ops";
+import { useDraftActions, useSelection } from "../store/store-provider";
+import { PanelContent } from "./panel-content";
+
+export const PANEL_HEADER_HEIGHT = 28;
+
+export interface PanelFrameProps {
+  panel: Exclude<Panel, { type: "row" }>;
+  width: number;
+  height: number;
+}
+
+/** A panel on the grid: a header to drag it by, with its menu, over its content. */
+export function PanelFrame({ panel, width, height }: PanelFrameProps): ReactNode {
+  const { selectedPanelId, select, openEditor, openInspector } = useSelection();
+  const { duplicatePanel, deletePanel } = useDraftActions();
+  const selected = selectedPanelId === panel.id;
+  return (
+    <section
+      className={selected ? "dash-panel dash-panel-selected" : "dash-panel"}
+      data-testid="dashboard-panel"
+      data-panel-id={panel.id}
+      data-panel-type={panel.type}
+      data-panel-title={panel.title}
+      aria-label={panel.title}
+      onPointerDown={() => {
+        if (!selected) select(panel.id);
+      }}
+    >
+      <header className="dash-panel-header panel-drag-handle" style={{ height: PANEL_HEADER_HEIGHT }}>
+        <h3 className="dash-panel-title" title={panel.title}>
+          {panel.title}
+        </h3>
+        {panel.description ? (
+          <span className="dash-panel-info" title={panel.description} data-testid="panel-description">
+            i<span className="visually-hidden">{panel.description}</span>
+          </span>
+        ) : null}
+        <span className="dash-panel-type muted small">{PANEL_TYPE_LABELS[panel.type]}</span>
+        <div className="dash-panel-menu">
+          <button type="button" onClick={() => openEditor(panel.id)} title="Edit" aria-label={`Edit ${panel.title}`} data-testid="panel-edit">
+            Edit
+          </button>
+          <button
+            type="button"
+            onClick={() => openInspector(panel.id)}
+            title="Query inspector"
+            aria-label={`Inspect ${panel.title}`}
+            data-testid="panel-inspect"
+          >
+            Inspect
+          </button>
+          <button
+            type="button"
+            onClick={() => duplicatePanel(panel.id)}
+            title="Duplicate"
+            aria-label={`Duplicate ${panel.title}`}
+            data-testid="panel-duplicate"
+          >
+            Duplicate
+          </button>
+          <button
+            type="button"
+            onClick={() => deletePanel(panel.id)}
+            title="Delete"
+            aria-label={`Delete ${panel.title}`}
+            data-testid="panel-delete"
+          >
+            Delete
+          </button>
+        </div>
+      </header>
+      <PanelContent panel={panel} width={width} height={Math.max(30, height - PANEL_HEADER_HEIGHT)} />
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { type Dashboard, DashboardSchema } from "@/lib/model/dashboard";
+import { DatasourceSchema } from "@/lib/model/datasource";
+import {
+  dashboardIssues,
+  issuesOfPanel,
+  parseDashboardJson,
+  parsePanelJson,
+  relativePath,
+  serverIssuesOfDashboard,
+  toEditorJson,
+} from "./issues";
+
+const datasources = [DatasourceSchema.parse({ uid: "prom", name: "Prometheus", type: "prometheus", isDefault: true })];
+const dashboard: Dashboard = DashboardSchema.parse({
+  uid: "d",
+  title: "D",
+  panels: [
+    { id: 1, type: "stat", title: "Fine", gridPos: { x: 0, y: 0, w: 6, h: 4 }, targets: [{ kind: "promql", refId: "A", expr: "up" }] },
+    {
+      id: 2,
+      type: "stat",
+      title: "Broken",
+      gridPos: { x: 6, y: 0, w: 6, h: 4 },
+      targets: [{ kind: "promql", refId: "A", expr: "rate(up[5m]" }, { kind: "promql", refId: "B", expr: "up{a=\"$nope\"}" }],
+    },
+  ],
+});
+
+describe("issues for the editors", () => {
+  it("runs the model's checks and scopes them to one panel", () => {
+    const issues = dashboardIssues(dashboard, datasources);
+    const second = issuesOfPanel(issues, 1);
+    expect(second.map((issue) => issue.path)).toEqual(["targets[0].expr", "targets[1].expr"]);
+    expect(second[1]?.message).toBe("unknown template variable $nope");
+    expect(issuesOfPanel(issues, 0)).toEqual([]);
+  });
+
+  it("adds the schema's own problems, such as an empty title typed into the form", () => {
+    const emptied = { ...dashboard, panels: dashboard.panels.map((panel) => ({ ...panel, title: "" })) };
+    expect(issuesOfPanel(dashboardIssues(emptied, datasources), 0).map((issue) => issue.path)).toContain("title");
+  });
+
+  it("parses panel JSON with every problem at its path in the panel", () => {
+    const panel = dashboard.panels[0];
+    expect(parsePanelJson(toEditorJson(panel))).toEqual({ ok: true, value: panel });
+    const bad = parsePanelJson(JSON.stringify({ ...panel, gridPos: { x: 30, y: 0, w: 6, h: 4 }, targets: [] }));
+    expect(bad.ok ? [] : bad.issues.map((issue) => issue.path).sort()).toEqual(["gridPos.x", "targets"]);
+    const syntax = parsePanelJson("{");
+    expect(syntax.ok ? "" : syntax.issues[0]?.message).toMatch(/^not valid JSON/);
+  });
+
+  it("refuses a dashboard JSON that changes the uid", () => {
+    expect(parseDashboardJson(toEditorJson(dashboard), "d").ok).toBe(true);
+    const renamed = parseDashboardJson(toEditorJson({ ...dashboard, uid: "other" }), "d");
+    expect(renamed.ok ? "" : renamed.issues[0]?.path).toBe("uid");
+  });
+
+  it("maps a PUT's issues onto the dashboard", () => {
+    expect(relativePath("dashboards[1].panels[0]", "dashboards[1]")).toBe("panels[0]");
+    expect(relativePath("dashboards[10]", "dashboards[1]")).toBeUndefined();
+    expect(
+      serverIssuesOfDashboard(
+        [
+          { path: "project.dashboards[1].panels[0].title", message: "too short" },
+          { path: "dashboards[1].uid", message: "warning: odd" },
+          { path: "dashboards[0].title", message: "elsewhere" },
+        ],
+        1,
+      ),
+    ).toEqual([
+      { path: "panels[0].title", message: "too short", severity: "error" },
+      { path: "uid", message: "odd", severity: "warning" },
+    ]);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import type { Datasource } from "@/lib/model/datasource";
+import { type Variable, VariableSchema } from "@/lib/model/variable";
+import {
+  ALL,
+  applyVariableRegex,
+  parseVariableQuery,
+  reconcileSelection,
+  resolveDatasourceRef,
+  splitTopLevel,
+  variableParams,
+} from "./variables";
+
+const v = (input: unknown): Variable => VariableSchema.parse(input);
+
+describe("variable queries", () => {
+  it.each([
+    ["label_values(instance)", { kind: "label_values", label: "instance" }],
+    [
+      'label_values(fraiseql_graphql_queries_total{job="fraiseql", x="a,b"}, instance)',
+      { kind: "label_values", label: "instance", match: 'fraiseql_graphql_queries_total{job="fraiseql", x="a,b"}' },
+    ],
+    ["label_names()", { kind: "label_names" }],
+    ["metrics(fraiseql_.*)", { kind: "metrics", pattern: "fraiseql_.*" }],
+    ["query_result(topk(5, up))", { kind: "query_result", expr: "topk(5, up)" }],
+  ])("reads %s", (query, expected) => {
+    expect(parseVariableQuery(query)).toEqual(expected);
+  });
+
+  it("says why a query is not one it can run", () => {
+    expect(parseVariableQuery("up").kind).toBe("unsupported");
+    expect(parseVariableQuery("label_values(a, b, c)").kind).toBe("unsupported");
+  });
+
+  it("splits only at top-level commas", () => {
+    expect(splitTopLevel('sum(rate(x[5m])), a{b="c,d"}, "e,f"')).toEqual(['sum(rate(x[5m]))', 'a{b="c,d"}', '"e,f"']);
+  });
+
+  it("applies Grafana's regex: filter, then the capture group", () => {
+    expect(applyVariableRegex(["a-1", "b-2", "a-1", "c"], "/^(\\w)-\\d$/")).toEqual(["a", "b"]);
+    expect(applyVariableRegex(["x", "y"], "")).toEqual(["x", "y"]);
+    expect(applyVariableRegex(["x", "y"], "[")).toEqual(["x", "y"]);
+  });
+});
+
+describe("selections", () => {
+  const instance = v({ type: "query", name: "instance", query: "label_values(up, instance)", multi: true, includeAll: true });
+  const env = v({ type: "custom", name: "env", values: ["prod", "staging"], includeAll: true, multi: true });
+  const single = v({ type: "custom", name: "size", values: ["s", "m"] });
+  const constant = v({ type: "constant", name: "job", value: "fraiseql" });
+
+  it("defaults to All, or to the first option", () => {
+    expect(reconcileSelection(instance, undefined, ["a", "b"])).toEqual([ALL]);
+    expect(reconcileSelection(single, undefined, ["s", "m"])).toEqual(["s"]);
+    expect(reconcileSelection(single, ["gone"], ["s", "m"])).toEqual(["s"]);
+    expect(reconcileSelection(instance, ["b", "gone"], ["a", "b"])).toEqual(["b"]);
+    expect(reconcileSelection(instance, ["b"], [])).toEqual(["b"]);
+  });
+
+  it("sends var- parameters the preview API interpolates", () => {
+    const datasources: Datasource[] = [];
+    expect(variableParams([instance, env, single, constant], {}, datasources)).toEqual({
+      "var-instance": [ALL],
+      "var-env": ["prod", "staging"],
+      "var-size": ["s"],
+      "var-job": ["fraiseql"],
+    });
+    expect(variableParams([instance], { instance: ["a", "b"] }, datasources)).toEqual({ "var-instance": ["a", "b"] });
+  });
+
+  it("resolves $datasource references", () => {
+    expect(resolveDatasourceRef("${ds}", { ds: ["prom"] })).toBe("prom");
+    expect(resolveDatasourceRef("$ds", {})).toBeUndefined();
+    expect(resolveDatasourceRef("prom", {})).toBe("prom");
+  });
+});

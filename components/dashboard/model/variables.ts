@@ -1,0 +1,194 @@
+import type { Datasource } from "@/lib/model/datasource";
+import type { Variable } from "@/lib/model/variable";
+
+/**
+ * Template variables in the designer: what a query variable asks Prometheus (Grafana's
+ * `label_values(...)` family), which values the drop-down offers, what is selected by default,
+ * and how the selection travels to the preview API as `var-<name>` parameters.
+ */
+
+/** Grafana's stored value for "All". */
+export const ALL = "$__all";
+
+export type VariableQuery =
+  | { kind: "label_values"; label: string; match?: string }
+  | { kind: "label_names"; match?: string }
+  | { kind: "metrics"; pattern: string }
+  | { kind: "query_result"; expr: string }
+  | { kind: "unsupported"; reason: string };
+
+/** Splits `a{x="1,2"}, b` at top-level commas (not inside braces, parentheses or quotes). */
+export function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quote) {
+      if (char === "\\") i++;
+      else if (char === quote) quote = undefined;
+      continue;
+    }
+    if (char === '"' || char === "'" || char === "`") quote = char;
+    else if (char === "(" || char === "{" || char === "[") depth++;
+    else if (char === ")" || char === "}" || char === "]") depth--;
+    else if (char === "," && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter((part) => part !== "");
+}
+
+/** Reads a Prometheus query variable's query as Grafana's Prometheus datasource does. */
+export function parseVariableQuery(query: string): VariableQuery {
+  const text = query.trim();
+  const call = /^(\w+)\s*\(([\s\S]*)\)$/.exec(text);
+  if (!call) return { kind: "unsupported", reason: `"${text}" is not label_values(...), label_names(), metrics(...) or query_result(...)` };
+  const [, name = "", inner = ""] = call;
+  const args = splitTopLevel(inner);
+  switch (name) {
+    case "label_values": {
+      if (args.length === 1) return { kind: "label_values", label: args[0] ?? "" };
+      if (args.length === 2) return { kind: "label_values", match: args[0], label: args[1] ?? "" };
+      return { kind: "unsupported", reason: "label_values takes (label) or (metric, label)" };
+    }
+    case "label_names":
+      return args.length === 0 ? { kind: "label_names" } : { kind: "label_names", match: args[0] };
+    case "metrics":
+      return { kind: "metrics", pattern: args[0] ?? ".*" };
+    case "query_result":
+      return { kind: "query_result", expr: inner.trim() };
+    default:
+      return { kind: "unsupported", reason: `${name}(...) is not a Prometheus variable query` };
+  }
+}
+
+/**
+ * Grafana's variable regex: values that do not match are dropped; with a capture group the
+ * first group (or the one named `text` or `value`) becomes the value.
+ */
+export function applyVariableRegex(values: readonly string[], regex: string): string[] {
+  if (regex.trim() === "") return [...new Set(values)];
+  const slashed = /^\/(.*)\/([gimsuy]*)$/.exec(regex.trim());
+  let pattern: RegExp;
+  try {
+    pattern = slashed ? new RegExp(slashed[1] ?? "", (slashed[2] ?? "").replace("g", "")) : new RegExp(regex);
+  } catch {
+    return [...new Set(values)];
+  }
+  const out: string[] = [];
+  for (const value of values) {
+    const match = pattern.exec(value);
+    if (!match) continue;
+    const picked = match.groups?.value ?? match.groups?.text ?? match[1] ?? match[0];
+    if (picked !== undefined && !out.includes(picked)) out.push(picked);
+  }
+  return out;
+}
+
+/** What query_result(...) lists: each series as `name{labels} value timestamp`, as Grafana writes it. */
+export function queryResultTexts(
+  result: readonly { metric: Record<string, string>; value?: readonly [number, string] }[],
+): string[] {
+  return result.map((sample) => {
+    const { __name__: name = "", ...labels } = sample.metric;
+    const labelText = Object.entries(labels)
+      .map(([key, value]) => `${key}="${value}"`)
+      .join(",");
+    const [time, value] = sample.value ?? [0, ""];
+    return `${name}{${labelText}} ${value} ${Math.round(time * 1000)}`;
+  });
+}
+
+/** Options every variable offers without asking Prometheus; query variables return undefined. */
+export function staticOptions(variable: Variable, datasources: readonly Datasource[]): string[] | undefined {
+  switch (variable.type) {
+    case "custom":
+    case "interval":
+      return variable.values;
+    case "constant":
+      return [variable.value];
+    case "datasource":
+      return datasources.filter((ds) => ds.type === variable.datasourceType).map((ds) => ds.uid);
+    case "query":
+      return undefined;
+    default: {
+      const never: never = variable;
+      throw new Error(`unknown variable ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+export function allowsAll(variable: Variable): boolean {
+  return (variable.type === "custom" || variable.type === "query") && variable.includeAll;
+}
+
+export function allowsMany(variable: Variable): boolean {
+  return (variable.type === "custom" || variable.type === "query") && variable.multi;
+}
+
+/** The selection a variable starts with: All when it offers All, else its first option. */
+export function defaultSelection(variable: Variable, options: readonly string[]): string[] {
+  if (allowsAll(variable)) return [ALL];
+  const first = options[0];
+  return first === undefined ? [] : [first];
+}
+
+/** A selection that still fits the options: values that disappeared are dropped. */
+export function reconcileSelection(
+  variable: Variable,
+  selection: readonly string[] | undefined,
+  options: readonly string[],
+): string[] {
+  if (selection === undefined || selection.length === 0) return defaultSelection(variable, options);
+  if (selection.includes(ALL)) return allowsAll(variable) ? [ALL] : defaultSelection(variable, options);
+  const kept = selection.filter((value) => options.includes(value));
+  if (kept.length > 0) return allowsMany(variable) ? kept : kept.slice(0, 1);
+  // Options not loaded yet: keep what was chosen rather than flicker to the default.
+  return options.length === 0 ? [...selection] : defaultSelection(variable, options);
+}
+
+/**
+ * The `var-<name>` values the preview API interpolates with: "All" of a custom variable is its
+ * every value (so `=~"$x"` gets `(a|b)`); "All" of a query variable stays `$__all`, which the
+ * server reads as `.*`, since its values live in Prometheus.
+ */
+export function variableParams(
+  variables: readonly Variable[],
+  selections: Readonly<Record<string, readonly string[]>>,
+  datasources: readonly Datasource[],
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const variable of variables) {
+    const options = staticOptions(variable, datasources) ?? [];
+    const selection = reconcileSelection(variable, selections[variable.name], options);
+    let values: string[];
+    if (variable.type === "constant") values = [variable.value];
+    else if (selection.includes(ALL)) values = variable.type === "custom" ? [...options] : [ALL];
+    else values = selection;
+    if (values.length > 0) out[`var-${variable.name}`] = values;
+  }
+  return out;
+}
+
+/** The datasource uid a `$var` reference stands for, or the reference itself when it names one. */
+export function resolveDatasourceRef(
+  ref: string | undefined,
+  selections: Readonly<Record<string, readonly string[]>>,
+): string | undefined {
+  if (ref === undefined) return undefined;
+  const variable = /^\$\{?(\w+)\}?$/.exec(ref)?.[1];
+  if (!variable) return ref;
+  const chosen = selections[variable]?.[0];
+  return chosen === undefined || chosen === ALL ? undefined : chosen;
+}
+
+/** How the drop-down labels a selection. */
+export function selectionLabel(selection: readonly string[]): string {
+  if (selection.includes(ALL)) return "All";
+  if (selection.length === 0) return "(none)";
+  return selection.join(" + ");
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { Area, AreaChart, YAxis } from "recharts";
+import { calculate } from "../model/series";
+import { thresholdColor } from "../model/thresholds";
+import { formatPanelValue } from "./format";
+import type { PanelOfType, VisualizationProps } from "./visualization-props";
+
+type StatPanel = PanelOfType<"stat">;
+
+/** The reduced value of each series, coloured by thresholds, over a sparkline of the range. */
+export function StatView({ panel, series, width, height }: VisualizationProps<StatPanel>): ReactNode {
+  const shown = series.filter((entry) => calculate(entry.points, panel.reduce) !== null);
+  const columns = Math.max(1, Math.min(shown.length, Math.floor(width / 140) || 1));
+  const rowsCount = Math.ceil(shown.length / columns);
+  const cellWidth = Math.floor(width / columns);
+  const cellHeight = Math.floor(height / Math.max(1, rowsCount));
+  return (
+    <div className="dash-stat-grid" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
+      {shown.map((entry) => {
+        const value = calculate(entry.points, panel.reduce);
+        const color = thresholdColor(value, panel.thresholds, panel);
+        const background = panel.colorMode === "background";
+        const showName = shown.length > 1;
+        const fontSize = Math.max(14, Math.min(cellHeight * (showName ? 0.35 : 0.45), cellWidth / 5));
+        const spark = panel.graphMode === "area" && entry.points.length > 1 && cellHeight > 50;
+        const points = entry.points.map(([t, v]) => ({ t, v }));
+        return (
+          <div
+            key={entry.key}
+            className="dash-stat"
+            style={{
+              height: cellHeight,
+              background: background ? color : undefined,
+              color: background ? "#fff" : panel.colorMode === "value" ? color : undefined,
+            }}
+          >
+            {showName ? <div className="dash-stat-name">{entry.name}</div> : null}
+            <div className="dash-stat-value" style={{ fontSize }} data-testid="stat-value">
+              {formatPanelValue(value, panel)}
+            </div>
+            {spark ? (
+              <div className="dash-stat-spark">
+                <AreaChart width={cellWidth} height={Math.round(cellHeight * 0.35)} data={points} margin={{ top: 0, right: 0, bottom: 0, left: 0 }}>
+                  <YAxis hide domain={["dataMin", "dataMax"]} />
+                  <Area
+                    dataKey="v"
+                    type="linear"
+                    isAnimationActive={false}
+                    stroke={background ? "rgba(255,255,255,0.8)" : color}
+                    fill={background ? "rgba(255,255,255,0.25)" : color}
+                    fillOpacity={background ? 1 : 0.2}
+                    connectNulls
+                  />
+                </AreaChart>
+              </div>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Panel, QueryPanel } from "@/lib/model/panel";
+import type { Series } from "../model/series";
+
+/** What every visualization gets: the panel's options, its series, and the pixels it may use. */
+export interface VisualizationProps<P extends QueryPanel = QueryPanel> {
+  panel: P;
+  series: Series[];
+  width: number;
+  height: number;
+}
+
+export type PanelOfType<T extends Panel["type"]> = Extract<Panel, { type: T }>;

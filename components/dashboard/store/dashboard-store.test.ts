@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { DashboardSchema } from "@/lib/model/dashboard";
+import { ProjectShapeSchema } from "@/lib/model/project";
+import { displayLayout } from "../model/layout";
+import { createDashboardStore } from "./dashboard-store";
+
+function store() {
+  const dashboard = DashboardSchema.parse({
+    uid: "d",
+    title: "D",
+    panels: [
+      { id: 1, type: "stat", title: "One", gridPos: { x: 0, y: 0, w: 6, h: 4 }, targets: [{ kind: "promql", refId: "A", expr: "up" }] },
+    ],
+  });
+  const project = ProjectShapeSchema.parse({ name: "P", dashboards: [dashboard] });
+  return createDashboardStore({ projectId: "p1", version: 3, project, dashboard, now: 0 });
+}
+
+describe("the dashboard store", () => {
+  it("is one store per call: two editors never share a draft", () => {
+    const a = store();
+    const b = store();
+    a.getState().addPanel("gauge");
+    expect(a.getState().dashboard.panels).toHaveLength(2);
+    expect(b.getState().dashboard.panels).toHaveLength(1);
+  });
+
+  it("undoes and redoes edits, and drops a selection the undo removed", () => {
+    const s = store();
+    const id = s.getState().addPanel("timeseries");
+    s.getState().openEditor(id);
+    s.getState().updatePanel(id, (panel) => ({ ...panel, title: "Latency" }), "title");
+    expect(s.getState().dashboard.panels.find((panel) => panel.id === id)?.title).toBe("Latency");
+    s.getState().undo();
+    expect(s.getState().dashboard.panels.find((panel) => panel.id === id)?.title).toBe("New panel");
+    s.getState().undo();
+    expect(s.getState().dashboard.panels).toHaveLength(1);
+    expect(s.getState().editingPanelId).toBeUndefined();
+    s.getState().redo();
+    s.getState().redo();
+    expect(s.getState().dashboard.panels.find((panel) => panel.id === id)?.title).toBe("Latency");
+  });
+
+  it("records a layout change only when something moved", () => {
+    const s = store();
+    const before = s.getState().dashboard;
+    s.getState().applyLayout(displayLayout(before.panels));
+    expect(s.getState().dashboard).toBe(before);
+    expect(s.getState().history.past).toHaveLength(0);
+    s.getState().applyLayout([{ i: "1", x: 6, y: 0, w: 8, h: 4 }]);
+    expect(s.getState().dashboard.panels[0]?.gridPos).toEqual({ x: 6, y: 0, w: 8, h: 4 });
+    expect(s.getState().history.past).toHaveLength(1);
+  });
+
+  it("follows a panel whose id was changed in its JSON", () => {
+    const s = store();
+    s.getState().openEditor(1);
+    s.getState().updatePanel(1, (panel) => ({ ...panel, id: 7 }));
+    expect(s.getState().editingPanelId).toBe(7);
+  });
+
+  it("keeps the save state: saved, conflict, rebase", () => {
+    const s = store();
+    s.getState().startSaving();
+    expect(s.getState().phase).toBe("saving");
+    s.getState().conflicted(5);
+    expect(s.getState()).toMatchObject({ phase: "conflict", conflictVersion: 5 });
+    const latest = s.getState().base;
+    s.getState().rebase({ ...latest, version: 5 }, { ...s.getState().dashboard, title: "Merged" });
+    expect(s.getState()).toMatchObject({ phase: "idle", base: { version: 5 }, dashboard: { title: "Merged" } });
+    s.getState().undo();
+    expect(s.getState().dashboard.title).toBe("D");
+  });
+});

@@ -1,0 +1,279 @@
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { RawTimeRange } from "@/lib/dashboard/time-range";
+import type { Dashboard } from "@/lib/model/dashboard";
+import type { ModelIssue } from "@/lib/model/issues";
+import type { Panel } from "@/lib/model/panel";
+import type { Project } from "@/lib/model/project";
+import { emptyHistory, type History, recordEdit, redo, undo } from "../model/history";
+import { applyDisplayLayout, type DisplayItem } from "../model/layout";
+import {
+  addPanel,
+  addRow,
+  deletePanel,
+  duplicatePanel,
+  replacePanel,
+  toggleRow,
+  type VisualPanelType,
+} from "../model/panel-ops";
+
+/**
+ * One store per open dashboard, built from slices: the draft (the dashboard being edited), its
+ * undo history, the selection, the view (time range, refresh, variable values, editor tabs) and
+ * the save state (which version the draft is based on). Server data stays in React Query; this
+ * holds only what the user is doing. Created per page by DashboardStoreProvider.
+ */
+
+export interface DraftSlice {
+  dashboard: Dashboard;
+  /** Any edit of the draft; edits with the same `coalesceKey` in quick succession undo as one. */
+  edit: (change: (dashboard: Dashboard) => Dashboard, coalesceKey?: string) => void;
+  updatePanel: (panelId: number, change: (panel: Panel) => Panel, coalesceKey?: string) => void;
+  applyLayout: (layout: readonly DisplayItem[]) => void;
+  addPanel: (type: VisualPanelType) => number;
+  addRow: () => number;
+  duplicatePanel: (panelId: number) => void;
+  deletePanel: (panelId: number) => void;
+  toggleRow: (rowId: number) => void;
+}
+
+export interface HistorySlice {
+  history: History<Dashboard>;
+  undo: () => void;
+  redo: () => void;
+}
+
+export type EditorTab = "form" | "panel-json" | "dashboard-json";
+
+export interface SelectionSlice {
+  selectedPanelId: number | undefined;
+  /** The panel open in the panel editor. */
+  editingPanelId: number | undefined;
+  /** The panel whose query inspector is open over the grid. */
+  inspectingPanelId: number | undefined;
+  select: (panelId: number | undefined) => void;
+  openEditor: (panelId: number) => void;
+  closeEditor: () => void;
+  openInspector: (panelId: number | undefined) => void;
+}
+
+export interface ViewSlice {
+  timeRange: RawTimeRange;
+  /** Auto-refresh interval of the view ('' off). */
+  refresh: string;
+  /** What "now" is for every panel's query: moves on refresh, so all panels agree. */
+  now: number;
+  /** Selected values per variable name; `$__all` for All. */
+  variableSelections: Record<string, string[]>;
+  editorTab: EditorTab;
+  /** Shown while the dashboard JSON tab is open over the grid. */
+  dashboardJsonOpen: boolean;
+  setTimeRange: (range: RawTimeRange) => void;
+  setRefresh: (refresh: string) => void;
+  refreshNow: (now: number) => void;
+  selectVariable: (name: string, values: string[]) => void;
+  setEditorTab: (tab: EditorTab) => void;
+  setDashboardJsonOpen: (open: boolean) => void;
+}
+
+export type SavePhase = "idle" | "saving" | "conflict" | "error";
+
+/** The stored version the draft is based on. */
+export interface SaveBase {
+  version: number;
+  project: Project;
+  /** The dashboard as that version has it (after our last save: as we sent it). */
+  dashboard: Dashboard;
+}
+
+export interface SaveSlice {
+  base: SaveBase;
+  phase: SavePhase;
+  /** The version stored now, from a 409. */
+  conflictVersion: number | undefined;
+  saveError: string | undefined;
+  /** Issues the server answered a save with, relative to the dashboard. */
+  serverIssues: ModelIssue[];
+  /** The draft a failed save sent: autosave retries only once the draft changed. */
+  failedDraft: Dashboard | undefined;
+  startSaving: () => void;
+  saved: (base: SaveBase) => void;
+  conflicted: (currentVersion: number | undefined) => void;
+  failed: (message: string, issues: ModelIssue[], draft: Dashboard) => void;
+  /** After a 409: continue from a newer version with this draft (re-applied or discarded edits). */
+  rebase: (base: SaveBase, dashboard: Dashboard) => void;
+}
+
+/** Fixed for the store's life. */
+export interface IdentitySlice {
+  projectId: string;
+}
+
+export type DashboardState = IdentitySlice & DraftSlice & HistorySlice & SelectionSlice & ViewSlice & SaveSlice;
+export type DashboardStore = StoreApi<DashboardState>;
+
+export interface DashboardStoreInit {
+  projectId: string;
+  version: number;
+  project: Project;
+  dashboard: Dashboard;
+  now: number;
+}
+
+type Set = StoreApi<DashboardState>["setState"];
+type Get = StoreApi<DashboardState>["getState"];
+
+function draftSlice(set: Set, get: Get, init: DashboardStoreInit): DraftSlice {
+  const commit = (next: Dashboard, coalesceKey?: string): void => {
+    const { dashboard, history } = get();
+    if (next === dashboard) return;
+    set({ dashboard: next, history: recordEdit(history, dashboard, coalesceKey, Date.now()) });
+  };
+  return {
+    dashboard: init.dashboard,
+    edit: (change, coalesceKey) => commit(change(get().dashboard), coalesceKey),
+    updatePanel: (panelId, change, coalesceKey) => {
+      const dashboard = get().dashboard;
+      const panel = dashboard.panels.find((entry) => entry.id === panelId);
+      if (!panel) return;
+      const next = change(panel);
+      if (next === panel) return;
+      commit(replacePanel(dashboard, panelId, next), coalesceKey);
+      if (next.id !== panelId) {
+        const { editingPanelId, selectedPanelId } = get();
+        set({
+          editingPanelId: editingPanelId === panelId ? next.id : editingPanelId,
+          selectedPanelId: selectedPanelId === panelId ? next.id : selectedPanelId,
+        });
+      }
+    },
+    applyLayout: (layout) => {
+      const dashboard = get().dashboard;
+      const panels = applyDisplayLayout(dashboard.panels, layout);
+      if (panels.every((panel, index) => panel === dashboard.panels[index])) return;
+      commit({ ...dashboard, panels });
+    },
+    addPanel: (type) => {
+      const result = addPanel(get().dashboard, type);
+      commit(result.dashboard);
+      set({ selectedPanelId: result.id });
+      return result.id;
+    },
+    addRow: () => {
+      const result = addRow(get().dashboard);
+      commit(result.dashboard);
+      return result.id;
+    },
+    duplicatePanel: (panelId) => {
+      const result = duplicatePanel(get().dashboard, panelId);
+      commit(result.dashboard);
+      if (result.id !== undefined) set({ selectedPanelId: result.id });
+    },
+    deletePanel: (panelId) => {
+      commit(deletePanel(get().dashboard, panelId));
+      const { editingPanelId, selectedPanelId, inspectingPanelId } = get();
+      set({
+        editingPanelId: editingPanelId === panelId ? undefined : editingPanelId,
+        selectedPanelId: selectedPanelId === panelId ? undefined : selectedPanelId,
+        inspectingPanelId: inspectingPanelId === panelId ? undefined : inspectingPanelId,
+      });
+    },
+    toggleRow: (rowId) => commit(toggleRow(get().dashboard, rowId)),
+  };
+}
+
+function historySlice(set: Set, get: Get): HistorySlice {
+  const exists = (dashboard: Dashboard, id: number | undefined): number | undefined =>
+    id !== undefined && dashboard.panels.some((panel) => panel.id === id) ? id : undefined;
+  const show = (step: { value: Dashboard; history: History<Dashboard> } | undefined): void => {
+    if (!step) return;
+    const { editingPanelId, selectedPanelId, inspectingPanelId } = get();
+    set({
+      dashboard: step.value,
+      history: step.history,
+      editingPanelId: exists(step.value, editingPanelId),
+      selectedPanelId: exists(step.value, selectedPanelId),
+      inspectingPanelId: exists(step.value, inspectingPanelId),
+    });
+  };
+  return {
+    history: emptyHistory(),
+    undo: () => show(undo(get().history, get().dashboard)),
+    redo: () => show(redo(get().history, get().dashboard)),
+  };
+}
+
+function selectionSlice(set: Set): SelectionSlice {
+  return {
+    selectedPanelId: undefined,
+    editingPanelId: undefined,
+    inspectingPanelId: undefined,
+    select: (panelId) => set({ selectedPanelId: panelId }),
+    openEditor: (panelId) => set({ editingPanelId: panelId, selectedPanelId: panelId, inspectingPanelId: undefined }),
+    closeEditor: () => set({ editingPanelId: undefined }),
+    openInspector: (panelId) => set({ inspectingPanelId: panelId }),
+  };
+}
+
+function viewSlice(set: Set, init: DashboardStoreInit): ViewSlice {
+  return {
+    timeRange: { from: init.dashboard.time.from, to: init.dashboard.time.to },
+    refresh: init.dashboard.refresh,
+    now: init.now,
+    variableSelections: {},
+    editorTab: "form",
+    dashboardJsonOpen: false,
+    setTimeRange: (range) => set({ timeRange: range, now: Date.now() }),
+    setRefresh: (refresh) => set({ refresh }),
+    refreshNow: (now) => set({ now }),
+    selectVariable: (name, values) =>
+      set((state) => ({ variableSelections: { ...state.variableSelections, [name]: values } })),
+    setEditorTab: (tab) => set({ editorTab: tab }),
+    setDashboardJsonOpen: (open) => set({ dashboardJsonOpen: open }),
+  };
+}
+
+function saveSlice(set: Set, init: DashboardStoreInit): SaveSlice {
+  return {
+    base: { version: init.version, project: init.project, dashboard: init.dashboard },
+    phase: "idle",
+    conflictVersion: undefined,
+    saveError: undefined,
+    serverIssues: [],
+    failedDraft: undefined,
+    startSaving: () => set({ phase: "saving", saveError: undefined }),
+    saved: (base) =>
+      set({
+        base,
+        phase: "idle",
+        saveError: undefined,
+        serverIssues: [],
+        conflictVersion: undefined,
+        failedDraft: undefined,
+      }),
+    conflicted: (currentVersion) => set({ phase: "conflict", conflictVersion: currentVersion }),
+    failed: (message, issues, draft) =>
+      set({ phase: "error", saveError: message, serverIssues: issues, failedDraft: draft }),
+    rebase: (base, dashboard) =>
+      set((state) => ({
+        base,
+        dashboard,
+        history: recordEdit(state.history, state.dashboard, undefined, Date.now()),
+        phase: "idle",
+        conflictVersion: undefined,
+        saveError: undefined,
+        serverIssues: [],
+        failedDraft: undefined,
+      })),
+  };
+}
+
+export function createDashboardStore(init: DashboardStoreInit): DashboardStore {
+  return createStore<DashboardState>()((set, get) => ({
+    projectId: init.projectId,
+    ...draftSlice(set, get, init),
+    ...historySlice(set, get),
+    ...selectionSlice(set),
+    ...viewSlice(set, init),
+    ...saveSlice(set, init),
+  }));
+}
