@@ -41,7 +41,9 @@ export function FallbackEditor({
       className={`${styles.fallback} ${singleLine ? styles.fallbackSingleLine : ""}`}
       style={{ height: cssSize(height) }}
       value={value}
-      onChange={(event) => onChange(singleLine ? event.target.value.replace(/\r?\n/g, " ") : event.target.value)}
+      onChange={(event) =>
+        onChange(singleLine ? event.target.value.replace(/\r?\n/g, " ") : event.target.value)
+      }
       onKeyDown={onKeyDown}
       aria-label={ariaLabel}
       data-testid={testId}

@@ -6,6 +6,7 @@ import styles from "./code-editor.module.css";
 import { cssSize } from "./css-size";
 import { DEFAULT_JSON_HEIGHT } from "./editor-sizes";
 import { jsonPathRange } from "./json-path-range";
+import { MarkerList } from "./marker-list";
 import type { JsonEditorMarker, JsonEditorProps } from "./types";
 import { CHANGE_DEBOUNCE_MS, useMonacoEditor } from "./use-monaco-editor";
 
@@ -59,7 +60,8 @@ export function JsonEditor({
     if (!instance) return;
     const { monaco, model } = instance;
     const apply = (): void => {
-      if (!model.isDisposed()) monaco.editor.setModelMarkers(model, MARKER_OWNER, toMonacoMarkers(monaco, model, markers ?? []));
+      if (!model.isDisposed())
+        monaco.editor.setModelMarkers(model, MARKER_OWNER, toMonacoMarkers(monaco, model, markers ?? []));
     };
     apply();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,14 +75,34 @@ export function JsonEditor({
     };
   }, [instance, markers]);
 
+  const reveal = (marker: JsonEditorMarker): void => {
+    if (!instance) return;
+    const { editor, model } = instance;
+    const range = jsonPathRange(model.getValue(), marker.path);
+    const start = model.getPositionAt(range?.start ?? 0);
+    const end = model.getPositionAt(range?.end ?? 0);
+    const selection = {
+      startLineNumber: start.lineNumber,
+      startColumn: start.column,
+      endLineNumber: end.lineNumber,
+      endColumn: end.column,
+    };
+    editor.setSelection(selection);
+    editor.revealRangeInCenterIfOutsideViewport(selection);
+    editor.focus();
+  };
+
   return (
-    <div
-      className={styles.frame}
-      style={{ height: cssSize(height) }}
-      data-testid={testId}
-      data-editor={instance ? "monaco" : "loading"}
-    >
-      <div ref={host} className={styles.host} />
-    </div>
+    <>
+      <div
+        className={styles.frame}
+        style={{ height: cssSize(height) }}
+        data-testid={testId}
+        data-editor={instance ? "monaco" : "loading"}
+      >
+        <div ref={host} className={styles.host} />
+      </div>
+      <MarkerList markers={markers ?? []} testId={testId} onSelect={reveal} />
+    </>
   );
 }

@@ -24,7 +24,10 @@ function covered(text: string, path: string): string | undefined {
 describe("parseModelPath", () => {
   it.each([
     { path: "targets[0].expr", segments: ["targets", 0, "expr"] },
-    { path: "dashboards[2].panels[5].targets[0].expr", segments: ["dashboards", 2, "panels", 5, "targets", 0, "expr"] },
+    {
+      path: "dashboards[2].panels[5].targets[0].expr",
+      segments: ["dashboards", 2, "panels", 5, "targets", 0, "expr"],
+    },
     { path: "panels[3].gridPos", segments: ["panels", 3, "gridPos"] },
     { path: "[1]", segments: [1] },
     { path: 'labels["app.kubernetes.io/name"]', segments: ["labels", "app.kubernetes.io/name"] },

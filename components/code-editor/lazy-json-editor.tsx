@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { DEFAULT_JSON_HEIGHT } from "./editor-sizes";
 import { FallbackEditor } from "./fallback-editor";
+import { MarkerList } from "./marker-list";
 import type { JsonEditorProps } from "./types";
 import { useLazyModule } from "./use-lazy-module";
 
@@ -17,13 +18,16 @@ export function LazyJsonEditor(props: JsonEditorProps): ReactNode {
   const loaded = useLazyModule("json-editor", loadJsonEditor);
   if (loaded) return <loaded.JsonEditor {...props} />;
   return (
-    <FallbackEditor
-      value={props.value}
-      onChange={props.onChange}
-      height={props.height ?? DEFAULT_JSON_HEIGHT}
-      ariaLabel={props.ariaLabel}
-      testId={props.testId}
-      readOnly={props.readOnly}
-    />
+    <>
+      <FallbackEditor
+        value={props.value}
+        onChange={props.onChange}
+        height={props.height ?? DEFAULT_JSON_HEIGHT}
+        ariaLabel={props.ariaLabel}
+        testId={props.testId}
+        readOnly={props.readOnly}
+      />
+      <MarkerList markers={props.markers ?? []} testId={props.testId} />
+    </>
   );
 }

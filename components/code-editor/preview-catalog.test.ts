@@ -31,9 +31,9 @@ const SOURCE = { projectId: "p1" };
 describe("previewUrl", () => {
   it("builds preview API URLs with parameters and the datasource", () => {
     expect(previewUrl({ projectId: "a b" }, "labels")).toBe("/api/projects/a%20b/preview/labels");
-    expect(previewUrl({ projectId: "p", datasourceUid: "prom" }, "label/job/values", { "match[]": "up" })).toBe(
-      "/api/projects/p/preview/label/job/values?match%5B%5D=up&datasource=prom",
-    );
+    expect(
+      previewUrl({ projectId: "p", datasourceUid: "prom" }, "label/job/values", { "match[]": "up" }),
+    ).toBe("/api/projects/p/preview/label/job/values?match%5B%5D=up&datasource=prom");
   });
 });
 
@@ -45,7 +45,10 @@ describe("mergeMetricInfo", () => {
       jobs_processed: [{ type: "counter", help: "Jobs.", unit: "" }],
     };
     expect(
-      mergeMetricInfo(["up", "http_request_duration_seconds_bucket", "jobs_processed_total", "other"], metadata),
+      mergeMetricInfo(
+        ["up", "http_request_duration_seconds_bucket", "jobs_processed_total", "other"],
+        metadata,
+      ),
     ).toEqual([
       { name: "http_request_duration_seconds_bucket", type: "histogram", help: "Latency.", unit: "seconds" },
       { name: "jobs_processed_total", type: "counter", help: "Jobs.", unit: undefined },

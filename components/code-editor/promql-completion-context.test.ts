@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { firstMetricName, lexPromql, type PromqlCompletionContext, promqlCompletionContext } from "./promql-completion-context";
+import {
+  firstMetricName,
+  lexPromql,
+  type PromqlCompletionContext,
+  promqlCompletionContext,
+} from "./promql-completion-context";
 
 /** The context at the `|` in `marked` (the `|` itself is removed). */
 function at(marked: string): PromqlCompletionContext {
@@ -26,7 +31,10 @@ describe("promqlCompletionContext", () => {
     { text: "sum(irat| (x[5m]))", context: { kind: "function", prefix: "irat", from: 4 } },
     // Label names inside a selector's braces.
     { text: "up{|", context: { kind: "label-name", prefix: "", from: 3, metric: "up", where: "matcher" } },
-    { text: "up{jo|", context: { kind: "label-name", prefix: "jo", from: 3, metric: "up", where: "matcher" } },
+    {
+      text: "up{jo|",
+      context: { kind: "label-name", prefix: "jo", from: 3, metric: "up", where: "matcher" },
+    },
     {
       text: 'http_requests_total{job="api", |}',
       context: { kind: "label-name", prefix: "", from: 31, metric: "http_requests_total", where: "matcher" },
@@ -47,7 +55,13 @@ describe("promqlCompletionContext", () => {
     },
     {
       text: "sum(rate(http_requests_total[5m])) by (job, co|)",
-      context: { kind: "label-name", prefix: "co", from: 44, metric: "http_requests_total", where: "grouping" },
+      context: {
+        kind: "label-name",
+        prefix: "co",
+        from: 44,
+        metric: "http_requests_total",
+        where: "grouping",
+      },
     },
     {
       text: "avg without (|",
@@ -96,7 +110,10 @@ describe("promqlCompletionContext", () => {
     { text: 'up{job="a"} |', context: { kind: "keyword", prefix: "", from: 12 } },
     // Nothing to offer.
     { text: "sum by |", context: { kind: "none" } },
-    { text: "up{job|", context: { kind: "label-name", prefix: "job", from: 3, metric: "up", where: "matcher" } },
+    {
+      text: "up{job|",
+      context: { kind: "label-name", prefix: "job", from: 3, metric: "up", where: "matcher" },
+    },
     { text: "up{job |", context: { kind: "none" } },
     { text: 'label_replace(x, "ds|', context: { kind: "none" } },
     { text: "up # a comm|", context: { kind: "none" } },
@@ -114,7 +131,9 @@ describe("promqlCompletionContext", () => {
 
 describe("lexPromql", () => {
   it("splits a query into tokens", () => {
-    expect(lexPromql('sum by (job) (rate(x{a=~"b"}[5m:1m])) > bool 1e3 # c').map((token) => token.text)).toEqual([
+    expect(
+      lexPromql('sum by (job) (rate(x{a=~"b"}[5m:1m])) > bool 1e3 # c').map((token) => token.text),
+    ).toEqual([
       "sum",
       "by",
       "(",

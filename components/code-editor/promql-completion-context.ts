@@ -44,7 +44,8 @@ interface Token {
 
 const IDENT = /[a-zA-Z_:][a-zA-Z0-9_:]*/y;
 const VARIABLE = /\$(?:\{[^}]*\}?|\w*)/y;
-const NUMBER = /(?:0x[0-9a-fA-F]+|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?:ms|[smhdwy])?(?:\d+(?:ms|[smhdwy]))*)/y;
+const NUMBER =
+  /(?:0x[0-9a-fA-F]+|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?:ms|[smhdwy])?(?:\d+(?:ms|[smhdwy]))*)/y;
 const MATCH_OP = /=~|!~|!=|=(?!=)/y;
 const OPERATOR = /==|>=|<=|[-+*/%^<>@]/y;
 
@@ -112,7 +113,9 @@ export function lexPromql(text: string): Token[] {
     ];
     const simpleType = simple[char];
     // Brackets, commas and a subquery's `:` are tokens of their own (a metric name never starts with `:` here).
-    const found = simpleType ? undefined : candidates.find(([, value]) => value !== undefined && value !== "");
+    const found = simpleType
+      ? undefined
+      : candidates.find(([, value]) => value !== undefined && value !== "");
     if (found) {
       const [type, value] = found as [TokenType, string];
       tokens.push({ type, text: value, from: at, to: at + value.length });

@@ -7,7 +7,12 @@ describe("promqlSuggestions", () => {
       { kind: "metric", prefix: "", from: 0 },
       { metrics: [{ name: "up", type: "gauge", help: "Target is up." }], variables: ["instance"] },
     );
-    expect(items[0]).toMatchObject({ label: "up", kind: "metric", detail: "gauge", documentation: "Target is up." });
+    expect(items[0]).toMatchObject({
+      label: "up",
+      kind: "metric",
+      detail: "gauge",
+      documentation: "Target is up.",
+    });
     expect(items.find((item) => item.label === "rate")).toMatchObject({
       kind: "function",
       insertText: "rate($0)",
@@ -45,7 +50,9 @@ describe("promqlSuggestions", () => {
   });
 
   it("offers keywords after an expression and nothing where nothing fits", () => {
-    const keywords = promqlSuggestions({ kind: "keyword", prefix: "", from: 0 }, {}).map((item) => item.label);
+    const keywords = promqlSuggestions({ kind: "keyword", prefix: "", from: 0 }, {}).map(
+      (item) => item.label,
+    );
     expect(keywords).toEqual(expect.arrayContaining(["by", "without", "offset", "bool", "on", "group_left"]));
     expect(promqlSuggestions({ kind: "none" }, {})).toEqual([]);
   });

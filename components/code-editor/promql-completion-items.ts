@@ -122,9 +122,7 @@ export function promqlSuggestions(
         (value): PromqlSuggestion => ({
           label: value,
           kind: "value",
-          insertText: context.quoted
-            ? quotePromqlString(value).slice(1, -1)
-            : quotePromqlString(value),
+          insertText: context.quoted ? quotePromqlString(value).slice(1, -1) : quotePromqlString(value),
           detail: `${context.label} value`,
           rank: 1,
         }),

@@ -19,7 +19,11 @@ const CASES: { name: string; input: string; output: string }[] = [
   { name: "a selector without a name", input: '{__name__=~"job:.+"}', output: '{__name__=~"job:.+"}' },
   { name: "a quoted (UTF-8) metric name", input: '{"my.metric", job="a"}', output: '{"my.metric", job="a"}' },
   { name: "a range", input: "rate(x[ 5m ])", output: "rate(x[5m])" },
-  { name: "function arguments get a space after the comma", input: "clamp_max(x,1)", output: "clamp_max(x, 1)" },
+  {
+    name: "function arguments get a space after the comma",
+    input: "clamp_max(x,1)",
+    output: "clamp_max(x, 1)",
+  },
   { name: "spaces around binary operators", input: "a+b", output: "a + b" },
   { name: "a chain of one precedence", input: "a+b-c*d/e", output: "a + b - c * d / e" },
   { name: "parentheses are kept", input: "(a+b)*c", output: "(a + b) * c" },
@@ -32,25 +36,45 @@ const CASES: { name: string; input: string; output: string }[] = [
     input: "a/on(job,instance)group_left(team)b",
     output: "a / on (job, instance) group_left (team) b",
   },
-  { name: "ignoring and group_right without labels", input: "a*ignoring(x)group_right b", output: "a * ignoring (x) group_right b" },
+  {
+    name: "ignoring and group_right without labels",
+    input: "a*ignoring(x)group_right b",
+    output: "a * ignoring (x) group_right b",
+  },
   { name: "unary minus", input: "-a", output: "-a" },
   { name: "unary minus of a negative number keeps a space", input: "- -1", output: "- -1" },
   { name: "a negative number", input: "a * -1", output: "a * -1" },
   { name: "scientific and hex numbers as written", input: "a > 1e3 + 0x1F", output: "a > 1e3 + 0x1F" },
-  { name: "a by clause moves before the body", input: "sum(rate(x[5m])) by (job)", output: "sum by (job) (rate(x[5m]))" },
+  {
+    name: "a by clause moves before the body",
+    input: "sum(rate(x[5m])) by (job)",
+    output: "sum by (job) (rate(x[5m]))",
+  },
   { name: "a by clause stays before the body", input: "sum by(job)(x)", output: "sum by (job) (x)" },
   { name: "without", input: "avg without(instance,pod)(x)", output: "avg without (instance, pod) (x)" },
   { name: "an aggregation with a parameter", input: "topk(5,x)by(job)", output: "topk by (job) (5, x)" },
   { name: "aggregation keywords lower-cased", input: "SUM BY (job) (x)", output: "sum by (job) (x)" },
-  { name: "count_values", input: 'count_values("version",build_info)', output: 'count_values("version", build_info)' },
+  {
+    name: "count_values",
+    input: 'count_values("version",build_info)',
+    output: 'count_values("version", build_info)',
+  },
   { name: "quantile", input: "quantile(0.9,x)", output: "quantile(0.9, x)" },
   { name: "empty grouping", input: "sum by () (x)", output: "sum by () (x)" },
   { name: "offset", input: "rate(x[5m]offset 1h)", output: "rate(x[5m] offset 1h)" },
   { name: "a negative offset", input: "x offset -5m", output: "x offset -5m" },
   { name: "@ with a timestamp", input: "x @ 1609746000", output: "x @ 1609746000" },
   { name: "@ start()", input: "x @ start( )", output: "x @ start()" },
-  { name: "a subquery", input: "max_over_time(rate(x[1m])[ 1h : 5m ])", output: "max_over_time(rate(x[1m])[1h:5m])" },
-  { name: "a subquery without a step", input: "max_over_time(deriv(x[5m])[1h:])", output: "max_over_time(deriv(x[5m])[1h:])" },
+  {
+    name: "a subquery",
+    input: "max_over_time(rate(x[1m])[ 1h : 5m ])",
+    output: "max_over_time(rate(x[1m])[1h:5m])",
+  },
+  {
+    name: "a subquery without a step",
+    input: "max_over_time(deriv(x[5m])[1h:])",
+    output: "max_over_time(deriv(x[5m])[1h:])",
+  },
   { name: "a function without arguments", input: "time( )", output: "time()" },
   { name: "a string literal", input: '"hello"', output: '"hello"' },
   { name: "a number literal", input: "42", output: "42" },
@@ -200,7 +224,7 @@ describe("formatPromql", () => {
  */
 function meaning(expr: string): string {
   const text = neutralizeGrafanaVariables(expr);
-  const describe = (node: SyntaxNode): string => {
+  const describeNode = (node: SyntaxNode): string => {
     const kids: SyntaxNode[] = [];
     for (let child = node.firstChild; child; child = child.nextSibling) kids.push(child);
     if (kids.length === 0) {
@@ -217,9 +241,9 @@ function meaning(expr: string): string {
       kids.sort((a, b) => Number(b.name === "AggregateModifier") - Number(a.name === "AggregateModifier"));
       kids.sort((a, b) => Number(b.name === "AggregateOp") - Number(a.name === "AggregateOp"));
     }
-    return `${node.name}(${kids.map(describe).join(" ")})`;
+    return `${node.name}(${kids.map(describeNode).join(" ")})`;
   };
-  return describe(parser.parse(text).topNode);
+  return describeNode(parser.parse(text).topNode);
 }
 
 function catalogExpressions(): string[] {

@@ -34,7 +34,11 @@ export const PROMQL_FUNCTIONS: readonly PromqlFunctionDoc[] = [
     signature: "avg_over_time(v range-vector)",
     doc: "Average value of all points in the range, per series.",
   },
-  { name: "ceil", signature: "ceil(v instant-vector)", doc: "Rounds every sample up to the nearest integer." },
+  {
+    name: "ceil",
+    signature: "ceil(v instant-vector)",
+    doc: "Rounds every sample up to the nearest integer.",
+  },
   {
     name: "changes",
     signature: "changes(v range-vector)",
@@ -104,7 +108,11 @@ export const PROMQL_FUNCTIONS: readonly PromqlFunctionDoc[] = [
     signature: "first_over_time(v range-vector)",
     doc: "The oldest point in the range, per series.",
   },
-  { name: "floor", signature: "floor(v instant-vector)", doc: "Rounds every sample down to the nearest integer." },
+  {
+    name: "floor",
+    signature: "floor(v instant-vector)",
+    doc: "Rounds every sample down to the nearest integer.",
+  },
   {
     name: "histogram_avg",
     signature: "histogram_avg(v instant-vector)",
@@ -250,7 +258,11 @@ export const PROMQL_FUNCTIONS: readonly PromqlFunctionDoc[] = [
   { name: "sgn", signature: "sgn(v instant-vector)", doc: "Sign of every sample: 1, -1 or 0." },
   { name: "sin", signature: "sin(v instant-vector)", doc: "Sine of every sample (radians)." },
   { name: "sinh", signature: "sinh(v instant-vector)", doc: "Hyperbolic sine of every sample." },
-  { name: "sort", signature: "sort(v instant-vector)", doc: "Sorts by sample value, ascending (instant queries)." },
+  {
+    name: "sort",
+    signature: "sort(v instant-vector)",
+    doc: "Sorts by sample value, ascending (instant queries).",
+  },
   {
     name: "sort_by_label",
     signature: "sort_by_label(v instant-vector, label string, ...)",
@@ -328,7 +340,11 @@ export const PROMQL_AGGREGATIONS: readonly PromqlFunctionDoc[] = [
     signature: 'count_values [by|without (labels)] ("label", v)',
     doc: "Count of elements with the same value; the value goes into the given label.",
   },
-  { name: "group", signature: "group [by|without (labels)] (v)", doc: "1 for every group (the value is ignored)." },
+  {
+    name: "group",
+    signature: "group [by|without (labels)] (v)",
+    doc: "1 for every group (the value is ignored).",
+  },
   {
     name: "stddev",
     signature: "stddev [by|without (labels)] (v)",

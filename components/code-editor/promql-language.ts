@@ -1,7 +1,11 @@
 import type * as Monaco from "monaco-editor/editor";
 import { type PreviewSource, previewCatalog } from "./preview-catalog";
-import { type PromqlCompletionData, type PromqlSuggestion, promqlSuggestions } from "./promql-completion-items";
 import { type PromqlCompletionContext, promqlCompletionContext } from "./promql-completion-context";
+import {
+  type PromqlCompletionData,
+  type PromqlSuggestion,
+  promqlSuggestions,
+} from "./promql-completion-items";
 import { formatPromql } from "./promql-format";
 import { isFunctionName, promqlFunctionDoc } from "./promql-functions";
 import { PROMQL_LANGUAGE_CONFIGURATION, PROMQL_MONARCH } from "./promql-monarch";
@@ -124,7 +128,12 @@ function hoverProvider(monaco: MonacoApi): Monaco.languages.HoverProvider {
     async provideHover(model, position) {
       const word = model.getWordAtPosition(position);
       if (!word) return null;
-      const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+      const range = new monaco.Range(
+        position.lineNumber,
+        word.startColumn,
+        position.lineNumber,
+        word.endColumn,
+      );
       const doc = promqlFunctionDoc(word.word.toLowerCase());
       if (doc) return { range, contents: [{ value: `\`${doc.signature}\`` }, { value: doc.doc }] };
       const settings = modelSettings.get(model.uri.toString());

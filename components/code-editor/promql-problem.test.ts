@@ -30,6 +30,9 @@ describe("promqlProblem", () => {
   });
 
   it("reports a range on something that is not a selector", () => {
-    expect(underlined("rate(sum(x)[5m])")).toEqual({ text: "sum", message: "ranges only allowed for vector selectors" });
+    expect(underlined("rate(sum(x)[5m])")).toEqual({
+      text: "sum",
+      message: "ranges only allowed for vector selectors",
+    });
   });
 });

@@ -21,5 +21,9 @@ export function promqlProblem(text: string): PromqlProblem | undefined {
   if (!problem) return undefined;
   // "unexpected end of input" points past the text: underline its last character instead.
   const start = Math.min(problem.position, Math.max(0, text.trimEnd().length - 1));
-  return { start, end: Math.min(text.length, start + tokenLength(text, start)) || start + 1, message: problem.message };
+  return {
+    start,
+    end: Math.min(text.length, start + tokenLength(text, start)) || start + 1,
+    message: problem.message,
+  };
 }

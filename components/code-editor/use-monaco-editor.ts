@@ -91,11 +91,20 @@ export function useMonacoEditor(
       timer = setTimeout(flush, CHANGE_DEBOUNCE_MS);
     });
     const blur = editor.onDidBlurEditorText(flush);
+    // Monaco binds Format Document to Ctrl+Shift+I on Linux; Shift+Alt+F works everywhere here.
+    const format = editor.addAction({
+      id: "obsforge.formatDocument",
+      label: "Format Document (Shift+Alt+F)",
+      keybindings: [monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF],
+      precondition: "editorTextFocus && !editorReadonly",
+      run: () => editor.getAction("editor.action.formatDocument")?.run(),
+    });
     setInstance({ monaco, editor, model, flush });
     return () => {
       flush();
       changes.dispose();
       blur.dispose();
+      format.dispose();
       editor.dispose();
       model.dispose();
       setInstance(undefined);
@@ -112,7 +121,12 @@ export function useMonacoEditor(
     const end = model.getPositionAt(edit.end);
     applyingExternal.current = true;
     try {
-      const range = { startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column };
+      const range = {
+        startLineNumber: start.lineNumber,
+        startColumn: start.column,
+        endLineNumber: end.lineNumber,
+        endColumn: end.column,
+      };
       // pushEditOperations keeps the change undoable; read-only editors take it too.
       model.pushEditOperations(editor.getSelections(), [{ range, text: edit.text }], () => null);
       model.pushStackElement();

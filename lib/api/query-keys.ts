@@ -27,17 +27,23 @@ export const queryKeys = {
     id: string,
     endpoint: string,
     params: Readonly<Record<string, string | readonly string[]>>,
-  ): readonly ["projects", string, "preview", string, Readonly<Record<string, string | readonly string[]>>] => [
+  ): readonly [
     "projects",
-    id,
+    string,
     "preview",
-    endpoint,
-    params,
-  ],
+    string,
+    Readonly<Record<string, string | readonly string[]>>,
+  ] => ["projects", id, "preview", endpoint, params],
   /** POST …/preview/lint for a set of expressions. */
   previewLint: (
     id: string,
     expressions: readonly string[],
-  ): readonly ["projects", string, "preview", "lint", readonly string[]] => ["projects", id, "preview", "lint", expressions],
+  ): readonly ["projects", string, "preview", "lint", readonly string[]] => [
+    "projects",
+    id,
+    "preview",
+    "lint",
+    expressions,
+  ],
   templates: (): readonly ["templates"] => ["templates"],
 } as const;

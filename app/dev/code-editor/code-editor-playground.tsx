@@ -23,7 +23,8 @@ function panelMarkers(text: string): JsonEditorMarker[] {
   } catch {
     return [];
   }
-  if (!panel || typeof panel !== "object") return [{ path: "(root)", message: "a panel is an object", severity: "error" }];
+  if (!panel || typeof panel !== "object")
+    return [{ path: "(root)", message: "a panel is an object", severity: "error" }];
   const markers: JsonEditorMarker[] = [];
   const { gridPos, targets } = panel as { gridPos?: { w?: unknown }; targets?: unknown };
   if (typeof gridPos?.w === "number" && gridPos.w > 24) {
@@ -33,7 +34,8 @@ function panelMarkers(text: string): JsonEditorMarker[] {
     targets.forEach((target: { expr?: unknown }, index) => {
       if (typeof target?.expr !== "string") return;
       const problem = checkDashboardPromql(target.expr);
-      if (problem) markers.push({ path: `targets[${index}].expr`, message: problem.message, severity: "warning" });
+      if (problem)
+        markers.push({ path: `targets[${index}].expr`, message: problem.message, severity: "warning" });
     });
   }
   return markers;

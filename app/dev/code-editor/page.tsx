@@ -23,7 +23,10 @@ export default async function CodeEditorPage({ searchParams }: PageProps): Promi
     <main>
       <h1>Code editors</h1>
       <p>The JSON and PromQL editors of the dashboard designer, on their own.</p>
-      <CodeEditorPlayground projectId={first(params.project) ?? ""} initiallyShown={first(params.show) !== "0"} />
+      <CodeEditorPlayground
+        projectId={first(params.project) ?? ""}
+        initiallyShown={first(params.show) !== "0"}
+      />
     </main>
   );
 }

@@ -3,7 +3,7 @@ import { PanelSchema } from "@/lib/model/panel";
 import { VariableSchema } from "@/lib/model/variable";
 import { planQuery, roundedWidth } from "./query-params";
 
-const panel = PanelSchema.parse({
+const parsed = PanelSchema.parse({
   id: 1,
   type: "timeseries",
   title: "T",
@@ -14,11 +14,21 @@ const panel = PanelSchema.parse({
     { kind: "sql", refId: "C", rawSql: "select 1" },
   ],
 });
+if (parsed.type !== "timeseries") throw new Error("expected a time series");
+const panel = parsed;
 const context = {
   from: 1_000_000,
   to: 4_600_000,
   widthPx: 612,
-  variables: [VariableSchema.parse({ type: "query", name: "instance", query: "label_values(up, instance)", includeAll: true, multi: true })],
+  variables: [
+    VariableSchema.parse({
+      type: "query",
+      name: "instance",
+      query: "label_values(up, instance)",
+      includeAll: true,
+      multi: true,
+    }),
+  ],
   selections: { ds: ["prom-2"] },
   datasources: [],
 };
@@ -41,7 +51,10 @@ describe("planQuery", () => {
 
   it("asks an instant query at the end with the range for $__range, on the chosen datasource", () => {
     const plan = planQuery(panel, panel.targets[1] as never, context);
-    expect(plan).toMatchObject({ endpoint: "query", params: { time: "4600", range: "3600s", datasource: "prom-2" } });
+    expect(plan).toMatchObject({
+      endpoint: "query",
+      params: { time: "4600", range: "3600s", datasource: "prom-2" },
+    });
   });
 
   it("does not preview SQL", () => {

@@ -20,7 +20,12 @@ export interface QueryContext {
 }
 
 export type PlannedQuery =
-  | { kind: "preview"; refId: string; endpoint: "query" | "query_range"; params: Record<string, string | string[]> }
+  | {
+      kind: "preview";
+      refId: string;
+      endpoint: "query" | "query_range";
+      params: Record<string, string | string[]>;
+    }
   | { kind: "unsupported"; refId: string; message: string };
 
 /** Widths rounded to 50 px, so resizing by a few pixels does not refetch. */

@@ -35,7 +35,12 @@ export interface PanelData {
 }
 
 /** Every query of a panel through the preview API, with React Query caching by request. */
-export function usePanelData(projectId: string, panel: Panel, context: QueryContext, enabled = true): PanelData {
+export function usePanelData(
+  projectId: string,
+  panel: Panel,
+  context: QueryContext,
+  enabled = true,
+): PanelData {
   const targets = panelTargets(panel);
   const plans = targets.map((target) => planQuery(panel, target, context));
   const results = useQueries({
@@ -53,7 +58,8 @@ export function usePanelData(projectId: string, panel: Panel, context: QueryCont
           }
         : {
             queryKey: queryKeys.previewCall(projectId, "unsupported", { refId: plan.refId }),
-            queryFn: (): Promise<PreviewExchange<QueryPreviewResponse>> => Promise.reject(new Error(plan.message)),
+            queryFn: (): Promise<PreviewExchange<QueryPreviewResponse>> =>
+              Promise.reject(new Error(plan.message)),
             enabled: false,
           },
     ),
@@ -63,7 +69,14 @@ export function usePanelData(projectId: string, panel: Panel, context: QueryCont
     const target = targets[index];
     const expr = target && target.kind !== "sql" ? target.expr : (target?.rawSql ?? "");
     if (plan.kind === "unsupported") {
-      return { refId: plan.refId, expr, plan, pending: false, error: new Error(plan.message), exchange: undefined };
+      return {
+        refId: plan.refId,
+        expr,
+        plan,
+        pending: false,
+        error: new Error(plan.message),
+        exchange: undefined,
+      };
     }
     return {
       refId: plan.refId,

@@ -1,33 +1,33 @@
 "use client";
 
 import { useMemo } from "react";
-import { resolveTimeRange } from "@/lib/dashboard/time-range";
-import { useDraftTimezone, useDraftVariables, useProjectDatasources, useViewState } from "../store/store-provider";
+import {
+  useDraftTimezone,
+  useDraftVariables,
+  useProjectDatasources,
+  useViewState,
+} from "../store/store-provider";
 import type { QueryContext } from "./query-params";
+import { useTimeWindow } from "./use-time-window";
+import { useVariables } from "./variables-context";
 
-export type TimeWindow = { ok: true; from: number; to: number } | { ok: false; error: string };
+export type QueryContextState = { ready: boolean; context: QueryContext } | { ready: false; error: string };
 
-/** The view's time range as epoch milliseconds at the view's "now". */
-export function useTimeWindow(): TimeWindow {
-  const { timeRange, now } = useViewState();
-  const timezone = useDraftTimezone();
-  return useMemo(() => {
-    const resolved = resolveTimeRange(timeRange, { now, timezone });
-    return resolved.ok ? { ok: true, from: resolved.from, to: resolved.to } : { ok: false, error: resolved.error };
-  }, [timeRange, now, timezone]);
-}
-
-/** Everything a panel's queries depend on besides the panel: range, variables, datasources. */
-export function useQueryContext(widthPx: number): QueryContext | { error: string } {
+/**
+ * Everything a panel's queries depend on besides the panel: range, variables, datasources. Not
+ * ready while a query variable's values are still loading: a query sent before would carry `$job`
+ * uninterpolated and fail.
+ */
+export function useQueryContext(widthPx: number): QueryContextState {
   const range = useTimeWindow();
-  const { variableSelections } = useViewState();
+  const { selections, ready } = useVariables();
   const variables = useDraftVariables();
   const datasources = useProjectDatasources();
   return useMemo(
     () =>
       range.ok
-        ? { from: range.from, to: range.to, widthPx, variables, selections: variableSelections, datasources }
-        : { error: range.error },
-    [range, widthPx, variables, variableSelections, datasources],
+        ? { ready, context: { from: range.from, to: range.to, widthPx, variables, selections, datasources } }
+        : { ready: false, error: range.error },
+    [range, widthPx, variables, selections, ready, datasources],
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueries } from "@tanstack/react-query";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { Datasource } from "@/lib/model/datasource";
 import type { Variable } from "@/lib/model/variable";
@@ -8,6 +8,7 @@ import {
   applyVariableRegex,
   parseVariableQuery,
   queryResultTexts,
+  reconcileSelection,
   resolveDatasourceRef,
   staticOptions,
   variableParams,
@@ -30,10 +31,19 @@ function requestFor(
   projectId: string,
   variable: Extract<Variable, { type: "query" }>,
   earlier: readonly Variable[],
-  context: { from: number; to: number; selections: Readonly<Record<string, readonly string[]>>; datasources: readonly Datasource[] },
+  context: {
+    from: number;
+    to: number;
+    selections: Readonly<Record<string, readonly string[]>>;
+    datasources: readonly Datasource[];
+  },
 ): VariableRequest | { error: string } {
   const query = parseVariableQuery(variable.query);
-  const params: Record<string, string | string[]> = variableParams(earlier, context.selections, context.datasources);
+  const params: Record<string, string | string[]> = variableParams(
+    earlier,
+    context.selections,
+    context.datasources,
+  );
   const datasource = resolveDatasourceRef(variable.datasource, context.selections);
   if (datasource !== undefined && !datasource.startsWith("$")) params.datasource = datasource;
   if (variable.refresh === "timeRange") {
@@ -47,7 +57,8 @@ function requestFor(
       return {
         endpoint,
         params,
-        run: async (signal) => (await previewLabelValues(projectId, query.label, params, signal)).response.data,
+        run: async (signal) =>
+          (await previewLabelValues(projectId, query.label, params, signal)).response.data,
       };
     }
     case "label_names":
@@ -87,19 +98,48 @@ function requestFor(
   }
 }
 
+export interface DashboardVariables {
+  options: Record<string, VariableOptions>;
+  /** What each variable stands for now: the user's choice, or the default once its options are known. */
+  selections: Record<string, string[]>;
+  /** Every query variable has its options (or failed to get them): panels may query now. */
+  ready: boolean;
+}
+
 /**
  * The options of every variable, by name: custom, constant, interval and datasource variables
  * from the model, query variables from Prometheus through the preview API. A variable's query
- * may use the variables before it, with their current selection.
+ * uses the variables before it with their current selection, read from the cache as their
+ * answers arrive, so `label_values(x{job="$job"}, instance)` follows `$job`.
  */
-export function useVariableOptions(
+export function useDashboardVariables(
   projectId: string,
   variables: readonly Variable[],
-  context: { from: number; to: number; selections: Readonly<Record<string, readonly string[]>>; datasources: readonly Datasource[] },
-): Record<string, VariableOptions> {
-  const requests = variables.map((variable, index) =>
-    variable.type === "query" ? requestFor(projectId, variable, variables.slice(0, index), context) : undefined,
-  );
+  context: {
+    from: number;
+    to: number;
+    selections: Readonly<Record<string, readonly string[]>>;
+    datasources: readonly Datasource[];
+  },
+): DashboardVariables {
+  const queryClient = useQueryClient();
+  const selections: Record<string, string[]> = {};
+  const options: Record<string, VariableOptions> = {};
+  const requests: (VariableRequest | { error: string } | undefined)[] = [];
+  for (const [index, variable] of variables.entries()) {
+    const fixed = staticOptions(variable, context.datasources);
+    let request: VariableRequest | { error: string } | undefined;
+    let known: string[] = fixed ?? [];
+    if (variable.type === "query") {
+      request = requestFor(projectId, variable, variables.slice(0, index), { ...context, selections });
+      if ("run" in request) {
+        const cached = queryClient.getQueryData<string[]>(queryKeys.previewCall(projectId, request.endpoint, request.params));
+        known = applyVariableRegex(cached ?? [], variable.regex);
+      }
+    }
+    requests.push(request);
+    selections[variable.name] = reconcileSelection(variable, context.selections[variable.name], known);
+  }
   const results = useQueries({
     queries: requests.map((request, index) => {
       const usable = request !== undefined && "run" in request;
@@ -114,25 +154,27 @@ export function useVariableOptions(
       };
     }),
   });
-  const out: Record<string, VariableOptions> = {};
-  variables.forEach((variable, index) => {
+  let ready = true;
+  for (const [index, variable] of variables.entries()) {
     const fixed = staticOptions(variable, context.datasources);
     if (fixed) {
-      out[variable.name] = { options: fixed, pending: false, error: undefined };
-      return;
+      options[variable.name] = { options: fixed, pending: false, error: undefined };
+      continue;
     }
     const request = requests[index];
     const result = results[index];
     if (request && "error" in request) {
-      out[variable.name] = { options: [], pending: false, error: request.error };
-      return;
+      options[variable.name] = { options: [], pending: false, error: request.error };
+      continue;
     }
     const regex = variable.type === "query" ? variable.regex : "";
-    out[variable.name] = {
+    const pending = result?.isPending ?? true;
+    if (pending) ready = false;
+    options[variable.name] = {
       options: applyVariableRegex(result?.data ?? [], regex),
-      pending: result?.isPending ?? true,
+      pending,
       error: result?.error ? result.error.message : undefined,
     };
-  });
-  return out;
+  }
+  return { options, selections, ready };
 }

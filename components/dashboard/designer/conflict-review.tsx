@@ -72,8 +72,8 @@ export function ConflictReview(): ReactNode {
             ? "Someone saved a newer version while you were editing."
             : `Someone saved version ${conflictVersion} while you were editing.`}
         </strong>{" "}
-        Your changes were not saved and are still here; autosave is paused. Review the latest version to re-apply
-        them on top of it.
+        Your changes were not saved and are still here; autosave is paused. Review the latest version to
+        re-apply them on top of it.
       </div>
       {review ? (
         <div className="dash-conflict-review" data-testid="review-panel">
@@ -90,7 +90,12 @@ export function ConflictReview(): ReactNode {
             </p>
           ) : null}
           <div className="actions">
-            <button type="button" className="button button-primary" onClick={reapply} data-testid="reapply-changes">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={reapply}
+              data-testid="reapply-changes"
+            >
               Re-apply my changes on version {review.version}
             </button>
             {review.theirs ? (
@@ -105,7 +110,13 @@ export function ConflictReview(): ReactNode {
           </div>
         </div>
       ) : (
-        <button type="button" className="button" onClick={() => void load()} disabled={loading} data-testid="review-latest">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void load()}
+          disabled={loading}
+          data-testid="review-latest"
+        >
           {loading ? "Loading…" : "Review latest"}
         </button>
       )}

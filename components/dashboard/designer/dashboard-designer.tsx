@@ -8,10 +8,18 @@ import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { PageLoading } from "@/components/ui/page-loading";
 import { refreshIntervalMs } from "@/lib/dashboard/time-range";
 import { MetricLintProvider, useMetricLintError } from "../data/metric-lint-context";
-import { PanelEditor } from "../editor/panel-editor";
+import { VariablesProvider } from "../data/variables-context";
 import { DashboardJsonTab } from "../editor/json-tabs";
+import { PanelEditor } from "../editor/panel-editor";
 import { DashboardGrid } from "../grid/dashboard-grid";
-import { DashboardStoreProvider, useDraftDashboard, useHistoryControls, useSaveState, useSelection, useViewState } from "../store/store-provider";
+import {
+  DashboardStoreProvider,
+  useDraftDashboard,
+  useHistoryControls,
+  useSaveState,
+  useSelection,
+  useViewState,
+} from "../store/store-provider";
 import { DashboardToolbar } from "../toolbar/dashboard-toolbar";
 import { VariableBar } from "../toolbar/variable-bar";
 import { ConflictReview } from "./conflict-review";
@@ -82,7 +90,8 @@ function DesignerBody({ record }: { record: ProjectRecordData }): ReactNode {
   );
   useDesignerShortcuts(handlers);
   useAutoRefresh();
-  const editing = editingPanelId !== undefined && dashboard.panels.some((panel) => panel.id === editingPanelId);
+  const editing =
+    editingPanelId !== undefined && dashboard.panels.some((panel) => panel.id === editingPanelId);
 
   return (
     <div className="dash-designer" data-testid="dashboard-designer" data-dashboard-uid={dashboard.uid}>
@@ -131,7 +140,8 @@ export function DashboardDesigner({ projectId, uid }: DashboardDesignerProps): R
   if (!dashboard) {
     return (
       <div className="notice notice-error" role="alert" data-testid="dashboard-not-found">
-        The project “{record.name}” has no dashboard “{uid}”. <Link href={`/projects/${projectId}#dashboards`}>Back to its dashboards</Link>
+        The project “{record.name}” has no dashboard “{uid}”.{" "}
+        <Link href={`/projects/${projectId}#dashboards`}>Back to its dashboards</Link>
       </div>
     );
   }
@@ -141,9 +151,11 @@ export function DashboardDesigner({ projectId, uid }: DashboardDesignerProps): R
       init={{ projectId, version: record.version, project: record.project, dashboard, now: Date.now() }}
     >
       <DraftIssuesProvider>
-        <MetricLintProvider>
-          <DesignerBody record={record} />
-        </MetricLintProvider>
+        <VariablesProvider>
+          <MetricLintProvider>
+            <DesignerBody record={record} />
+          </MetricLintProvider>
+        </VariablesProvider>
       </DraftIssuesProvider>
     </DashboardStoreProvider>
   );

@@ -69,7 +69,10 @@ export function useDashboardSave(): DashboardSaveState {
         const index = state.base.project.dashboards.findIndex((entry) => entry.uid === draft.uid);
         const issues =
           error instanceof ApiRequestError
-            ? serverIssuesOfDashboard(error.body.issues, index === -1 ? state.base.project.dashboards.length : index)
+            ? serverIssuesOfDashboard(
+                error.body.issues,
+                index === -1 ? state.base.project.dashboards.length : index,
+              )
             : [];
         getState().failed(error instanceof Error ? error.message : String(error), issues, draft);
       }

@@ -24,7 +24,15 @@ export interface LazyJsonEditorProps {
   testId?: string;
 }
 
-export function LazyJsonEditor({ value, onChange, markers = [], height = 400, readOnly, ariaLabel, testId }: LazyJsonEditorProps): ReactNode {
+export function LazyJsonEditor({
+  value,
+  onChange,
+  markers = [],
+  height = 400,
+  readOnly,
+  ariaLabel,
+  testId,
+}: LazyJsonEditorProps): ReactNode {
   return (
     <div className="dash-code-editor">
       <textarea
@@ -62,7 +70,15 @@ export interface LazyPromqlEditorProps {
   singleLine?: boolean;
 }
 
-export function LazyPromqlEditor({ value, onChange, height, ariaLabel, testId, onSubmit, singleLine }: LazyPromqlEditorProps): ReactNode {
+export function LazyPromqlEditor({
+  value,
+  onChange,
+  height,
+  ariaLabel,
+  testId,
+  onSubmit,
+  singleLine,
+}: LazyPromqlEditorProps): ReactNode {
   if (singleLine) {
     return (
       <input

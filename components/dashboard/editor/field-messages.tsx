@@ -4,7 +4,8 @@ import type { ModelIssue } from "@/lib/model/issues";
 /** Issues whose path is `field` or inside it. */
 export function issuesWithin(issues: readonly ModelIssue[], field: string): ModelIssue[] {
   return issues.filter(
-    (issue) => issue.path === field || issue.path.startsWith(`${field}.`) || issue.path.startsWith(`${field}[`),
+    (issue) =>
+      issue.path === field || issue.path.startsWith(`${field}.`) || issue.path.startsWith(`${field}[`),
   );
 }
 
@@ -19,7 +20,10 @@ export function FieldMessages({ issues, testId }: FieldMessagesProps): ReactNode
   return (
     <ul className="field-issues" data-testid={testId ?? "field-issues"}>
       {issues.map((issue) => (
-        <li key={`${issue.path}|${issue.message}`} className={issue.severity === "warning" ? "dash-warning" : undefined}>
+        <li
+          key={`${issue.path}|${issue.message}`}
+          className={issue.severity === "warning" ? "dash-warning" : undefined}
+        >
           {issue.message}
         </li>
       ))}

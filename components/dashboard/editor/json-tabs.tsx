@@ -4,7 +4,13 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Panel } from "@/lib/model/panel";
 import { useDraftIssues } from "../designer/draft-issues";
-import { issuesOfPanel, type JsonEdit, parseDashboardJson, parsePanelJson, toEditorJson } from "../model/issues";
+import {
+  issuesOfPanel,
+  type JsonEdit,
+  parseDashboardJson,
+  parsePanelJson,
+  toEditorJson,
+} from "../model/issues";
 import { sameValue } from "../model/same-value";
 import { useDraftActions, useDraftDashboard } from "../store/store-provider";
 import { LazyJsonEditor } from "./code-editors";
@@ -21,7 +27,11 @@ interface SyncedJson {
  * parses and passes the schema; a change made elsewhere (the form, undo) rewrites the text,
  * unless the text already says the same.
  */
-function useSyncedJson<T>(value: T, parse: (text: string) => JsonEdit<T>, apply: (next: T) => void): SyncedJson {
+function useSyncedJson<T>(
+  value: T,
+  parse: (text: string) => JsonEdit<T>,
+  apply: (next: T) => void,
+): SyncedJson {
   const [text, setText] = useState(() => toEditorJson(value));
   const [parseIssues, setParseIssues] = useState<ModelIssue[]>([]);
   const textRef = useRef(text);
@@ -57,7 +67,9 @@ export function PanelJsonTab({ panel }: PanelJsonTabProps): ReactNode {
   const { updatePanel } = useDraftActions();
   const index = dashboard.panels.findIndex((entry) => entry.id === panel.id);
   const modelIssues = issuesOfPanel(useDraftIssues(), index);
-  const json = useSyncedJson(panel, parsePanelJson, (next) => updatePanel(panel.id, () => next, `panel:${panel.id}:json`));
+  const json = useSyncedJson(panel, parsePanelJson, (next) =>
+    updatePanel(panel.id, () => next, `panel:${panel.id}:json`),
+  );
   const markers = json.parseIssues.length > 0 ? json.parseIssues : modelIssues;
   return (
     <div className="dash-json-tab" data-testid="panel-json-tab" data-value={json.text}>

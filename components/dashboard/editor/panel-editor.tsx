@@ -59,7 +59,12 @@ export function PanelEditor({ panelId }: PanelEditorProps): ReactNode {
             <p className="muted">A row has no preview: it groups the panels below it.</p>
           ) : (
             <>
-              <section className="dash-panel" data-testid="editor-preview" data-panel-type={panel.type} aria-label={`Preview of ${panel.title}`}>
+              <section
+                className="dash-panel"
+                data-testid="editor-preview"
+                data-panel-type={panel.type}
+                aria-label={`Preview of ${panel.title}`}
+              >
                 <header className="dash-panel-header">
                   <h3 className="dash-panel-title">{panel.title}</h3>
                 </header>

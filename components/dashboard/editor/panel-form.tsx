@@ -4,7 +4,12 @@ import { type ReactNode, useId } from "react";
 import { unitOptions } from "@/lib/dashboard/units";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Panel, RowPanel, Target } from "@/lib/model/panel";
-import { changePanelType, PANEL_TYPE_LABELS, VISUAL_PANEL_TYPES, type VisualPanelType } from "../model/panel-ops";
+import {
+  changePanelType,
+  PANEL_TYPE_LABELS,
+  VISUAL_PANEL_TYPES,
+  type VisualPanelType,
+} from "../model/panel-ops";
 import type { Calc } from "../model/series";
 import { CALC_LABELS } from "../model/series";
 import { useDraftActions, useProjectId } from "../store/store-provider";
@@ -76,11 +81,24 @@ function set<P extends Panel>(panel: Panel, change: Partial<P>): Panel {
   return { ...panel, ...change } as Panel;
 }
 
-function UnitSelect({ id, value, onChange }: { id: string; value: string | undefined; onChange: (unit: string | undefined) => void }): ReactNode {
+function UnitSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: string | undefined;
+  onChange: (unit: string | undefined) => void;
+}): ReactNode {
   const groups = [...new Set(unitOptions.map((option) => option.group))];
   const known = value === undefined || unitOptions.some((option) => option.id === value);
   return (
-    <select id={id} value={value ?? ""} onChange={(event) => onChange(event.target.value === "" ? undefined : event.target.value)} data-testid="panel-unit">
+    <select
+      id={id}
+      value={value ?? ""}
+      onChange={(event) => onChange(event.target.value === "" ? undefined : event.target.value)}
+      data-testid="panel-unit"
+    >
       <option value="">(none)</option>
       {known ? null : <option value={value}>{value}</option>}
       {groups.map((group) => (
@@ -100,11 +118,25 @@ function UnitSelect({ id, value, onChange }: { id: string; value: string | undef
 
 const REDUCE_CHOICES = ["lastNotNull", "last", "mean", "max", "min", "sum"] as const;
 
-function ReduceField({ panel, update, issues }: { panel: OfType<"stat" | "gauge" | "bargauge">; update: Update; issues: readonly ModelIssue[] }): ReactNode {
+function ReduceField({
+  panel,
+  update,
+  issues,
+}: {
+  panel: OfType<"stat" | "gauge" | "bargauge">;
+  update: Update;
+  issues: readonly ModelIssue[];
+}): ReactNode {
   return (
     <Field label="Calculation" issues={issuesWithin(issues, "reduce")}>
       {(id) => (
-        <select id={id} value={panel.reduce} onChange={(event) => update((p) => set(p, { reduce: event.target.value as (typeof REDUCE_CHOICES)[number] }), "reduce")}>
+        <select
+          id={id}
+          value={panel.reduce}
+          onChange={(event) =>
+            update((p) => set(p, { reduce: event.target.value as (typeof REDUCE_CHOICES)[number] }), "reduce")
+          }
+        >
           {REDUCE_CHOICES.map((calc) => (
             <option key={calc} value={calc}>
               {CALC_LABELS[calc]}
@@ -116,7 +148,15 @@ function ReduceField({ panel, update, issues }: { panel: OfType<"stat" | "gauge"
   );
 }
 
-function TimeseriesOptions({ panel, update, issues }: { panel: OfType<"timeseries">; update: Update; issues: readonly ModelIssue[] }): ReactNode {
+function TimeseriesOptions({
+  panel,
+  update,
+  issues,
+}: {
+  panel: OfType<"timeseries">;
+  update: Update;
+  issues: readonly ModelIssue[];
+}): ReactNode {
   const calcs: Calc[] = ["min", "max", "mean", "last", "lastNotNull"];
   const setLegend = (change: Partial<OfType<"timeseries">["legend"]>): void =>
     update((p) => set(p, { legend: { ...panel.legend, ...change } }), "legend");
@@ -125,18 +165,30 @@ function TimeseriesOptions({ panel, update, issues }: { panel: OfType<"timeserie
       <fieldset className="dash-fieldset" data-testid="legend-fields">
         <legend>Legend</legend>
         <label className="dash-inline">
-          <input type="checkbox" checked={panel.legend.show} onChange={(event) => setLegend({ show: event.target.checked })} data-testid="legend-show" /> Show
+          <input
+            type="checkbox"
+            checked={panel.legend.show}
+            onChange={(event) => setLegend({ show: event.target.checked })}
+            data-testid="legend-show"
+          />{" "}
+          Show
         </label>
         <label className="dash-inline">
           Placement{" "}
-          <select value={panel.legend.placement} onChange={(event) => setLegend({ placement: event.target.value as "bottom" | "right" })}>
+          <select
+            value={panel.legend.placement}
+            onChange={(event) => setLegend({ placement: event.target.value as "bottom" | "right" })}
+          >
             <option value="bottom">Bottom</option>
             <option value="right">Right</option>
           </select>
         </label>
         <label className="dash-inline">
           Mode{" "}
-          <select value={panel.legend.displayMode} onChange={(event) => setLegend({ displayMode: event.target.value as "list" | "table" })}>
+          <select
+            value={panel.legend.displayMode}
+            onChange={(event) => setLegend({ displayMode: event.target.value as "list" | "table" })}
+          >
             <option value="list">List</option>
             <option value="table">Table</option>
           </select>
@@ -150,7 +202,9 @@ function TimeseriesOptions({ panel, update, issues }: { panel: OfType<"timeserie
                 checked={panel.legend.calcs.includes(calc)}
                 onChange={(event) =>
                   setLegend({
-                    calcs: event.target.checked ? [...panel.legend.calcs, calc] : panel.legend.calcs.filter((entry) => entry !== calc),
+                    calcs: event.target.checked
+                      ? [...panel.legend.calcs, calc]
+                      : panel.legend.calcs.filter((entry) => entry !== calc),
                   })
                 }
                 data-testid={`legend-calc-${calc}`}
@@ -164,7 +218,17 @@ function TimeseriesOptions({ panel, update, issues }: { panel: OfType<"timeserie
       <div className="dash-field-row">
         <Field label="Style" issues={issuesWithin(issues, "drawStyle")}>
           {(id) => (
-            <select id={id} value={panel.drawStyle} onChange={(event) => update((p) => set(p, { drawStyle: event.target.value as "line" | "bars" | "points" }), "drawStyle")} data-testid="draw-style">
+            <select
+              id={id}
+              value={panel.drawStyle}
+              onChange={(event) =>
+                update(
+                  (p) => set(p, { drawStyle: event.target.value as "line" | "bars" | "points" }),
+                  "drawStyle",
+                )
+              }
+              data-testid="draw-style"
+            >
               <option value="line">Lines</option>
               <option value="bars">Bars</option>
               <option value="points">Points</option>
@@ -179,13 +243,31 @@ function TimeseriesOptions({ panel, update, issues }: { panel: OfType<"timeserie
               min={0}
               max={100}
               value={panel.fillOpacity}
-              onChange={(event) => update((p) => set(p, { fillOpacity: Math.max(0, Math.min(100, Math.round(Number(event.target.value) || 0))) }), "fillOpacity")}
+              onChange={(event) =>
+                update(
+                  (p) =>
+                    set(p, {
+                      fillOpacity: Math.max(0, Math.min(100, Math.round(Number(event.target.value) || 0))),
+                    }),
+                  "fillOpacity",
+                )
+              }
             />
           )}
         </Field>
         <Field label="Stacking" issues={issuesWithin(issues, "stacking")}>
           {(id) => (
-            <select id={id} value={panel.stacking} onChange={(event) => update((p) => set(p, { stacking: event.target.value as "none" | "normal" | "percent" }), "stacking")} data-testid="stacking">
+            <select
+              id={id}
+              value={panel.stacking}
+              onChange={(event) =>
+                update(
+                  (p) => set(p, { stacking: event.target.value as "none" | "normal" | "percent" }),
+                  "stacking",
+                )
+              }
+              data-testid="stacking"
+            >
               <option value="none">Off</option>
               <option value="normal">Normal</option>
               <option value="percent">100%</option>
@@ -197,7 +279,15 @@ function TimeseriesOptions({ panel, update, issues }: { panel: OfType<"timeserie
   );
 }
 
-function TypeOptions({ panel, update, issues }: { panel: VisualPanel; update: Update; issues: readonly ModelIssue[] }): ReactNode {
+function TypeOptions({
+  panel,
+  update,
+  issues,
+}: {
+  panel: VisualPanel;
+  update: Update;
+  issues: readonly ModelIssue[];
+}): ReactNode {
   switch (panel.type) {
     case "timeseries":
       return <TimeseriesOptions panel={panel} update={update} issues={issues} />;
@@ -207,7 +297,13 @@ function TypeOptions({ panel, update, issues }: { panel: VisualPanel; update: Up
           <ReduceField panel={panel} update={update} issues={issues} />
           <Field label="Graph" issues={issuesWithin(issues, "graphMode")}>
             {(id) => (
-              <select id={id} value={panel.graphMode} onChange={(event) => update((p) => set(p, { graphMode: event.target.value as "area" | "none" }), "graphMode")}>
+              <select
+                id={id}
+                value={panel.graphMode}
+                onChange={(event) =>
+                  update((p) => set(p, { graphMode: event.target.value as "area" | "none" }), "graphMode")
+                }
+              >
                 <option value="area">Sparkline</option>
                 <option value="none">None</option>
               </select>
@@ -215,7 +311,16 @@ function TypeOptions({ panel, update, issues }: { panel: VisualPanel; update: Up
           </Field>
           <Field label="Colour" issues={issuesWithin(issues, "colorMode")}>
             {(id) => (
-              <select id={id} value={panel.colorMode} onChange={(event) => update((p) => set(p, { colorMode: event.target.value as "value" | "background" | "none" }), "colorMode")}>
+              <select
+                id={id}
+                value={panel.colorMode}
+                onChange={(event) =>
+                  update(
+                    (p) => set(p, { colorMode: event.target.value as "value" | "background" | "none" }),
+                    "colorMode",
+                  )
+                }
+              >
                 <option value="value">Value</option>
                 <option value="background">Background</option>
                 <option value="none">None</option>
@@ -229,7 +334,13 @@ function TypeOptions({ panel, update, issues }: { panel: VisualPanel; update: Up
         <div className="dash-field-row">
           <ReduceField panel={panel} update={update} issues={issues} />
           <label className="dash-inline">
-            <input type="checkbox" checked={panel.showThresholdMarkers} onChange={(event) => update((p) => set(p, { showThresholdMarkers: event.target.checked }), "showThresholdMarkers")} />{" "}
+            <input
+              type="checkbox"
+              checked={panel.showThresholdMarkers}
+              onChange={(event) =>
+                update((p) => set(p, { showThresholdMarkers: event.target.checked }), "showThresholdMarkers")
+              }
+            />{" "}
             Threshold markers
           </label>
         </div>
@@ -240,7 +351,16 @@ function TypeOptions({ panel, update, issues }: { panel: VisualPanel; update: Up
           <ReduceField panel={panel} update={update} issues={issues} />
           <Field label="Orientation" issues={issuesWithin(issues, "orientation")}>
             {(id) => (
-              <select id={id} value={panel.orientation} onChange={(event) => update((p) => set(p, { orientation: event.target.value as "horizontal" | "vertical" | "auto" }), "orientation")}>
+              <select
+                id={id}
+                value={panel.orientation}
+                onChange={(event) =>
+                  update(
+                    (p) => set(p, { orientation: event.target.value as "horizontal" | "vertical" | "auto" }),
+                    "orientation",
+                  )
+                }
+              >
                 <option value="horizontal">Horizontal</option>
                 <option value="vertical">Vertical</option>
                 <option value="auto">Auto</option>
@@ -249,7 +369,16 @@ function TypeOptions({ panel, update, issues }: { panel: VisualPanel; update: Up
           </Field>
           <Field label="Display" issues={issuesWithin(issues, "displayMode")}>
             {(id) => (
-              <select id={id} value={panel.displayMode} onChange={(event) => update((p) => set(p, { displayMode: event.target.value as "gradient" | "lcd" | "basic" }), "displayMode")}>
+              <select
+                id={id}
+                value={panel.displayMode}
+                onChange={(event) =>
+                  update(
+                    (p) => set(p, { displayMode: event.target.value as "gradient" | "lcd" | "basic" }),
+                    "displayMode",
+                  )
+                }
+              >
                 <option value="gradient">Gradient</option>
                 <option value="lcd">Retro LCD</option>
                 <option value="basic">Basic</option>
@@ -262,13 +391,19 @@ function TypeOptions({ panel, update, issues }: { panel: VisualPanel; update: Up
       return (
         <Field label="Colour scheme" issues={issuesWithin(issues, "colorScheme")}>
           {(id) => (
-            <select id={id} value={panel.colorScheme} onChange={(event) => update((p) => set(p, { colorScheme: event.target.value }), "colorScheme")}>
+            <select
+              id={id}
+              value={panel.colorScheme}
+              onChange={(event) => update((p) => set(p, { colorScheme: event.target.value }), "colorScheme")}
+            >
               {["Oranges", "Blues", "Greens", "Reds"].map((scheme) => (
                 <option key={scheme} value={scheme}>
                   {scheme}
                 </option>
               ))}
-              {["Oranges", "Blues", "Greens", "Reds"].includes(panel.colorScheme) ? null : <option value={panel.colorScheme}>{panel.colorScheme}</option>}
+              {["Oranges", "Blues", "Greens", "Reds"].includes(panel.colorScheme) ? null : (
+                <option value={panel.colorScheme}>{panel.colorScheme}</option>
+              )}
             </select>
           )}
         </Field>
@@ -277,7 +412,12 @@ function TypeOptions({ panel, update, issues }: { panel: VisualPanel; update: Up
       return (
         <div className="dash-field-row">
           <label className="dash-inline">
-            <input type="checkbox" checked={panel.showHeader} onChange={(event) => update((p) => set(p, { showHeader: event.target.checked }), "showHeader")} /> Show header
+            <input
+              type="checkbox"
+              checked={panel.showHeader}
+              onChange={(event) => update((p) => set(p, { showHeader: event.target.checked }), "showHeader")}
+            />{" "}
+            Show header
           </label>
           <Field label="Sort by column" issues={issuesWithin(issues, "sortBy")}>
             {(id) => (
@@ -286,7 +426,16 @@ function TypeOptions({ panel, update, issues }: { panel: VisualPanel; update: Up
                 value={panel.sortBy[0]?.displayName ?? ""}
                 placeholder="Value"
                 onChange={(event) =>
-                  update((p) => set(p, { sortBy: event.target.value === "" ? [] : [{ displayName: event.target.value, desc: panel.sortBy[0]?.desc ?? true }] }), "sortBy")
+                  update(
+                    (p) =>
+                      set(p, {
+                        sortBy:
+                          event.target.value === ""
+                            ? []
+                            : [{ displayName: event.target.value, desc: panel.sortBy[0]?.desc ?? true }],
+                      }),
+                    "sortBy",
+                  )
                 }
               />
             )}
@@ -298,7 +447,19 @@ function TypeOptions({ panel, update, issues }: { panel: VisualPanel; update: Up
         <div className="dash-field-row">
           <Field label="Max items" issues={issuesWithin(issues, "maxItems")}>
             {(id) => (
-              <input id={id} type="number" min={1} max={1000} value={panel.maxItems} onChange={(event) => update((p) => set(p, { maxItems: Math.max(1, Math.round(Number(event.target.value) || 1)) }), "maxItems")} />
+              <input
+                id={id}
+                type="number"
+                min={1}
+                max={1000}
+                value={panel.maxItems}
+                onChange={(event) =>
+                  update(
+                    (p) => set(p, { maxItems: Math.max(1, Math.round(Number(event.target.value) || 1)) }),
+                    "maxItems",
+                  )
+                }
+              />
             )}
           </Field>
           <fieldset className="dash-fieldset">
@@ -312,7 +473,9 @@ function TypeOptions({ panel, update, issues }: { panel: VisualPanel; update: Up
                     update(
                       (p) =>
                         set(p, {
-                          stateFilter: event.target.checked ? [...panel.stateFilter, state] : panel.stateFilter.filter((entry) => entry !== state),
+                          stateFilter: event.target.checked
+                            ? [...panel.stateFilter, state]
+                            : panel.stateFilter.filter((entry) => entry !== state),
                         }),
                       "stateFilter",
                     )
@@ -324,7 +487,14 @@ function TypeOptions({ panel, update, issues }: { panel: VisualPanel; update: Up
           </fieldset>
           <Field label="Label filter" issues={issuesWithin(issues, "labelFilter")}>
             {(id) => (
-              <input id={id} value={panel.labelFilter} placeholder='severity="critical"' onChange={(event) => update((p) => set(p, { labelFilter: event.target.value }), "labelFilter")} />
+              <input
+                id={id}
+                value={panel.labelFilter}
+                placeholder='severity="critical"'
+                onChange={(event) =>
+                  update((p) => set(p, { labelFilter: event.target.value }), "labelFilter")
+                }
+              />
             )}
           </Field>
         </div>
@@ -347,16 +517,30 @@ export function PanelForm({ panel, issues }: PanelFormProps): ReactNode {
   const { updatePanel } = useDraftActions();
   const projectId = useProjectId();
   const update: Update = (change, field) => updatePanel(panel.id, change, `panel:${panel.id}:${field}`);
-  const unclaimed = issues.filter((issue) => !FORM_FIELDS.some((field) => issuesWithin([issue], field).length > 0));
+  const unclaimed = issues.filter(
+    (issue) => !FORM_FIELDS.some((field) => issuesWithin([issue], field).length > 0),
+  );
 
   if (panel.type === "row") {
     return (
       <div className="dash-form" data-testid="panel-form">
         <Field label="Row title" issues={issuesWithin(issues, "title")} testId="panel-title">
-          {(id) => <input id={id} value={panel.title} onChange={(event) => update((p) => set(p, { title: event.target.value }), "title")} data-testid="panel-title" />}
+          {(id) => (
+            <input
+              id={id}
+              value={panel.title}
+              onChange={(event) => update((p) => set(p, { title: event.target.value }), "title")}
+              data-testid="panel-title"
+            />
+          )}
         </Field>
         <label className="dash-inline">
-          <input type="checkbox" checked={panel.collapsed} onChange={(event) => update((p) => set(p, { collapsed: event.target.checked }), "collapsed")} /> Collapsed
+          <input
+            type="checkbox"
+            checked={panel.collapsed}
+            onChange={(event) => update((p) => set(p, { collapsed: event.target.checked }), "collapsed")}
+          />{" "}
+          Collapsed
         </label>
         <FieldMessages issues={unclaimed} testId="panel-other-issues" />
       </div>
@@ -369,7 +553,14 @@ export function PanelForm({ panel, issues }: PanelFormProps): ReactNode {
       <div className="dash-field-row">
         <Field label="Visualization" issues={issuesWithin(issues, "type")}>
           {(id) => (
-            <select id={id} value={panel.type} onChange={(event) => update((p) => changePanelType(p, event.target.value as VisualPanelType), "type")} data-testid="panel-type">
+            <select
+              id={id}
+              value={panel.type}
+              onChange={(event) =>
+                update((p) => changePanelType(p, event.target.value as VisualPanelType), "type")
+              }
+              data-testid="panel-type"
+            >
               {VISUAL_PANEL_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {PANEL_TYPE_LABELS[type]}
@@ -379,7 +570,14 @@ export function PanelForm({ panel, issues }: PanelFormProps): ReactNode {
           )}
         </Field>
         <Field label="Title" issues={issuesWithin(issues, "title")} testId="panel-title">
-          {(id) => <input id={id} value={panel.title} onChange={(event) => update((p) => set(p, { title: event.target.value }), "title")} data-testid="panel-title" />}
+          {(id) => (
+            <input
+              id={id}
+              value={panel.title}
+              onChange={(event) => update((p) => set(p, { title: event.target.value }), "title")}
+              data-testid="panel-title"
+            />
+          )}
         </Field>
       </div>
       <Field label="Description" issues={issuesWithin(issues, "description")}>
@@ -388,7 +586,12 @@ export function PanelForm({ panel, issues }: PanelFormProps): ReactNode {
             id={id}
             value={panel.description ?? ""}
             rows={2}
-            onChange={(event) => update((p) => set(p, { description: event.target.value === "" ? undefined : event.target.value }), "description")}
+            onChange={(event) =>
+              update(
+                (p) => set(p, { description: event.target.value === "" ? undefined : event.target.value }),
+                "description",
+              )
+            }
             data-testid="panel-description-input"
           />
         )}
@@ -405,7 +608,13 @@ export function PanelForm({ panel, issues }: PanelFormProps): ReactNode {
         <legend>Standard options</legend>
         <div className="dash-field-row">
           <Field label="Unit" issues={issuesWithin(issues, "unit")}>
-            {(id) => <UnitSelect id={id} value={panel.unit} onChange={(unit) => update((p) => set(p, { unit }), "unit")} />}
+            {(id) => (
+              <UnitSelect
+                id={id}
+                value={panel.unit}
+                onChange={(unit) => update((p) => set(p, { unit }), "unit")}
+              />
+            )}
           </Field>
           <Field label="Decimals" issues={issuesWithin(issues, "decimals")}>
             {(id) => (
@@ -418,7 +627,14 @@ export function PanelForm({ panel, issues }: PanelFormProps): ReactNode {
                 placeholder="auto"
                 onChange={(event) => {
                   const value = optionalNumber(event.target.value);
-                  update((p) => set(p, { decimals: value === undefined ? undefined : Math.max(0, Math.min(10, Math.round(value))) }), "decimals");
+                  update(
+                    (p) =>
+                      set(p, {
+                        decimals:
+                          value === undefined ? undefined : Math.max(0, Math.min(10, Math.round(value))),
+                      }),
+                    "decimals",
+                  );
                 }}
                 data-testid="panel-decimals"
               />
@@ -426,12 +642,30 @@ export function PanelForm({ panel, issues }: PanelFormProps): ReactNode {
           </Field>
           <Field label="Min" issues={issuesWithin(issues, "min")}>
             {(id) => (
-              <input id={id} type="number" step="any" value={panel.min ?? ""} placeholder="auto" onChange={(event) => update((p) => set(p, { min: optionalNumber(event.target.value) }), "min")} />
+              <input
+                id={id}
+                type="number"
+                step="any"
+                value={panel.min ?? ""}
+                placeholder="auto"
+                onChange={(event) =>
+                  update((p) => set(p, { min: optionalNumber(event.target.value) }), "min")
+                }
+              />
             )}
           </Field>
           <Field label="Max" issues={issuesWithin(issues, "max")}>
             {(id) => (
-              <input id={id} type="number" step="any" value={panel.max ?? ""} placeholder="auto" onChange={(event) => update((p) => set(p, { max: optionalNumber(event.target.value) }), "max")} />
+              <input
+                id={id}
+                type="number"
+                step="any"
+                value={panel.max ?? ""}
+                placeholder="auto"
+                onChange={(event) =>
+                  update((p) => set(p, { max: optionalNumber(event.target.value) }), "max")
+                }
+              />
             )}
           </Field>
         </div>

@@ -26,7 +26,13 @@ interface TargetFieldsProps {
   onRemove: (() => void) | undefined;
 }
 
-function MetricSuggestions({ expr, onReplace }: { expr: string; onReplace: (from: string, to: string) => void }): ReactNode {
+function MetricSuggestions({
+  expr,
+  onReplace,
+}: {
+  expr: string;
+  onReplace: (from: string, to: string) => void;
+}): ReactNode {
   const unknown = useUnknownMetrics([expr]);
   if (unknown.length === 0) return null;
   return (
@@ -52,21 +58,40 @@ function MetricSuggestions({ expr, onReplace }: { expr: string; onReplace: (from
   );
 }
 
-function TargetFields({ projectId, target, index, issues, onChange, onRemove }: TargetFieldsProps): ReactNode {
+function TargetFields({
+  projectId,
+  target,
+  index,
+  issues,
+  onChange,
+  onRemove,
+}: TargetFieldsProps): ReactNode {
   const [multiLine, setMultiLine] = useState(target.kind !== "sql" && target.expr.length > 90);
   const path = `targets[${index}]`;
   return (
     <div className="dash-query" data-testid="query-row" data-ref-id={target.refId}>
       <div className="dash-query-head">
         <strong>{target.refId}</strong>
-        <span className="muted small">{target.kind === "promql" ? "PromQL" : target.kind === "logql" ? "LogQL" : "SQL"}</span>
+        <span className="muted small">
+          {target.kind === "promql" ? "PromQL" : target.kind === "logql" ? "LogQL" : "SQL"}
+        </span>
         {target.kind !== "sql" ? (
           <label className="dash-inline small">
-            <input type="checkbox" checked={multiLine} onChange={(event) => setMultiLine(event.target.checked)} /> multi-line
+            <input
+              type="checkbox"
+              checked={multiLine}
+              onChange={(event) => setMultiLine(event.target.checked)}
+            />{" "}
+            multi-line
           </label>
         ) : null}
         {onRemove ? (
-          <button type="button" className="button button-small" onClick={onRemove} aria-label={`Remove query ${target.refId}`}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={onRemove}
+            aria-label={`Remove query ${target.refId}`}
+          >
             Remove
           </button>
         ) : null}
@@ -83,10 +108,15 @@ function TargetFields({ projectId, target, index, issues, onChange, onRemove }: 
             ariaLabel={`PromQL query ${target.refId}`}
             testId={`query-expr-${target.refId}`}
           />
-          <FieldMessages issues={issuesWithin(issues, `${path}.expr`)} testId={`query-issues-${target.refId}`} />
+          <FieldMessages
+            issues={issuesWithin(issues, `${path}.expr`)}
+            testId={`query-issues-${target.refId}`}
+          />
           <MetricSuggestions
             expr={target.expr}
-            onReplace={(from, to) => onChange({ ...target, expr: replaceMetricName(target.expr, from, to) }, `${path}.expr`)}
+            onReplace={(from, to) =>
+              onChange({ ...target, expr: replaceMetricName(target.expr, from, to) }, `${path}.expr`)
+            }
           />
           <div className="dash-field-row">
             <label className="dash-inline">
@@ -95,7 +125,10 @@ function TargetFields({ projectId, target, index, issues, onChange, onRemove }: 
                 value={target.legendFormat ?? ""}
                 placeholder="{{instance}}"
                 onChange={(event) =>
-                  onChange({ ...target, legendFormat: event.target.value === "" ? undefined : event.target.value }, `${path}.legendFormat`)
+                  onChange(
+                    { ...target, legendFormat: event.target.value === "" ? undefined : event.target.value },
+                    `${path}.legendFormat`,
+                  )
                 }
                 data-testid={`query-legend-${target.refId}`}
               />
@@ -104,7 +137,9 @@ function TargetFields({ projectId, target, index, issues, onChange, onRemove }: 
               Type{" "}
               <select
                 value={target.instant ? "instant" : "range"}
-                onChange={(event) => onChange({ ...target, instant: event.target.value === "instant" }, `${path}.instant`)}
+                onChange={(event) =>
+                  onChange({ ...target, instant: event.target.value === "instant" }, `${path}.instant`)
+                }
                 data-testid={`query-type-${target.refId}`}
               >
                 <option value="range">Range</option>
@@ -115,7 +150,12 @@ function TargetFields({ projectId, target, index, issues, onChange, onRemove }: 
               Format{" "}
               <select
                 value={target.format}
-                onChange={(event) => onChange({ ...target, format: event.target.value as typeof target.format }, `${path}.format`)}
+                onChange={(event) =>
+                  onChange(
+                    { ...target, format: event.target.value as typeof target.format },
+                    `${path}.format`,
+                  )
+                }
               >
                 <option value="time_series">Time series</option>
                 <option value="table">Table</option>
@@ -140,7 +180,9 @@ function TargetFields({ projectId, target, index, issues, onChange, onRemove }: 
             }
             style={{ height: 90 }}
           />
-          <p className="field-hint">The designer previews Prometheus queries only; this one runs in Grafana.</p>
+          <p className="field-hint">
+            The designer previews Prometheus queries only; this one runs in Grafana.
+          </p>
         </>
       )}
       <FieldMessages
@@ -162,8 +204,21 @@ export function QueryFields({ projectId, targets, onChange, issues }: QueryField
           target={target}
           index={index}
           issues={issues}
-          onChange={(next, field) => onChange(targets.map((entry, i) => (i === index ? next : entry)), field)}
-          onRemove={targets.length > 1 ? () => onChange(targets.filter((_entry, i) => i !== index), "targets") : undefined}
+          onChange={(next, field) =>
+            onChange(
+              targets.map((entry, i) => (i === index ? next : entry)),
+              field,
+            )
+          }
+          onRemove={
+            targets.length > 1
+              ? () =>
+                  onChange(
+                    targets.filter((_entry, i) => i !== index),
+                    "targets",
+                  )
+              : undefined
+          }
         />
       ))}
       <FieldMessages issues={issues.filter((issue) => issue.path === "targets")} />

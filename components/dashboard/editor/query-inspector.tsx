@@ -2,8 +2,8 @@
 
 import { type ReactNode, useState } from "react";
 import type { Panel } from "@/lib/model/panel";
-import { useQueryContext } from "../data/use-query-context";
 import { usePanelData } from "../data/use-panel-data";
+import { useQueryContext } from "../data/use-query-context";
 import { useProjectId } from "../store/store-provider";
 
 export interface QueryInspectorProps {
@@ -14,7 +14,9 @@ export interface QueryInspectorProps {
 
 function formatParams(params: Record<string, string | readonly string[]>): string {
   return Object.entries(params)
-    .flatMap(([name, value]) => (typeof value === "string" ? [value] : [...value]).map((item) => `${name}=${item}`))
+    .flatMap(([name, value]) =>
+      (typeof value === "string" ? [value] : [...value]).map((item) => `${name}=${item}`),
+    )
     .join("\n");
 }
 
@@ -33,11 +35,11 @@ function RawResponse({ raw }: { raw: unknown }): ReactNode {
 export function QueryInspector({ panel, width }: QueryInspectorProps): ReactNode {
   const projectId = useProjectId();
   const context = useQueryContext(width);
-  const ready = !("error" in context);
+  const ready = context.ready;
   const data = usePanelData(
     projectId,
     panel,
-    ready ? context : { from: 0, to: 0, widthPx: width, variables: [], selections: {}, datasources: [] },
+    "context" in context ? context.context : { from: 0, to: 0, widthPx: width, variables: [], selections: {}, datasources: [] },
     ready && panel.type !== "alertlist",
   );
   if (panel.type === "alertlist") {
@@ -50,7 +52,12 @@ export function QueryInspector({ panel, width }: QueryInspectorProps): ReactNode
   return (
     <div className="dash-inspector" data-testid="query-inspector">
       {data.targets.map((result) => (
-        <section key={result.refId} className="dash-inspector-target" data-testid="inspector-target" data-ref-id={result.refId}>
+        <section
+          key={result.refId}
+          className="dash-inspector-target"
+          data-testid="inspector-target"
+          data-ref-id={result.refId}
+        >
           <h4>
             Query {result.refId} {result.pending ? <span className="muted small">(loading…)</span> : null}
           </h4>
@@ -75,11 +82,15 @@ export function QueryInspector({ panel, width }: QueryInspectorProps): ReactNode
                 {formatParams(result.exchange.response.request.params)}
               </pre>
               <div className="dash-inspector-label">Resolved query</div>
-              <pre data-testid="inspector-resolved-query">{result.exchange.response.resolvedQuery ?? result.expr}</pre>
+              <pre data-testid="inspector-resolved-query">
+                {result.exchange.response.resolvedQuery ?? result.expr}
+              </pre>
               {result.exchange.response.stepSeconds !== undefined ? (
                 <p className="small muted">
                   Step {result.exchange.response.stepSeconds}s · from {result.exchange.response.source}
-                  {result.exchange.response.warnings.length > 0 ? ` · warnings: ${result.exchange.response.warnings.join("; ")}` : ""}
+                  {result.exchange.response.warnings.length > 0
+                    ? ` · warnings: ${result.exchange.response.warnings.join("; ")}`
+                    : ""}
                 </p>
               ) : null}
               <RawResponse raw={result.exchange.raw} />

@@ -18,7 +18,12 @@ export function ThresholdFields({ value, onChange, issues }: ThresholdFieldsProp
     return (
       <fieldset className="dash-fieldset">
         <legend>Thresholds</legend>
-        <button type="button" className="button button-small" onClick={() => onChange(DEFAULT_THRESHOLDS)} data-testid="thresholds-add">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => onChange(DEFAULT_THRESHOLDS)}
+          data-testid="thresholds-add"
+        >
           Add thresholds
         </button>
       </fieldset>
@@ -33,7 +38,10 @@ export function ThresholdFields({ value, onChange, issues }: ThresholdFieldsProp
       <legend>Thresholds</legend>
       <label className="dash-inline">
         Mode{" "}
-        <select value={value.mode} onChange={(event) => onChange({ ...value, mode: event.target.value as Thresholds["mode"] })}>
+        <select
+          value={value.mode}
+          onChange={(event) => onChange({ ...value, mode: event.target.value as Thresholds["mode"] })}
+        >
           <option value="absolute">Absolute</option>
           <option value="percentage">Percentage</option>
         </select>
@@ -42,7 +50,11 @@ export function ThresholdFields({ value, onChange, issues }: ThresholdFieldsProp
         // biome-ignore lint/suspicious/noArrayIndexKey: steps are positional; their values are being edited
         <div key={index} className="dash-threshold-row" data-testid="threshold-step">
           <span className="dash-swatch" style={{ background: cssColor(step.color) }} />
-          <select aria-label={`Colour of step ${index + 1}`} value={step.color} onChange={(event) => setStep(index, { color: event.target.value })}>
+          <select
+            aria-label={`Colour of step ${index + 1}`}
+            value={step.color}
+            onChange={(event) => setStep(index, { color: event.target.value })}
+          >
             {COLOR_CHOICES.includes(step.color) ? null : <option value={step.color}>{step.color}</option>}
             {COLOR_CHOICES.map((color) => (
               <option key={color} value={color}>
@@ -58,7 +70,9 @@ export function ThresholdFields({ value, onChange, issues }: ThresholdFieldsProp
               aria-label={`Value of step ${index + 1}`}
               value={step.value}
               step="any"
-              onChange={(event) => setStep(index, { value: event.target.value === "" ? 0 : Number(event.target.value) })}
+              onChange={(event) =>
+                setStep(index, { value: event.target.value === "" ? 0 : Number(event.target.value) })
+              }
             />
           )}
           {index > 0 ? (

@@ -3,7 +3,9 @@
 import { type RefObject, useEffect, useRef, useState } from "react";
 
 /** The width of an element, kept current as it resizes. */
-export function useElementWidth<T extends HTMLElement>(initial: number): { ref: RefObject<T | null>; width: number } {
+export function useElementWidth<T extends HTMLElement>(
+  initial: number,
+): { ref: RefObject<T | null>; width: number } {
   const ref = useRef<T | null>(null);
   const [width, setWidth] = useState(initial);
   useEffect(() => {

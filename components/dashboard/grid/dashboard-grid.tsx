@@ -4,8 +4,8 @@ import { type ReactNode, useMemo } from "react";
 import ReactGridLayout, { type Layout, useContainerWidth } from "react-grid-layout";
 import "react-grid-layout/css/styles.css";
 import "react-resizable/css/styles.css";
-import { displayLayout, GRID_COLUMNS, isRow, rowSections } from "../model/layout";
 import { QueryInspector } from "../editor/query-inspector";
+import { displayLayout, GRID_COLUMNS, isRow, rowSections } from "../model/layout";
 import { useDraftActions, useDraftDashboard, useSelection } from "../store/store-provider";
 import { PanelFrame } from "./panel-frame";
 import { RowHeader } from "./row-header";
@@ -31,14 +31,19 @@ export function DashboardGrid(): ReactNode {
     const items = displayLayout(dashboard.panels);
     const rows = new Set(dashboard.panels.filter(isRow).map((row) => String(row.id)));
     return items.map((item) =>
-      rows.has(item.i) ? { ...item, isResizable: false, minW: GRID_COLUMNS, maxH: 1 } : { ...item, minW: 2, minH: 2 },
+      rows.has(item.i)
+        ? { ...item, isResizable: false, minW: GRID_COLUMNS, maxH: 1 }
+        : { ...item, minW: 2, minH: 2 },
     );
   }, [dashboard.panels]);
   const memberCounts = useMemo(
     () => new Map(rowSections(dashboard.panels).map((section) => [section.row.id, section.members.length])),
     [dashboard.panels],
   );
-  const byId = useMemo(() => new Map(dashboard.panels.map((panel) => [String(panel.id), panel])), [dashboard.panels]);
+  const byId = useMemo(
+    () => new Map(dashboard.panels.map((panel) => [String(panel.id), panel])),
+    [dashboard.panels],
+  );
   const cell = (width - (GRID_COLUMNS - 1) * MARGIN) / GRID_COLUMNS;
   const inspectedPanel = byId.get(String(inspectingPanelId));
   const inspected = inspectedPanel && !isRow(inspectedPanel) ? inspectedPanel : undefined;
@@ -51,8 +56,17 @@ export function DashboardGrid(): ReactNode {
         <ReactGridLayout
           width={width}
           layout={layout}
-          gridConfig={{ cols: GRID_COLUMNS, rowHeight: ROW_HEIGHT, margin: [MARGIN, MARGIN], containerPadding: [0, 0] }}
-          dragConfig={{ enabled: true, handle: ".panel-drag-handle", cancel: "button, a, input, select, textarea" }}
+          gridConfig={{
+            cols: GRID_COLUMNS,
+            rowHeight: ROW_HEIGHT,
+            margin: [MARGIN, MARGIN],
+            containerPadding: [0, 0],
+          }}
+          dragConfig={{
+            enabled: true,
+            handle: ".panel-drag-handle",
+            cancel: "button, a, input, select, textarea",
+          }}
           resizeConfig={{ enabled: true, handles: ["se"] }}
           onDragStop={commit}
           onResizeStop={commit}
@@ -73,10 +87,20 @@ export function DashboardGrid(): ReactNode {
         </ReactGridLayout>
       ) : null}
       {inspected && inspectedItem ? (
-        <div className="dash-drawer" role="dialog" aria-label={`Query inspector: ${inspected.title}`} data-testid="inspector-drawer">
+        <div
+          className="dash-drawer"
+          role="dialog"
+          aria-label={`Query inspector: ${inspected.title}`}
+          data-testid="inspector-drawer"
+        >
           <div className="dash-drawer-bar">
             <strong>Query inspector: {inspected.title}</strong>
-            <button type="button" className="button" onClick={() => openInspector(undefined)} data-testid="inspector-close">
+            <button
+              type="button"
+              className="button"
+              onClick={() => openInspector(undefined)}
+              data-testid="inspector-close"
+            >
               Close
             </button>
           </div>

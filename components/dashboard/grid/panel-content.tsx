@@ -5,8 +5,8 @@ import type { Panel, QueryPanel } from "@/lib/model/panel";
 import { useUnknownMetrics } from "../data/metric-lint-context";
 import type { Downsampling } from "../data/preview-client";
 import type { UnknownMetric } from "../data/use-metric-lint";
-import { useQueryContext } from "../data/use-query-context";
 import { type TargetResult, useAlerts, usePanelData } from "../data/use-panel-data";
+import { useQueryContext } from "../data/use-query-context";
 import { replaceMetricName } from "../model/metric-replace";
 import { hasValues } from "../model/series";
 import { AlertListView } from "../panels/alert-list-view";
@@ -55,7 +55,9 @@ function LintNotice({ panel, unknown }: LintNoticeProps): ReactNode {
         ? ({
             ...current,
             targets: current.targets.map((target) =>
-              target.kind === "promql" ? { ...target, expr: replaceMetricName(target.expr, from, to) } : target,
+              target.kind === "promql"
+                ? { ...target, expr: replaceMetricName(target.expr, from, to) }
+                : target,
             ),
           } as Panel)
         : current,
@@ -84,14 +86,22 @@ function LintNotice({ panel, unknown }: LintNoticeProps): ReactNode {
   );
 }
 
-function QueryPanelContent({ panel, width, height }: { panel: QueryPanel; width: number; height: number }): ReactNode {
+function QueryPanelContent({
+  panel,
+  width,
+  height,
+}: {
+  panel: QueryPanel;
+  width: number;
+  height: number;
+}): ReactNode {
   const projectId = useProjectId();
   const context = useQueryContext(width);
-  const ready = !("error" in context);
+  const ready = context.ready;
   const data = usePanelData(
     projectId,
     panel,
-    ready ? context : { from: 0, to: 0, widthPx: width, variables: [], selections: {}, datasources: [] },
+    "context" in context ? context.context : { from: 0, to: 0, widthPx: width, variables: [], selections: {}, datasources: [] },
     ready,
   );
   const errors = data.targets.map(errorText).filter((text): text is string => text !== undefined);
@@ -105,8 +115,8 @@ function QueryPanelContent({ panel, width, height }: { panel: QueryPanel; width:
     ...new Set(data.targets.flatMap((result) => result.exchange?.response.unresolvedVariables ?? [])),
   ];
   let state: PanelState;
-  if (!ready || errors.length > 0) state = "error";
-  else if (data.loading && data.series.length === 0) state = "loading";
+  if ("error" in context || errors.length > 0) state = "error";
+  else if (!ready || (data.loading && data.series.length === 0)) state = "loading";
   else if (hasValues(data.series)) state = "data";
   else state = "no-data";
   const unknown = useUnknownMetrics(

@@ -42,7 +42,13 @@ export function PanelFrame({ panel, width, height }: PanelFrameProps): ReactNode
         ) : null}
         <span className="dash-panel-type muted small">{PANEL_TYPE_LABELS[panel.type]}</span>
         <div className="dash-panel-menu">
-          <button type="button" onClick={() => openEditor(panel.id)} title="Edit" aria-label={`Edit ${panel.title}`} data-testid="panel-edit">
+          <button
+            type="button"
+            onClick={() => openEditor(panel.id)}
+            title="Edit"
+            aria-label={`Edit ${panel.title}`}
+            data-testid="panel-edit"
+          >
             Edit
           </button>
           <button

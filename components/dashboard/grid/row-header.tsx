@@ -15,7 +15,12 @@ export function RowHeader({ row, memberCount }: RowHeaderProps): ReactNode {
   const { toggleRow, deletePanel } = useDraftActions();
   const { openEditor } = useSelection();
   return (
-    <div className="dash-row panel-drag-handle" data-testid="dashboard-row" data-row-id={row.id} data-collapsed={row.collapsed}>
+    <div
+      className="dash-row panel-drag-handle"
+      data-testid="dashboard-row"
+      data-row-id={row.id}
+      data-collapsed={row.collapsed}
+    >
       <button
         type="button"
         className="dash-row-toggle"
@@ -27,10 +32,20 @@ export function RowHeader({ row, memberCount }: RowHeaderProps): ReactNode {
         {row.collapsed ? <span className="muted small"> ({memberCount} panels)</span> : null}
       </button>
       <div className="dash-panel-menu">
-        <button type="button" onClick={() => openEditor(row.id)} aria-label={`Edit row ${row.title}`} data-testid="row-edit">
+        <button
+          type="button"
+          onClick={() => openEditor(row.id)}
+          aria-label={`Edit row ${row.title}`}
+          data-testid="row-edit"
+        >
           Edit
         </button>
-        <button type="button" onClick={() => deletePanel(row.id)} aria-label={`Delete row ${row.title}`} data-testid="row-delete">
+        <button
+          type="button"
+          onClick={() => deletePanel(row.id)}
+          aria-label={`Delete row ${row.title}`}
+          data-testid="row-delete"
+        >
           Delete
         </button>
       </div>

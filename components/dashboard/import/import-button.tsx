@@ -5,9 +5,12 @@ import { type ReactNode, useState } from "react";
 import type { ImportDialogProps } from "./import-dialog";
 
 /** The importer (and the Grafana mapping code) loads only when the dialog opens. */
-const LazyImportDialog = dynamic<ImportDialogProps>(() => import("./import-dialog").then((module) => module.ImportDialog), {
-  ssr: false,
-});
+const LazyImportDialog = dynamic<ImportDialogProps>(
+  () => import("./import-dialog").then((module) => module.ImportDialog),
+  {
+    ssr: false,
+  },
+);
 
 export interface ImportGrafanaButtonProps {
   projectId: string;

@@ -21,8 +21,9 @@ function PreviewReport({ preview }: { preview: Extract<ImportPreview, { ok: true
     <div className="dash-import-preview" data-testid="import-preview">
       <p>
         <strong data-testid="import-title">{dashboard.title}</strong> (uid <code>{dashboard.uid}</code>
-        {preview.renamedFrom ? `, renamed from ${preview.renamedFrom}: the project already has that uid` : ""}):{" "}
-        <span data-testid="import-panel-count">{panels.length}</span> panels, {dashboard.variables.length} variables.
+        {preview.renamedFrom ? `, renamed from ${preview.renamedFrom}: the project already has that uid` : ""}
+        ): <span data-testid="import-panel-count">{panels.length}</span> panels, {dashboard.variables.length}{" "}
+        variables.
       </p>
       <details open>
         <summary>Panels that map ({panels.length})</summary>
@@ -96,7 +97,9 @@ export function ImportDialog({ projectId, onClose }: ImportDialogProps): ReactNo
         // Adding a dashboard changes nothing else; preview again on the newer version and let the user confirm.
         const latest = await fetchLatest();
         setPreview(previewImport(text, latest.project));
-        setNotice(`The project was saved meanwhile (now version ${latest.version}); the preview is now against it. Add again to import.`);
+        setNotice(
+          `The project was saved meanwhile (now version ${latest.version}); the preview is now against it. Add again to import.`,
+        );
         update.reset();
       }
     }
@@ -114,7 +117,9 @@ export function ImportDialog({ projectId, onClose }: ImportDialogProps): ReactNo
       }}
     >
       <h2 id="import-dialog-title">Import a Grafana dashboard</h2>
-      <p className="muted">Paste the dashboard JSON (Share → Export → Save to file, or the HTTP API's answer) or upload the file.</p>
+      <p className="muted">
+        Paste the dashboard JSON (Share → Export → Save to file, or the HTTP API's answer) or upload the file.
+      </p>
       <input
         type="file"
         accept="application/json,.json"
@@ -154,12 +159,21 @@ export function ImportDialog({ projectId, onClose }: ImportDialogProps): ReactNo
         </div>
       ) : null}
       {preview?.ok ? <PreviewReport preview={preview} /> : null}
-      <ApiErrorNotice error={update.error instanceof ApiRequestError && update.error.status === 409 ? null : update.error} title="Could not add the dashboard" />
+      <ApiErrorNotice
+        error={update.error instanceof ApiRequestError && update.error.status === 409 ? null : update.error}
+        title="Could not add the dashboard"
+      />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="button" onClick={() => runPreview(text)} disabled={!record || text.trim() === ""} data-testid="import-preview-button">
+        <button
+          type="button"
+          className="button"
+          onClick={() => runPreview(text)}
+          disabled={!record || text.trim() === ""}
+          data-testid="import-preview-button"
+        >
           Preview
         </button>
         <button

@@ -28,7 +28,11 @@ export function previewImport(text: string, project: Project): ImportPreview {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`, issues: [] };
+    return {
+      ok: false,
+      message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      issues: [],
+    };
   }
   try {
     const result = importGrafanaDashboard(json, project);
@@ -38,7 +42,8 @@ export function previewImport(text: string, project: Project): ImportPreview {
       ? { ok: true, result, dashboard }
       : { ok: true, result, dashboard, renamedFrom: result.dashboard.uid };
   } catch (error) {
-    if (error instanceof GrafanaImportError) return { ok: false, message: "not an importable Grafana dashboard", issues: error.issues };
+    if (error instanceof GrafanaImportError)
+      return { ok: false, message: "not an importable Grafana dashboard", issues: error.issues };
     return { ok: false, message: error instanceof Error ? error.message : String(error), issues: [] };
   }
 }

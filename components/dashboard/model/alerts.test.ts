@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { filterAlerts, parseLabelFilter, type PreviewAlert } from "./alerts";
+import { filterAlerts, type PreviewAlert, parseLabelFilter } from "./alerts";
 
-const alert = (name: string, state: PreviewAlert["state"], labels: Record<string, string> = {}): PreviewAlert => ({
+const alert = (
+  name: string,
+  state: PreviewAlert["state"],
+  labels: Record<string, string> = {},
+): PreviewAlert => ({
   labels: { alertname: name, ...labels },
   annotations: {},
   state,
@@ -22,8 +26,18 @@ describe("alert list filters", () => {
       alert("A", "firing", { severity: "critical" }),
       alert("C", "firing", { severity: "warning" }),
     ];
-    expect(filterAlerts(alerts, { stateFilter: ["firing", "pending"], labelFilter: "", maxItems: 10 }).map((a) => a.labels.alertname)).toEqual(["A", "C", "B"]);
-    expect(filterAlerts(alerts, { stateFilter: ["firing"], labelFilter: 'severity="warning"', maxItems: 10 }).map((a) => a.labels.alertname)).toEqual(["C"]);
-    expect(filterAlerts(alerts, { stateFilter: [], labelFilter: 'severity!~"crit.*"', maxItems: 1 })).toHaveLength(1);
+    expect(
+      filterAlerts(alerts, { stateFilter: ["firing", "pending"], labelFilter: "", maxItems: 10 }).map(
+        (a) => a.labels.alertname,
+      ),
+    ).toEqual(["A", "C", "B"]);
+    expect(
+      filterAlerts(alerts, { stateFilter: ["firing"], labelFilter: 'severity="warning"', maxItems: 10 }).map(
+        (a) => a.labels.alertname,
+      ),
+    ).toEqual(["C"]);
+    expect(
+      filterAlerts(alerts, { stateFilter: [], labelFilter: 'severity!~"crit.*"', maxItems: 1 }),
+    ).toHaveLength(1);
   });
 });

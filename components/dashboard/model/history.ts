@@ -18,7 +18,12 @@ export function emptyHistory<T>(): History<T> {
 }
 
 /** The history after an edit that replaced `before`. */
-export function recordEdit<T>(history: History<T>, before: T, coalesceKey: string | undefined, now: number): History<T> {
+export function recordEdit<T>(
+  history: History<T>,
+  before: T,
+  coalesceKey: string | undefined,
+  now: number,
+): History<T> {
   const coalesce =
     coalesceKey !== undefined &&
     history.last?.key === coalesceKey &&

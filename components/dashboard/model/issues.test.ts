@@ -11,18 +11,29 @@ import {
   toEditorJson,
 } from "./issues";
 
-const datasources = [DatasourceSchema.parse({ uid: "prom", name: "Prometheus", type: "prometheus", isDefault: true })];
+const datasources = [
+  DatasourceSchema.parse({ uid: "prom", name: "Prometheus", type: "prometheus", isDefault: true }),
+];
 const dashboard: Dashboard = DashboardSchema.parse({
   uid: "d",
   title: "D",
   panels: [
-    { id: 1, type: "stat", title: "Fine", gridPos: { x: 0, y: 0, w: 6, h: 4 }, targets: [{ kind: "promql", refId: "A", expr: "up" }] },
+    {
+      id: 1,
+      type: "stat",
+      title: "Fine",
+      gridPos: { x: 0, y: 0, w: 6, h: 4 },
+      targets: [{ kind: "promql", refId: "A", expr: "up" }],
+    },
     {
       id: 2,
       type: "stat",
       title: "Broken",
       gridPos: { x: 6, y: 0, w: 6, h: 4 },
-      targets: [{ kind: "promql", refId: "A", expr: "rate(up[5m]" }, { kind: "promql", refId: "B", expr: "up{a=\"$nope\"}" }],
+      targets: [
+        { kind: "promql", refId: "A", expr: "rate(up[5m]" },
+        { kind: "promql", refId: "B", expr: 'up{a="$nope"}' },
+      ],
     },
   ],
 });
@@ -38,13 +49,17 @@ describe("issues for the editors", () => {
 
   it("adds the schema's own problems, such as an empty title typed into the form", () => {
     const emptied = { ...dashboard, panels: dashboard.panels.map((panel) => ({ ...panel, title: "" })) };
-    expect(issuesOfPanel(dashboardIssues(emptied, datasources), 0).map((issue) => issue.path)).toContain("title");
+    expect(issuesOfPanel(dashboardIssues(emptied, datasources), 0).map((issue) => issue.path)).toContain(
+      "title",
+    );
   });
 
   it("parses panel JSON with every problem at its path in the panel", () => {
     const panel = dashboard.panels[0];
     expect(parsePanelJson(toEditorJson(panel))).toEqual({ ok: true, value: panel });
-    const bad = parsePanelJson(JSON.stringify({ ...panel, gridPos: { x: 30, y: 0, w: 6, h: 4 }, targets: [] }));
+    const bad = parsePanelJson(
+      JSON.stringify({ ...panel, gridPos: { x: 30, y: 0, w: 6, h: 4 }, targets: [] }),
+    );
     expect(bad.ok ? [] : bad.issues.map((issue) => issue.path).sort()).toEqual(["gridPos.x", "targets"]);
     const syntax = parsePanelJson("{");
     expect(syntax.ok ? "" : syntax.issues[0]?.message).toMatch(/^not valid JSON/);

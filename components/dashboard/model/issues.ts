@@ -1,8 +1,8 @@
+import { checkDashboard } from "@/lib/model/checks/dashboards";
 import { type Dashboard, DashboardSchema } from "@/lib/model/dashboard";
 import type { Datasource } from "@/lib/model/datasource";
 import { IssueCollector, type ModelIssue, zodIssuesToModelIssues } from "@/lib/model/issues";
 import { type Panel, PanelSchema } from "@/lib/model/panel";
-import { checkDashboard } from "@/lib/model/checks/dashboards";
 
 /**
  * The model's own checks, run on the draft in the browser, with paths relative to what an editor
@@ -60,7 +60,9 @@ export function parsePanelJson(text: string): JsonEdit<Panel> {
   const json = parseJson(text);
   if (!json.ok) return { ok: false, issues: [json.issue] };
   const parsed = PanelSchema.safeParse(json.value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: zodIssuesToModelIssues(parsed.error) };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, issues: zodIssuesToModelIssues(parsed.error) };
 }
 
 /** A whole dashboard typed as JSON; its uid is the page's address, so it cannot change here. */

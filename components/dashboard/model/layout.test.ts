@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { type Panel, PanelSchema } from "@/lib/model/panel";
-import { applyDisplayLayout, displayLayout, hiddenPanelIds, nextPanelId, pushDown, rowSections } from "./layout";
+import {
+  applyDisplayLayout,
+  displayLayout,
+  hiddenPanelIds,
+  nextPanelId,
+  pushDown,
+  rowSections,
+} from "./layout";
 
 function stat(id: number, x: number, y: number, w = 6, h = 4): Panel {
   return PanelSchema.parse({
@@ -51,7 +58,7 @@ describe("rows and the grid on screen", () => {
 
   it("maps an unchanged screen back to the same panels, object for object", () => {
     const back = applyDisplayLayout(panels, displayLayout(panels));
-    back.forEach((panel, index) => expect(panel).toBe(panels[index]));
+    for (const [index, panel] of back.entries()) expect(panel).toBe(panels[index]);
   });
 
   it("moves a collapsed row's hidden panels with the row", () => {

@@ -6,13 +6,28 @@ const base: Dashboard = DashboardSchema.parse({
   uid: "d",
   title: "Base",
   panels: [
-    { id: 1, type: "stat", title: "One", gridPos: { x: 0, y: 0, w: 6, h: 4 }, targets: [{ kind: "promql", refId: "A", expr: "a" }] },
-    { id: 2, type: "stat", title: "Two", gridPos: { x: 6, y: 0, w: 6, h: 4 }, targets: [{ kind: "promql", refId: "A", expr: "b" }] },
+    {
+      id: 1,
+      type: "stat",
+      title: "One",
+      gridPos: { x: 0, y: 0, w: 6, h: 4 },
+      targets: [{ kind: "promql", refId: "A", expr: "a" }],
+    },
+    {
+      id: 2,
+      type: "stat",
+      title: "Two",
+      gridPos: { x: 6, y: 0, w: 6, h: 4 },
+      targets: [{ kind: "promql", refId: "A", expr: "b" }],
+    },
   ],
 });
 
 function retitle(dashboard: Dashboard, id: number, title: string): Dashboard {
-  return { ...dashboard, panels: dashboard.panels.map((panel) => (panel.id === id ? { ...panel, title } : panel)) };
+  return {
+    ...dashboard,
+    panels: dashboard.panels.map((panel) => (panel.id === id ? { ...panel, title } : panel)),
+  };
 }
 
 describe("mergeDashboards", () => {
@@ -38,7 +53,13 @@ describe("mergeDashboards", () => {
         ...base,
         panels: [
           ...base.panels,
-          { id: 3, type: "stat", title, gridPos: { x, y: 0, w: 6, h: 4 }, targets: [{ kind: "promql", refId: "A", expr: "c" }] },
+          {
+            id: 3,
+            type: "stat",
+            title,
+            gridPos: { x, y: 0, w: 6, h: 4 },
+            targets: [{ kind: "promql", refId: "A", expr: "c" }],
+          },
         ],
       });
     const merge = mergeDashboards(base, extra("Mine", 12), extra("Theirs", 12));

@@ -24,7 +24,11 @@ function panelName(panel: Panel): string {
 
 type Settings = Omit<Dashboard, "panels">;
 
-export function mergeDashboards(base: Dashboard, mine: Dashboard, theirs: Dashboard | undefined): DashboardMerge {
+export function mergeDashboards(
+  base: Dashboard,
+  mine: Dashboard,
+  theirs: Dashboard | undefined,
+): DashboardMerge {
   if (!theirs) {
     return {
       dashboard: mine,
@@ -87,7 +91,9 @@ export function mergeDashboards(base: Dashboard, mine: Dashboard, theirs: Dashbo
     }
     if (m) {
       merged.push(m);
-      conflicts.push(t ? `${panelName(m)} (changed in both)` : `${panelName(m)} (removed in the newer version)`);
+      conflicts.push(
+        t ? `${panelName(m)} (changed in both)` : `${panelName(m)} (removed in the newer version)`,
+      );
     } else if (t) {
       merged.push(t);
       conflicts.push(`${panelName(t)} (you removed it, the newer version changed it: kept)`);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { type Dashboard, DashboardSchema } from "@/lib/model/dashboard";
 import { PanelSchema } from "@/lib/model/panel";
-import { addPanel, addRow, changePanelType, deletePanel, duplicatePanel, nextRefId, toggleRow } from "./panel-ops";
+import {
+  addPanel,
+  addRow,
+  changePanelType,
+  deletePanel,
+  duplicatePanel,
+  nextRefId,
+  toggleRow,
+} from "./panel-ops";
 
 const base: Dashboard = DashboardSchema.parse({
   uid: "d",
@@ -80,7 +88,9 @@ describe("panel edits", () => {
     const gauge = changePanelType(panel, "gauge");
     expect(gauge).toMatchObject({ type: "gauge", title: "Latency", unit: "s", reduce: "lastNotNull" });
     const table = changePanelType(panel, "table");
-    expect(table.type === "table" && table.targets[0]?.kind === "promql" && table.targets[0].instant).toBe(true);
+    expect(table.type === "table" && table.targets[0]?.kind === "promql" && table.targets[0].instant).toBe(
+      true,
+    );
     expect(changePanelType(panel, "alertlist")).not.toHaveProperty("targets");
   });
 

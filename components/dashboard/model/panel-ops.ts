@@ -62,7 +62,11 @@ export function newPanel(type: VisualPanelType, id: number, position: { x: numbe
   const input =
     type === "alertlist"
       ? { ...base, type }
-      : { ...base, type, targets: [type === "table" ? { ...defaultTarget(), instant: true } : defaultTarget()] };
+      : {
+          ...base,
+          type,
+          targets: [type === "table" ? { ...defaultTarget(), instant: true } : defaultTarget()],
+        };
   return PanelSchema.parse(input satisfies Record<string, unknown>);
 }
 
@@ -153,7 +157,9 @@ export function changePanelType(panel: Panel, type: VisualPanelType): Panel {
           ...common,
           type,
           targets: targets.map((target) =>
-            target.kind === "promql" && wantsInstant && !target.instant ? { ...target, instant: true } : target,
+            target.kind === "promql" && wantsInstant && !target.instant
+              ? { ...target, instant: true }
+              : target,
           ),
         };
   return PanelSchema.parse(input);

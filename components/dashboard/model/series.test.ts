@@ -1,12 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { calculate, chartRows, defaultSeriesName, formatLegend, hasValues, heatmapBuckets, toSeries } from "./series";
+import {
+  calculate,
+  chartRows,
+  defaultSeriesName,
+  formatLegend,
+  hasValues,
+  heatmapBuckets,
+  toSeries,
+} from "./series";
 
 describe("series from Prometheus results", () => {
   const matrix = {
     resultType: "matrix" as const,
     result: [
-      { metric: { __name__: "up", instance: "a" }, values: [[10, "1"], [20, "NaN"], [30, "+Inf"]] as [number, string][] },
-      { metric: { instance: "b" }, values: [[10, "2"]] as [number, string][] },
+      {
+        metric: { __name__: "up", instance: "a" },
+        values: [
+          [10, "1"],
+          [20, "NaN"],
+          [30, "+Inf"],
+        ] as [number, string][],
+      },
+      { metric: { instance: "b" } as Record<string, string>, values: [[10, "2"]] as [number, string][] },
     ],
   };
 
@@ -24,8 +39,12 @@ describe("series from Prometheus results", () => {
   });
 
   it("reads instant vectors and scalars", () => {
-    expect(toSeries({ resultType: "vector", result: [{ metric: {}, value: [5, "3"] }] }, "B", "", "x")[0]?.points).toEqual([[5000, 3]]);
-    expect(toSeries({ resultType: "scalar", result: [5, "4"] }, "C", "", "4")[0]?.points).toEqual([[5000, 4]]);
+    expect(
+      toSeries({ resultType: "vector", result: [{ metric: {}, value: [5, "3"] }] }, "B", "", "x")[0]?.points,
+    ).toEqual([[5000, 3]]);
+    expect(toSeries({ resultType: "scalar", result: [5, "4"] }, "C", "", "4")[0]?.points).toEqual([
+      [5000, 4],
+    ]);
   });
 
   it("calculates the legend values, skipping gaps", () => {
@@ -47,8 +66,26 @@ describe("series from Prometheus results", () => {
 
   it("lines up series by time and stacks to 100%", () => {
     const series = [
-      { key: "a", name: "a", refId: "A", labels: {}, points: [[1, 1], [2, 3]] as [number, number | null][] },
-      { key: "b", name: "b", refId: "A", labels: {}, points: [[2, 1], [3, 5]] as [number, number | null][] },
+      {
+        key: "a",
+        name: "a",
+        refId: "A",
+        labels: {},
+        points: [
+          [1, 1],
+          [2, 3],
+        ] as [number, number | null][],
+      },
+      {
+        key: "b",
+        name: "b",
+        refId: "A",
+        labels: {},
+        points: [
+          [2, 1],
+          [3, 5],
+        ] as [number, number | null][],
+      },
     ];
     expect(chartRows(series, "none")).toEqual([
       { t: 1, a: 1, b: null },
@@ -66,11 +103,7 @@ describe("series from Prometheus results", () => {
       labels: { le },
       points: values.map(([t, v]) => [t, v] as [number, number | null]),
     });
-    const heat = heatmapBuckets([
-      bucket("+Inf", [[1, 10]]),
-      bucket("0.1", [[1, 4]]),
-      bucket("1", [[1, 9]]),
-    ]);
+    const heat = heatmapBuckets([bucket("+Inf", [[1, 10]]), bucket("0.1", [[1, 4]]), bucket("1", [[1, 9]])]);
     expect(heat.buckets).toEqual(["0.1", "1", "+Inf"]);
     expect(heat.counts).toEqual([[4, 5, 1]]);
     expect(heat.max).toBe(5);

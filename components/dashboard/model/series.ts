@@ -37,8 +37,13 @@ export function defaultSeriesName(labels: Record<string, string>, fallback: stri
   return `${metric ?? ""}{${body}}`;
 }
 
-function seriesName(labels: Record<string, string>, legendFormat: string | undefined, fallback: string): string {
-  if (legendFormat && legendFormat.trim() !== "" && legendFormat !== "__auto") return formatLegend(legendFormat, labels);
+function seriesName(
+  labels: Record<string, string>,
+  legendFormat: string | undefined,
+  fallback: string,
+): string {
+  if (legendFormat && legendFormat.trim() !== "" && legendFormat !== "__auto")
+    return formatLegend(legendFormat, labels);
   return defaultSeriesName(labels, fallback);
 }
 
@@ -50,7 +55,12 @@ function labelKey(labels: Record<string, string>): string {
 }
 
 /** A query result as series; an instant vector becomes one-point series. */
-export function toSeries(data: QueryData, refId: string, legendFormat: string | undefined, expr: string): Series[] {
+export function toSeries(
+  data: QueryData,
+  refId: string,
+  legendFormat: string | undefined,
+  expr: string,
+): Series[] {
   switch (data.resultType) {
     case "matrix":
       return data.result.map((entry) => ({
@@ -178,8 +188,12 @@ export function heatmapBuckets(series: readonly Series[]): HeatmapData {
     bound: entry.labels.le ?? entry.name,
   }));
   withBound.sort((a, b) => boundValue(a.bound) - boundValue(b.bound));
-  const times = [...new Set(series.flatMap((entry) => entry.points.map(([time]) => time)))].sort((a, b) => a - b);
-  const lookup = withBound.map(({ entry }) => new Map(entry.points.map(([time, value]) => [time, value ?? 0])));
+  const times = [...new Set(series.flatMap((entry) => entry.points.map(([time]) => time)))].sort(
+    (a, b) => a - b,
+  );
+  const lookup = withBound.map(
+    ({ entry }) => new Map(entry.points.map(([time, value]) => [time, value ?? 0])),
+  );
   let max = 0;
   const counts = times.map((time) => {
     let previous = 0;

@@ -19,7 +19,13 @@ describe("threshold colours", () => {
   });
 
   it("reads percentage thresholds against min and max", () => {
-    const percentage = { mode: "percentage" as const, steps: [{ value: null, color: "green" }, { value: 50, color: "red" }] };
+    const percentage = {
+      mode: "percentage" as const,
+      steps: [
+        { value: null, color: "green" },
+        { value: 50, color: "red" },
+      ],
+    };
     expect(thresholdColor(0.6, percentage, { min: 0, max: 1 })).toBe(cssColor("red"));
     expect(thresholdColor(0.4, percentage, { min: 0, max: 1 })).toBe(cssColor("green"));
   });

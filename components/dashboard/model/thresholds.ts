@@ -37,7 +37,16 @@ export function cssColor(color: string): string {
 }
 
 /** The colours a threshold editor offers. */
-export const COLOR_CHOICES: readonly string[] = ["green", "yellow", "orange", "red", "blue", "purple", "dark-red", "text"];
+export const COLOR_CHOICES: readonly string[] = [
+  "green",
+  "yellow",
+  "orange",
+  "red",
+  "blue",
+  "purple",
+  "dark-red",
+  "text",
+];
 
 /** The series palette of Grafana's classic scheme. */
 export const SERIES_PALETTE: readonly string[] = [

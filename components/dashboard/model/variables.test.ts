@@ -18,7 +18,11 @@ describe("variable queries", () => {
     ["label_values(instance)", { kind: "label_values", label: "instance" }],
     [
       'label_values(fraiseql_graphql_queries_total{job="fraiseql", x="a,b"}, instance)',
-      { kind: "label_values", label: "instance", match: 'fraiseql_graphql_queries_total{job="fraiseql", x="a,b"}' },
+      {
+        kind: "label_values",
+        label: "instance",
+        match: 'fraiseql_graphql_queries_total{job="fraiseql", x="a,b"}',
+      },
     ],
     ["label_names()", { kind: "label_names" }],
     ["metrics(fraiseql_.*)", { kind: "metrics", pattern: "fraiseql_.*" }],
@@ -33,7 +37,11 @@ describe("variable queries", () => {
   });
 
   it("splits only at top-level commas", () => {
-    expect(splitTopLevel('sum(rate(x[5m])), a{b="c,d"}, "e,f"')).toEqual(['sum(rate(x[5m]))', 'a{b="c,d"}', '"e,f"']);
+    expect(splitTopLevel('sum(rate(x[5m])), a{b="c,d"}, "e,f"')).toEqual([
+      "sum(rate(x[5m]))",
+      'a{b="c,d"}',
+      '"e,f"',
+    ]);
   });
 
   it("applies Grafana's regex: filter, then the capture group", () => {
@@ -44,7 +52,13 @@ describe("variable queries", () => {
 });
 
 describe("selections", () => {
-  const instance = v({ type: "query", name: "instance", query: "label_values(up, instance)", multi: true, includeAll: true });
+  const instance = v({
+    type: "query",
+    name: "instance",
+    query: "label_values(up, instance)",
+    multi: true,
+    includeAll: true,
+  });
   const env = v({ type: "custom", name: "env", values: ["prod", "staging"], includeAll: true, multi: true });
   const single = v({ type: "custom", name: "size", values: ["s", "m"] });
   const constant = v({ type: "constant", name: "job", value: "fraiseql" });
@@ -65,7 +79,9 @@ describe("selections", () => {
       "var-size": ["s"],
       "var-job": ["fraiseql"],
     });
-    expect(variableParams([instance], { instance: ["a", "b"] }, datasources)).toEqual({ "var-instance": ["a", "b"] });
+    expect(variableParams([instance], { instance: ["a", "b"] }, datasources)).toEqual({
+      "var-instance": ["a", "b"],
+    });
   });
 
   it("resolves $datasource references", () => {

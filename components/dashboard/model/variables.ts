@@ -46,7 +46,11 @@ export function splitTopLevel(text: string): string[] {
 export function parseVariableQuery(query: string): VariableQuery {
   const text = query.trim();
   const call = /^(\w+)\s*\(([\s\S]*)\)$/.exec(text);
-  if (!call) return { kind: "unsupported", reason: `"${text}" is not label_values(...), label_names(), metrics(...) or query_result(...)` };
+  if (!call)
+    return {
+      kind: "unsupported",
+      reason: `"${text}" is not label_values(...), label_names(), metrics(...) or query_result(...)`,
+    };
   const [, name = "", inner = ""] = call;
   const args = splitTopLevel(inner);
   switch (name) {

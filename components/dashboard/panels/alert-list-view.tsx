@@ -36,7 +36,10 @@ export function AlertListView({ panel, alerts, now }: AlertListViewProps): React
       {shown.map((alert) => {
         const { alertname = "(unnamed)", ...labels } = alert.labels;
         return (
-          <li key={`${alertname}:${JSON.stringify(labels)}`} className={`dash-alert dash-alert-${alert.state}`}>
+          <li
+            key={`${alertname}:${JSON.stringify(labels)}`}
+            className={`dash-alert dash-alert-${alert.state}`}
+          >
             <span className={`dash-alert-state dash-alert-state-${alert.state}`}>{alert.state}</span>
             <strong>{alertname}</strong>
             <span className="muted small"> for {since(alert.activeAt, now)}</span>

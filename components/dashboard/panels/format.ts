@@ -2,7 +2,10 @@ import { formatValue } from "@/lib/dashboard/units";
 import type { QueryPanel } from "@/lib/model/panel";
 
 /** A value as the panel's unit and decimals write it; a gap as "–". */
-export function formatPanelValue(value: number | null | undefined, panel: Pick<QueryPanel, "unit" | "decimals">): string {
+export function formatPanelValue(
+  value: number | null | undefined,
+  panel: Pick<QueryPanel, "unit" | "decimals">,
+): string {
   if (value === null || value === undefined) return "–";
   return formatValue(value, panel.unit, panel.decimals);
 }
@@ -14,7 +17,13 @@ export function timeTickFormatter(rangeMs: number): (ms: number) => string {
   const format =
     rangeMs <= DAY_MS
       ? new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hour12: false })
-      : new Intl.DateTimeFormat(undefined, { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+      : new Intl.DateTimeFormat(undefined, {
+          month: "2-digit",
+          day: "2-digit",
+          hour: "2-digit",
+          minute: "2-digit",
+          hour12: false,
+        });
   return (ms) => format.format(new Date(ms));
 }
 

@@ -13,7 +13,10 @@ const START = 225;
 const END = -45;
 
 /** Grafana's default range: 0–100, or 0–1 for ratio units. */
-export function gaugeRange(panel: { unit?: string; min?: number; max?: number }): { min: number; max: number } {
+export function gaugeRange(panel: { unit?: string; min?: number; max?: number }): {
+  min: number;
+  max: number;
+} {
   const ratio = panel.unit === "percentunit";
   return { min: panel.min ?? 0, max: panel.max ?? (ratio ? 1 : 100) };
 }
@@ -25,7 +28,6 @@ export function GaugeView({ panel, series, width, height }: VisualizationProps<G
   const cellWidth = Math.floor(width / count);
   const size = Math.max(40, Math.min(cellWidth, height));
   const { min, max } = gaugeRange(panel);
-  const span = max - min || 1;
   const steps = panel.thresholds?.steps ?? [];
   const bands = steps.map((step, index) => {
     const from = index === 0 || step.value === null ? min : step.value;
@@ -73,7 +75,11 @@ export function GaugeView({ panel, series, width, height }: VisualizationProps<G
                 <Cell fill="#e5e7eb" />
               </Pie>
             </PieChart>
-            <div className="dash-gauge-value" style={{ fontSize: Math.max(12, size / 7), color }} data-testid="stat-value">
+            <div
+              className="dash-gauge-value"
+              style={{ fontSize: Math.max(12, size / 7), color }}
+              data-testid="stat-value"
+            >
               {formatPanelValue(value, panel)}
             </div>
             {shown.length > 1 ? <div className="dash-gauge-name">{entry.name}</div> : null}

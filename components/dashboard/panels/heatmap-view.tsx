@@ -42,7 +42,9 @@ export function HeatmapView({ panel, series, width, height }: VisualizationProps
     const bound = heat.buckets[index];
     if (bound === undefined) return "";
     const value = Number.parseFloat(bound);
-    return Number.isFinite(value) ? formatPanelValue(value, { unit: panel.unit, decimals: panel.decimals }) : bound;
+    return Number.isFinite(value)
+      ? formatPanelValue(value, { unit: panel.unit, decimals: panel.decimals })
+      : bound;
   };
   return (
     <ScatterChart width={width} height={height} margin={MARGIN}>
@@ -90,7 +92,10 @@ export function HeatmapView({ panel, series, width, height }: VisualizationProps
             y={(props.cy ?? 0) - cellHeight / 2}
             width={cellWidth + 0.5}
             height={cellHeight + 0.5}
-            fill={heatColor(heat.max === 0 ? 0 : Math.sqrt((props.payload?.count ?? 0) / heat.max), panel.colorScheme)}
+            fill={heatColor(
+              heat.max === 0 ? 0 : Math.sqrt((props.payload?.count ?? 0) / heat.max),
+              panel.colorScheme,
+            )}
           />
         )}
       />

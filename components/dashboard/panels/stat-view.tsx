@@ -42,7 +42,12 @@ export function StatView({ panel, series, width, height }: VisualizationProps<St
             </div>
             {spark ? (
               <div className="dash-stat-spark">
-                <AreaChart width={cellWidth} height={Math.round(cellHeight * 0.35)} data={points} margin={{ top: 0, right: 0, bottom: 0, left: 0 }}>
+                <AreaChart
+                  width={cellWidth}
+                  height={Math.round(cellHeight * 0.35)}
+                  data={points}
+                  margin={{ top: 0, right: 0, bottom: 0, left: 0 }}
+                >
                   <YAxis hide domain={["dataMin", "dataMax"]} />
                   <Area
                     dataKey="v"

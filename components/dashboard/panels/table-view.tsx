@@ -54,7 +54,9 @@ export function TableView({ panel, series, height }: VisualizationProps<TablePan
   }
   const columns = [...labels, ...values];
   const toggle = (column: string): void =>
-    setSort((current) => (current?.column === column ? { column, desc: !current.desc } : { column, desc: false }));
+    setSort((current) =>
+      current?.column === column ? { column, desc: !current.desc } : { column, desc: false },
+    );
   return (
     <div className="dash-table-wrap" style={{ maxHeight: height }}>
       <table className="dash-table" data-testid="panel-table">
@@ -83,7 +85,9 @@ export function TableView({ panel, series, height }: VisualizationProps<TablePan
                 const value = row.cells[column];
                 return (
                   <td key={column} className={values.includes(column) ? "numeric" : undefined}>
-                    {typeof value === "number" || value === null ? formatPanelValue(value ?? null, panel) : value}
+                    {typeof value === "number" || value === null
+                      ? formatPanelValue(value ?? null, panel)
+                      : value}
                   </td>
                 );
               })}

@@ -2,7 +2,7 @@
 
 import { type ReactNode, useMemo, useState } from "react";
 import { Area, Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { type Calc, CALC_LABELS, calculate, chartRows, type Series } from "../model/series";
+import { CALC_LABELS, type Calc, calculate, chartRows, type Series } from "../model/series";
 import { seriesColor } from "../model/thresholds";
 import { formatFullTime, formatPanelValue, timeTickFormatter } from "./format";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
@@ -68,7 +68,12 @@ function SeriesLegend({ panel, series, hidden, onToggle }: LegendProps): ReactNo
   );
 }
 
-function legendSize(panel: TimeseriesPanel, series: Series[], width: number, height: number): { w: number; h: number } {
+function legendSize(
+  panel: TimeseriesPanel,
+  series: Series[],
+  width: number,
+  height: number,
+): { w: number; h: number } {
   if (!panel.legend.show || series.length === 0) return { w: 0, h: 0 };
   if (panel.legend.placement === "right") return { w: Math.min(Math.round(width * 0.35), 320), h: 0 };
   const table = panel.legend.displayMode === "table" || panel.legend.calcs.length > 0;
@@ -77,7 +82,12 @@ function legendSize(panel: TimeseriesPanel, series: Series[], width: number, hei
 }
 
 /** Lines, bars or points over time, stacked when asked, with a legend of the chosen calculations. */
-export function TimeseriesView({ panel, series, width, height }: VisualizationProps<TimeseriesPanel>): ReactNode {
+export function TimeseriesView({
+  panel,
+  series,
+  width,
+  height,
+}: VisualizationProps<TimeseriesPanel>): ReactNode {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const visible = series.filter((entry) => !hidden.has(entry.key));
   const rows = useMemo(() => chartRows(visible, panel.stacking), [visible, panel.stacking]);
@@ -89,7 +99,9 @@ export function TimeseriesView({ panel, series, width, height }: VisualizationPr
   const tick = timeTickFormatter(last - first);
   const percent = panel.stacking === "percent";
   // Axis ticks choose their own decimals; the panel's decimals are for the values themselves.
-  const axisPanel = percent ? { unit: "percentunit", decimals: 0 } : { unit: panel.unit, decimals: undefined };
+  const axisPanel = percent
+    ? { unit: "percentunit", decimals: 0 }
+    : { unit: panel.unit, decimals: undefined };
   const valuePanel = percent ? { unit: "percentunit", decimals: panel.decimals } : panel;
   const stackId = panel.stacking === "none" ? undefined : "stack";
   const fill = panel.fillOpacity / 100;
@@ -103,7 +115,12 @@ export function TimeseriesView({ panel, series, width, height }: VisualizationPr
 
   return (
     <div className={panel.legend.placement === "right" ? "dash-ts dash-ts-right" : "dash-ts"}>
-      <ComposedChart width={chartWidth} height={chartHeight} data={rows} margin={{ top: 6, right: 10, bottom: 0, left: 0 }}>
+      <ComposedChart
+        width={chartWidth}
+        height={chartHeight}
+        data={rows}
+        margin={{ top: 6, right: 10, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke="#e5e7eb" vertical={false} />
         <XAxis
           dataKey="t"

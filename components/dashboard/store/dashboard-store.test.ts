@@ -9,7 +9,13 @@ function store() {
     uid: "d",
     title: "D",
     panels: [
-      { id: 1, type: "stat", title: "One", gridPos: { x: 0, y: 0, w: 6, h: 4 }, targets: [{ kind: "promql", refId: "A", expr: "up" }] },
+      {
+        id: 1,
+        type: "stat",
+        title: "One",
+        gridPos: { x: 0, y: 0, w: 6, h: 4 },
+        targets: [{ kind: "promql", refId: "A", expr: "up" }],
+      },
     ],
   });
   const project = ProjectShapeSchema.parse({ name: "P", dashboards: [dashboard] });
@@ -67,7 +73,11 @@ describe("the dashboard store", () => {
     expect(s.getState()).toMatchObject({ phase: "conflict", conflictVersion: 5 });
     const latest = s.getState().base;
     s.getState().rebase({ ...latest, version: 5 }, { ...s.getState().dashboard, title: "Merged" });
-    expect(s.getState()).toMatchObject({ phase: "idle", base: { version: 5 }, dashboard: { title: "Merged" } });
+    expect(s.getState()).toMatchObject({
+      phase: "idle",
+      base: { version: 5 },
+      dashboard: { title: "Merged" },
+    });
     s.getState().undo();
     expect(s.getState().dashboard.title).toBe("D");
   });

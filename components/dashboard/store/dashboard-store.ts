@@ -108,7 +108,12 @@ export interface IdentitySlice {
   projectId: string;
 }
 
-export type DashboardState = IdentitySlice & DraftSlice & HistorySlice & SelectionSlice & ViewSlice & SaveSlice;
+export type DashboardState = IdentitySlice &
+  DraftSlice &
+  HistorySlice &
+  SelectionSlice &
+  ViewSlice &
+  SaveSlice;
 export type DashboardStore = StoreApi<DashboardState>;
 
 export interface DashboardStoreInit {
@@ -208,7 +213,8 @@ function selectionSlice(set: Set): SelectionSlice {
     editingPanelId: undefined,
     inspectingPanelId: undefined,
     select: (panelId) => set({ selectedPanelId: panelId }),
-    openEditor: (panelId) => set({ editingPanelId: panelId, selectedPanelId: panelId, inspectingPanelId: undefined }),
+    openEditor: (panelId) =>
+      set({ editingPanelId: panelId, selectedPanelId: panelId, inspectingPanelId: undefined }),
     closeEditor: () => set({ editingPanelId: undefined }),
     openInspector: (panelId) => set({ inspectingPanelId: panelId }),
   };

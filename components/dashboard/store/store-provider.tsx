@@ -108,7 +108,13 @@ export function useHistoryControls(): HistoryControls {
 
 export type Selection = Pick<
   SelectionSlice,
-  "selectedPanelId" | "editingPanelId" | "inspectingPanelId" | "select" | "openEditor" | "closeEditor" | "openInspector"
+  | "selectedPanelId"
+  | "editingPanelId"
+  | "inspectingPanelId"
+  | "select"
+  | "openEditor"
+  | "closeEditor"
+  | "openInspector"
 >;
 
 export function useSelection(): Selection {

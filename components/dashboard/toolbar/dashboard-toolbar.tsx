@@ -89,32 +89,70 @@ export function DashboardToolbar({ status, blockingIssues, onSave }: DashboardTo
         >
           Delete
         </button>
-        <button type="button" className="button" disabled={!history.canUndo} onClick={history.undo} title="Undo (Ctrl+Z)" data-testid="undo">
+        <button
+          type="button"
+          className="button"
+          disabled={!history.canUndo}
+          onClick={history.undo}
+          title="Undo (Ctrl+Z)"
+          data-testid="undo"
+        >
           ↶ Undo
         </button>
-        <button type="button" className="button" disabled={!history.canRedo} onClick={history.redo} title="Redo (Ctrl+Shift+Z)" data-testid="redo">
+        <button
+          type="button"
+          className="button"
+          disabled={!history.canRedo}
+          onClick={history.redo}
+          title="Redo (Ctrl+Shift+Z)"
+          data-testid="redo"
+        >
           ↷ Redo
         </button>
-        <button type="button" className="button" onClick={() => view.setDashboardJsonOpen(!view.dashboardJsonOpen)} aria-pressed={view.dashboardJsonOpen} data-testid="dashboard-json-toggle">
+        <button
+          type="button"
+          className="button"
+          onClick={() => view.setDashboardJsonOpen(!view.dashboardJsonOpen)}
+          aria-pressed={view.dashboardJsonOpen}
+          data-testid="dashboard-json-toggle"
+        >
           {"{ }"} JSON
         </button>
       </div>
       <div className="dash-toolbar-group">
         <TimeRangePicker value={view.timeRange} onChange={view.setTimeRange} />
-        <RefreshPicker value={view.refresh} onChange={view.setRefresh} onRefresh={() => view.refreshNow(Date.now())} />
+        <RefreshPicker
+          value={view.refresh}
+          onChange={view.setRefresh}
+          onRefresh={() => view.refreshNow(Date.now())}
+        />
         {timeIsDefault ? null : (
           <button
             type="button"
             className="button button-small"
-            onClick={() => actions.edit((current) => ({ ...current, time: { ...view.timeRange }, refresh: view.refresh }))}
+            onClick={() =>
+              actions.edit((current) => ({ ...current, time: { ...view.timeRange }, refresh: view.refresh }))
+            }
             title="Save this time range and refresh interval as the dashboard's defaults"
             data-testid="make-time-default"
           >
             Make default
           </button>
         )}
-        <SaveStatusBadge status={status} blockingIssues={blockingIssues} version={base.version} error={saveError} />
-        <button type="button" className="button button-primary" onClick={onSave} disabled={status === "saving" || status === "conflict"} title="Save (Ctrl+S)" data-testid="save-dashboard">
+        <SaveStatusBadge
+          status={status}
+          blockingIssues={blockingIssues}
+          version={base.version}
+          error={saveError}
+        />
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={onSave}
+          disabled={status === "saving" || status === "conflict"}
+          title="Save (Ctrl+S)"
+          data-testid="save-dashboard"
+        >
           Save
         </button>
       </div>

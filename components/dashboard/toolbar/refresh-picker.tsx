@@ -17,7 +17,12 @@ export function RefreshPicker({ value, onChange, onRefresh }: RefreshPickerProps
       <button type="button" className="button" onClick={onRefresh} title="Refresh" data-testid="refresh-now">
         ↻ Refresh
       </button>
-      <select aria-label="Auto-refresh" value={value} onChange={(event) => onChange(event.target.value)} data-testid="refresh-interval">
+      <select
+        aria-label="Auto-refresh"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        data-testid="refresh-interval"
+      >
         {known ? null : <option value={value}>{value}</option>}
         {REFRESH_INTERVALS.map((interval) => (
           <option key={interval.value} value={interval.value}>

@@ -52,13 +52,30 @@ export function TimeRangePicker({ value, onChange }: TimeRangePickerProps): Reac
             <label className="field-label" htmlFor={`${id}-from`}>
               From
             </label>
-            <input id={`${id}-from`} value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={!fromOk || undefined} data-testid="time-from" />
+            <input
+              id={`${id}-from`}
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              aria-invalid={!fromOk || undefined}
+              data-testid="time-from"
+            />
             <label className="field-label" htmlFor={`${id}-to`}>
               To
             </label>
-            <input id={`${id}-to`} value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={!toOk || undefined} data-testid="time-to" />
+            <input
+              id={`${id}-to`}
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              aria-invalid={!toOk || undefined}
+              data-testid="time-to"
+            />
             <span className="field-hint">now-6h, now/d, 2024-05-01 10:00:00</span>
-            <button type="submit" className="button button-primary" disabled={!fromOk || !toOk} data-testid="time-apply">
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={!fromOk || !toOk}
+              data-testid="time-apply"
+            >
               Apply time range
             </button>
           </form>
@@ -67,7 +84,11 @@ export function TimeRangePicker({ value, onChange }: TimeRangePickerProps): Reac
               <li key={range.display}>
                 <button
                   type="button"
-                  className={range.from === value.from && range.to === value.to ? "dash-link-button active" : "dash-link-button"}
+                  className={
+                    range.from === value.from && range.to === value.to
+                      ? "dash-link-button active"
+                      : "dash-link-button"
+                  }
                   onClick={() => {
                     onChange({ from: range.from, to: range.to });
                     setOpen(false);

@@ -2,10 +2,10 @@
 
 import { type ReactNode, useId, useState } from "react";
 import type { Variable } from "@/lib/model/variable";
-import { useTimeWindow } from "../data/use-query-context";
-import { useVariableOptions, type VariableOptions } from "../data/use-variable-options";
-import { ALL, allowsAll, allowsMany, reconcileSelection, selectionLabel } from "../model/variables";
-import { useDraftVariables, useProjectDatasources, useProjectId, useViewState } from "../store/store-provider";
+import type { VariableOptions } from "../data/use-variable-options";
+import { useVariables } from "../data/variables-context";
+import { ALL, allowsAll, allowsMany, selectionLabel } from "../model/variables";
+import { useDraftVariables, useViewState } from "../store/store-provider";
 
 interface VariablePickerProps {
   variable: Variable;
@@ -18,7 +18,10 @@ function MultiPicker({ variable, options, selection, onChange }: VariablePickerP
   const [open, setOpen] = useState(false);
   const id = useId();
   const toggle = (value: string): void => {
-    if (value === ALL) return onChange([ALL]);
+    if (value === ALL) {
+      onChange([ALL]);
+      return;
+    }
     const current = selection.filter((entry) => entry !== ALL);
     const next = current.includes(value) ? current.filter((entry) => entry !== value) : [...current, value];
     onChange(next.length === 0 ? (allowsAll(variable) ? [ALL] : []) : next);
@@ -44,7 +47,8 @@ function MultiPicker({ variable, options, selection, onChange }: VariablePickerP
           ) : null}
           {options.options.map((option) => (
             <label key={option} className="dash-check">
-              <input type="checkbox" checked={selection.includes(option)} onChange={() => toggle(option)} /> {option}
+              <input type="checkbox" checked={selection.includes(option)} onChange={() => toggle(option)} />{" "}
+              {option}
             </label>
           ))}
           <button type="button" className="button button-small" onClick={() => setOpen(false)}>
@@ -81,23 +85,15 @@ function SinglePicker({ variable, options, selection, onChange }: VariablePicker
 /** The dashboard's template variables as drop-downs; query variables list values from Prometheus. */
 export function VariableBar(): ReactNode {
   const variables = useDraftVariables();
-  const projectId = useProjectId();
-  const datasources = useProjectDatasources();
-  const range = useTimeWindow();
-  const { variableSelections, selectVariable } = useViewState();
-  const options = useVariableOptions(projectId, variables, {
-    from: range.ok ? range.from : 0,
-    to: range.ok ? range.to : 0,
-    selections: variableSelections,
-    datasources,
-  });
+  const { selectVariable } = useViewState();
+  const { options, selections } = useVariables();
   const shown = variables.filter((variable) => !variable.hide && variable.type !== "constant");
   if (shown.length === 0) return null;
   return (
     <div className="dash-variables" data-testid="variable-bar">
       {shown.map((variable) => {
         const entry = options[variable.name] ?? { options: [], pending: true, error: undefined };
-        const selection = reconcileSelection(variable, variableSelections[variable.name], entry.options);
+        const selection = selections[variable.name] ?? [];
         const Picker = allowsMany(variable) ? MultiPicker : SinglePicker;
         return (
           <div key={variable.name} className="dash-variable">

@@ -1,0 +1,36 @@
+"use client";
+
+import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { useDraftVariables, useProjectDatasources, useProjectId, useViewState } from "../store/store-provider";
+import { useTimeWindow } from "./use-time-window";
+import { type DashboardVariables, useDashboardVariables } from "./use-variable-options";
+
+const VariablesContext = createContext<DashboardVariables>({ options: {}, selections: {}, ready: true });
+
+/** Loads the variables' options once for the page: the drop-downs and every panel read them here. */
+export function VariablesProvider({ children }: { children: ReactNode }): ReactNode {
+  const projectId = useProjectId();
+  const variables = useDraftVariables();
+  const datasources = useProjectDatasources();
+  const range = useTimeWindow();
+  const { variableSelections } = useViewState();
+  const value = useDashboardVariables(projectId, variables, {
+    from: range.ok ? range.from : 0,
+    to: range.ok ? range.to : 0,
+    selections: variableSelections,
+    datasources,
+  });
+  // The selections are rebuilt on every render; consumers should only see a change when they change.
+  const selectionsKey = JSON.stringify(value.selections);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, not identity
+  const selections = useMemo(() => value.selections, [selectionsKey]);
+  const stable = useMemo(
+    () => ({ options: value.options, selections, ready: value.ready }),
+    [value.options, selections, value.ready],
+  );
+  return <VariablesContext.Provider value={stable}>{children}</VariablesContext.Provider>;
+}
+
+export function useVariables(): DashboardVariables {
+  return useContext(VariablesContext);
+}

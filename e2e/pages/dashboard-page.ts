@@ -1,0 +1,111 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export type PanelState = "loading" | "data" | "no-data" | "error";
+
+/** `/projects/{id}/dashboards/{uid}`: the grid, the toolbar, the panel editor. */
+export class DashboardPage {
+  readonly designer: Locator;
+  readonly panels: Locator;
+  readonly saveStatus: Locator;
+  readonly editor: Locator;
+  readonly conflictBanner: Locator;
+
+  constructor(readonly page: Page) {
+    this.designer = page.getByTestId("dashboard-designer");
+    this.panels = page.getByTestId("dashboard-panel");
+    this.saveStatus = page.getByTestId("save-status");
+    this.editor = page.getByTestId("panel-editor");
+    this.conflictBanner = page.getByTestId("conflict-banner");
+  }
+
+  async goto(projectId: string, uid: string): Promise<void> {
+    await this.page.goto(`/projects/${projectId}/dashboards/${uid}`);
+    await expect(this.designer).toBeVisible();
+  }
+
+  panel(title: string): Locator {
+    return this.page.locator(`[data-testid="dashboard-panel"][data-panel-title="${title}"]`);
+  }
+
+  row(title: string): Locator {
+    return this.page.getByTestId("dashboard-row").filter({ hasText: title });
+  }
+
+  /** Waits until every panel on the grid has finished loading; returns each one's state by title. */
+  async settledStates(): Promise<Map<string, { state: PanelState; type: string; description: string }>> {
+    await expect(this.panels.first()).toBeVisible();
+    await expect
+      .poll(
+        async () =>
+          this.page.$$eval('[data-testid="dashboard-panel"] [data-testid="panel-content"]', (contents) =>
+            contents.every((content) => (content as HTMLElement).dataset.state !== "loading"),
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    // A chart's chunk may still be loading after its data arrived.
+    await expect(this.page.locator('[data-testid="dashboard-panel"] .dash-panel-loading')).toHaveCount(0, { timeout: 30_000 });
+    const entries = await this.page.$$eval('[data-testid="dashboard-panel"]', (panels) =>
+      panels.map((panel) => {
+        const element = panel as HTMLElement;
+        const content = element.querySelector('[data-testid="panel-content"]') as HTMLElement | null;
+        const description = element.querySelector('[data-testid="panel-description"]')?.getAttribute("title") ?? "";
+        return [
+          element.dataset.panelTitle ?? "",
+          { state: (content?.dataset.state ?? "loading") as PanelState, type: element.dataset.panelType ?? "", description },
+        ] as const;
+      }),
+    );
+    return new Map(entries);
+  }
+
+  async openEditor(title: string): Promise<void> {
+    const panel = this.panel(title);
+    await panel.hover();
+    await panel.getByTestId("panel-edit").click();
+    await expect(this.editor).toBeVisible();
+  }
+
+  async closeEditor(): Promise<void> {
+    await this.page.getByTestId("editor-close").click();
+    await expect(this.editor).toBeHidden();
+  }
+
+  async tab(name: "form" | "panel-json" | "dashboard-json"): Promise<void> {
+    await this.page.getByTestId(`editor-tab-${name}`).click();
+  }
+
+  /**
+   * Replaces the text of a code editor (Monaco or a text field) the way a person does: focus it,
+   * select everything, type the new text.
+   */
+  async replaceEditorText(testId: string, text: string): Promise<void> {
+    const editor = this.page.getByTestId(testId);
+    await editor.click();
+    await this.page.keyboard.press("ControlOrMeta+a");
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** The panel JSON tab's current text. */
+  async panelJson(): Promise<string> {
+    return (await this.page.getByTestId("panel-json-tab").getAttribute("data-value")) ?? "";
+  }
+
+  previewResolvedQuery(refId: string): Locator {
+    return this.page
+      .getByTestId("inspector-target")
+      .and(this.page.locator(`[data-ref-id="${refId}"]`))
+      .getByTestId("inspector-resolved-query");
+  }
+
+  async expectSaved(version?: number): Promise<void> {
+    await expect(this.saveStatus).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+    if (version !== undefined) await expect(this.saveStatus).toContainText(`v${version}`);
+  }
+
+  /** Presses a key combination with the focus outside any text field, where it acts on the dashboard. */
+  async shortcut(keys: string): Promise<void> {
+    await this.page.getByTestId("dashboard-title").click();
+    await this.page.keyboard.press(keys);
+  }
+}
