@@ -44,7 +44,7 @@ export function useMonacoEditor(
   onChangeRef.current = onChange;
   /** The value the parent is known to hold: the last one it passed or the editor sent. */
   const knownValue = useRef(value);
-  const initial = useRef({ value, ariaLabel, readOnly, options });
+  const initial = useRef({ ariaLabel, readOnly, options });
   /** True while the editor applies the parent's value, so that edit is not sent back. */
   const applyingExternal = useRef(false);
 
@@ -70,6 +70,8 @@ export function useMonacoEditor(
       fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
       tabSize: 2,
       fixedOverflowWidgets: true,
+      // The context menu in a shadow root misses the theme's colour variables (a transparent menu).
+      useShadowDOM: false,
       renderLineHighlightOnlyWhenFocus: true,
       ...first.options,
     });

@@ -77,13 +77,41 @@ export class DashboardPage {
 
   /**
    * Replaces the text of a code editor (Monaco or a text field) the way a person does: focus it,
-   * select everything, type the new text.
+   * select everything, paste the new text. Pasted, not typed: Monaco closes brackets and quotes
+   * and indents new lines as they are typed.
    */
   async replaceEditorText(testId: string, text: string): Promise<void> {
     const editor = this.page.getByTestId(testId);
+    await this.waitForEditor(testId);
+    await this.page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
     await editor.click();
     await this.page.keyboard.press("ControlOrMeta+a");
-    await this.page.keyboard.insertText(text);
+    await this.page.keyboard.press("ControlOrMeta+v");
+  }
+
+  /** Monaco replaces the plain text area once its chunk arrives: type into the final one. */
+  async waitForEditor(testId: string): Promise<void> {
+    await expect(this.page.getByTestId(testId)).toHaveAttribute("data-editor", /monaco|fallback/, { timeout: 20_000 });
+    await expect
+      .poll(async () => this.page.getByTestId(testId).getAttribute("data-editor"), { timeout: 10_000 })
+      .toBe("monaco")
+      .catch(() => {
+        // Monaco could not load: the text area stays, and works the same.
+      });
+  }
+
+  /** The text of a short code editor (a query): Monaco's rendered lines, or the text area's value. */
+  async editorText(testId: string): Promise<string> {
+    const editor = this.page.getByTestId(testId);
+    return editor.evaluate((element) => {
+      if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) return element.value;
+      const lines = [...element.querySelectorAll(".view-line")] as HTMLElement[];
+      return lines
+        .sort((a, b) => Number.parseFloat(a.style.top) - Number.parseFloat(b.style.top))
+        .map((line) => line.innerText.replace(/\u00a0/g, " "))
+        .join("\n");
+    });
   }
 
   /** The panel JSON tab's current text. */

@@ -1,6 +1,7 @@
 "use client";
 
-import { useQueries, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQueries, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { Datasource } from "@/lib/model/datasource";
 import type { Variable } from "@/lib/model/variable";
@@ -123,6 +124,9 @@ export function useDashboardVariables(
   },
 ): DashboardVariables {
   const queryClient = useQueryClient();
+  // While a variable's query is refetched for a new range, its last options stand in, so the
+  // default selection (and every panel's query) does not flicker.
+  const lastOptions = useRef<Record<string, string[]>>({});
   const selections: Record<string, string[]> = {};
   const options: Record<string, VariableOptions> = {};
   const requests: (VariableRequest | { error: string } | undefined)[] = [];
@@ -134,7 +138,7 @@ export function useDashboardVariables(
       request = requestFor(projectId, variable, variables.slice(0, index), { ...context, selections });
       if ("run" in request) {
         const cached = queryClient.getQueryData<string[]>(queryKeys.previewCall(projectId, request.endpoint, request.params));
-        known = applyVariableRegex(cached ?? [], variable.regex);
+        known = cached ? applyVariableRegex(cached, variable.regex) : (lastOptions.current[variable.name] ?? []);
       }
     }
     requests.push(request);
@@ -151,6 +155,7 @@ export function useDashboardVariables(
         enabled: usable,
         retry: false,
         staleTime: 30_000,
+        placeholderData: keepPreviousData,
       };
     }),
   });
@@ -170,8 +175,10 @@ export function useDashboardVariables(
     const regex = variable.type === "query" ? variable.regex : "";
     const pending = result?.isPending ?? true;
     if (pending) ready = false;
+    const loaded = applyVariableRegex(result?.data ?? [], regex);
+    if (result?.data) lastOptions.current[variable.name] = loaded;
     options[variable.name] = {
-      options: applyVariableRegex(result?.data ?? [], regex),
+      options: loaded,
       pending,
       error: result?.error ? result.error.message : undefined,
     };

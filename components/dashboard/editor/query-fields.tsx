@@ -6,6 +6,7 @@ import type { Target } from "@/lib/model/panel";
 import { useUnknownMetrics } from "../data/metric-lint-context";
 import { replaceMetricName } from "../model/metric-replace";
 import { defaultTarget, nextRefId } from "../model/panel-ops";
+import { useDraftVariables } from "../store/store-provider";
 import { LazyPromqlEditor } from "./code-editors";
 import { FieldMessages, issuesWithin } from "./field-messages";
 
@@ -66,6 +67,7 @@ function TargetFields({
   onChange,
   onRemove,
 }: TargetFieldsProps): ReactNode {
+  const variableNames = useDraftVariables().map((variable) => variable.name);
   const [multiLine, setMultiLine] = useState(target.kind !== "sql" && target.expr.length > 90);
   const path = `targets[${index}]`;
   return (
@@ -104,6 +106,7 @@ function TargetFields({
             projectId={projectId}
             datasourceUid={target.datasource}
             singleLine={!multiLine}
+            variables={variableNames}
             height={multiLine ? 110 : undefined}
             ariaLabel={`PromQL query ${target.refId}`}
             testId={`query-expr-${target.refId}`}

@@ -116,7 +116,7 @@ function QueryPanelContent({
   ];
   let state: PanelState;
   if ("error" in context || errors.length > 0) state = "error";
-  else if (!ready || (data.loading && data.series.length === 0)) state = "loading";
+  else if ((!ready || data.loading) && data.series.length === 0) state = "loading";
   else if (hasValues(data.series)) state = "data";
   else state = "no-data";
   const unknown = useUnknownMetrics(

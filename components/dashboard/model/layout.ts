@@ -173,6 +173,21 @@ export function pushDown(panels: readonly Panel[], fixedIds: ReadonlySet<number>
   });
 }
 
+/**
+ * Opens `height` empty grid rows at `y`: every panel starting there or below moves down, whole
+ * rows and their panels together, so no panel changes row (what adding and duplicating need).
+ */
+export function openSpace(panels: readonly Panel[], y: number, height: number): Panel[] {
+  return panels.map((panel) =>
+    panel.gridPos.y >= y ? withGridPos(panel, { ...panel.gridPos, y: panel.gridPos.y + height }) : panel,
+  );
+}
+
+/** Whether a place on the grid is free of every panel. */
+export function isFree(panels: readonly Panel[], gridPos: GridPos): boolean {
+  return panels.every((panel) => !collides(panel.gridPos, gridPos));
+}
+
 /** The first free panel id. */
 export function nextPanelId(panels: readonly Panel[]): number {
   return panels.reduce((max, panel) => Math.max(max, panel.id), 0) + 1;

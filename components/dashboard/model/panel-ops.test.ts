@@ -41,13 +41,21 @@ function overlaps(dashboard: Dashboard): boolean {
 }
 
 describe("panel edits", () => {
-  it("adds a valid panel at the top and pushes the others down", () => {
+  it("adds a valid panel at the top and moves everything down, rows keeping their panels", () => {
     const { dashboard, id } = addPanel(base, "stat");
     expect(id).toBe(3);
     const added = dashboard.panels.find((panel) => panel.id === 3);
     expect(added?.gridPos).toEqual({ x: 0, y: 0, w: 6, h: 4 });
     expect(PanelSchema.safeParse(added).success).toBe(true);
     expect(dashboard.panels.find((panel) => panel.id === 1)?.gridPos.y).toBe(4);
+    expect(dashboard.panels.find((panel) => panel.id === 2)?.gridPos.y).toBe(5);
+    expect(overlaps(dashboard)).toBe(false);
+  });
+
+  it("duplicates below, moving what follows down, when the place beside is taken", () => {
+    const { dashboard: twice } = duplicatePanel(base, 2);
+    const { dashboard, id } = duplicatePanel(twice, 2);
+    expect(dashboard.panels.find((panel) => panel.id === id)?.gridPos).toEqual({ x: 0, y: 9, w: 12, h: 8 });
     expect(overlaps(dashboard)).toBe(false);
   });
 

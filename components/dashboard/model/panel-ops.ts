@@ -7,7 +7,7 @@ import {
   type RowPanel,
   type Target,
 } from "@/lib/model/panel";
-import { bottomOf, GRID_COLUMNS, isRow, nextPanelId, pushDown, rowSections } from "./layout";
+import { bottomOf, GRID_COLUMNS, isFree, isRow, nextPanelId, openSpace, rowSections } from "./layout";
 
 /** Edits of a dashboard's panels as pure functions: the store records each result for undo. */
 
@@ -70,11 +70,11 @@ export function newPanel(type: VisualPanelType, id: number, position: { x: numbe
   return PanelSchema.parse(input satisfies Record<string, unknown>);
 }
 
-/** Adds a panel at the top, as Grafana does, pushing the others down. */
+/** Adds a panel at the top, as Grafana does, moving everything else down by its height. */
 export function addPanel(dashboard: Dashboard, type: VisualPanelType): { dashboard: Dashboard; id: number } {
   const id = nextPanelId(dashboard.panels);
   const panel = newPanel(type, id, { x: 0, y: 0 });
-  return { dashboard: { ...dashboard, panels: pushDown([panel, ...dashboard.panels], new Set([id])) }, id };
+  return { dashboard: { ...dashboard, panels: [panel, ...openSpace(dashboard.panels, 0, panel.gridPos.h)] }, id };
 }
 
 /** Adds a row header below everything. */
@@ -111,11 +111,13 @@ export function duplicatePanel(dashboard: Dashboard, panelId: number): { dashboa
     return { dashboard: { ...dashboard, panels: [...dashboard.panels, ...copies] }, id: rowId };
   }
   const { x, y, w, h } = source.gridPos;
-  const beside = x + 2 * w <= GRID_COLUMNS;
-  const gridPos = beside ? { x: x + w, y, w, h } : { x, y: y + h, w, h };
-  const copy: Panel = { ...structuredClone(source), id: nextId, gridPos };
-  const panels = pushDown([...dashboard.panels, copy], new Set([nextId]));
-  return { dashboard: { ...dashboard, panels }, id: nextId };
+  const beside = { x: x + w, y, w, h };
+  if (x + 2 * w <= GRID_COLUMNS && isFree(dashboard.panels, beside)) {
+    const copy: Panel = { ...structuredClone(source), id: nextId, gridPos: beside };
+    return { dashboard: { ...dashboard, panels: [...dashboard.panels, copy] }, id: nextId };
+  }
+  const copy: Panel = { ...structuredClone(source), id: nextId, gridPos: { x, y: y + h, w, h } };
+  return { dashboard: { ...dashboard, panels: [...openSpace(dashboard.panels, y + h, h), copy] }, id: nextId };
 }
 
 /** Removes a panel; removing a row removes only its header, its panels join the row above. */
