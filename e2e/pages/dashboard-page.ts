@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { monacoEditor, replaceText, visibleText } from "../code-editor-helpers";
 
 export type PanelState = "loading" | "data" | "no-data" | "error";
 
@@ -76,42 +77,31 @@ export class DashboardPage {
   }
 
   /**
-   * Replaces the text of a code editor (Monaco or a text field) the way a person does: focus it,
-   * select everything, paste the new text. Pasted, not typed: Monaco closes brackets and quotes
-   * and indents new lines as they are typed.
+   * Replaces the text of a code editor (Monaco, or its text area when Monaco cannot load) as a
+   * person does: select everything and paste (pasted, not typed: Monaco would close brackets).
    */
   async replaceEditorText(testId: string, text: string): Promise<void> {
-    const editor = this.page.getByTestId(testId);
-    await this.waitForEditor(testId);
-    await this.page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
-    await editor.click();
-    await this.page.keyboard.press("ControlOrMeta+a");
-    await this.page.keyboard.press("ControlOrMeta+v");
+    if (await this.isMonaco(testId)) {
+      await replaceText(this.page, await monacoEditor(this.page, testId), text);
+      return;
+    }
+    await this.page.getByTestId(testId).fill(text);
   }
 
-  /** Monaco replaces the plain text area once its chunk arrives: type into the final one. */
-  async waitForEditor(testId: string): Promise<void> {
-    await expect(this.page.getByTestId(testId)).toHaveAttribute("data-editor", /monaco|fallback/, { timeout: 20_000 });
-    await expect
-      .poll(async () => this.page.getByTestId(testId).getAttribute("data-editor"), { timeout: 10_000 })
-      .toBe("monaco")
-      .catch(() => {
-        // Monaco could not load: the text area stays, and works the same.
-      });
+  /** Waits for Monaco to replace the text area; false when it did not come (the text area works alike). */
+  private async isMonaco(testId: string): Promise<boolean> {
+    const editor = this.page.getByTestId(testId);
+    await expect(editor).toBeVisible();
+    return expect(editor)
+      .toHaveAttribute("data-editor", "monaco", { timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
   }
 
   /** The text of a short code editor (a query): Monaco's rendered lines, or the text area's value. */
   async editorText(testId: string): Promise<string> {
-    const editor = this.page.getByTestId(testId);
-    return editor.evaluate((element) => {
-      if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) return element.value;
-      const lines = [...element.querySelectorAll(".view-line")] as HTMLElement[];
-      return lines
-        .sort((a, b) => Number.parseFloat(a.style.top) - Number.parseFloat(b.style.top))
-        .map((line) => line.innerText.replace(/\u00a0/g, " "))
-        .join("\n");
-    });
+    if (await this.isMonaco(testId)) return visibleText(await monacoEditor(this.page, testId));
+    return this.page.getByTestId(testId).inputValue();
   }
 
   /** The panel JSON tab's current text. */

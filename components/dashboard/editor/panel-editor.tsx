@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useDraftIssues } from "../designer/draft-issues";
 import { PanelContent } from "../grid/panel-content";
 import { issuesOfPanel } from "../model/issues";
@@ -36,6 +36,10 @@ export function PanelEditor({ panelId }: PanelEditorProps): ReactNode {
   const { editorTab, setEditorTab } = useViewState();
   const issues = issuesOfPanel(useDraftIssues(), index);
   const { ref, width } = useElementWidth<HTMLDivElement>(600);
+  const [visited, setVisited] = useState<ReadonlySet<EditorTab>>(() => new Set([editorTab]));
+  useEffect(() => {
+    setVisited((current) => (current.has(editorTab) ? current : new Set([...current, editorTab])));
+  }, [editorTab]);
   if (!panel) return null;
   const errors = issues.filter((issue) => issue.severity === "error").length;
   return (
@@ -93,11 +97,23 @@ export function PanelEditor({ panelId }: PanelEditorProps): ReactNode {
               </button>
             ))}
           </div>
-          <div role="tabpanel">
-            {editorTab === "form" ? <PanelForm panel={panel} issues={issues} /> : null}
-            {editorTab === "panel-json" ? <PanelJsonTab panel={panel} /> : null}
-            {editorTab === "dashboard-json" ? <DashboardJsonTab /> : null}
-          </div>
+          {/* A tab is mounted when first shown and then kept: its editors keep their state (cursor,
+              undo) and are not created again on every switch. */}
+          {visited.has("form") ? (
+            <div role="tabpanel" hidden={editorTab !== "form"}>
+              <PanelForm panel={panel} issues={issues} />
+            </div>
+          ) : null}
+          {visited.has("panel-json") ? (
+            <div role="tabpanel" hidden={editorTab !== "panel-json"}>
+              <PanelJsonTab panel={panel} />
+            </div>
+          ) : null}
+          {visited.has("dashboard-json") ? (
+            <div role="tabpanel" hidden={editorTab !== "dashboard-json"}>
+              <DashboardJsonTab />
+            </div>
+          ) : null}
         </div>
       </div>
     </div>
