@@ -6,10 +6,16 @@ async function storedPanel(
   request: import("@playwright/test").APIRequestContext,
   projectId: string,
   title: string,
-): Promise<{ version: number; panel: { targets: { expr: string }[]; gridPos: { x: number; y: number; w: number; h: number } } }> {
+): Promise<{
+  version: number;
+  panel: { targets: { expr: string }[]; gridPos: { x: number; y: number; w: number; h: number } };
+}> {
   const record = await (await request.get(`/api/projects/${projectId}`)).json();
   const dashboard = record.project.dashboards.find((entry: { uid: string }) => entry.uid === UID);
-  return { version: record.version, panel: dashboard.panels.find((panel: { title: string }) => panel.title === title) };
+  return {
+    version: record.version,
+    panel: dashboard.panels.find((panel: { title: string }) => panel.title === title),
+  };
 }
 
 test("a query edited as JSON redraws the chart, and the form and JSON show each other's edits", async ({
@@ -38,10 +44,17 @@ test("a query edited as JSON redraws the chart, and the form and JSON show each 
   await dashboardPage.tab("form");
   // Long queries wrap in the editor: compare without white space.
   const squeeze = (text: string): string => text.replace(/\s+/g, "");
-  await expect.poll(async () => squeeze(await dashboardPage.editorText("query-expr-A"))).toBe(squeeze(`${original} * 1000`));
-  await dashboardPage.replaceEditorText("query-expr-B", "sum(rate(fraiseql_http_requests_total[$__rate_interval])) by (instance)");
+  await expect
+    .poll(async () => squeeze(await dashboardPage.editorText("query-expr-A")))
+    .toBe(squeeze(`${original} * 1000`));
+  await dashboardPage.replaceEditorText(
+    "query-expr-B",
+    "sum(rate(fraiseql_http_requests_total[$__rate_interval])) by (instance)",
+  );
   await dashboardPage.tab("panel-json");
-  await expect.poll(() => dashboardPage.panelJson()).toContain("fraiseql_http_requests_total[$__rate_interval])) by (instance)");
+  await expect
+    .poll(() => dashboardPage.panelJson())
+    .toContain("fraiseql_http_requests_total[$__rate_interval])) by (instance)");
 
   // A model error shows as a marker in the JSON and as a message on the form field.
   const broken = JSON.parse(await dashboardPage.panelJson());
@@ -114,13 +127,16 @@ test("a save that meets a newer version keeps the draft and re-applies it on top
 
   // Someone else renames another panel meanwhile.
   const record = await (await request.get(`/api/projects/${demoProject.id}`)).json();
-  const dashboards = record.project.dashboards.map((dashboard: { uid: string; panels: { title: string }[] }) =>
-    dashboard.uid === UID
-      ? {
-          ...dashboard,
-          panels: dashboard.panels.map((panel) => (panel.title === "Error rate" ? { ...panel, title: "Error ratio" } : panel)),
-        }
-      : dashboard,
+  const dashboards = record.project.dashboards.map(
+    (dashboard: { uid: string; panels: { title: string }[] }) =>
+      dashboard.uid === UID
+        ? {
+            ...dashboard,
+            panels: dashboard.panels.map((panel) =>
+              panel.title === "Error rate" ? { ...panel, title: "Error ratio" } : panel,
+            ),
+          }
+        : dashboard,
   );
   const theirs = await request.put(`/api/projects/${demoProject.id}`, {
     data: { version: record.version, project: { ...record.project, dashboards } },
@@ -141,10 +157,17 @@ test("a save that meets a newer version keeps the draft and re-applies it on top
   expect((await storedPanel(request, demoProject.id, "Error ratio")).panel).toBeTruthy();
 });
 
-test("an unknown metric is flagged with the nearest names, and one click fixes it", async ({ page, demoProject, dashboardPage }) => {
+test("an unknown metric is flagged with the nearest names, and one click fixes it", async ({
+  page,
+  demoProject,
+  dashboardPage,
+}) => {
   await dashboardPage.goto(demoProject.id, UID);
   await dashboardPage.openEditor("Request rate");
-  await dashboardPage.replaceEditorText("query-expr-A", "sum(rate(fraiseql_http_request_totl[$__rate_interval]))");
+  await dashboardPage.replaceEditorText(
+    "query-expr-A",
+    "sum(rate(fraiseql_http_request_totl[$__rate_interval]))",
+  );
   const lint = page.getByTestId("query-lint");
   await expect(lint).toContainText("fraiseql_http_request_totl");
   await lint.getByTestId("lint-replace").filter({ hasText: "fraiseql_http_requests_total" }).click();

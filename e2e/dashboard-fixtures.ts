@@ -30,7 +30,10 @@ interface DashboardWorkerFixtures {
 }
 
 /** POST /api/projects from the enterprise template, then PUT its Prometheus `previewUrl`. */
-export async function createPreviewProject(request: APIRequestContext, prometheusUrl: string): Promise<DemoProject> {
+export async function createPreviewProject(
+  request: APIRequestContext,
+  prometheusUrl: string,
+): Promise<DemoProject> {
   const name = uniqueName("Designer");
   const created = await request.post("/api/projects", { data: { template: "enterprise", name } });
   expect(created.status(), await created.text()).toBe(201);
@@ -39,7 +42,11 @@ export async function createPreviewProject(request: APIRequestContext, prometheu
     datasource.type === "prometheus" ? { ...datasource, previewUrl: prometheusUrl } : datasource,
   );
   const updated = await request.put(`/api/projects/${record.id}`, {
-    data: { version: record.version, project: { ...record.project, datasources }, message: "preview against the demo Prometheus" },
+    data: {
+      version: record.version,
+      project: { ...record.project, datasources },
+      message: "preview against the demo Prometheus",
+    },
   });
   expect(updated.status(), await updated.text()).toBe(200);
   return { id: record.id, name, version: (await updated.json()).version };

@@ -21,14 +21,18 @@ test("a Grafana export is previewed, added as a new version, and opens with its 
   await expect(dialog.getByTestId("import-unmapped")).toContainText("text");
   const panelCount = Number(await preview.getByTestId("import-panel-count").textContent());
   expect(panelCount).toBeGreaterThan(3);
-  await testInfo.attach("import-preview.png", { body: await dialog.screenshot(), contentType: "image/png" });
+  const shot = testInfo.outputPath("import-preview.png");
+  await dialog.screenshot({ path: shot });
+  await testInfo.attach("import-preview.png", { path: shot, contentType: "image/png" });
 
   await dialog.getByTestId("import-confirm").click();
   await page.waitForURL(/\/dashboards\/shop-api-overview$/);
   await expect(page.getByTestId("dashboard-title")).toHaveText("Shop API overview");
   const record = await (await request.get(`/api/projects/${demoProject.id}`)).json();
   expect(record.version).toBe(demoProject.version + 1);
-  expect(record.project.dashboards.map((dashboard: { uid: string }) => dashboard.uid)).toContain("shop-api-overview");
+  expect(record.project.dashboards.map((dashboard: { uid: string }) => dashboard.uid)).toContain(
+    "shop-api-overview",
+  );
   // Panels of collapsed rows show once their row is expanded.
   const collapsed = page.locator('[data-testid="dashboard-row"][data-collapsed="true"]');
   while ((await collapsed.count()) > 0) await collapsed.first().getByTestId("row-toggle").click();

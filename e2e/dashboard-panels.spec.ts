@@ -1,4 +1,14 @@
+import type { Locator, Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./dashboard-fixtures";
+
+/** Keeps a screenshot under test-results/ and attaches it to the report. */
+async function keepScreenshot(testInfo: TestInfo, name: string, target: Locator | Page): Promise<void> {
+  const file = testInfo.outputPath(name);
+  // Centred, so the sticky toolbar does not cover the top of the panel.
+  if (!("goto" in target)) await target.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  await target.screenshot({ path: file, ...("goto" in target ? { fullPage: true } : {}) });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
 
 /**
  * A panel whose description says FraiseQL does not feed it must show "No data" (never an error):
@@ -7,7 +17,9 @@ import { expect, test } from "./dashboard-fixtures";
  */
 function expectsNoData(description: string): boolean {
   if (/shows no data/.test(description)) return true;
-  return /Requires the application to expose/.test(description) && !/shows one unlabelled series/.test(description);
+  return (
+    /Requires the application to expose/.test(description) && !/shows one unlabelled series/.test(description)
+  );
 }
 
 test("the Operations dashboard draws every panel from the demo Prometheus", async ({
@@ -26,15 +38,20 @@ test("the Operations dashboard draws every panel from the demo Prometheus", asyn
   expect(errors, "panels showing an error").toEqual([]);
 
   const noData = [...states].filter(([, panel]) => panel.state === "no-data").map(([title]) => title);
-  const expected = [...states].filter(([, panel]) => expectsNoData(panel.description)).map(([title]) => title);
+  const expected = [...states]
+    .filter(([, panel]) => expectsNoData(panel.description))
+    .map(([title]) => title);
   expect(expected.length).toBeGreaterThan(0);
   expect(noData.sort()).toEqual(expected.sort());
-  for (const title of noData) await expect(dashboardPage.panel(title).getByTestId("panel-no-data")).toHaveText("No data");
+  for (const title of noData)
+    await expect(dashboardPage.panel(title).getByTestId("panel-no-data")).toHaveText("No data");
 
   // Every other panel drew something: a chart path or a stat's value.
   for (const [title, panel] of states) {
     if (panel.state !== "data") continue;
-    const drawn = dashboardPage.panel(title).locator(".recharts-surface path, .recharts-scatter rect, [data-testid=stat-value]");
+    const drawn = dashboardPage
+      .panel(title)
+      .locator(".recharts-surface path, .recharts-scatter rect, [data-testid=stat-value]");
     await expect(drawn.first(), title).toBeVisible();
   }
   await expect(dashboardPage.panel("Request rate").getByTestId("stat-value")).toHaveText(/req\/s$/);
@@ -42,6 +59,18 @@ test("the Operations dashboard draws every panel from the demo Prometheus", asyn
   await expect(dashboardPage.panel("Execution mode breakdown").getByTestId("panel-lint")).toContainText(
     "fraiseql_execution_mode_total",
   );
+  // The query inspector shows what the preview API asked Prometheus, the resolved query, the raw answer.
+  await dashboardPage.panel("Request rate").hover();
+  await dashboardPage.panel("Request rate").getByTestId("panel-inspect").click();
+  const inspector = page.getByTestId("inspector-drawer");
+  await expect(inspector.getByTestId("inspector-request")).toContainText("/api/v1/query_range");
+  await expect(inspector.getByTestId("inspector-resolved-query")).toContainText('instance=~".*"');
+  await expect(inspector.getByTestId("inspector-resolved-query")).not.toContainText("$__rate_interval");
+  await inspector.getByTestId("inspector-response-toggle").click();
+  await expect(inspector.getByTestId("inspector-response")).toContainText('"resultType": "matrix"');
+  await inspector.getByTestId("inspector-close").click();
+  await expect(inspector).toBeHidden();
+
   // Collapsing a row hides its panels; expanding brings them back.
   await dashboardPage.row("Latency").getByTestId("row-toggle").click();
   await expect(dashboardPage.panel("Request latency distribution")).toHaveCount(0);
@@ -49,14 +78,18 @@ test("the Operations dashboard draws every panel from the demo Prometheus", asyn
   await expect(dashboardPage.panel("Request latency distribution")).toBeVisible();
 
   const shots = new Map<string, string>();
-  for (const [title, panel] of states) if (panel.state === "data" && !shots.has(panel.type)) shots.set(panel.type, title);
-  for (const [type, title] of shots) {
-    await testInfo.attach(`panel-${type}.png`, { body: await dashboardPage.panel(title).screenshot(), contentType: "image/png" });
-  }
-  await testInfo.attach("operations-dashboard.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  for (const [title, panel] of states)
+    if (panel.state === "data" && !shots.has(panel.type)) shots.set(panel.type, title);
+  for (const [type, title] of shots)
+    await keepScreenshot(testInfo, `panel-${type}.png`, dashboardPage.panel(title));
+  await keepScreenshot(testInfo, "operations-dashboard.png", page);
 });
 
-test("new gauge, table and alert list panels query the preview API too", async ({ page, demoProject, dashboardPage }, testInfo) => {
+test("new gauge, table and alert list panels query the preview API too", async ({
+  page,
+  demoProject,
+  dashboardPage,
+}, testInfo) => {
   await dashboardPage.goto(demoProject.id, "fraiseql-operations");
   const added: [string, string][] = [
     ["gauge", "Gauge of requests"],
@@ -73,7 +106,7 @@ test("new gauge, table and alert list panels query the preview API too", async (
   }
   const states = await dashboardPage.settledStates();
   for (const [, title] of added) expect(states.get(title)?.state, title).toBe("data");
-  await expect(dashboardPage.panel("Gauge of requests").getByTestId("stat-value")).toHaveText(/\d/);
+  await expect(dashboardPage.panel("Gauge of requests").getByTestId("stat-value").first()).toHaveText(/\d/);
   const table = dashboardPage.panel("Table of requests").getByTestId("panel-table");
   await expect(table.locator("tbody tr").first()).toBeVisible();
   // Sorting by the value column puts the rows in order.
@@ -82,9 +115,8 @@ test("new gauge, table and alert list panels query the preview API too", async (
   await expect(
     dashboardPage.panel("Alerts").locator('[data-testid="panel-alerts"], [data-testid="panel-no-alerts"]'),
   ).toBeVisible();
-  for (const [type, title] of added) {
-    await testInfo.attach(`panel-${type}.png`, { body: await dashboardPage.panel(title).screenshot(), contentType: "image/png" });
-  }
+  for (const [type, title] of added)
+    await keepScreenshot(testInfo, `panel-${type}.png`, dashboardPage.panel(title));
   // The panels were added to the draft and autosaved.
   await dashboardPage.expectSaved();
 });

@@ -45,15 +45,22 @@ export class DashboardPage {
       )
       .toBe(true);
     // A chart's chunk may still be loading after its data arrived.
-    await expect(this.page.locator('[data-testid="dashboard-panel"] .dash-panel-loading')).toHaveCount(0, { timeout: 30_000 });
+    await expect(this.page.locator('[data-testid="dashboard-panel"] .dash-panel-loading')).toHaveCount(0, {
+      timeout: 30_000,
+    });
     const entries = await this.page.$$eval('[data-testid="dashboard-panel"]', (panels) =>
       panels.map((panel) => {
         const element = panel as HTMLElement;
         const content = element.querySelector('[data-testid="panel-content"]') as HTMLElement | null;
-        const description = element.querySelector('[data-testid="panel-description"]')?.getAttribute("title") ?? "";
+        const description =
+          element.querySelector('[data-testid="panel-description"]')?.getAttribute("title") ?? "";
         return [
           element.dataset.panelTitle ?? "",
-          { state: (content?.dataset.state ?? "loading") as PanelState, type: element.dataset.panelType ?? "", description },
+          {
+            state: (content?.dataset.state ?? "loading") as PanelState,
+            type: element.dataset.panelType ?? "",
+            description,
+          },
         ] as const;
       }),
     );

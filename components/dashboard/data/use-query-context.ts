@@ -1,12 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import {
-  useDraftTimezone,
-  useDraftVariables,
-  useProjectDatasources,
-  useViewState,
-} from "../store/store-provider";
+import { useDraftVariables, useProjectDatasources } from "../store/store-provider";
 import type { QueryContext } from "./query-params";
 import { useTimeWindow } from "./use-time-window";
 import { useVariables } from "./variables-context";

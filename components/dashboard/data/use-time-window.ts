@@ -17,4 +17,3 @@ export function useTimeWindow(): TimeWindow {
       : { ok: false, error: resolved.error };
   }, [timeRange, now, timezone]);
 }
-

@@ -137,8 +137,12 @@ export function useDashboardVariables(
     if (variable.type === "query") {
       request = requestFor(projectId, variable, variables.slice(0, index), { ...context, selections });
       if ("run" in request) {
-        const cached = queryClient.getQueryData<string[]>(queryKeys.previewCall(projectId, request.endpoint, request.params));
-        known = cached ? applyVariableRegex(cached, variable.regex) : (lastOptions.current[variable.name] ?? []);
+        const cached = queryClient.getQueryData<string[]>(
+          queryKeys.previewCall(projectId, request.endpoint, request.params),
+        );
+        known = cached
+          ? applyVariableRegex(cached, variable.regex)
+          : (lastOptions.current[variable.name] ?? []);
       }
     }
     requests.push(request);
@@ -151,7 +155,8 @@ export function useDashboardVariables(
         queryKey: usable
           ? queryKeys.previewCall(projectId, request.endpoint, request.params)
           : queryKeys.previewCall(projectId, "variable", { name: variables[index]?.name ?? "" }),
-        queryFn: ({ signal }: { signal: AbortSignal }) => (usable ? request.run(signal) : Promise.resolve([])),
+        queryFn: ({ signal }: { signal: AbortSignal }) =>
+          usable ? request.run(signal) : Promise.resolve([]),
         enabled: usable,
         retry: false,
         staleTime: 30_000,

@@ -1,7 +1,12 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useMemo } from "react";
-import { useDraftVariables, useProjectDatasources, useProjectId, useViewState } from "../store/store-provider";
+import {
+  useDraftVariables,
+  useProjectDatasources,
+  useProjectId,
+  useViewState,
+} from "../store/store-provider";
 import { useTimeWindow } from "./use-time-window";
 import { type DashboardVariables, useDashboardVariables } from "./use-variable-options";
 

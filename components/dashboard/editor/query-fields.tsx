@@ -229,7 +229,7 @@ export function QueryFields({ projectId, targets, onChange, issues }: QueryField
         type="button"
         className="button button-small"
         onClick={() => {
-          const added: Target = { ...defaultTarget(nextRefId(targets)), expr: "up" } as Target;
+          const added: Target = defaultTarget(nextRefId(targets));
           onChange([...targets, added], "targets");
         }}
         data-testid="query-add"

@@ -39,7 +39,9 @@ export function QueryInspector({ panel, width }: QueryInspectorProps): ReactNode
   const data = usePanelData(
     projectId,
     panel,
-    "context" in context ? context.context : { from: 0, to: 0, widthPx: width, variables: [], selections: {}, datasources: [] },
+    "context" in context
+      ? context.context
+      : { from: 0, to: 0, widthPx: width, variables: [], selections: {}, datasources: [] },
     ready && panel.type !== "alertlist",
   );
   if (panel.type === "alertlist") {

@@ -7,6 +7,7 @@ import type { Downsampling } from "../data/preview-client";
 import type { UnknownMetric } from "../data/use-metric-lint";
 import { type TargetResult, useAlerts, usePanelData } from "../data/use-panel-data";
 import { useQueryContext } from "../data/use-query-context";
+import { downsamplingText } from "../model/downsampling-text";
 import { replaceMetricName } from "../model/metric-replace";
 import { hasValues } from "../model/series";
 import { AlertListView } from "../panels/alert-list-view";
@@ -24,20 +25,6 @@ export interface PanelContentProps {
 function errorText(result: TargetResult): string | undefined {
   if (result.plan.kind === "unsupported") return undefined;
   return result.error ? `${result.refId}: ${result.error.message}` : undefined;
-}
-
-/** "showing 100 of 240 series" and how many points were thinned, when the server left some out. */
-export function downsamplingText(report: Downsampling): string {
-  const parts: string[] = [];
-  if (report.droppedSeries > 0) {
-    parts.push(`showing ${report.totalSeries - report.droppedSeries} of ${report.totalSeries} series`);
-  }
-  if (report.droppedPoints > 0) {
-    parts.push(
-      `${report.thinnedSeries} series thinned to ${report.maxPoints} points (${report.droppedPoints} of ${report.totalPoints} points left out)`,
-    );
-  }
-  return parts.join("; ");
 }
 
 interface LintNoticeProps {
@@ -101,7 +88,9 @@ function QueryPanelContent({
   const data = usePanelData(
     projectId,
     panel,
-    "context" in context ? context.context : { from: 0, to: 0, widthPx: width, variables: [], selections: {}, datasources: [] },
+    "context" in context
+      ? context.context
+      : { from: 0, to: 0, widthPx: width, variables: [], selections: {}, datasources: [] },
     ready,
   );
   const errors = data.targets.map(errorText).filter((text): text is string => text !== undefined);

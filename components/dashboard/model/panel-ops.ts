@@ -34,12 +34,13 @@ export const PANEL_TYPE_LABELS: Record<PanelType, string> = {
   row: "Row",
 };
 
-/** A placeholder query a new panel starts with: it draws something on any Prometheus. */
+/** A placeholder query a new panel starts with: every Prometheus has `up` from its first scrape on. */
 export function defaultTarget(refId = "A"): Target {
   return {
     kind: "promql",
     refId,
-    expr: "sum(rate(prometheus_http_requests_total[$__rate_interval]))",
+    expr: "sum by (job) (up)",
+    legendFormat: "{{job}}",
     instant: false,
     format: "time_series",
   };
@@ -74,7 +75,10 @@ export function newPanel(type: VisualPanelType, id: number, position: { x: numbe
 export function addPanel(dashboard: Dashboard, type: VisualPanelType): { dashboard: Dashboard; id: number } {
   const id = nextPanelId(dashboard.panels);
   const panel = newPanel(type, id, { x: 0, y: 0 });
-  return { dashboard: { ...dashboard, panels: [panel, ...openSpace(dashboard.panels, 0, panel.gridPos.h)] }, id };
+  return {
+    dashboard: { ...dashboard, panels: [panel, ...openSpace(dashboard.panels, 0, panel.gridPos.h)] },
+    id,
+  };
 }
 
 /** Adds a row header below everything. */
@@ -117,7 +121,10 @@ export function duplicatePanel(dashboard: Dashboard, panelId: number): { dashboa
     return { dashboard: { ...dashboard, panels: [...dashboard.panels, copy] }, id: nextId };
   }
   const copy: Panel = { ...structuredClone(source), id: nextId, gridPos: { x, y: y + h, w, h } };
-  return { dashboard: { ...dashboard, panels: [...openSpace(dashboard.panels, y + h, h), copy] }, id: nextId };
+  return {
+    dashboard: { ...dashboard, panels: [...openSpace(dashboard.panels, y + h, h), copy] },
+    id: nextId,
+  };
 }
 
 /** Removes a panel; removing a row removes only its header, its panels join the row above. */
