@@ -3,7 +3,6 @@
 import { type ReactNode, useMemo } from "react";
 import ReactGridLayout, { type Layout, useContainerWidth } from "react-grid-layout";
 import "react-grid-layout/css/styles.css";
-import "react-resizable/css/styles.css";
 import { QueryInspector } from "../editor/query-inspector";
 import { displayLayout, GRID_COLUMNS, isRow, rowSections } from "../model/layout";
 import { useDraftActions, useDraftDashboard, useSelection } from "../store/store-provider";
