@@ -71,6 +71,44 @@ function Field({ label, issues, children, testId }: FieldProps): ReactNode {
   );
 }
 
+interface ChoiceFieldProps<T extends string> {
+  label: string;
+  issues: readonly ModelIssue[];
+  value: T;
+  choices: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+  testId?: string;
+}
+
+/** A labelled drop-down over a fixed set of model values. */
+function ChoiceField<T extends string>({
+  label,
+  issues,
+  value,
+  choices,
+  onChange,
+  testId,
+}: ChoiceFieldProps<T>): ReactNode {
+  return (
+    <Field label={label} issues={issues}>
+      {(id) => (
+        <select
+          id={id}
+          value={value}
+          onChange={(event) => onChange(event.target.value as T)}
+          data-testid={testId}
+        >
+          {choices.map(([choice, text]) => (
+            <option key={choice} value={choice}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 function optionalNumber(text: string): number | undefined {
   if (text.trim() === "") return undefined;
   const value = Number(text);
@@ -216,25 +254,20 @@ function TimeseriesOptions({
         <FieldMessages issues={issuesWithin(issues, "legend")} />
       </fieldset>
       <div className="dash-field-row">
-        <Field label="Style" issues={issuesWithin(issues, "drawStyle")}>
-          {(id) => (
-            <select
-              id={id}
-              value={panel.drawStyle}
-              onChange={(event) =>
-                update(
-                  (p) => set(p, { drawStyle: event.target.value as "line" | "bars" | "points" }),
-                  "drawStyle",
-                )
-              }
-              data-testid="draw-style"
-            >
-              <option value="line">Lines</option>
-              <option value="bars">Bars</option>
-              <option value="points">Points</option>
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label="Style"
+          issues={issuesWithin(issues, "drawStyle")}
+          value={panel.drawStyle}
+          choices={
+            [
+              ["line", "Lines"],
+              ["bars", "Bars"],
+              ["points", "Points"],
+            ] as const
+          }
+          onChange={(value) => update((p) => set(p, { drawStyle: value }), "drawStyle")}
+          testId="draw-style"
+        />
         <Field label="Fill opacity" issues={issuesWithin(issues, "fillOpacity")}>
           {(id) => (
             <input
@@ -255,25 +288,20 @@ function TimeseriesOptions({
             />
           )}
         </Field>
-        <Field label="Stacking" issues={issuesWithin(issues, "stacking")}>
-          {(id) => (
-            <select
-              id={id}
-              value={panel.stacking}
-              onChange={(event) =>
-                update(
-                  (p) => set(p, { stacking: event.target.value as "none" | "normal" | "percent" }),
-                  "stacking",
-                )
-              }
-              data-testid="stacking"
-            >
-              <option value="none">Off</option>
-              <option value="normal">Normal</option>
-              <option value="percent">100%</option>
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label="Stacking"
+          issues={issuesWithin(issues, "stacking")}
+          value={panel.stacking}
+          choices={
+            [
+              ["none", "Off"],
+              ["normal", "Normal"],
+              ["percent", "100%"],
+            ] as const
+          }
+          onChange={(value) => update((p) => set(p, { stacking: value }), "stacking")}
+          testId="stacking"
+        />
       </div>
     </>
   );
@@ -295,38 +323,31 @@ function TypeOptions({
       return (
         <div className="dash-field-row">
           <ReduceField panel={panel} update={update} issues={issues} />
-          <Field label="Graph" issues={issuesWithin(issues, "graphMode")}>
-            {(id) => (
-              <select
-                id={id}
-                value={panel.graphMode}
-                onChange={(event) =>
-                  update((p) => set(p, { graphMode: event.target.value as "area" | "none" }), "graphMode")
-                }
-              >
-                <option value="area">Sparkline</option>
-                <option value="none">None</option>
-              </select>
-            )}
-          </Field>
-          <Field label="Colour" issues={issuesWithin(issues, "colorMode")}>
-            {(id) => (
-              <select
-                id={id}
-                value={panel.colorMode}
-                onChange={(event) =>
-                  update(
-                    (p) => set(p, { colorMode: event.target.value as "value" | "background" | "none" }),
-                    "colorMode",
-                  )
-                }
-              >
-                <option value="value">Value</option>
-                <option value="background">Background</option>
-                <option value="none">None</option>
-              </select>
-            )}
-          </Field>
+          <ChoiceField
+            label="Graph"
+            issues={issuesWithin(issues, "graphMode")}
+            value={panel.graphMode}
+            choices={
+              [
+                ["area", "Sparkline"],
+                ["none", "None"],
+              ] as const
+            }
+            onChange={(value) => update((p) => set(p, { graphMode: value }), "graphMode")}
+          />
+          <ChoiceField
+            label="Colour"
+            issues={issuesWithin(issues, "colorMode")}
+            value={panel.colorMode}
+            choices={
+              [
+                ["value", "Value"],
+                ["background", "Background"],
+                ["none", "None"],
+              ] as const
+            }
+            onChange={(value) => update((p) => set(p, { colorMode: value }), "colorMode")}
+          />
         </div>
       );
     case "gauge":
@@ -349,42 +370,32 @@ function TypeOptions({
       return (
         <div className="dash-field-row">
           <ReduceField panel={panel} update={update} issues={issues} />
-          <Field label="Orientation" issues={issuesWithin(issues, "orientation")}>
-            {(id) => (
-              <select
-                id={id}
-                value={panel.orientation}
-                onChange={(event) =>
-                  update(
-                    (p) => set(p, { orientation: event.target.value as "horizontal" | "vertical" | "auto" }),
-                    "orientation",
-                  )
-                }
-              >
-                <option value="horizontal">Horizontal</option>
-                <option value="vertical">Vertical</option>
-                <option value="auto">Auto</option>
-              </select>
-            )}
-          </Field>
-          <Field label="Display" issues={issuesWithin(issues, "displayMode")}>
-            {(id) => (
-              <select
-                id={id}
-                value={panel.displayMode}
-                onChange={(event) =>
-                  update(
-                    (p) => set(p, { displayMode: event.target.value as "gradient" | "lcd" | "basic" }),
-                    "displayMode",
-                  )
-                }
-              >
-                <option value="gradient">Gradient</option>
-                <option value="lcd">Retro LCD</option>
-                <option value="basic">Basic</option>
-              </select>
-            )}
-          </Field>
+          <ChoiceField
+            label="Orientation"
+            issues={issuesWithin(issues, "orientation")}
+            value={panel.orientation}
+            choices={
+              [
+                ["horizontal", "Horizontal"],
+                ["vertical", "Vertical"],
+                ["auto", "Auto"],
+              ] as const
+            }
+            onChange={(value) => update((p) => set(p, { orientation: value }), "orientation")}
+          />
+          <ChoiceField
+            label="Display"
+            issues={issuesWithin(issues, "displayMode")}
+            value={panel.displayMode}
+            choices={
+              [
+                ["gradient", "Gradient"],
+                ["lcd", "Retro LCD"],
+                ["basic", "Basic"],
+              ] as const
+            }
+            onChange={(value) => update((p) => set(p, { displayMode: value }), "displayMode")}
+          />
         </div>
       );
     case "heatmap":
