@@ -134,71 +134,92 @@ const DAY = 86_400;
 const WEEK = 604_800;
 const YEAR = 31_536_000;
 
+/** A unit ladder: the first rung whose limit exceeds |value| divides it; `top` takes the rest. */
+type Rung = readonly [limit: number, divisor: number, suffix: string];
+
+function ladder(rungs: readonly Rung[], top: readonly [divisor: number, suffix: string]): Formatter {
+  return (value, decimals) => {
+    const abs = Math.abs(value);
+    const rung = rungs.find(([limit]) => abs < limit);
+    return rung ? scaledBy(value, rung[1], decimals, rung[2]) : scaledBy(value, top[0], decimals, top[1]);
+  };
+}
+
+const secondsLadder = ladder(
+  [
+    [1e-6, 1e-9, " ns"],
+    [1e-3, 1e-6, " µs"],
+    [1, 1e-3, " ms"],
+    [MINUTE, SECOND, " s"],
+    [HOUR, MINUTE, " min"],
+    [DAY, HOUR, " hour"],
+    [WEEK, DAY, " day"],
+    [YEAR, WEEK, " week"],
+  ],
+  [3.15569e7, " year"],
+);
+
 function seconds(value: number, decimals: number | undefined): Formatted {
-  const abs = Math.abs(value);
-  if (value === 0) return { text: "0", suffix: " s" };
-  if (abs < 1e-6) return scaledBy(value, 1e-9, decimals, " ns");
-  if (abs < 1e-3) return scaledBy(value, 1e-6, decimals, " µs");
-  if (abs < 1) return scaledBy(value, 1e-3, decimals, " ms");
-  if (abs < MINUTE) return scaledBy(value, SECOND, decimals, " s");
-  if (abs < HOUR) return scaledBy(value, MINUTE, decimals, " min");
-  if (abs < DAY) return scaledBy(value, HOUR, decimals, " hour");
-  if (abs < WEEK) return scaledBy(value, DAY, decimals, " day");
-  if (abs < YEAR) return scaledBy(value, WEEK, decimals, " week");
-  return scaledBy(value, 3.15569e7, decimals, " year");
+  return value === 0 ? { text: "0", suffix: " s" } : secondsLadder(value, decimals);
 }
 
-function milliseconds(value: number, decimals: number | undefined): Formatted {
-  const abs = Math.abs(value);
-  if (abs < 1000) return scaledBy(value, 1, decimals, " ms");
-  if (abs < MINUTE * 1000) return scaledBy(value, 1000, decimals, " s");
-  if (abs < HOUR * 1000) return scaledBy(value, MINUTE * 1000, decimals, " min");
-  if (abs < DAY * 1000) return scaledBy(value, HOUR * 1000, decimals, " hour");
-  if (abs < YEAR * 1000) return scaledBy(value, DAY * 1000, decimals, " day");
-  return scaledBy(value, YEAR * 1000, decimals, " year");
-}
+const milliseconds = ladder(
+  [
+    [1000, 1, " ms"],
+    [MINUTE * 1000, 1000, " s"],
+    [HOUR * 1000, MINUTE * 1000, " min"],
+    [DAY * 1000, HOUR * 1000, " hour"],
+    [YEAR * 1000, DAY * 1000, " day"],
+  ],
+  [YEAR * 1000, " year"],
+);
 
-function microseconds(value: number, decimals: number | undefined): Formatted {
-  const abs = Math.abs(value);
-  if (abs < 1000) return scaledBy(value, 1, decimals, " µs");
-  if (abs < 1e6) return scaledBy(value, 1000, decimals, " ms");
-  return scaledBy(value, 1e6, decimals, " s");
-}
+const microseconds = ladder(
+  [
+    [1000, 1, " µs"],
+    [1e6, 1000, " ms"],
+  ],
+  [1e6, " s"],
+);
 
-function nanoseconds(value: number, decimals: number | undefined): Formatted {
-  const abs = Math.abs(value);
-  if (abs < 1000) return scaledBy(value, 1, decimals, " ns");
-  if (abs < 1e6) return scaledBy(value, 1000, decimals, " µs");
-  if (abs < 1e9) return scaledBy(value, 1e6, decimals, " ms");
-  if (abs < 60e9) return scaledBy(value, 1e9, decimals, " s");
-  if (abs < 3600e9) return scaledBy(value, 60e9, decimals, " min");
-  if (abs < 86400e9) return scaledBy(value, 3600e9, decimals, " hour");
-  return scaledBy(value, 86400e9, decimals, " day");
-}
+const nanoseconds = ladder(
+  [
+    [1000, 1, " ns"],
+    [1e6, 1000, " µs"],
+    [1e9, 1e6, " ms"],
+    [60e9, 1e9, " s"],
+    [3600e9, 60e9, " min"],
+    [86400e9, 3600e9, " hour"],
+  ],
+  [86400e9, " day"],
+);
 
-function minutes(value: number, decimals: number | undefined): Formatted {
-  const abs = Math.abs(value);
-  if (abs < 60) return scaledBy(value, 1, decimals, " min");
-  if (abs < 1440) return scaledBy(value, 60, decimals, " hour");
-  if (abs < 10_080) return scaledBy(value, 1440, decimals, " day");
-  if (abs < 604_800) return scaledBy(value, 10_080, decimals, " week");
-  return scaledBy(value, 525_600, decimals, " year");
-}
+const minutes = ladder(
+  [
+    [60, 1, " min"],
+    [1440, 60, " hour"],
+    [10_080, 1440, " day"],
+    [604_800, 10_080, " week"],
+  ],
+  [525_600, " year"],
+);
 
-function hours(value: number, decimals: number | undefined): Formatted {
-  const abs = Math.abs(value);
-  if (abs < 24) return scaledBy(value, 1, decimals, " hour");
-  if (abs < 168) return scaledBy(value, 24, decimals, " day");
-  if (abs < 8760) return scaledBy(value, 168, decimals, " week");
-  return scaledBy(value, 8760, decimals, " year");
-}
+const hours = ladder(
+  [
+    [24, 1, " hour"],
+    [168, 24, " day"],
+    [8760, 168, " week"],
+  ],
+  [8760, " year"],
+);
 
-function days(value: number, decimals: number | undefined): Formatted {
-  const abs = Math.abs(value);
-  if (abs < 7) return scaledBy(value, 1, decimals, " day");
-  if (abs < 365) return scaledBy(value, 7, decimals, " week");
-  return scaledBy(value, 365, decimals, " year");
-}
+const days = ladder(
+  [
+    [7, 1, " day"],
+    [365, 7, " week"],
+  ],
+  [365, " year"],
+);
 
 const DURATION_UNITS: ReadonlyArray<readonly [string, number]> = [
   ["year", YEAR],

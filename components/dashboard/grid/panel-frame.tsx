@@ -19,6 +19,14 @@ export function PanelFrame({ panel, width, height }: PanelFrameProps): ReactNode
   const { selectedPanelId, select, openEditor, openInspector } = useSelection();
   const { duplicatePanel, deletePanel } = useDraftActions();
   const selected = selectedPanelId === panel.id;
+  const menu: ReadonlyArray<
+    readonly [label: string, title: string, testId: string, run: (id: number) => void]
+  > = [
+    ["Edit", "Edit", "panel-edit", openEditor],
+    ["Inspect", "Query inspector", "panel-inspect", openInspector],
+    ["Duplicate", "Duplicate", "panel-duplicate", duplicatePanel],
+    ["Delete", "Delete", "panel-delete", deletePanel],
+  ];
   return (
     <section
       className={selected ? "dash-panel dash-panel-selected" : "dash-panel"}
@@ -42,42 +50,18 @@ export function PanelFrame({ panel, width, height }: PanelFrameProps): ReactNode
         ) : null}
         <span className="dash-panel-type muted small">{PANEL_TYPE_LABELS[panel.type]}</span>
         <div className="dash-panel-menu">
-          <button
-            type="button"
-            onClick={() => openEditor(panel.id)}
-            title="Edit"
-            aria-label={`Edit ${panel.title}`}
-            data-testid="panel-edit"
-          >
-            Edit
-          </button>
-          <button
-            type="button"
-            onClick={() => openInspector(panel.id)}
-            title="Query inspector"
-            aria-label={`Inspect ${panel.title}`}
-            data-testid="panel-inspect"
-          >
-            Inspect
-          </button>
-          <button
-            type="button"
-            onClick={() => duplicatePanel(panel.id)}
-            title="Duplicate"
-            aria-label={`Duplicate ${panel.title}`}
-            data-testid="panel-duplicate"
-          >
-            Duplicate
-          </button>
-          <button
-            type="button"
-            onClick={() => deletePanel(panel.id)}
-            title="Delete"
-            aria-label={`Delete ${panel.title}`}
-            data-testid="panel-delete"
-          >
-            Delete
-          </button>
+          {menu.map(([label, title, testId, run]) => (
+            <button
+              key={testId}
+              type="button"
+              onClick={() => run(panel.id)}
+              title={title}
+              aria-label={`${label} ${panel.title}`}
+              data-testid={testId}
+            >
+              {label}
+            </button>
+          ))}
         </div>
       </header>
       <PanelContent panel={panel} width={width} height={Math.max(30, height - PANEL_HEADER_HEIGHT)} />
