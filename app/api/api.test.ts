@@ -214,6 +214,25 @@ describe("the projects API", () => {
     expect(report.ok).toBe(true);
   });
 
+  it("tags a project with its version and answers an unchanged one with 304", async () => {
+    const first = await call(project.GET as Handler, { id });
+    const etag = first.headers.get("etag") ?? "";
+    const current = await first.json();
+    expect(etag).toBe(`"${id}-${current.version}"`);
+    const again = await call(project.GET as Handler, { id }, { headers: { "if-none-match": `W/${etag}` } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const saved = await call(
+      project.PUT as Handler,
+      { id },
+      jsonInit("PUT", { version: current.version, project: current.project, message: "touch" }),
+    );
+    expect(saved.status).toBe(200);
+    const changed = await call(project.GET as Handler, { id }, { headers: { "if-none-match": etag } });
+    expect(changed.status).toBe(200);
+    expect((await changed.json()).version).toBe(current.version + 1);
+  });
+
   it("deletes", async () => {
     expect((await call(project.DELETE as Handler, { id })).status).toBe(204);
     expect((await call(project.GET as Handler, { id })).status).toBe(404);

@@ -151,6 +151,16 @@ export async function getProject(db: DbHandle, id: string): Promise<ProjectRecor
   return row ? toRecord(row) : null;
 }
 
+/** What identifies a stored project's current content without reading it: its version and write time. */
+export interface ProjectStamp {
+  version: number;
+  updatedAt: Date;
+}
+
+export async function getProjectStamp(db: DbHandle, id: string): Promise<ProjectStamp | null> {
+  return db.prisma.project.findUnique({ where: { id }, select: { version: true, updatedAt: true } });
+}
+
 async function currentVersion(tx: Tx, id: string): Promise<number> {
   const row = await tx.project.findUnique({ where: { id }, select: { version: true } });
   if (!row) throw new NotFoundError(`no project "${id}"`);

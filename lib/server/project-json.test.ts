@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProject, deleteProject, getProject, updateProject } from "../db/projects";
+import { type OpenTestDb, openTestDb, TEST_DRIVERS } from "../db/testing";
+import { smallProject } from "../generate/testdata/small-project";
+import { ProjectJsonCache, readProjectJson } from "./project-json";
+
+describe.each(TEST_DRIVERS)("a project's GET body on %s", (driver) => {
+  let handle: OpenTestDb;
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver);
+  });
+  afterAll(async () => {
+    await handle?.dispose();
+  });
+
+  it("is the stored record, served again from the cache while its version stands", async () => {
+    const { db } = handle;
+    const cache = new ProjectJsonCache(10 * 1024 * 1024);
+    const created = await createProject(db, smallProject());
+    const first = await readProjectJson(db, created.id, cache);
+    expect(first && JSON.parse(first.json)).toEqual(await getProject(db, created.id));
+    expect(first?.etag).toBe(`"${created.id}-1"`);
+    expect(await readProjectJson(db, created.id, cache)).toBe(first);
+
+    await updateProject(db, created.id, 1, { ...smallProject(), name: "Renamed" });
+    const second = await readProjectJson(db, created.id, cache);
+    expect(second?.etag).toBe(`"${created.id}-2"`);
+    expect(second && JSON.parse(second.json).project.name).toBe("Renamed");
+    expect(cache.size.entries).toBe(1);
+
+    await deleteProject(db, created.id);
+    expect(await readProjectJson(db, created.id, cache)).toBeNull();
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it("does not serve another process's older copy after a save it did not see", async () => {
+    const { db } = handle;
+    const created = await createProject(db, smallProject());
+    const mine = new ProjectJsonCache(10 * 1024 * 1024);
+    await readProjectJson(db, created.id, mine);
+    // Another app process saves: this process's cache is not told.
+    await updateProject(db, created.id, 1, { ...smallProject(), name: "Saved elsewhere" });
+    const read = await readProjectJson(db, created.id, mine);
+    expect(read && JSON.parse(read.json).project.name).toBe("Saved elsewhere");
+  });
+});
+
+describe("ProjectJsonCache", () => {
+  const value = (json: string) => ({ json, etag: `"${json.length}"` });
+
+  it("evicts the least recently used entries beyond its size", () => {
+    const cache = new ProjectJsonCache(10);
+    cache.set("a", "1", value("aaaa"));
+    cache.set("b", "1", value("bbbb"));
+    expect(cache.get("a", "1")).toBeDefined();
+    cache.set("c", "1", value("cccc"));
+    expect(cache.get("b", "1")).toBeUndefined();
+    expect(cache.get("a", "1")).toBeDefined();
+    expect(cache.size).toEqual({ entries: 2, bytes: 8 });
+  });
+
+  it("keeps nothing larger than itself and answers only for the same stamp", () => {
+    const cache = new ProjectJsonCache(3);
+    cache.set("a", "1", value("aaaa"));
+    expect(cache.size.entries).toBe(0);
+    cache.set("b", "1", value("bb"));
+    expect(cache.get("b", "2")).toBeUndefined();
+    expect(cache.get("b", "1")?.json).toBe("bb");
+  });
+});
