@@ -56,7 +56,18 @@ function readContent(projectId: string, version: number, content: unknown): Proj
   return parsed.data;
 }
 
-function toRecord(row: StoredProject): ProjectRecord<Project> {
+/** Every column but the content: what a write reads back, since it already has the content. */
+const RECORD_COLUMNS = {
+  id: true,
+  name: true,
+  slug: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+type StoredColumns = Omit<StoredProject, "content">;
+
+function recordOf(row: StoredColumns, project: Project): ProjectRecord<Project> {
   return {
     id: row.id,
     name: row.name,
@@ -64,8 +75,12 @@ function toRecord(row: StoredProject): ProjectRecord<Project> {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    project: readContent(row.id, row.version, row.content),
+    project,
   };
+}
+
+function toRecord(row: StoredProject): ProjectRecord<Project> {
+  return recordOf(row, readContent(row.id, row.version, row.content));
 }
 
 /** The columns kept beside the content, for listing without reading it. */
@@ -142,8 +157,9 @@ export async function createProject(
         },
       },
     },
+    select: RECORD_COLUMNS,
   });
-  return toRecord(row);
+  return recordOf(row, project);
 }
 
 export async function getProject(db: DbHandle, id: string): Promise<ProjectRecord<Project> | null> {
@@ -167,14 +183,14 @@ async function currentVersion(tx: Tx, id: string): Promise<number> {
   return row.version;
 }
 
-/** Inserts the revision for the version just written; returns the stored project. */
+/** Inserts the revision for the version just written; returns the stored project's columns. */
 async function recordRevision(
   tx: Tx,
   id: string,
   version: number,
   content: Prisma.InputJsonObject,
   options: WriteOptions,
-): Promise<StoredProject> {
+): Promise<StoredColumns> {
   await tx.revision.create({
     data: {
       id: newId(),
@@ -185,7 +201,7 @@ async function recordRevision(
       message: options.message ?? null,
     },
   });
-  return tx.project.findUniqueOrThrow({ where: { id } });
+  return tx.project.findUniqueOrThrow({ where: { id }, select: RECORD_COLUMNS });
 }
 
 /**
@@ -212,7 +228,7 @@ export async function updateProject(
     }
     return recordRevision(tx, id, baseVersion + 1, columns.content, options);
   });
-  return toRecord(row);
+  return recordOf(row, project);
 }
 
 /** Deletes the project and, by cascade, its revisions. False when there was no such project. */
@@ -259,7 +275,7 @@ export async function restoreRevision(
   version: number,
   options: WriteOptions = {},
 ): Promise<ProjectRecord<Project>> {
-  const row = await db.prisma.$transaction(async (tx) => {
+  const { row, project } = await db.prisma.$transaction(async (tx) => {
     const revision = await tx.revision.findUnique({
       where: { projectId_version: { projectId: id, version } },
       select: { content: true },
@@ -268,17 +284,19 @@ export async function restoreRevision(
       await currentVersion(tx, id);
       throw new NotFoundError(`no revision ${version} of project "${id}"`);
     }
-    const columns = columnsOf(readContent(id, version, revision.content));
+    const restored = readContent(id, version, revision.content);
+    const columns = columnsOf(restored);
     // Incrementing in the UPDATE locks the row, so the revision below gets the version it wrote.
     const updated = await tx.project.update({
       where: { id },
       data: { ...columns, version: { increment: 1 } },
       select: { version: true },
     });
-    return recordRevision(tx, id, updated.version, columns.content, {
+    const written = await recordRevision(tx, id, updated.version, columns.content, {
       author: options.author,
       message: options.message ?? `restored version ${version}`,
     });
+    return { row: written, project: restored };
   });
-  return toRecord(row);
+  return recordOf(row, project);
 }

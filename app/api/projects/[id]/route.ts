@@ -2,7 +2,6 @@ import { UpdateProjectBodySchema } from "@/lib/api/schemas";
 import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/db/errors";
 import { deleteProject, updateProject } from "@/lib/db/projects";
-import { parseProject } from "@/lib/model";
 import { json, readJson, route } from "@/lib/server/http";
 import { readProjectJson } from "@/lib/server/project-json";
 import { type ProjectRouteContext, projectId } from "./params";
@@ -24,8 +23,8 @@ export const GET = route(async (request: Request, context: ProjectRouteContext) 
 export const PUT = route(async (request: Request, context: ProjectRouteContext) => {
   const id = await projectId(context);
   const body = await readJson(request, UpdateProjectBodySchema);
-  const project = parseProject(body.project);
-  return json(await updateProject(await getDb(), id, body.version, project, { message: body.message }));
+  // updateProject checks the project against the model before anything is written.
+  return json(await updateProject(await getDb(), id, body.version, body.project, { message: body.message }));
 });
 
 export const DELETE = route(async (_request: Request, context: ProjectRouteContext) => {
