@@ -209,6 +209,50 @@ test("the JSON editor takes value changes from the page and does not echo them",
   expect(await value.textContent()).toMatch(/\}$/);
 });
 
+test("editors created one after another, after the JSON language arrived, and one created again, work", async ({
+  page,
+  consoleGuard,
+}) => {
+  await openPlayground(page);
+  // The JSON language arrives in its own chunk after the first JSON editor, and registers more
+  // editor features then; its worker marking a syntax error shows it is there.
+  const first = await monacoEditor(page, "json-editor");
+  await replaceText(page, first, '{ "title": "x",, }');
+  await expect(first.locator(".squiggly-error").first()).toBeVisible();
+  await page.getByRole("button", { name: "Reset JSON" }).click();
+
+  const addPromql = page.getByRole("button", { name: "Add a PromQL editor" });
+  const addJson = page.getByRole("button", { name: "Add a JSON editor" });
+  /** Editor `number` was just added: typing into it reaches the page. */
+  const expectWorking = async (number: number, text: string): Promise<void> => {
+    const editor = await monacoEditor(page, `added-editor-${number}`);
+    await replaceText(page, editor, text);
+    await expect(page.getByTestId(`added-value-${number}`)).toHaveText(text);
+  };
+
+  await addPromql.click();
+  await expectWorking(1, "sum(up)");
+  await addJson.click();
+  await expectWorking(2, '{ "second": 2 }');
+  // The JSON language works in an editor created after it loaded: its own syntax errors are marked.
+  const second = await monacoEditor(page, "added-editor-2");
+  await replaceText(page, second, '{ "second": 2,, }');
+  await expect(second.locator(".squiggly-error").first()).toBeVisible();
+
+  // Disposed, then created again.
+  await page.getByRole("button", { name: "Remove editor 1" }).click();
+  await expect(page.getByTestId("added-editor-1")).toHaveCount(0);
+  await addPromql.click();
+  await expectWorking(3, "rate(up[5m])");
+  await page.getByRole("button", { name: "Remove editor 2" }).click();
+  await addJson.click();
+  await expectWorking(4, '{ "fourth": 4 }');
+  // The page's first editors still work beside them.
+  await replaceText(page, await monacoEditor(page, "promql-editor"), "up");
+  await expect(page.getByTestId("promql-value")).toHaveText("up");
+  expect(consoleGuard.errors).toEqual([]);
+});
+
 test("the PromQL editor highlights PromQL and Grafana variables", async ({ page }) => {
   await openPlayground(page);
   const editor = await monacoEditor(page, "promql-editor");

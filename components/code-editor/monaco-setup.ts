@@ -29,6 +29,15 @@ import "monaco-editor/features/suggest/register";
 import "monaco-editor/editor/contrib/suggest/browser/suggestController.js";
 import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";
+// The JSON language loads its mode lazily, and that chunk (through internal/common/workers.js)
+// registers nearly every editor contribution, with the services some of them need. Monaco takes
+// its services once, when the first editor is created, so services registered after that are
+// unknown to it, and every editor created later failed ("CodeLensContribution depends on UNKNOWN
+// service ICodeLensCache", likewise treeViewsDndService). Registering those services here, before
+// any editor exists, makes them known. monaco-services.test.ts finds any such service again.
+import "monaco-editor/editor/common/services/treeViewsDndService.js";
+import "monaco-editor/editor/contrib/codelens/browser/codeLensCache.js";
+import "monaco-editor/editor/contrib/documentSymbols/browser/outlineModel.js";
 import { jsonDefaults } from "monaco-editor/languages/features/json/register";
 import { registerPromqlLanguage } from "./promql-language";
 

@@ -26,7 +26,7 @@ export function ReviewLatest({
   const before = new Map(flattenDraft(original).map((f) => [f.key, f.value]));
   const theirs = new Map(flattenDraft(latest).map((f) => [f.key, f.value]));
   const merged = new Map(flattenDraft(rebase.draft).map((f) => [f.key, f.value]));
-  const conflicted = new Set(rebase.conflicts.map((c) => c.label));
+  const conflicted = new Set(rebase.conflicts.map((c) => c.key));
   const rows = flattenDraft(mine).filter(
     (field) => before.get(field.key) !== field.value || theirs.get(field.key) !== before.get(field.key),
   );
@@ -47,7 +47,7 @@ export function ReviewLatest({
           {rows.map((field) => (
             <tr
               key={field.key}
-              className={conflicted.has(field.label) ? "conflict" : undefined}
+              className={conflicted.has(field.key) ? "conflict" : undefined}
               data-testid="review-row"
             >
               <td>{field.label}</td>

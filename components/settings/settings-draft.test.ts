@@ -72,6 +72,85 @@ describe("draftFromProject / applyDraft", () => {
   });
 });
 
+/** The project's datasources changed by uid. */
+function withDatasources(
+  draft: SettingsDraft,
+  changes: Record<string, Partial<SettingsDraft["datasources"][number]>>,
+): SettingsDraft {
+  return {
+    ...draft,
+    datasources: draft.datasources.map((d) => ({ ...d, ...changes[d.uid] })),
+  };
+}
+
+describe("datasource names and URLs", () => {
+  const previewed = applyDraft(
+    project,
+    withDatasources(draftFromProject(project), { prometheus: { previewUrl: "http://127.0.0.1:9090" } }),
+  );
+
+  it("shows a Prometheus's previewUrl, and an empty field where there is none", () => {
+    expect(draftFromProject(project).datasources.map((d) => d.previewUrl)).toEqual(["", "", ""]);
+    expect(draftFromProject(previewed).datasources[0]?.previewUrl).toBe("http://127.0.0.1:9090");
+    expect(applyDraft(previewed, draftFromProject(previewed))).toEqual(previewed);
+  });
+
+  it("writes the previewUrl beside the url, trimmed, and leaves the url alone", () => {
+    const draft = withDatasources(draftFromProject(project), {
+      prometheus: { previewUrl: " http://localhost:19090 " },
+    });
+    const result = applyDraft(project, draft);
+    expect(result.datasources[0]).toEqual({
+      ...project.datasources[0],
+      previewUrl: "http://localhost:19090",
+    });
+    expect(validateProject(result).ok).toBe(true);
+  });
+
+  it("removes the previewUrl when the field is emptied", () => {
+    const draft = withDatasources(draftFromProject(previewed), { prometheus: { previewUrl: "  " } });
+    const result = applyDraft(previewed, draft);
+    expect(result.datasources[0]).not.toHaveProperty("previewUrl");
+    expect(result.datasources[0]).toEqual(project.datasources[0]);
+  });
+
+  it("renames any datasource and keeps what the form does not show", () => {
+    const draft = withDatasources(draftFromProject(project), {
+      prometheus: { name: " Metrics " },
+      loki: { name: "Logs" },
+      "app-postgres": { name: "Shop DB" },
+    });
+    const result = applyDraft(project, draft);
+    expect(result.datasources.map((d) => d.name)).toEqual(["Metrics", "Logs", "Shop DB"]);
+    expect(result.datasources[2]).toEqual({ ...project.datasources[2], name: "Shop DB" });
+  });
+
+  it("leaves a bad previewUrl or an empty name for the model to refuse, at the field's path", () => {
+    const draft = withDatasources(draftFromProject(project), {
+      prometheus: { previewUrl: "not a url" },
+      loki: { name: "" },
+    });
+    const result = validateProject(applyDraft(project, draft));
+    expect(result.ok).toBe(false);
+    const paths = result.issues.map((issue) => issue.path);
+    expect(paths).toContain("datasources[0].previewUrl");
+    expect(paths).toContain("datasources[1].name");
+  });
+
+  it("names the fields in the save message, by the datasource's uid while it has no name", () => {
+    const draft = draftFromProject(project);
+    const edited = withDatasources(draft, {
+      prometheus: { previewUrl: "http://127.0.0.1:9090" },
+      loki: { name: "" },
+    });
+    expect(changedFields(draft, edited).map((f) => f.key)).toEqual([
+      "datasource:prometheus.previewUrl",
+      "datasource:loki.name",
+    ]);
+    expect(saveMessage(draft, edited)).toBe("Settings: prometheus preview url, loki name");
+  });
+});
+
 describe("changedFields / saveMessage", () => {
   it("names the changed fields", () => {
     const draft = draftFromProject(project);
@@ -99,7 +178,7 @@ describe("rebaseDraft", () => {
     const mine = { ...original, environment: "qa" };
     const { draft, conflicts } = rebaseDraft(original, mine, theirs);
     expect(draft.environment).toBe("qa");
-    expect(conflicts).toEqual([{ label: "Environment", theirs: "staging", mine: "qa" }]);
+    expect(conflicts).toEqual([{ key: "environment", label: "Environment", theirs: "staging", mine: "qa" }]);
   });
 
   it("treats the scrape target list as one field", () => {
@@ -122,5 +201,22 @@ describe("rebaseDraft", () => {
     const { draft } = rebaseDraft(original, mine, theirs);
     expect(draft.datasources[promIndex]?.url).toBe("http://other:9090");
     expect(draft.environment).toBe("staging");
+  });
+
+  it("merges datasource names and preview URLs field by field, and reports both changed", () => {
+    const theirs = withDatasources(original, {
+      prometheus: { name: "Metrics", previewUrl: "http://10.0.0.5:9090" },
+    });
+    const mine = withDatasources(original, { prometheus: { previewUrl: "http://localhost:9090" } });
+    const { draft, conflicts } = rebaseDraft(original, mine, theirs);
+    expect(draft.datasources[0]).toMatchObject({ name: "Metrics", previewUrl: "http://localhost:9090" });
+    expect(conflicts).toEqual([
+      {
+        key: "datasource:prometheus.previewUrl",
+        label: "Prometheus preview URL",
+        theirs: "http://10.0.0.5:9090",
+        mine: "http://localhost:9090",
+      },
+    ]);
   });
 });

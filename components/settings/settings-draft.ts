@@ -15,8 +15,13 @@ export interface DatasourceDraft {
   uid: string;
   type: DatasourceType;
   name: string;
-  /** Prometheus and Loki. */
+  /** Prometheus and Loki: where Grafana reaches it, inside the stack's network (the bundle's URL). */
   url: string;
+  /**
+   * Prometheus: where Obsforge's own server reaches it for live previews, when `url` does not
+   * resolve from there. Empty for none (the project then has no `previewUrl`).
+   */
+  previewUrl: string;
   /** PostgreSQL. */
   host: string;
   database: string;
@@ -50,12 +55,21 @@ function datasourceDraft(datasource: Datasource): DatasourceDraft {
   const base = { uid: datasource.uid, type: datasource.type, name: datasource.name };
   switch (datasource.type) {
     case "prometheus":
+      return {
+        ...base,
+        url: datasource.url,
+        previewUrl: datasource.previewUrl ?? "",
+        host: "",
+        database: "",
+        user: "",
+      };
     case "loki":
-      return { ...base, url: datasource.url, host: "", database: "", user: "" };
+      return { ...base, url: datasource.url, previewUrl: "", host: "", database: "", user: "" };
     case "postgres":
       return {
         ...base,
         url: "",
+        previewUrl: "",
         host: datasource.host,
         database: datasource.database,
         user: datasource.user,
@@ -103,13 +117,20 @@ export function splitTargets(text: string): string[] {
 
 function applyDatasource(datasource: Datasource, draft: DatasourceDraft | undefined): Datasource {
   if (!draft) return datasource;
+  const name = draft.name.trim();
   switch (datasource.type) {
-    case "prometheus":
+    case "prometheus": {
+      const { previewUrl: _previous, ...rest } = datasource;
+      const previewUrl = draft.previewUrl.trim();
+      // An emptied field removes the setting: previews then fall back as if it was never set.
+      return { ...rest, name, url: draft.url.trim(), ...(previewUrl === "" ? {} : { previewUrl }) };
+    }
     case "loki":
-      return { ...datasource, url: draft.url.trim() };
+      return { ...datasource, name, url: draft.url.trim() };
     case "postgres":
       return {
         ...datasource,
+        name,
         host: draft.host.trim(),
         database: draft.database.trim(),
         user: draft.user.trim(),
@@ -161,6 +182,33 @@ export function applyDraft(base: Project, draft: SettingsDraft): Project {
   };
 }
 
+type DatasourceField = "name" | "url" | "previewUrl" | "host" | "database" | "user";
+
+/** The fields the form shows for each type of datasource, in form order. */
+export const DATASOURCE_FIELDS: Readonly<Record<DatasourceType, readonly DatasourceField[]>> = {
+  prometheus: ["name", "url", "previewUrl"],
+  loki: ["name", "url"],
+  postgres: ["name", "host", "database", "user"],
+};
+
+const DATASOURCE_FIELD_LABELS: Readonly<Record<DatasourceField, string>> = {
+  name: "name",
+  url: "URL",
+  previewUrl: "preview URL",
+  host: "host",
+  database: "database",
+  user: "user",
+};
+
+function datasourceFieldKey(uid: string, field: DatasourceField): string {
+  return `datasource:${uid}.${field}`;
+}
+
+/** How a datasource is named in labels: its name, or its uid while the name is empty. */
+function datasourceTitle(datasource: DatasourceDraft): string {
+  return datasource.name.trim() || datasource.uid;
+}
+
 /** One field of the draft, flattened for comparing versions and for the save message. */
 export interface DraftField {
   key: string;
@@ -184,19 +232,12 @@ export function flattenDraft(draft: SettingsDraft): DraftField[] {
     { key: "environment", label: "Environment", value: draft.environment.trim() },
   ];
   for (const datasource of draft.datasources) {
-    const prefix = `datasource:${datasource.uid}`;
-    if (datasource.type === "postgres") {
-      fields.push(
-        { key: `${prefix}.host`, label: `${datasource.name} host`, value: datasource.host.trim() },
-        {
-          key: `${prefix}.database`,
-          label: `${datasource.name} database`,
-          value: datasource.database.trim(),
-        },
-        { key: `${prefix}.user`, label: `${datasource.name} user`, value: datasource.user.trim() },
-      );
-    } else {
-      fields.push({ key: `${prefix}.url`, label: `${datasource.name} URL`, value: datasource.url.trim() });
+    for (const field of DATASOURCE_FIELDS[datasource.type]) {
+      fields.push({
+        key: datasourceFieldKey(datasource.uid, field),
+        label: `${datasourceTitle(datasource)} ${DATASOURCE_FIELD_LABELS[field]}`,
+        value: datasource[field].trim(),
+      });
     }
   }
   fields.push(
@@ -222,6 +263,8 @@ export function saveMessage(before: SettingsDraft, after: SettingsDraft): string
 
 /** A field both the user and someone else changed, to different values. */
 export interface RebaseConflict {
+  /** The field's key in flattenDraft. */
+  key: string;
   label: string;
   theirs: string;
   mine: string;
@@ -249,7 +292,7 @@ export function rebaseDraft(
 ): RebaseResult {
   const conflicts: RebaseConflict[] = [];
   const choose = <T>(
-    label: string,
+    field: { key: string; label: string },
     o: T,
     m: T,
     l: T,
@@ -257,10 +300,11 @@ export function rebaseDraft(
     show: (v: T) => string,
   ): T => {
     if (same(m, o)) return l;
-    if (!same(l, o) && !same(l, m)) conflicts.push({ label, theirs: show(l), mine: show(m) });
+    if (!same(l, o) && !same(l, m)) conflicts.push({ ...field, theirs: show(l), mine: show(m) });
     return m;
   };
   const text = (value: string): string => value.trim();
+  const top = (key: keyof SettingsDraft, label: string): { key: string; label: string } => ({ key, label });
 
   const originalByUid = new Map(original.datasources.map((d) => [d.uid, d]));
   const mineByUid = new Map(mine.datasources.map((d) => [d.uid, d]));
@@ -268,29 +312,47 @@ export function rebaseDraft(
     const before = originalByUid.get(theirs.uid);
     const edited = mineByUid.get(theirs.uid);
     if (!before || !edited) return theirs;
-    const field = (key: "url" | "host" | "database" | "user", label: string): string =>
-      choose(`${theirs.name} ${label}`, before[key], edited[key], theirs[key], stringsEqual, text);
+    const field = (key: DatasourceField): string =>
+      choose(
+        {
+          key: datasourceFieldKey(theirs.uid, key),
+          // Named as the user's draft names it, as the review shows the user's draft.
+          label: `${datasourceTitle(edited)} ${DATASOURCE_FIELD_LABELS[key]}`,
+        },
+        before[key],
+        edited[key],
+        theirs[key],
+        stringsEqual,
+        text,
+      );
     return {
       ...theirs,
-      url: field("url", "URL"),
-      host: field("host", "host"),
-      database: field("database", "database"),
-      user: field("user", "user"),
+      name: field("name"),
+      url: field("url"),
+      previewUrl: field("previewUrl"),
+      host: field("host"),
+      database: field("database"),
+      user: field("user"),
     };
   });
   const latestUids = new Set(latest.datasources.map((d) => d.uid));
   for (const edited of mine.datasources) {
     const before = originalByUid.get(edited.uid);
     if (before && !latestUids.has(edited.uid) && JSON.stringify(before) !== JSON.stringify(edited)) {
-      conflicts.push({ label: edited.name, theirs: "(datasource removed)", mine: "(your edits)" });
+      conflicts.push({
+        key: `datasource:${edited.uid}`,
+        label: datasourceTitle(edited),
+        theirs: "(datasource removed)",
+        mine: "(your edits)",
+      });
     }
   }
 
   return {
     draft: {
-      name: choose("Name", original.name, mine.name, latest.name, stringsEqual, text),
+      name: choose(top("name", "Name"), original.name, mine.name, latest.name, stringsEqual, text),
       environment: choose(
-        "Environment",
+        top("environment", "Environment"),
         original.environment,
         mine.environment,
         latest.environment,
@@ -299,7 +361,7 @@ export function rebaseDraft(
       ),
       datasources,
       scrapeTargets: choose(
-        "Scrape targets",
+        top("scrapeTargets", "Scrape targets"),
         original.scrapeTargets,
         mine.scrapeTargets,
         latest.scrapeTargets,
@@ -307,7 +369,7 @@ export function rebaseDraft(
         scrapeTargetsText,
       ),
       metricsRetention: choose(
-        "Metrics retention",
+        top("metricsRetention", "Metrics retention"),
         original.metricsRetention,
         mine.metricsRetention,
         latest.metricsRetention,
@@ -315,7 +377,7 @@ export function rebaseDraft(
         text,
       ),
       logsRetention: choose(
-        "Logs retention",
+        top("logsRetention", "Logs retention"),
         original.logsRetention,
         mine.logsRetention,
         latest.logsRetention,
@@ -323,7 +385,7 @@ export function rebaseDraft(
         text,
       ),
       logShipper: choose(
-        "Log shipper",
+        top("logShipper", "Log shipper"),
         original.logShipper,
         mine.logShipper,
         latest.logShipper,

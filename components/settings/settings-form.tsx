@@ -9,11 +9,13 @@ import {
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { ApiRequestError } from "@/lib/api/client";
 import { ConflictBanner } from "./conflict-banner";
+import { DatasourceFields } from "./datasource-fields";
 import { type FieldIssue, issuesAt, toProjectPath, unclaimedIssues } from "./field-issues";
 import { ReviewLatest } from "./review-latest";
 import {
   applyDraft,
   changedFields,
+  DATASOURCE_FIELDS,
   type DatasourceDraft,
   draftFromProject,
   emptyScrapeTargetDraft,
@@ -53,12 +55,9 @@ function fieldPaths(draft: SettingsDraft): string[] {
   return [
     "name",
     "environment",
-    ...draft.datasources.flatMap((_d, i) => [
-      `datasources[${i}].url`,
-      `datasources[${i}].host`,
-      `datasources[${i}].database`,
-      `datasources[${i}].user`,
-    ]),
+    ...draft.datasources.flatMap((datasource, i) =>
+      DATASOURCE_FIELDS[datasource.type].map((field) => `datasources[${i}].${field}`),
+    ),
     ...draft.scrapeTargets.map((_t, i) => `scrapeTargets[${i}]`),
     "scrapeTargets",
     "retention.metrics",
@@ -283,42 +282,12 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
         <legend>Datasources</legend>
         {draft.datasources.length === 0 ? <p className="empty">This project has no datasources.</p> : null}
         {draft.datasources.map((datasource, index) => (
-          <div key={datasource.uid} className="field-row">
-            {datasource.type === "postgres" ? (
-              <>
-                <TextField
-                  label={`${datasource.name}: host:port`}
-                  value={datasource.host}
-                  onChange={(host) => editDatasource(datasource.uid, { host })}
-                  issues={at(`datasources[${index}].host`)}
-                  testId={`settings-datasource-${datasource.uid}-host`}
-                />
-                <TextField
-                  label="Database"
-                  value={datasource.database}
-                  onChange={(database) => editDatasource(datasource.uid, { database })}
-                  issues={at(`datasources[${index}].database`)}
-                  testId={`settings-datasource-${datasource.uid}-database`}
-                />
-                <TextField
-                  label="User"
-                  value={datasource.user}
-                  onChange={(user) => editDatasource(datasource.uid, { user })}
-                  issues={at(`datasources[${index}].user`)}
-                  testId={`settings-datasource-${datasource.uid}-user`}
-                />
-              </>
-            ) : (
-              <TextField
-                label={`${datasource.name} URL`}
-                value={datasource.url}
-                onChange={(url) => editDatasource(datasource.uid, { url })}
-                issues={at(`datasources[${index}].url`)}
-                testId={`settings-datasource-${datasource.uid}-url`}
-                className="wide"
-              />
-            )}
-          </div>
+          <DatasourceFields
+            key={datasource.uid}
+            datasource={datasource}
+            issuesAt={(field) => at(`datasources[${index}].${field}`)}
+            onChange={(change) => editDatasource(datasource.uid, change)}
+          />
         ))}
       </fieldset>
 

@@ -3,6 +3,7 @@
 import { type ReactNode, useMemo, useState } from "react";
 import { type JsonEditorMarker, LazyJsonEditor, LazyPromqlEditor } from "@/components/code-editor";
 import { checkDashboardPromql } from "@/lib/promql/parse";
+import { AddedEditors } from "./added-editors";
 
 const SAMPLE_PANEL = JSON.stringify(
   {
@@ -110,6 +111,7 @@ export function CodeEditorPlayground({
         <pre data-testid="promql-line-value">{line}</pre>
         <p data-testid="submit-count">Submitted {submits} times</p>
       </section>
+      <AddedEditors projectId={projectId} />
     </div>
   );
 }

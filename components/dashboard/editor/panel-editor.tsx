@@ -97,8 +97,9 @@ export function PanelEditor({ panelId }: PanelEditorProps): ReactNode {
               </button>
             ))}
           </div>
-          {/* A tab is mounted when first shown and then kept: its editors keep their state (cursor,
-              undo) and are not created again on every switch. */}
+          {/* A tab is mounted when first shown and then kept: JSON typed there that does not parse
+              yet (so is not in the draft) survives a look at another tab, and its editors keep
+              their cursor and undo. */}
           {visited.has("form") ? (
             <div role="tabpanel" hidden={editorTab !== "form"}>
               <PanelForm panel={panel} issues={issues} />

@@ -1,0 +1,92 @@
+import { type ReactNode, useId } from "react";
+import type { DatasourceType } from "@/lib/model/datasource";
+import type { FieldIssue } from "./field-issues";
+import type { DatasourceDraft } from "./settings-draft";
+import { TextField } from "./text-field";
+
+const TYPE_LABELS: Readonly<Record<DatasourceType, string>> = {
+  prometheus: "Prometheus",
+  loki: "Loki",
+  postgres: "PostgreSQL",
+};
+
+export interface DatasourceFieldsProps {
+  datasource: DatasourceDraft;
+  /** The server's issues for one field of this datasource, e.g. "previewUrl". */
+  issuesAt: (field: keyof DatasourceDraft) => FieldIssue[];
+  onChange: (change: Partial<DatasourceDraft>) => void;
+}
+
+/**
+ * One datasource's fields. A Prometheus has two URLs: `url` is written into the bundle, for
+ * Grafana inside the stack's network; `previewUrl` is only for Obsforge's own server, which draws
+ * the designer's live previews and often cannot resolve the stack's host names.
+ */
+export function DatasourceFields({ datasource, issuesAt, onChange }: DatasourceFieldsProps): ReactNode {
+  const headingId = useId();
+  const testId = `settings-datasource-${datasource.uid}`;
+  return (
+    <section aria-labelledby={headingId} data-testid={testId}>
+      <h3 id={headingId}>
+        {TYPE_LABELS[datasource.type]} <code className="muted small">{datasource.uid}</code>
+      </h3>
+      <div className="field-row">
+        <TextField
+          label="Name"
+          value={datasource.name}
+          onChange={(name) => onChange({ name })}
+          issues={issuesAt("name")}
+          hint="As Grafana lists it."
+          testId={`${testId}-name`}
+        />
+        {datasource.type === "postgres" ? (
+          <>
+            <TextField
+              label="host:port"
+              value={datasource.host}
+              onChange={(host) => onChange({ host })}
+              issues={issuesAt("host")}
+              testId={`${testId}-host`}
+            />
+            <TextField
+              label="Database"
+              value={datasource.database}
+              onChange={(database) => onChange({ database })}
+              issues={issuesAt("database")}
+              testId={`${testId}-database`}
+            />
+            <TextField
+              label="User"
+              value={datasource.user}
+              onChange={(user) => onChange({ user })}
+              issues={issuesAt("user")}
+              testId={`${testId}-user`}
+            />
+          </>
+        ) : (
+          <TextField
+            label="URL"
+            value={datasource.url}
+            onChange={(url) => onChange({ url })}
+            issues={issuesAt("url")}
+            hint="Written into the bundle: where Grafana reaches it inside the stack's network."
+            testId={`${testId}-url`}
+            className="wide"
+          />
+        )}
+        {datasource.type === "prometheus" ? (
+          <TextField
+            label="Preview URL"
+            value={datasource.previewUrl}
+            onChange={(previewUrl) => onChange({ previewUrl })}
+            issues={issuesAt("previewUrl")}
+            placeholder="none"
+            hint="Only for live previews here: where Obsforge's server reaches it. Leave empty when the URL works from there too."
+            testId={`${testId}-preview-url`}
+            className="wide"
+          />
+        ) : null}
+      </div>
+    </section>
+  );
+}
