@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DurationSchema, LabelNameSchema, SecretRefSchema, unknownTag } from "./common";
+import { DurationSchema, HttpUrlSchema, LabelNameSchema, SecretRefSchema, unknownTag } from "./common";
 
 export const MatcherSchema = z.object({
   label: LabelNameSchema,
@@ -40,7 +40,7 @@ export const PagerdutyIntegrationSchema = z.object({
 export const WebhookIntegrationSchema = z.object({
   ...integrationBase,
   type: z.literal("webhook"),
-  url: z.url(),
+  url: HttpUrlSchema,
   /** Sent as `Authorization: <scheme> <credentials>`. */
   authorization: z.object({ scheme: z.string().default("Bearer"), credentials: SecretRefSchema }).optional(),
   maxAlerts: z.int().min(0).default(0),

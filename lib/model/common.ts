@@ -51,6 +51,9 @@ export const SlugSchema = z
  * Generators turn it into an Alertmanager `*_file` path, a Grafana `$__env{NAME}` or a Kubernetes
  * Secret key, and list it in `.env.example`.
  */
+/** Every URL the stack or Obsforge's server calls is plain HTTP(S); `prometheus:9090` is not a URL. */
+export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
+
 export const SecretRefSchema = z.object({
   secret: z
     .string()

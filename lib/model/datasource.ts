@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SecretRefSchema, unknownTag } from "./common";
+import { HttpUrlSchema, SecretRefSchema, unknownTag } from "./common";
 
 const DatasourceUidSchema = z
   .string()
@@ -15,19 +15,19 @@ export const PrometheusDatasourceSchema = z.object({
   ...datasourceBase,
   type: z.literal("prometheus"),
   /** URL Grafana uses (inside the stack's network). */
-  url: z.url().default("http://prometheus:9090"),
+  url: HttpUrlSchema.default("http://prometheus:9090"),
   scrapeInterval: z.string().default("15s"),
   /**
    * Where Obsforge's server reaches this Prometheus for live previews, when `url` (a name inside
    * the stack's network) does not resolve from it. Only these configured URLs are ever proxied.
    */
-  previewUrl: z.url().optional(),
+  previewUrl: HttpUrlSchema.optional(),
 });
 
 export const LokiDatasourceSchema = z.object({
   ...datasourceBase,
   type: z.literal("loki"),
-  url: z.url().default("http://loki:3100"),
+  url: HttpUrlSchema.default("http://loki:3100"),
 });
 
 /** The application's own PostgreSQL, read by the SQL panels (audit log, errors). */

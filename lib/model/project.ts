@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InhibitRuleSchema, ReceiverSchema, RouteSchema } from "./alertmanager";
-import { DurationSchema, LevelSchema, SlugSchema } from "./common";
+import { DurationSchema, HttpUrlSchema, LevelSchema, SlugSchema } from "./common";
 import { DashboardSchema } from "./dashboard";
 import { DatasourceSchema } from "./datasource";
 import { RuleGroupSchema } from "./rule";
@@ -57,7 +57,7 @@ export const KubernetesSchema = z.object({
 
 export const LinksSchema = z.object({
   /** Where Grafana will be reached, for dashboard links in notifications. */
-  grafanaUrl: z.url().default("http://localhost:3000"),
+  grafanaUrl: HttpUrlSchema.default("http://localhost:3000"),
   /**
    * Where the bundle's runbooks/ folder will be published. Empty means the links are relative to
    * the bundle (`runbooks/<Alert>.md`).

@@ -38,6 +38,19 @@ describe("validateProject", () => {
     ]);
   });
 
+  it("takes only http(s) URLs for what the stack or the preview calls", () => {
+    const project = fixture();
+    project.datasources[0].previewUrl = "prometheus:9090";
+    project.datasources[1].url = "ftp://loki:3100";
+    expect(errors(project)).toEqual([
+      "datasources[0].previewUrl: must be an http:// or https:// URL",
+      "datasources[1].url: must be an http:// or https:// URL",
+    ]);
+    project.datasources[0].previewUrl = "http://127.0.0.1:9090";
+    project.datasources[1].url = "https://loki.example.com";
+    expect(errors(project)).toEqual([]);
+  });
+
   it("reports PromQL that does not parse, with the position", () => {
     const project = fixture();
     project.dashboards[0].panels[1].targets[0].expr = "sum(rate(x[5m])))";

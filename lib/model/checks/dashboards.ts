@@ -51,7 +51,13 @@ function overlaps(a: GridPos, b: GridPos): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-function referencedVariables(text: string): string[] {
+/** Whether Grafana defines `name` itself (`$__rate_interval`, `$__timeFilter` …). */
+export function isBuiltinVariable(name: string): boolean {
+  return BUILTIN_VARIABLES.has(name);
+}
+
+/** Variable names a query refers to as `$name`, `${name}`, `${name:format}` or `[[name]]`. */
+export function referencedVariables(text: string): string[] {
   const names: string[] = [];
   for (const match of text.matchAll(/\$\{(\w+)(?::[\w]+)?\}|\$(\w+)|\[\[(\w+)\]\]/g)) {
     const name = match[1] ?? match[2] ?? match[3];
