@@ -12,6 +12,7 @@ import { VariablesProvider } from "../data/variables-context";
 import { DashboardJsonTab } from "../editor/json-tabs";
 import { PanelEditor } from "../editor/panel-editor";
 import { DashboardGrid } from "../grid/dashboard-grid";
+import { DashboardSettings } from "../settings/dashboard-settings";
 import {
   DashboardStoreProvider,
   useDraftDashboard,
@@ -81,7 +82,7 @@ function DesignerBody({ record }: { record: ProjectRecordData }): ReactNode {
   const dashboard = useDraftDashboard();
   const { editingPanelId } = useSelection();
   const { phase } = useSaveState();
-  const { dashboardJsonOpen, setDashboardJsonOpen } = useViewState();
+  const { dashboardJsonOpen, setDashboardJsonOpen, settingsOpen } = useViewState();
   const history = useHistoryControls();
   const { status, blockingIssues, save } = useDashboardSave();
   const handlers = useMemo(
@@ -109,6 +110,7 @@ function DesignerBody({ record }: { record: ProjectRecordData }): ReactNode {
       <SaveProblems />
       <VariableBar />
       <LintStatus />
+      {settingsOpen && !editing ? <DashboardSettings /> : null}
       {dashboardJsonOpen && !editing ? (
         <section className="card dash-json-drawer" aria-label="Dashboard JSON">
           <div className="dash-drawer-bar">

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DashboardSchema } from "@/lib/model/dashboard";
 import { ProjectShapeSchema } from "@/lib/model/project";
 import { displayLayout } from "../model/layout";
+import { defaultVariable } from "../model/variable-ops";
 import { createDashboardStore } from "./dashboard-store";
 
 function store() {
@@ -80,5 +81,50 @@ describe("the dashboard store", () => {
     });
     s.getState().undo();
     expect(s.getState().dashboard.title).toBe("D");
+  });
+
+  it("edits the general settings in one undo step per field, and ignores a patch that changes nothing", () => {
+    const s = store();
+    s.getState().setGeneral({ title: "Ops" }, "settings:title");
+    s.getState().setGeneral({ title: "Ops 2" }, "settings:title");
+    s.getState().setGeneral({ time: { from: "now-6h", to: "now" } }, "settings:time");
+    expect(s.getState().dashboard).toMatchObject({ uid: "d", title: "Ops 2" });
+    expect(s.getState().history.past).toHaveLength(1);
+    s.getState().setGeneral({ tags: ["prod"], timezone: "utc" });
+    expect(s.getState().dashboard).toMatchObject({ tags: ["prod"], timezone: "utc" });
+    s.getState().undo();
+    s.getState().undo();
+    expect(s.getState().dashboard.title).toBe("D");
+  });
+
+  it("adds, edits, moves and deletes variables, each an undoable step", () => {
+    const s = store();
+    const job = s.getState().addVariable(defaultVariable("query", "job"));
+    const env = s.getState().addVariable(defaultVariable("custom", "env"));
+    expect([job, env]).toEqual([0, 1]);
+    s.getState().updateVariable(job, (variable) => ({ ...variable, label: "Job" }), "variable:0:label");
+    s.getState().moveVariable(env, -1);
+    expect(s.getState().dashboard.variables.map((variable) => variable.name)).toEqual(["env", "job"]);
+    s.getState().moveVariable(0, -1);
+    s.getState().updateVariable(7, (variable) => ({ ...variable, label: "nowhere" }));
+    expect(s.getState().history.past).toHaveLength(4);
+    s.getState().deleteVariable(1);
+    expect(s.getState().dashboard.variables.map((variable) => variable.name)).toEqual(["env"]);
+    s.getState().undo();
+    expect(s.getState().dashboard.variables[1]).toMatchObject({ name: "job", label: "Job" });
+    s.getState().undo();
+    s.getState().undo();
+    s.getState().undo();
+    s.getState().undo();
+    expect(s.getState().dashboard.variables).toEqual([]);
+    s.getState().redo();
+    expect(s.getState().dashboard.variables.map((variable) => variable.name)).toEqual(["job"]);
+  });
+
+  it("opens and closes the settings view without touching the draft", () => {
+    const s = store();
+    s.getState().setSettingsOpen(true);
+    expect(s.getState().settingsOpen).toBe(true);
+    expect(s.getState().history.past).toHaveLength(0);
   });
 });

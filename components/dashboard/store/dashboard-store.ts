@@ -4,6 +4,7 @@ import type { Dashboard } from "@/lib/model/dashboard";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Panel } from "@/lib/model/panel";
 import type { Project } from "@/lib/model/project";
+import type { Variable } from "@/lib/model/variable";
 import { emptyHistory, type History, recordEdit, redo, undo } from "../model/history";
 import { applyDisplayLayout, type DisplayItem } from "../model/layout";
 import {
@@ -15,6 +16,8 @@ import {
   toggleRow,
   type VisualPanelType,
 } from "../model/panel-ops";
+import { sameValue } from "../model/same-value";
+import { addVariable, moveVariable, removeVariable, replaceVariable } from "../model/variable-ops";
 
 /**
  * One store per open dashboard, built from slices: the draft (the dashboard being edited), its
@@ -34,7 +37,20 @@ export interface DraftSlice {
   duplicatePanel: (panelId: number) => void;
   deletePanel: (panelId: number) => void;
   toggleRow: (rowId: number) => void;
+  /** Dashboard-level settings; the uid is the page's address and is not among them. */
+  setGeneral: (patch: Partial<GeneralSettings>, coalesceKey?: string) => void;
+  /** Appends a template variable; returns its index. */
+  addVariable: (variable: Variable) => number;
+  updateVariable: (index: number, change: (variable: Variable) => Variable, coalesceKey?: string) => void;
+  deleteVariable: (index: number) => void;
+  /** Moves a variable up (−1) or down (+1) the list: later variables may use earlier ones. */
+  moveVariable: (index: number, offset: number) => void;
 }
+
+export type GeneralSettings = Pick<
+  Dashboard,
+  "title" | "description" | "tags" | "refresh" | "time" | "timezone"
+>;
 
 export interface HistorySlice {
   history: History<Dashboard>;
@@ -67,12 +83,15 @@ export interface ViewSlice {
   editorTab: EditorTab;
   /** Shown while the dashboard JSON tab is open over the grid. */
   dashboardJsonOpen: boolean;
+  /** Shown while the dashboard settings (general, variables) are open over the grid. */
+  settingsOpen: boolean;
   setTimeRange: (range: RawTimeRange) => void;
   setRefresh: (refresh: string) => void;
   refreshNow: (now: number) => void;
   selectVariable: (name: string, values: string[]) => void;
   setEditorTab: (tab: EditorTab) => void;
   setDashboardJsonOpen: (open: boolean) => void;
+  setSettingsOpen: (open: boolean) => void;
 }
 
 export type SavePhase = "idle" | "saving" | "conflict" | "error";
@@ -183,6 +202,26 @@ function draftSlice(set: Set, get: Get, init: DashboardStoreInit): DraftSlice {
       });
     },
     toggleRow: (rowId) => commit(toggleRow(get().dashboard, rowId)),
+    setGeneral: (patch, coalesceKey) => {
+      const dashboard = get().dashboard;
+      const changed = (Object.keys(patch) as (keyof GeneralSettings)[]).some(
+        (key) => !sameValue(patch[key], dashboard[key]),
+      );
+      if (changed) commit({ ...dashboard, ...patch }, coalesceKey);
+    },
+    addVariable: (variable) => {
+      const result = addVariable(get().dashboard, variable);
+      commit(result.dashboard);
+      return result.index;
+    },
+    updateVariable: (index, change, coalesceKey) => {
+      const dashboard = get().dashboard;
+      const variable = dashboard.variables[index];
+      if (variable === undefined) return;
+      commit(replaceVariable(dashboard, index, change(variable)), coalesceKey);
+    },
+    deleteVariable: (index) => commit(removeVariable(get().dashboard, index)),
+    moveVariable: (index, offset) => commit(moveVariable(get().dashboard, index, offset)),
   };
 }
 
@@ -228,6 +267,7 @@ function viewSlice(set: Set, init: DashboardStoreInit): ViewSlice {
     variableSelections: {},
     editorTab: "form",
     dashboardJsonOpen: false,
+    settingsOpen: false,
     setTimeRange: (range) => set({ timeRange: range, now: Date.now() }),
     setRefresh: (refresh) => set({ refresh }),
     refreshNow: (now) => set({ now }),
@@ -235,6 +275,7 @@ function viewSlice(set: Set, init: DashboardStoreInit): ViewSlice {
       set((state) => ({ variableSelections: { ...state.variableSelections, [name]: values } })),
     setEditorTab: (tab) => set({ editorTab: tab }),
     setDashboardJsonOpen: (open) => set({ dashboardJsonOpen: open }),
+    setSettingsOpen: (open) => set({ settingsOpen: open }),
   };
 }
 

@@ -84,6 +84,11 @@ export function useDraftActions(): DraftActions {
       duplicatePanel: state.duplicatePanel,
       deletePanel: state.deletePanel,
       toggleRow: state.toggleRow,
+      setGeneral: state.setGeneral,
+      addVariable: state.addVariable,
+      updateVariable: state.updateVariable,
+      deleteVariable: state.deleteVariable,
+      moveVariable: state.moveVariable,
     })),
   );
 }
@@ -142,12 +147,14 @@ export function useViewState(): ViewState {
       variableSelections: state.variableSelections,
       editorTab: state.editorTab,
       dashboardJsonOpen: state.dashboardJsonOpen,
+      settingsOpen: state.settingsOpen,
       setTimeRange: state.setTimeRange,
       setRefresh: state.setRefresh,
       refreshNow: state.refreshNow,
       selectVariable: state.selectVariable,
       setEditorTab: state.setEditorTab,
       setDashboardJsonOpen: state.setDashboardJsonOpen,
+      setSettingsOpen: state.setSettingsOpen,
     })),
   );
 }

@@ -118,6 +118,16 @@ export function DashboardToolbar({ status, blockingIssues, onSave }: DashboardTo
         >
           {"{ }"} JSON
         </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => view.setSettingsOpen(!view.settingsOpen)}
+          aria-pressed={view.settingsOpen}
+          title="Title, tags, time defaults and template variables"
+          data-testid="dashboard-settings-toggle"
+        >
+          ⚙ Settings
+        </button>
       </div>
       <div className="dash-toolbar-group">
         <TimeRangePicker value={view.timeRange} onChange={view.setTimeRange} />
