@@ -136,7 +136,11 @@ describe("resolvePreviewTarget", () => {
       },
     ]);
     expect(failure(() => resolvePreviewTarget(bad, undefined, {})).message).toMatch(/credentials/);
-    const ftp = project([{ uid: "p", name: "P", type: "prometheus", url: "ftp://127.0.0.1/" }]);
+    // The model refuses such a URL; the allowlist refuses it again for rows stored before it did.
+    const ftp = {
+      ...withPreviewUrl,
+      datasources: [{ uid: "p", name: "P", type: "prometheus", url: "ftp://127.0.0.1/", isDefault: true }],
+    } as Project;
     expect(failure(() => resolvePreviewTarget(ftp, undefined, {})).message).toMatch(/http or https/);
     expect(
       failure(() =>
