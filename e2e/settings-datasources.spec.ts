@@ -45,15 +45,16 @@ test("a Prometheus's preview URL is edited beside its URL, kept across a reload,
   await expect(page.getByTestId("settings-datasource-loki-name")).toHaveValue("Loki");
   await expect(page.getByTestId("settings-datasource-loki-preview-url")).toHaveCount(0);
 
-  // Not a URL: refused, the message beside the field, the draft kept, nothing stored.
-  await previewUrl.fill("not a url");
+  // A host and port without a scheme is not an http(s) URL: refused, the message beside the field,
+  // the draft kept, nothing stored.
+  await previewUrl.fill("prometheus:9090");
   await settings.save();
   await expect(page.getByTestId("settings-issues")).toBeVisible();
   await expect(page.getByTestId("settings-datasource-prometheus-preview-url-issues")).toHaveText(
-    "Invalid URL",
+    "must be an http:// or https:// URL",
   );
   await expect(previewUrl).toHaveAttribute("aria-invalid", "true");
-  await expect(previewUrl).toHaveValue("not a url");
+  await expect(previewUrl).toHaveValue("prometheus:9090");
   expect(await storedPrometheus(request, id)).toMatchObject({
     version: 1,
     datasource: { name: "Prometheus" },
