@@ -14,8 +14,16 @@ const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
 interface Row {
   database: string;
   operation: string;
+  connections: number;
   result: LoadResult;
 }
+
+/**
+ * Each operation runs with one connection, then with CONNECTIONS. One connection gives the latency of
+ * a request alone; with many, a closed loop's latency is mostly queueing (p50 ≈ connections ÷
+ * throughput), so it measures throughput on this machine's cores more than the code path.
+ */
+const CONNECTION_COUNTS = [1, CONNECTIONS];
 
 function startPostgres(): { url: string; stop: () => void } {
   const output = execFileSync("bash", [path.join(root, "scripts/start-postgres.sh")], { encoding: "utf8" });
@@ -42,32 +50,36 @@ async function benchDatabase(database: string, env: Record<string, string>): Pro
       const record = (await response.json()) as { id: string; version: number; project: unknown };
       projects.push({ id: record.id, body: JSON.stringify(record.project), version: record.version });
     }
-    const get = await runLoad({
-      connections: CONNECTIONS,
-      durationMs: DURATION_MS,
-      initialState: (connection) => projects[connection % projects.length] ?? projects[0],
-      request: (project) => ({ url: `${base}/api/projects/${project?.id}` }),
-    });
-    const put = await runLoad({
-      connections: CONNECTIONS,
-      durationMs: DURATION_MS,
-      initialState: (connection) => projects[connection % projects.length] ?? projects[0],
-      request: (project) => ({
-        url: `${base}/api/projects/${project?.id}`,
-        init: {
-          method: "PUT",
-          headers: { "content-type": "application/json" },
-          body: `{"version":${project?.version},"project":${project?.body}}`,
+    const rows: Row[] = [];
+    for (const connections of CONNECTION_COUNTS) {
+      const get = await runLoad({
+        connections,
+        durationMs: DURATION_MS,
+        initialState: (connection) => projects[connection % projects.length] ?? projects[0],
+        request: (project) => ({ url: `${base}/api/projects/${project?.id}` }),
+      });
+      const put = await runLoad({
+        connections,
+        durationMs: DURATION_MS,
+        initialState: (connection) => projects[connection % projects.length] ?? projects[0],
+        request: (project) => ({
+          url: `${base}/api/projects/${project?.id}`,
+          init: {
+            method: "PUT",
+            headers: { "content-type": "application/json" },
+            body: `{"version":${project?.version},"project":${project?.body}}`,
+          },
+        }),
+        onResponse: (project, status, body) => {
+          if (project && status === 200) project.version = (JSON.parse(body) as { version: number }).version;
         },
-      }),
-      onResponse: (project, status, body) => {
-        if (project && status === 200) project.version = (JSON.parse(body) as { version: number }).version;
-      },
-    });
-    return [
-      { database, operation: "GET /api/projects/{id}", result: get },
-      { database, operation: "PUT /api/projects/{id}", result: put },
-    ];
+      });
+      rows.push(
+        { database, operation: "GET /api/projects/{id}", connections, result: get },
+        { database, operation: "PUT /api/projects/{id}", connections, result: put },
+      );
+    }
+    return rows;
   } finally {
     await server.stop();
   }
@@ -84,12 +96,13 @@ export async function benchApi(): Promise<void> {
   }
   rows.push(...(await benchDatabase("pglite", { OBSFORGE_DATA_DIR: makeTempDir("obsforge-bench-pglite") })));
   console.log(
-    `\nAPI under load (${CONNECTIONS} connections, ${DURATION_MS / 1000} s each, standard project)`,
+    `\nAPI latency (1 and ${CONNECTIONS} connections, ${DURATION_MS / 1000} s each, standard project)`,
   );
   console.table(
-    rows.map(({ database, operation, result }) => ({
+    rows.map(({ database, operation, connections, result }) => ({
       database,
       operation,
+      connections,
       "req/s": result.throughput.toFixed(0),
       "p50 ms": result.p50.toFixed(1),
       "p95 ms": result.p95.toFixed(1),

@@ -1,13 +1,38 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { freePort, type RunningProcess, startProcess, waitFor } from "../../lib/testing/processes";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
-/** Builds the app once if no production build exists. */
+/** The newest modification time among the files a production build is made from. */
+function newestSourceTime(): number {
+  const listed = execFileSync(
+    "git",
+    ["ls-files", "-co", "--exclude-standard", "app", "components", "lib", "public"],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
+  const files = [
+    ...listed.split("\n").filter(Boolean),
+    "next.config.mjs",
+    "package-lock.json",
+    "tsconfig.json",
+  ];
+  let newest = 0;
+  for (const file of files) {
+    const full = path.join(root, file);
+    if (existsSync(full)) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the app unless a production build newer than every source file is there: never measure stale code. */
 export function ensureBuild(): void {
-  if (existsSync(path.join(root, ".next/BUILD_ID"))) return;
+  const buildId = path.join(root, ".next/BUILD_ID");
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSourceTime()) return;
   execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
 }
 
@@ -17,10 +42,13 @@ export async function startApp(
 ): Promise<{ url: string; server: RunningProcess }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = startProcess("npx", ["next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, ...env, NODE_ENV: "production" },
-  });
+  // Node runs Next itself: through `npx`, stopping would end npx and leave the server running.
+  const next = path.join(root, "node_modules/next/dist/bin/next");
+  const server = startProcess(
+    process.execPath,
+    [next, "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    { cwd: root, env: { ...process.env, ...env, NODE_ENV: "production" } },
+  );
   await waitFor(
     async () => ((await fetch(`${url}/api/health`)).ok ? true : undefined),
     60_000,
