@@ -7,14 +7,10 @@ import { makeTempDir } from "../../lib/tools/files";
 import { createDemoProject } from "../demo/demo-project";
 import { startDemoPrometheus } from "../demo/prometheus";
 import { ensureBuild, startApp } from "./server";
+import { percentile } from "./stats";
 
 const ROUNDS = Number(process.env.BENCH_PREVIEW_ROUNDS ?? 200);
 const QUERY = "sum by (operation) (rate(fraiseql_query_duration_seconds_count[5m]))";
-
-function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
 
 async function timed(url: string): Promise<number> {
   const start = performance.now();

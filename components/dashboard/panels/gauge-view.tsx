@@ -1,14 +1,16 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { Cell, Pie, PieChart } from "recharts";
 import { calculate } from "../model/series";
 import { cssColor, thresholdColor } from "../model/thresholds";
 import { formatPanelValue } from "./format";
+import { annularSector, sectorSweeps } from "./gauge-arcs";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
 
 type GaugePanel = PanelOfType<"gauge">;
 
+/** A block, so no line-height gap opens under it. */
+const BLOCK = { display: "block" } as const;
 const START = 225;
 const END = -45;
 
@@ -21,7 +23,10 @@ export function gaugeRange(panel: { unit?: string; min?: number; max?: number })
   return { min: panel.min ?? 0, max: panel.max ?? (ratio ? 1 : 100) };
 }
 
-/** A dial per series: the reduced value on a 270° arc, with the threshold bands around it. */
+/**
+ * A dial per series: the reduced value on a 270° arc, with the threshold bands around it. Plain SVG
+ * arcs: a recharts pie chart per dial cost far more to mount than the two arcs it draws.
+ */
 export function GaugeView({ panel, series, width, height }: VisualizationProps<GaugePanel>): ReactNode {
   const shown = series.filter((entry) => calculate(entry.points, panel.reduce) !== null);
   const count = Math.max(1, shown.length);
@@ -43,38 +48,29 @@ export function GaugeView({ panel, series, width, height }: VisualizationProps<G
         const outer = size / 2 - 4;
         return (
           <div key={entry.key} className="dash-gauge" style={{ width: cellWidth, height }}>
-            <PieChart width={size} height={size}>
-              {panel.showThresholdMarkers && bands.length > 0 ? (
-                <Pie
-                  data={bands}
-                  dataKey="value"
-                  startAngle={START}
-                  endAngle={END}
-                  innerRadius={outer - 5}
-                  outerRadius={outer}
-                  isAnimationActive={false}
-                  stroke="none"
-                >
-                  {bands.map((band, index) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: bands are positional
-                    <Cell key={index} fill={band.color} />
-                  ))}
-                </Pie>
-              ) : null}
-              <Pie
-                data={[{ value: clamped - min }, { value: max - clamped }]}
-                dataKey="value"
-                startAngle={START}
-                endAngle={END}
-                innerRadius={outer * 0.62}
-                outerRadius={outer - 8}
-                isAnimationActive={false}
-                stroke="none"
-              >
-                <Cell fill={color} />
-                <Cell fill="#e5e7eb" />
-              </Pie>
-            </PieChart>
+            <svg width={size} height={size} className="dash-gauge-dial" style={BLOCK} aria-hidden="true">
+              {panel.showThresholdMarkers
+                ? sectorSweeps(
+                    bands.map((band) => band.value),
+                    START,
+                    END,
+                  ).map((sweep, index) => (
+                    <path
+                      // biome-ignore lint/suspicious/noArrayIndexKey: bands are positional
+                      key={index}
+                      d={annularSector(size / 2, size / 2, outer - 5, outer, sweep)}
+                      fill={bands[index]?.color}
+                    />
+                  ))
+                : null}
+              {sectorSweeps([clamped - min, max - clamped], START, END).map((sweep, index) => (
+                <path
+                  key={index === 0 ? "value" : "rest"}
+                  d={annularSector(size / 2, size / 2, outer * 0.62, outer - 8, sweep)}
+                  fill={index === 0 ? color : "#e5e7eb"}
+                />
+              ))}
+            </svg>
             <div
               className="dash-gauge-value"
               style={{ fontSize: Math.max(12, size / 7), color }}

@@ -1,10 +1,10 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { Area, AreaChart, YAxis } from "recharts";
 import { calculate } from "../model/series";
 import { thresholdColor } from "../model/thresholds";
 import { formatPanelValue } from "./format";
+import { Sparkline } from "./sparkline";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
 
 type StatPanel = PanelOfType<"stat">;
@@ -25,7 +25,6 @@ export function StatView({ panel, series, width, height }: VisualizationProps<St
         const showName = shown.length > 1;
         const fontSize = Math.max(14, Math.min(cellHeight * (showName ? 0.35 : 0.45), cellWidth / 5));
         const spark = panel.graphMode === "area" && entry.points.length > 1 && cellHeight > 50;
-        const points = entry.points.map(([t, v]) => ({ t, v }));
         return (
           <div
             key={entry.key}
@@ -42,23 +41,14 @@ export function StatView({ panel, series, width, height }: VisualizationProps<St
             </div>
             {spark ? (
               <div className="dash-stat-spark">
-                <AreaChart
+                <Sparkline
+                  points={entry.points}
                   width={cellWidth}
                   height={Math.round(cellHeight * 0.35)}
-                  data={points}
-                  margin={{ top: 0, right: 0, bottom: 0, left: 0 }}
-                >
-                  <YAxis hide domain={["dataMin", "dataMax"]} />
-                  <Area
-                    dataKey="v"
-                    type="linear"
-                    isAnimationActive={false}
-                    stroke={background ? "rgba(255,255,255,0.8)" : color}
-                    fill={background ? "rgba(255,255,255,0.25)" : color}
-                    fillOpacity={background ? 1 : 0.2}
-                    connectNulls
-                  />
-                </AreaChart>
+                  stroke={background ? "rgba(255,255,255,0.8)" : color}
+                  fill={background ? "rgba(255,255,255,0.25)" : color}
+                  fillOpacity={background ? 1 : 0.2}
+                />
               </div>
             ) : null}
           </div>

@@ -1,10 +1,25 @@
 "use client";
 
 import { type ReactNode, useMemo, useState } from "react";
-import { Area, Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  DefaultTooltipContent,
+  Tooltip,
+  type TooltipContentProps,
+  type TooltipPayloadEntry,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { CALC_LABELS, type Calc, calculate, chartRows, type Series } from "../model/series";
 import { seriesColor } from "../model/thresholds";
+import { axisTick } from "./axis-tick";
+import { timeTicks, valueTickCount } from "./axis-ticks";
 import { formatFullTime, formatPanelValue, timeTickFormatter } from "./format";
+import { SeriesLayer } from "./series-layer";
+import { type ChartColumns, chartColumns } from "./time-columns";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
 
 type TimeseriesPanel = PanelOfType<"timeseries">;
@@ -81,6 +96,63 @@ function legendSize(
   return { w: 0, h: Math.min(Math.round(height * 0.45), rows * 20 + 6) };
 }
 
+const MARGIN = { top: 6, right: 10, bottom: 0, left: 0 };
+/** The grid draws no vertical lines: without this it would still work out where they would go. */
+const NO_LINES = (): number[] => [];
+const Y_AXIS_WIDTH = 64;
+/** recharts' default height of a horizontal axis. */
+const X_AXIS_HEIGHT = 30;
+const TOOLTIP_STYLE = { fontSize: 12 };
+
+interface ValueFormat {
+  unit: string | undefined;
+  decimals: number | undefined;
+}
+
+interface ColumnsTooltipProps {
+  columns: ChartColumns;
+  series: readonly Series[];
+  colors: readonly string[];
+  valueFormat: ValueFormat;
+  active: boolean | undefined;
+  row: unknown;
+}
+
+/** The hovered time's values of every visible series, as recharts' own tooltip lists them. */
+function ColumnsTooltip({
+  columns,
+  series,
+  colors,
+  valueFormat,
+  active,
+  row,
+}: ColumnsTooltipProps): ReactNode {
+  const index = (row as { i?: number } | undefined)?.i;
+  if (!active || index === undefined) return null;
+  const payload: TooltipPayloadEntry[] = [];
+  series.forEach((entry, position) => {
+    const value = columns.values[position]?.[index];
+    if (value === null || value === undefined) return;
+    payload.push({
+      name: entry.name,
+      value,
+      color: colors[position],
+      dataKey: entry.key,
+      graphicalItemId: entry.key,
+    });
+  });
+  return (
+    <DefaultTooltipContent
+      payload={payload}
+      label={columns.times[index]}
+      labelFormatter={(label) => formatFullTime(Number(label))}
+      formatter={(value) => formatPanelValue(typeof value === "number" ? value : null, valueFormat)}
+      contentStyle={TOOLTIP_STYLE}
+      itemSorter="name"
+    />
+  );
+}
+
 /** Lines, bars or points over time, stacked when asked, with a legend of the chosen calculations. */
 export function TimeseriesView({
   panel,
@@ -88,21 +160,46 @@ export function TimeseriesView({
   width,
   height,
 }: VisualizationProps<TimeseriesPanel>): ReactNode {
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  const visible = series.filter((entry) => !hidden.has(entry.key));
-  const rows = useMemo(() => chartRows(visible, panel.stacking), [visible, panel.stacking]);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const visible = useMemo(() => series.filter((entry) => !hidden.has(entry.key)), [series, hidden]);
+  // A series keeps its colour when others are hidden.
+  const colors = useMemo(() => visible.map((entry) => seriesColor(series.indexOf(entry))), [series, visible]);
+  const bars = panel.drawStyle === "bars";
+  const columns = useMemo(
+    () => (bars ? undefined : chartColumns(visible, panel.stacking)),
+    [bars, visible, panel.stacking],
+  );
+  const barRows = useMemo(
+    () => (bars ? chartRows(visible, panel.stacking) : undefined),
+    [bars, visible, panel.stacking],
+  );
+  const data: readonly object[] = columns?.rows ?? barRows ?? [];
   const legend = legendSize(panel, series, width, height);
   const chartWidth = Math.max(50, width - legend.w);
   const chartHeight = Math.max(40, height - legend.h);
-  const first = rows[0]?.t ?? 0;
-  const last = rows[rows.length - 1]?.t ?? 0;
-  const tick = timeTickFormatter(last - first);
+  const times = columns?.times ?? barRows?.map((row) => row.t) ?? [];
+  const first = times[0] ?? 0;
+  const last = times[times.length - 1] ?? 0;
+  const tick = useMemo(() => timeTickFormatter(last - first), [first, last]);
+  // The ticks are chosen to fit (interval 0): recharts would otherwise measure every label's text.
+  const plotWidth = chartWidth - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right;
+  const xTicks = useMemo(() => timeTicks(first, last, plotWidth), [first, last, plotWidth]);
+  const yTickCount = valueTickCount(chartHeight - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT);
+  const xTick = useMemo(() => axisTick(tick, 11), [tick]);
+  // Axis ticks choose their own decimals (0 for shares); the panel's are for the values themselves.
   const percent = panel.stacking === "percent";
-  // Axis ticks choose their own decimals; the panel's decimals are for the values themselves.
-  const axisPanel = percent
-    ? { unit: "percentunit", decimals: 0 }
-    : { unit: panel.unit, decimals: undefined };
-  const valuePanel = percent ? { unit: "percentunit", decimals: panel.decimals } : panel;
+  const axisUnit = percent ? "percentunit" : panel.unit;
+  const yTick = useMemo(
+    () =>
+      axisTick(
+        (value: number) => formatPanelValue(value, { unit: axisUnit, decimals: percent ? 0 : undefined }),
+        11,
+      ),
+    [axisUnit, percent],
+  );
+  const valueFormat: ValueFormat = percent
+    ? { unit: "percentunit", decimals: panel.decimals }
+    : { unit: panel.unit, decimals: panel.decimals };
   const stackId = panel.stacking === "none" ? undefined : "stack";
   const fill = panel.fillOpacity / 100;
   const toggle = (key: string): void =>
@@ -115,65 +212,82 @@ export function TimeseriesView({
 
   return (
     <div className={panel.legend.placement === "right" ? "dash-ts dash-ts-right" : "dash-ts"}>
-      <ComposedChart
-        width={chartWidth}
-        height={chartHeight}
-        data={rows}
-        margin={{ top: 6, right: 10, bottom: 0, left: 0 }}
-      >
-        <CartesianGrid stroke="#e5e7eb" vertical={false} />
+      <ComposedChart width={chartWidth} height={chartHeight} data={data} margin={MARGIN}>
+        <CartesianGrid stroke="#e5e7eb" vertical={false} verticalCoordinatesGenerator={NO_LINES} />
         <XAxis
           dataKey="t"
           type="number"
           scale="time"
           domain={["dataMin", "dataMax"]}
-          tickFormatter={tick}
-          tick={{ fontSize: 11 }}
-          minTickGap={40}
+          ticks={xTicks}
+          interval={0}
+          tick={xTick}
+          height={X_AXIS_HEIGHT}
         />
         <YAxis
-          width={64}
-          tick={{ fontSize: 11 }}
-          tickFormatter={(value: number) => formatPanelValue(value, axisPanel)}
+          width={Y_AXIS_WIDTH}
+          interval={0}
+          tickCount={yTickCount}
+          tick={yTick}
           domain={[panel.min ?? "auto", panel.max ?? "auto"]}
         />
-        <Tooltip
-          isAnimationActive={false}
-          labelFormatter={(value) => formatFullTime(Number(value))}
-          formatter={(value) => formatPanelValue(typeof value === "number" ? value : null, valuePanel)}
-          contentStyle={{ fontSize: 12 }}
-        />
-        {series.map((entry, index) => {
-          if (hidden.has(entry.key)) return null;
-          const color = seriesColor(index);
-          const common = { dataKey: entry.key, name: entry.name, isAnimationActive: false, stackId };
-          if (panel.drawStyle === "bars") return <Bar key={entry.key} {...common} fill={color} />;
-          if (stackId || fill > 0) {
-            return (
-              <Area
-                key={entry.key}
-                {...common}
-                type="linear"
-                stroke={color}
-                fill={color}
-                fillOpacity={fill}
-                dot={panel.drawStyle === "points"}
-                connectNulls={false}
+        {columns ? (
+          <Tooltip
+            isAnimationActive={false}
+            content={(props: TooltipContentProps) => (
+              <ColumnsTooltip
+                columns={columns}
+                series={visible}
+                colors={colors}
+                valueFormat={valueFormat}
+                active={props.active}
+                row={props.payload?.[0]?.payload}
               />
-            );
-          }
-          return (
-            <Line
+            )}
+          />
+        ) : (
+          <Tooltip
+            isAnimationActive={false}
+            labelFormatter={(value) => formatFullTime(Number(value))}
+            formatter={(value) => formatPanelValue(typeof value === "number" ? value : null, valueFormat)}
+            contentStyle={TOOLTIP_STYLE}
+          />
+        )}
+        {columns ? (
+          // Invisible: the range every series spans at each time gives the axes their domains and
+          // the tooltip its row, for the cost of one recharts series instead of one per series.
+          <Area
+            dataKey="range"
+            isAnimationActive={false}
+            stroke="none"
+            fill="none"
+            dot={false}
+            activeDot={false}
+            legendType="none"
+          />
+        ) : null}
+        {columns ? (
+          <SeriesLayer
+            times={columns.times}
+            keys={visible.map((entry) => entry.key)}
+            values={columns.values}
+            stacked={columns.stacked}
+            colors={colors}
+            drawStyle={panel.drawStyle === "points" ? "points" : "line"}
+            fill={fill}
+          />
+        ) : (
+          visible.map((entry, index) => (
+            <Bar
               key={entry.key}
-              {...common}
-              type="linear"
-              stroke={color}
-              strokeWidth={panel.drawStyle === "points" ? 0 : 1.5}
-              dot={panel.drawStyle === "points" ? { r: 2, fill: color } : false}
-              connectNulls={false}
+              dataKey={entry.key}
+              name={entry.name}
+              isAnimationActive={false}
+              stackId={stackId}
+              fill={colors[index]}
             />
-          );
-        })}
+          ))
+        )}
       </ComposedChart>
       {panel.legend.show ? (
         <div className="dash-legend" style={legend.w > 0 ? { width: legend.w } : { maxHeight: legend.h }}>
