@@ -7,6 +7,7 @@ import {
   useUpdateProject,
 } from "@/components/projects/use-projects";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
+import { ChoiceSelect, type Choices } from "@/components/ui/choice-select";
 import { ApiRequestError } from "@/lib/api/client";
 import { ConflictBanner } from "./conflict-banner";
 import { DatasourceFields } from "./datasource-fields";
@@ -45,6 +46,11 @@ interface Review {
   latestDraft: SettingsDraft;
   rebase: RebaseResult;
 }
+
+const LOG_SHIPPERS: Choices<LogShipper> = [
+  ["alloy", "Grafana Alloy"],
+  ["promtail", "Promtail (end of life)"],
+];
 
 function baseOf(record: ProjectRecordData): DraftBase {
   return { version: record.version, record, draft: draftFromProject(record.project) };
@@ -398,15 +404,13 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
             <label className="field-label" htmlFor="settings-log-shipper">
               Log shipper
             </label>
-            <select
+            <ChoiceSelect
               id="settings-log-shipper"
               value={draft.logShipper}
-              onChange={(event) => edit({ logShipper: event.target.value as LogShipper })}
-              data-testid="settings-log-shipper"
-            >
-              <option value="alloy">Grafana Alloy</option>
-              <option value="promtail">Promtail (end of life)</option>
-            </select>
+              choices={LOG_SHIPPERS}
+              onChange={(logShipper) => edit({ logShipper })}
+              testId="settings-log-shipper"
+            />
             {at("logs.shipper").map((issue) => (
               <span key={issue.message} className="field-issues">
                 {issue.message}

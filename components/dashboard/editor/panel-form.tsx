@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useId } from "react";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 import { unitOptions } from "@/lib/dashboard/units";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Panel, RowPanel, Target } from "@/lib/model/panel";
@@ -91,20 +92,7 @@ function ChoiceField<T extends string>({
 }: ChoiceFieldProps<T>): ReactNode {
   return (
     <Field label={label} issues={issues}>
-      {(id) => (
-        <select
-          id={id}
-          value={value}
-          onChange={(event) => onChange(event.target.value as T)}
-          data-testid={testId}
-        >
-          {choices.map(([choice, text]) => (
-            <option key={choice} value={choice}>
-              {text}
-            </option>
-          ))}
-        </select>
-      )}
+      {(id) => <ChoiceSelect id={id} value={value} choices={choices} onChange={onChange} testId={testId} />}
     </Field>
   );
 }

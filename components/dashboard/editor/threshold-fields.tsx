@@ -1,10 +1,16 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
+import { ChoiceSelect, type Choices } from "@/components/ui/choice-select";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Thresholds } from "@/lib/model/panel";
 import { COLOR_CHOICES, cssColor, DEFAULT_THRESHOLDS } from "../model/thresholds";
 import { FieldMessages, issuesWithin } from "./field-messages";
+
+const THRESHOLD_MODES: Choices<Thresholds["mode"]> = [
+  ["absolute", "Absolute"],
+  ["percentage", "Percentage"],
+];
 
 export interface ThresholdFieldsProps {
   value: Thresholds | undefined;
@@ -14,6 +20,7 @@ export interface ThresholdFieldsProps {
 
 /** Threshold steps: a base colour, then a value and colour per step, lowest first. */
 export function ThresholdFields({ value, onChange, issues }: ThresholdFieldsProps): ReactNode {
+  const modeId = useId();
   if (!value) {
     return (
       <fieldset className="dash-fieldset">
@@ -36,16 +43,15 @@ export function ThresholdFields({ value, onChange, issues }: ThresholdFieldsProp
   return (
     <fieldset className="dash-fieldset" data-testid="thresholds">
       <legend>Thresholds</legend>
-      <label className="dash-inline">
-        Mode{" "}
-        <select
+      <span className="dash-inline">
+        <label htmlFor={modeId}>Mode</label>{" "}
+        <ChoiceSelect
+          id={modeId}
           value={value.mode}
-          onChange={(event) => onChange({ ...value, mode: event.target.value as Thresholds["mode"] })}
-        >
-          <option value="absolute">Absolute</option>
-          <option value="percentage">Percentage</option>
-        </select>
-      </label>
+          choices={THRESHOLD_MODES}
+          onChange={(mode) => onChange({ ...value, mode })}
+        />
+      </span>
       {steps.map((step, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: steps are positional; their values are being edited
         <div key={index} className="dash-threshold-row" data-testid="threshold-step">

@@ -26,6 +26,11 @@ export const VARIABLE_TYPE_LABELS: Record<VariableType, string> = {
   datasource: "Data source",
 };
 
+/** The types in order, each with its label, for a drop-down. */
+export const VARIABLE_TYPE_CHOICES: ReadonlyArray<readonly [VariableType, string]> = VARIABLE_TYPES.map(
+  (type) => [type, VARIABLE_TYPE_LABELS[type]] as const,
+);
+
 /** Grafana's default choices of a new interval variable. */
 export const DEFAULT_INTERVALS: readonly string[] = ["1m", "10m", "30m", "1h", "6h", "12h", "1d", "7d"];
 

@@ -1,12 +1,12 @@
 "use client";
 
 import { type ReactNode, useId, useState } from "react";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 import {
   defaultVariable,
   newVariableNameProblem,
   suggestVariableName,
-  VARIABLE_TYPE_LABELS,
-  VARIABLE_TYPES,
+  VARIABLE_TYPE_CHOICES,
   type VariableType,
 } from "../model/variable-ops";
 import { useDraftActions, useDraftVariables } from "../store/store-provider";
@@ -44,18 +44,13 @@ export function AddVariableForm({ onAdded }: AddVariableFormProps): ReactNode {
           <label className="field-label" htmlFor={`${id}-type`}>
             New variable of type
           </label>
-          <select
+          <ChoiceSelect
             id={`${id}-type`}
             value={type}
-            onChange={(event) => setType(event.target.value as VariableType)}
-            data-testid="new-variable-type"
-          >
-            {VARIABLE_TYPES.map((choice) => (
-              <option key={choice} value={choice}>
-                {VARIABLE_TYPE_LABELS[choice]}
-              </option>
-            ))}
-          </select>
+            choices={VARIABLE_TYPE_CHOICES}
+            onChange={setType}
+            testId="new-variable-type"
+          />
         </div>
         <div className="field dash-field">
           <label className="field-label" htmlFor={`${id}-name`}>

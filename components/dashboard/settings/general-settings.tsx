@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 import { QUICK_RANGES, REFRESH_INTERVALS } from "@/lib/dashboard/time-range";
 import type { ModelIssue } from "@/lib/model/issues";
 import { issuesWithin } from "../editor/field-messages";
@@ -138,20 +139,13 @@ export function GeneralSettings({ issues }: GeneralSettingsProps): ReactNode {
           </SettingsField>
           <SettingsField label="Time zone" issues={issuesWithin(issues, "timezone")}>
             {(id) => (
-              <select
+              <ChoiceSelect
                 id={id}
                 value={dashboard.timezone}
-                onChange={(event) =>
-                  setGeneral({ timezone: event.target.value as (typeof TIMEZONES)[number][0] })
-                }
-                data-testid="settings-timezone"
-              >
-                {TIMEZONES.map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
+                choices={TIMEZONES}
+                onChange={(timezone) => setGeneral({ timezone })}
+                testId="settings-timezone"
+              />
             )}
           </SettingsField>
         </div>

@@ -1,15 +1,11 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Variable } from "@/lib/model/variable";
 import { FieldMessages, issuesWithin } from "../editor/field-messages";
-import {
-  changeVariableType,
-  VARIABLE_TYPE_LABELS,
-  VARIABLE_TYPES,
-  type VariableType,
-} from "../model/variable-ops";
+import { changeVariableType, VARIABLE_TYPE_CHOICES } from "../model/variable-ops";
 import { useDraftActions, useDraftVariables, useProjectDatasources } from "../store/store-provider";
 import { CheckField, SettingsField } from "./settings-field";
 import { VariablePreview } from "./variable-preview";
@@ -106,20 +102,13 @@ export function VariableEditor({ index, variable, issues }: VariableEditorProps)
       <div className="dash-field-row">
         <SettingsField label="Type" issues={issuesWithin(issues, "type")}>
           {(id) => (
-            <select
+            <ChoiceSelect
               id={id}
               value={variable.type}
-              onChange={(event) =>
-                update((v) => changeVariableType(v, event.target.value as VariableType), "type")
-              }
-              data-testid="variable-type"
-            >
-              {VARIABLE_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {VARIABLE_TYPE_LABELS[type]}
-                </option>
-              ))}
-            </select>
+              choices={VARIABLE_TYPE_CHOICES}
+              onChange={(type) => update((v) => changeVariableType(v, type), "type")}
+              testId="variable-type"
+            />
           )}
         </SettingsField>
         <SettingsField

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 import type { Datasource } from "@/lib/model/datasource";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Variable } from "@/lib/model/variable";
@@ -193,26 +194,18 @@ export function QueryVariableFields({
         </SettingsField>
         <SettingsField label="Refresh" issues={issuesWithin(issues, "refresh")}>
           {(id) => (
-            <select
+            <ChoiceSelect
               id={id}
               value={variable.refresh}
-              onChange={(event) =>
+              choices={REFRESH_CHOICES}
+              onChange={(refresh) =>
                 update(
-                  patchOf("query", (v) => ({
-                    ...v,
-                    refresh: event.target.value as OfType<"query">["refresh"],
-                  })),
+                  patchOf("query", (v) => ({ ...v, refresh })),
                   "refresh",
                 )
               }
-              data-testid="variable-refresh"
-            >
-              {REFRESH_CHOICES.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
+              testId="variable-refresh"
+            />
           )}
         </SettingsField>
       </div>
@@ -382,26 +375,18 @@ export function DatasourceVariableFields({
       hint="Offers the project's datasources of this type; queries use it as $name."
     >
       {(id) => (
-        <select
+        <ChoiceSelect
           id={id}
           value={variable.datasourceType}
-          onChange={(event) =>
+          choices={DATASOURCE_TYPES}
+          onChange={(datasourceType) =>
             update(
-              patchOf("datasource", (v) => ({
-                ...v,
-                datasourceType: event.target.value as OfType<"datasource">["datasourceType"],
-              })),
+              patchOf("datasource", (v) => ({ ...v, datasourceType })),
               "datasourceType",
             )
           }
-          data-testid="variable-datasource-type"
-        >
-          {DATASOURCE_TYPES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
+          testId="variable-datasource-type"
+        />
       )}
     </SettingsField>
   );
