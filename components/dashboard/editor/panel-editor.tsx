@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useState } from "react";
+import { TabList } from "@/components/ui/tab-list";
 import { useDraftIssues } from "../designer/draft-issues";
 import { PanelContent } from "../grid/panel-content";
 import { issuesOfPanel } from "../model/issues";
@@ -82,21 +83,13 @@ export function PanelEditor({ panelId }: PanelEditorProps): ReactNode {
           )}
         </div>
         <div className="dash-editor-side">
-          <div className="tabs" role="tablist" aria-label="Edit as">
-            {TABS.map((tab) => (
-              <button
-                key={tab.id}
-                type="button"
-                role="tab"
-                aria-selected={editorTab === tab.id}
-                className={editorTab === tab.id ? "tab active" : "tab"}
-                onClick={() => setEditorTab(tab.id)}
-                data-testid={`editor-tab-${tab.id}`}
-              >
-                {tab.label}
-              </button>
-            ))}
-          </div>
+          <TabList
+            label="Edit as"
+            tabs={TABS}
+            selected={editorTab}
+            onSelect={setEditorTab}
+            testIdPrefix="editor-tab-"
+          />
           {/* A tab is mounted when first shown and then kept: JSON typed there that does not parse
               yet (so is not in the draft) survives a look at another tab, and its editors keep
               their cursor and undo. */}

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
+import { TabList } from "@/components/ui/tab-list";
 import { useDraftVariables, useViewState } from "../store/store-provider";
 import { GeneralSettings } from "./general-settings";
 import { useSettingsIssues } from "./use-settings-issues";
@@ -39,21 +40,7 @@ export function DashboardSettings(): ReactNode {
           Close
         </button>
       </div>
-      <div className="tabs" role="tablist" aria-label="Settings">
-        {tabs.map((entry) => (
-          <button
-            key={entry.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === entry.id}
-            className={tab === entry.id ? "tab active" : "tab"}
-            onClick={() => setTab(entry.id)}
-            data-testid={`settings-tab-${entry.id}`}
-          >
-            {entry.label}
-          </button>
-        ))}
-      </div>
+      <TabList label="Settings" tabs={tabs} selected={tab} onSelect={setTab} testIdPrefix="settings-tab-" />
       <div role="tabpanel">
         {tab === "general" ? <GeneralSettings issues={issues} /> : <VariablesSettings issues={issues} />}
       </div>
