@@ -2,12 +2,12 @@ import "server-only";
 import type { ProjectRecord } from "../api/schemas";
 import { getDb } from "../db/client";
 import { NotFoundError } from "../db/errors";
-import { getProject } from "../db/projects";
 import type { Project } from "../model";
+import { readProjectRecord } from "./project-cache";
 
-/** The stored project or a 404. */
+/** The stored project or a 404. Frozen: it may be shared with other requests (see project-cache). */
 export async function requireProject(id: string): Promise<ProjectRecord<Project>> {
-  const record = await getProject(await getDb(), id);
+  const record = await readProjectRecord(await getDb(), id);
   if (!record) throw new NotFoundError(`no project "${id}"`);
-  return record as ProjectRecord<Project>;
+  return record;
 }

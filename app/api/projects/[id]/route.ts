@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/db/errors";
 import { deleteProject, updateProject } from "@/lib/db/projects";
 import { json, readJson, route } from "@/lib/server/http";
-import { readProjectJson } from "@/lib/server/project-json";
+import { readProjectJson } from "@/lib/server/project-cache";
 import { type ProjectRouteContext, projectId } from "./params";
 
 export const dynamic = "force-dynamic";

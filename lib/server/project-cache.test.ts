@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProject, deleteProject, getProject, updateProject } from "../db/projects";
 import { type OpenTestDb, openTestDb, TEST_DRIVERS } from "../db/testing";
 import { smallProject } from "../generate/testdata/small-project";
-import { ProjectJsonCache, readProjectJson } from "./project-json";
+import { type CachedProject, ProjectCache, readProjectJson, readProjectRecord } from "./project-cache";
 
 describe.each(TEST_DRIVERS)("a project's GET body on %s", (driver) => {
   let handle: OpenTestDb;
@@ -16,7 +16,7 @@ describe.each(TEST_DRIVERS)("a project's GET body on %s", (driver) => {
 
   it("is the stored record, served again from the cache while its version stands", async () => {
     const { db } = handle;
-    const cache = new ProjectJsonCache(10 * 1024 * 1024);
+    const cache = new ProjectCache(10 * 1024 * 1024);
     const created = await createProject(db, smallProject());
     const first = await readProjectJson(db, created.id, cache);
     expect(first && JSON.parse(first.json)).toEqual(await getProject(db, created.id));
@@ -31,13 +31,27 @@ describe.each(TEST_DRIVERS)("a project's GET body on %s", (driver) => {
 
     await deleteProject(db, created.id);
     expect(await readProjectJson(db, created.id, cache)).toBeNull();
-    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+    expect(cache.size).toEqual({ entries: 0, chars: 0 });
+  });
+
+  it("reads the stored record once, checked and frozen, while its version stands", async () => {
+    const { db } = handle;
+    const cache = new ProjectCache(10 * 1024 * 1024);
+    const created = await createProject(db, smallProject());
+    const record = await readProjectRecord(db, created.id, cache);
+    expect(record).toEqual(await getProject(db, created.id));
+    expect(await readProjectRecord(db, created.id, cache)).toBe(record);
+    expect(Object.isFrozen(record?.project.dashboards[0])).toBe(true);
+    expect(() => {
+      (record?.project as { name: string }).name = "Changed in place";
+    }).toThrow(TypeError);
+    expect(await readProjectRecord(db, "no-such-project", cache)).toBeNull();
   });
 
   it("does not serve another process's older copy after a save it did not see", async () => {
     const { db } = handle;
     const created = await createProject(db, smallProject());
-    const mine = new ProjectJsonCache(10 * 1024 * 1024);
+    const mine = new ProjectCache(10 * 1024 * 1024);
     await readProjectJson(db, created.id, mine);
     // Another app process saves: this process's cache is not told.
     await updateProject(db, created.id, 1, { ...smallProject(), name: "Saved elsewhere" });
@@ -46,26 +60,30 @@ describe.each(TEST_DRIVERS)("a project's GET body on %s", (driver) => {
   });
 });
 
-describe("ProjectJsonCache", () => {
-  const value = (json: string) => ({ json, etag: `"${json.length}"` });
+describe("ProjectCache", () => {
+  const entry = (stamp: string, json: string): CachedProject => ({
+    stamp,
+    record: JSON.parse(`{"json":${JSON.stringify(json)}}`),
+    response: { json, etag: `"${json.length}"` },
+  });
 
   it("evicts the least recently used entries beyond its size", () => {
-    const cache = new ProjectJsonCache(10);
-    cache.set("a", "1", value("aaaa"));
-    cache.set("b", "1", value("bbbb"));
+    const cache = new ProjectCache(10);
+    cache.set("a", entry("1", "aaaa"));
+    cache.set("b", entry("1", "bbbb"));
     expect(cache.get("a", "1")).toBeDefined();
-    cache.set("c", "1", value("cccc"));
+    cache.set("c", entry("1", "cccc"));
     expect(cache.get("b", "1")).toBeUndefined();
     expect(cache.get("a", "1")).toBeDefined();
-    expect(cache.size).toEqual({ entries: 2, bytes: 8 });
+    expect(cache.size).toEqual({ entries: 2, chars: 8 });
   });
 
   it("keeps nothing larger than itself and answers only for the same stamp", () => {
-    const cache = new ProjectJsonCache(3);
-    cache.set("a", "1", value("aaaa"));
+    const cache = new ProjectCache(3);
+    cache.set("a", entry("1", "aaaa"));
     expect(cache.size.entries).toBe(0);
-    cache.set("b", "1", value("bb"));
+    cache.set("b", entry("1", "bb"));
     expect(cache.get("b", "2")).toBeUndefined();
-    expect(cache.get("b", "1")?.json).toBe("bb");
+    expect(cache.get("b", "1")?.response.json).toBe("bb");
   });
 });

@@ -1,0 +1,124 @@
+import "server-only";
+import type { ProjectRecord } from "../api/schemas";
+import type { Db } from "../db/client";
+import { getProject, getProjectStamp, type ProjectStamp } from "../db/projects";
+import type { Project } from "../model";
+
+/**
+ * Stored projects as read and checked, and as GET sends them. A stored version's content never
+ * changes (every save writes a new version), so a record read once serves again for as long as
+ * the row's stamp (version and write time) is the same. Checking the stamp reads two columns; a
+ * miss reads the content, checks it against the model and serializes it, which is most of a read's
+ * cost, paid by every GET, preview, lint, bundle and validation. Each process keeps its own cache,
+ * and the stamp check against the database keeps every one of them right when another saves.
+ * Cached records are frozen: they are shared, so a caller that changed one would change it for all.
+ */
+
+export interface ProjectJson {
+  json: string;
+  etag: string;
+}
+
+export interface CachedProject {
+  stamp: string;
+  record: ProjectRecord<Project>;
+  response: ProjectJson;
+}
+
+function stampKey(stamp: ProjectStamp): string {
+  return `${stamp.version}@${stamp.updatedAt.getTime()}`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+export class ProjectCache {
+  private readonly entries = new Map<string, CachedProject>();
+  private chars = 0;
+
+  /** `maxChars` bounds the serialized records kept, in characters of JSON. */
+  constructor(private readonly maxChars: number) {}
+
+  get(id: string, stamp: string): CachedProject | undefined {
+    const entry = this.entries.get(id);
+    if (!entry || entry.stamp !== stamp) return undefined;
+    // Re-inserting keeps the Map in least-recently-used-first order.
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    return entry;
+  }
+
+  set(id: string, entry: CachedProject): void {
+    this.delete(id);
+    const size = entry.response.json.length;
+    if (size > this.maxChars) return;
+    this.entries.set(id, entry);
+    this.chars += size;
+    for (const [oldest, old] of this.entries) {
+      if (this.chars <= this.maxChars) break;
+      this.entries.delete(oldest);
+      this.chars -= old.response.json.length;
+    }
+  }
+
+  delete(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.entries.delete(id);
+    this.chars -= entry.response.json.length;
+  }
+
+  get size(): { entries: number; chars: number } {
+    return { entries: this.entries.size, chars: this.chars };
+  }
+}
+
+const DEFAULT_CACHE_CHARS = 64 * 1024 * 1024;
+const sharedCache = new ProjectCache(DEFAULT_CACHE_CHARS);
+
+async function readCachedProject(
+  db: Pick<Db, "prisma">,
+  id: string,
+  cache: ProjectCache,
+): Promise<CachedProject | null> {
+  const stamp = await getProjectStamp(db, id);
+  if (!stamp) {
+    cache.delete(id);
+    return null;
+  }
+  const cached = cache.get(id, stampKey(stamp));
+  if (cached) return cached;
+  const record = await getProject(db, id);
+  if (!record) return null;
+  const entry: CachedProject = {
+    // The stamp of what was read, which a save between the two reads may have moved on.
+    stamp: stampKey({ version: record.version, updatedAt: new Date(record.updatedAt) }),
+    record: deepFreeze(record),
+    response: { json: JSON.stringify(record), etag: `"${record.id}-${record.version}"` },
+  };
+  cache.set(id, entry);
+  return entry;
+}
+
+/** The stored project, checked against the model; frozen, as it may be shared. Null when there is none. */
+export async function readProjectRecord(
+  db: Pick<Db, "prisma">,
+  id: string,
+  cache: ProjectCache = sharedCache,
+): Promise<ProjectRecord<Project> | null> {
+  return (await readCachedProject(db, id, cache))?.record ?? null;
+}
+
+/** GET /api/projects/{id}'s body and ETag. Null when there is no such project. */
+export async function readProjectJson(
+  db: Pick<Db, "prisma">,
+  id: string,
+  cache: ProjectCache = sharedCache,
+): Promise<ProjectJson | null> {
+  return (await readCachedProject(db, id, cache))?.response ?? null;
+}
