@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useId } from "react";
-import { ChoiceSelect } from "@/components/ui/choice-select";
+import { ChoiceSelect, type Choices } from "@/components/ui/choice-select";
 import { unitOptions } from "@/lib/dashboard/units";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Panel, RowPanel, Target } from "@/lib/model/panel";
@@ -72,30 +72,73 @@ function Field({ label, issues, children, testId }: FieldProps): ReactNode {
   );
 }
 
-interface ChoiceFieldProps<T extends string> {
+/** The panel's fields whose values are strings: the ones a drop-down can edit. */
+type ChoiceKey<P> = { [K in keyof P]: P[K] extends string ? K : never }[keyof P] & string;
+
+interface PanelChoiceProps<P extends VisualPanel, K extends ChoiceKey<P>> {
+  panel: P;
+  field: K;
   label: string;
+  choices: Choices<P[K] & string>;
+  update: Update;
   issues: readonly ModelIssue[];
-  value: T;
-  choices: readonly (readonly [T, string])[];
-  onChange: (value: T) => void;
   testId?: string;
 }
 
-/** A labelled drop-down over a fixed set of model values. */
-function ChoiceField<T extends string>({
+/** A labelled drop-down over a fixed set of values of one panel field, with that field's issues. */
+function PanelChoice<P extends VisualPanel, K extends ChoiceKey<P>>({
+  panel,
+  field,
   label,
-  issues,
-  value,
   choices,
-  onChange,
+  update,
+  issues,
   testId,
-}: ChoiceFieldProps<T>): ReactNode {
+}: PanelChoiceProps<P, K>): ReactNode {
   return (
-    <Field label={label} issues={issues}>
-      {(id) => <ChoiceSelect id={id} value={value} choices={choices} onChange={onChange} testId={testId} />}
+    <Field label={label} issues={issuesWithin(issues, field)}>
+      {(id) => (
+        <ChoiceSelect
+          id={id}
+          value={panel[field] as P[K] & string}
+          choices={choices}
+          onChange={(value) => update((current) => set(current, { [field]: value } as Partial<P>), field)}
+          testId={testId}
+        />
+      )}
     </Field>
   );
 }
+
+const DRAW_STYLES: Choices<OfType<"timeseries">["drawStyle"]> = [
+  ["line", "Lines"],
+  ["bars", "Bars"],
+  ["points", "Points"],
+];
+const STACKING_MODES: Choices<OfType<"timeseries">["stacking"]> = [
+  ["none", "Off"],
+  ["normal", "Normal"],
+  ["percent", "100%"],
+];
+const GRAPH_MODES: Choices<OfType<"stat">["graphMode"]> = [
+  ["area", "Sparkline"],
+  ["none", "None"],
+];
+const COLOR_MODES: Choices<OfType<"stat">["colorMode"]> = [
+  ["value", "Value"],
+  ["background", "Background"],
+  ["none", "None"],
+];
+const ORIENTATIONS: Choices<OfType<"bargauge">["orientation"]> = [
+  ["horizontal", "Horizontal"],
+  ["vertical", "Vertical"],
+  ["auto", "Auto"],
+];
+const DISPLAY_MODES: Choices<OfType<"bargauge">["displayMode"]> = [
+  ["gradient", "Gradient"],
+  ["lcd", "Retro LCD"],
+  ["basic", "Basic"],
+];
 
 function optionalNumber(text: string): number | undefined {
   if (text.trim() === "") return undefined;
@@ -142,37 +185,9 @@ function UnitSelect({
   );
 }
 
-const REDUCE_CHOICES = ["lastNotNull", "last", "mean", "max", "min", "sum"] as const;
-
-function ReduceField({
-  panel,
-  update,
-  issues,
-}: {
-  panel: OfType<"stat" | "gauge" | "bargauge">;
-  update: Update;
-  issues: readonly ModelIssue[];
-}): ReactNode {
-  return (
-    <Field label="Calculation" issues={issuesWithin(issues, "reduce")}>
-      {(id) => (
-        <select
-          id={id}
-          value={panel.reduce}
-          onChange={(event) =>
-            update((p) => set(p, { reduce: event.target.value as (typeof REDUCE_CHOICES)[number] }), "reduce")
-          }
-        >
-          {REDUCE_CHOICES.map((calc) => (
-            <option key={calc} value={calc}>
-              {CALC_LABELS[calc]}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
+const REDUCE_CHOICES: Choices<OfType<"stat">["reduce"]> = (
+  ["lastNotNull", "last", "mean", "max", "min", "sum"] as const
+).map((calc) => [calc, CALC_LABELS[calc]] as const);
 
 function TimeseriesOptions({
   panel,
@@ -242,18 +257,13 @@ function TimeseriesOptions({
         <FieldMessages issues={issuesWithin(issues, "legend")} />
       </fieldset>
       <div className="dash-field-row">
-        <ChoiceField
+        <PanelChoice
+          panel={panel}
+          field="drawStyle"
           label="Style"
-          issues={issuesWithin(issues, "drawStyle")}
-          value={panel.drawStyle}
-          choices={
-            [
-              ["line", "Lines"],
-              ["bars", "Bars"],
-              ["points", "Points"],
-            ] as const
-          }
-          onChange={(value) => update((p) => set(p, { drawStyle: value }), "drawStyle")}
+          choices={DRAW_STYLES}
+          update={update}
+          issues={issues}
           testId="draw-style"
         />
         <Field label="Fill opacity" issues={issuesWithin(issues, "fillOpacity")}>
@@ -276,18 +286,13 @@ function TimeseriesOptions({
             />
           )}
         </Field>
-        <ChoiceField
+        <PanelChoice
+          panel={panel}
+          field="stacking"
           label="Stacking"
-          issues={issuesWithin(issues, "stacking")}
-          value={panel.stacking}
-          choices={
-            [
-              ["none", "Off"],
-              ["normal", "Normal"],
-              ["percent", "100%"],
-            ] as const
-          }
-          onChange={(value) => update((p) => set(p, { stacking: value }), "stacking")}
+          choices={STACKING_MODES}
+          update={update}
+          issues={issues}
           testId="stacking"
         />
       </div>
@@ -310,38 +315,43 @@ function TypeOptions({
     case "stat":
       return (
         <div className="dash-field-row">
-          <ReduceField panel={panel} update={update} issues={issues} />
-          <ChoiceField
-            label="Graph"
-            issues={issuesWithin(issues, "graphMode")}
-            value={panel.graphMode}
-            choices={
-              [
-                ["area", "Sparkline"],
-                ["none", "None"],
-              ] as const
-            }
-            onChange={(value) => update((p) => set(p, { graphMode: value }), "graphMode")}
+          <PanelChoice
+            panel={panel}
+            field="reduce"
+            label="Calculation"
+            choices={REDUCE_CHOICES}
+            update={update}
+            issues={issues}
           />
-          <ChoiceField
+          <PanelChoice
+            panel={panel}
+            field="graphMode"
+            label="Graph"
+            choices={GRAPH_MODES}
+            update={update}
+            issues={issues}
+          />
+          <PanelChoice
+            panel={panel}
+            field="colorMode"
             label="Colour"
-            issues={issuesWithin(issues, "colorMode")}
-            value={panel.colorMode}
-            choices={
-              [
-                ["value", "Value"],
-                ["background", "Background"],
-                ["none", "None"],
-              ] as const
-            }
-            onChange={(value) => update((p) => set(p, { colorMode: value }), "colorMode")}
+            choices={COLOR_MODES}
+            update={update}
+            issues={issues}
           />
         </div>
       );
     case "gauge":
       return (
         <div className="dash-field-row">
-          <ReduceField panel={panel} update={update} issues={issues} />
+          <PanelChoice
+            panel={panel}
+            field="reduce"
+            label="Calculation"
+            choices={REDUCE_CHOICES}
+            update={update}
+            issues={issues}
+          />
           <label className="dash-inline">
             <input
               type="checkbox"
@@ -357,32 +367,29 @@ function TypeOptions({
     case "bargauge":
       return (
         <div className="dash-field-row">
-          <ReduceField panel={panel} update={update} issues={issues} />
-          <ChoiceField
-            label="Orientation"
-            issues={issuesWithin(issues, "orientation")}
-            value={panel.orientation}
-            choices={
-              [
-                ["horizontal", "Horizontal"],
-                ["vertical", "Vertical"],
-                ["auto", "Auto"],
-              ] as const
-            }
-            onChange={(value) => update((p) => set(p, { orientation: value }), "orientation")}
+          <PanelChoice
+            panel={panel}
+            field="reduce"
+            label="Calculation"
+            choices={REDUCE_CHOICES}
+            update={update}
+            issues={issues}
           />
-          <ChoiceField
+          <PanelChoice
+            panel={panel}
+            field="orientation"
+            label="Orientation"
+            choices={ORIENTATIONS}
+            update={update}
+            issues={issues}
+          />
+          <PanelChoice
+            panel={panel}
+            field="displayMode"
             label="Display"
-            issues={issuesWithin(issues, "displayMode")}
-            value={panel.displayMode}
-            choices={
-              [
-                ["gradient", "Gradient"],
-                ["lcd", "Retro LCD"],
-                ["basic", "Basic"],
-              ] as const
-            }
-            onChange={(value) => update((p) => set(p, { displayMode: value }), "displayMode")}
+            choices={DISPLAY_MODES}
+            update={update}
+            issues={issues}
           />
         </div>
       );
