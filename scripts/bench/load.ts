@@ -4,6 +4,8 @@
  * because PUT needs per-connection state (the version each connection last saved) and the
  * report needs exact p95s.
  */
+import { percentile } from "./stats";
+
 export interface LoadResult {
   requests: number;
   non2xx: number;
@@ -17,11 +19,6 @@ export interface LoadResult {
 export interface LoadRequest {
   url: string;
   init?: RequestInit;
-}
-
-function percentile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
 export async function runLoad<State>(options: {
@@ -54,7 +51,6 @@ export async function runLoad<State>(options: {
   };
   await Promise.all(Array.from({ length: options.connections }, (_, i) => worker(i)));
   const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
     non2xx,
