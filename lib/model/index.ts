@@ -7,5 +7,6 @@ export * from "./panel";
 export * from "./project";
 export * from "./rule";
 export * from "./scrape";
+export * from "./sections";
 export * from "./validate";
 export * from "./variable";
