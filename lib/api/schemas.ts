@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SectionChangeSchema } from "../history/section-change";
 import { FrameworkVersionSchema, LevelSchema } from "../model";
 
 /**
@@ -73,6 +74,8 @@ export const RevisionSummarySchema = z.object({
   createdAt: z.string(),
   author: z.string().nullable(),
   message: z.string().nullable(),
+  /** What the revision changed, section by section (empty for revisions saved before sections). */
+  changes: z.array(SectionChangeSchema).default([]),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
 

@@ -245,7 +245,11 @@ export async function listRevisions(db: DbHandle, id: string): Promise<RevisionS
     }),
   ]);
   if (!project) throw new NotFoundError(`no project "${id}"`);
-  return revisions.map((revision) => ({ ...revision, createdAt: revision.createdAt.toISOString() }));
+  return revisions.map((revision) => ({
+    ...revision,
+    createdAt: revision.createdAt.toISOString(),
+    changes: [],
+  }));
 }
 
 export async function getRevision(db: DbHandle, id: string, version: number): Promise<RevisionRecord | null> {
