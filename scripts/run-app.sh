@@ -3,8 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Install exactly the lock file, only when node_modules is missing or older than it.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm install --no-audit --no-fund --loglevel=error
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 npx next build
 exec npx next start --port "${PORT:-3000}" --hostname "${HOST:-127.0.0.1}"

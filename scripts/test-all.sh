@@ -6,9 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system-deps.sh
-# `npm ci` rejects the lock files this npm writes (it leaves out other platforms' optional
-# packages), so install from the lock file with `npm install`, which keeps its versions.
-npm install --no-audit --no-fund --loglevel=error
+npm ci --no-audit --no-fund --loglevel=error
 npm run format:check
 npm run lint
 npm run typecheck
