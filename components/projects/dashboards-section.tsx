@@ -1,9 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useParams, usePathname } from "next/navigation";
+import { useParams } from "next/navigation";
 import type { ReactNode } from "react";
-import { ImportGrafanaButton } from "@/components/dashboard/import/import-button";
 import { plural } from "@/components/ui/format";
 import { uniqueKeys } from "@/components/ui/unique-keys";
 import type { Dashboard } from "@/lib/model/dashboard";
@@ -11,19 +10,19 @@ import { anchorId } from "./issue-anchors";
 
 export interface DashboardsSectionProps {
   dashboards: readonly Dashboard[];
+  /** Buttons beside the title (the overview's import), composed by the page so this folder stays below the editors. */
+  actions?: ReactNode;
 }
 
-export function DashboardsSection({ dashboards }: DashboardsSectionProps): ReactNode {
+export function DashboardsSection({ dashboards, actions }: DashboardsSectionProps): ReactNode {
   const projectId = useParams<{ id?: string }>()?.id;
-  // The designer edits the latest version: importing belongs on the overview, not on an old revision.
-  const onOverview = usePathname() === `/projects/${projectId}`;
   return (
     <section id="dashboards" className="section" data-testid="dashboards-section">
       <div className="page-title-row">
         <h2>
           Dashboards <span className="count">{dashboards.length}</span>
         </h2>
-        {projectId && onOverview ? <ImportGrafanaButton projectId={projectId} /> : null}
+        {actions}
       </div>
       {dashboards.length === 0 ? (
         <p className="empty">No dashboards.</p>

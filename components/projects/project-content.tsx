@@ -8,13 +8,15 @@ import { SettingsSummary } from "./settings-summary";
 
 export interface ProjectContentProps {
   project: Project;
+  /** Actions beside the dashboards' title; only the overview has them, not a stored revision. */
+  dashboardActions?: ReactNode;
 }
 
 /** The read-only body of a project, shared by the overview and a stored revision's page. */
-export function ProjectContent({ project }: ProjectContentProps): ReactNode {
+export function ProjectContent({ project, dashboardActions }: ProjectContentProps): ReactNode {
   return (
     <div className="project-content">
-      <DashboardsSection dashboards={project.dashboards} />
+      <DashboardsSection dashboards={project.dashboards} actions={dashboardActions} />
       <RuleGroupsSection ruleGroups={project.ruleGroups} />
       <ReceiversSection receivers={project.receivers} />
       <RouteSection route={project.route} inhibitRules={project.inhibitRules} />

@@ -11,6 +11,8 @@ import { ValidationPanel } from "./validation-panel";
 
 export interface ProjectOverviewProps {
   id: string;
+  /** Actions beside the dashboards' title (the page passes the Grafana import). */
+  dashboardActions?: ReactNode;
 }
 
 /**
@@ -28,7 +30,7 @@ function useHashAfterLoad(loaded: boolean): void {
   }, [loaded]);
 }
 
-export function ProjectOverview({ id }: ProjectOverviewProps): ReactNode {
+export function ProjectOverview({ id, dashboardActions }: ProjectOverviewProps): ReactNode {
   const project = useProject(id);
   const validation = useProjectValidation(id, project.data?.version);
   useHashAfterLoad(project.isSuccess);
@@ -43,7 +45,7 @@ export function ProjectOverview({ id }: ProjectOverviewProps): ReactNode {
       <ProjectHeader record={record} />
       <ProjectNav id={id} />
       <ValidationPanel validation={validation.data} error={validation.error} pending={validation.isPending} />
-      <ProjectContent project={record.project} />
+      <ProjectContent project={record.project} dashboardActions={dashboardActions} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { type ReactNode, useId } from "react";
+import type { FieldIssue } from "@/components/form/field-issues";
+import { TextField } from "@/components/form/text-field";
 import type { DatasourceType } from "@/lib/model/datasource";
-import type { FieldIssue } from "./field-issues";
 import type { DatasourceDraft } from "./settings-draft";
-import { TextField } from "./text-field";
 
 const TYPE_LABELS: Readonly<Record<DatasourceType, string>> = {
   prometheus: "Prometheus",

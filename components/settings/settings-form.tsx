@@ -1,6 +1,8 @@
 "use client";
 
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { type FieldIssue, issuesAt, toProjectPath, unclaimedIssues } from "@/components/form/field-issues";
+import { TextField } from "@/components/form/text-field";
 import {
   type ProjectRecordData,
   useFetchLatestProject,
@@ -11,7 +13,6 @@ import { ChoiceSelect, type Choices } from "@/components/ui/choice-select";
 import { ApiRequestError } from "@/lib/api/client";
 import { ConflictBanner } from "./conflict-banner";
 import { DatasourceFields } from "./datasource-fields";
-import { type FieldIssue, issuesAt, toProjectPath, unclaimedIssues } from "./field-issues";
 import { ReviewLatest } from "./review-latest";
 import {
   applyDraft,
@@ -27,7 +28,6 @@ import {
   type SettingsDraft,
   saveMessage,
 } from "./settings-draft";
-import { TextField } from "./text-field";
 
 export interface SettingsFormProps {
   /** The stored project the form was opened on; later refetches do not reset the draft. */

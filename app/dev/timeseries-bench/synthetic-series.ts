@@ -1,4 +1,4 @@
-import type { Series } from "@/components/dashboard/model/series";
+import type { Series } from "@/lib/dashboard/series";
 
 /** An arbitrary fixed end, so every run draws the same picture. */
 const END_MS = Date.UTC(2026, 0, 1);

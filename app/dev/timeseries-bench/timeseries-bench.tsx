@@ -1,8 +1,8 @@
 "use client";
 
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { PanelVisualization } from "@/components/charts/panel-visualization";
 import { newPanel } from "@/components/dashboard/model/panel-ops";
-import { PanelVisualization } from "@/components/dashboard/panels/panel-visualization";
 import type { QueryPanel } from "@/lib/model/panel";
 import { syntheticSeries } from "./synthetic-series";
 import "@/components/dashboard/dashboard.css";
@@ -14,7 +14,7 @@ export interface TimeseriesBenchProps {
   height: number;
 }
 
-/** The outline the chart draws for each visible series (components/dashboard/panels/series-layer). */
+/** The outline the chart draws for each visible series (components/charts/series-layer). */
 const DRAWN_CURVES = "path.dash-ts-line[d]";
 
 /** A new time series panel, exactly as "Add panel" makes it. */

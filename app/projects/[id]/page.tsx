@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { ImportGrafanaButton } from "@/components/dashboard/import/import-button";
 import { ProjectOverview } from "@/components/projects/project-overview";
 import { projectIdParam } from "@/components/projects/route-params";
 
@@ -12,7 +13,8 @@ export default async function ProjectPage({ params }: ProjectPageProps): Promise
   if (!id) notFound();
   return (
     <main>
-      <ProjectOverview id={id} />
+      {/* The designer edits the latest version: importing belongs on the overview, not on an old revision. */}
+      <ProjectOverview id={id} dashboardActions={<ImportGrafanaButton projectId={id} />} />
     </main>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { createContext, type ReactNode, useContext } from "react";
+import { type MetricLint, type UnknownMetric, useMetricLint } from "@/components/preview/use-metric-lint";
 import { useDraftDashboard, useProjectId } from "../store/store-provider";
-import { type MetricLint, type UnknownMetric, useMetricLint } from "./use-metric-lint";
 
 const MetricLintContext = createContext<MetricLint>({ byExpression: new Map(), error: undefined });
 

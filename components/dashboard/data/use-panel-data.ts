@@ -1,20 +1,12 @@
 "use client";
 
-import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { type PreviewQueryResult, usePreviewQueries } from "@/components/preview/use-preview-queries";
 import type { ApiRequestError } from "@/lib/api/client";
-import { queryKeys } from "@/lib/api/query-keys";
+import type { PreviewExchange, QueryPreviewResponse } from "@/lib/api/preview-client";
+import { type Series, toSeries } from "@/lib/dashboard/series";
 import type { Panel } from "@/lib/model/panel";
 import { panelTargets } from "@/lib/model/panel";
-import { type Series, toSeries } from "../model/series";
-import {
-  type AlertsPreviewResponse,
-  type PreviewExchange,
-  previewAlerts,
-  previewQuery,
-  previewQueryRange,
-  type QueryPreviewResponse,
-} from "./preview-client";
 import { type PlannedQuery, planQuery, type QueryContext } from "./query-params";
 
 /** One query of a panel: what was asked, and what came back or went wrong. */
@@ -43,27 +35,11 @@ export function usePanelData(
 ): PanelData {
   const targets = panelTargets(panel);
   const plans = targets.map((target) => planQuery(panel, target, context));
-  const results = useQueries({
-    queries: plans.map((plan) =>
-      plan.kind === "preview"
-        ? {
-            queryKey: queryKeys.previewCall(projectId, plan.endpoint, plan.params),
-            queryFn: ({ signal }: { signal: AbortSignal }) =>
-              plan.endpoint === "query"
-                ? previewQuery(projectId, plan.params, signal)
-                : previewQueryRange(projectId, plan.params, signal),
-            placeholderData: keepPreviousData,
-            enabled,
-            retry: false,
-          }
-        : {
-            queryKey: queryKeys.previewCall(projectId, "unsupported", { refId: plan.refId }),
-            queryFn: (): Promise<PreviewExchange<QueryPreviewResponse>> =>
-              Promise.reject(new Error(plan.message)),
-            enabled: false,
-          },
-    ),
-  });
+  const results: PreviewQueryResult[] = usePreviewQueries(
+    projectId,
+    plans.map((plan) => (plan.kind === "preview" ? plan : undefined)),
+    enabled,
+  );
   const targetResults: TargetResult[] = plans.map((plan, index) => {
     const result = results[index];
     const target = targets[index];
@@ -82,9 +58,9 @@ export function usePanelData(
       refId: plan.refId,
       expr,
       plan,
-      pending: result?.isPending ?? true,
-      error: (result?.error as ApiRequestError | null) ?? null,
-      exchange: result?.data,
+      pending: result?.pending ?? true,
+      error: result?.error ?? null,
+      exchange: result?.exchange,
     };
   });
   const dataStamp = results.map((result) => result.dataUpdatedAt).join(",");
@@ -103,22 +79,4 @@ export function usePanelData(
     series,
     loading: targetResults.some((result) => result.pending && result.plan.kind === "preview"),
   };
-}
-
-export interface AlertsData {
-  pending: boolean;
-  error: Error | null;
-  exchange: PreviewExchange<AlertsPreviewResponse> | undefined;
-}
-
-/** The alerts of the project's Prometheus; `now` is only in the key, so a refresh refetches. */
-export function useAlerts(projectId: string, now: number, datasource: string | undefined): AlertsData {
-  const params: Record<string, string> = datasource ? { datasource } : {};
-  const query = useQuery({
-    queryKey: queryKeys.previewCall(projectId, "alerts", { ...params, asOf: String(now) }),
-    queryFn: ({ signal }) => previewAlerts(projectId, params, signal),
-    placeholderData: keepPreviousData,
-    retry: false,
-  });
-  return { pending: query.isPending, error: query.error, exchange: query.data };
 }

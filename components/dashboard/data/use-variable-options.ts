@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQueries, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
+import { previewLabels, previewLabelValues, previewQuery } from "@/lib/api/preview-client";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { Datasource } from "@/lib/model/datasource";
 import type { Variable } from "@/lib/model/variable";
@@ -14,7 +15,6 @@ import {
   staticOptions,
   variableParams,
 } from "../model/variables";
-import { previewLabels, previewLabelValues, previewQuery } from "./preview-client";
 
 export interface VariableOptions {
   options: string[];

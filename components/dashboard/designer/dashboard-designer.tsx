@@ -6,6 +6,7 @@ import { ProjectNav } from "@/components/projects/project-nav";
 import { type ProjectRecordData, useProject } from "@/components/projects/use-projects";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { PageLoading } from "@/components/ui/page-loading";
+import { useEditorShortcuts } from "@/components/undo/keyboard-shortcuts";
 import { refreshIntervalMs } from "@/lib/dashboard/time-range";
 import { MetricLintProvider, useMetricLintError } from "../data/metric-lint-context";
 import { VariablesProvider } from "../data/variables-context";
@@ -26,7 +27,6 @@ import { VariableBar } from "../toolbar/variable-bar";
 import { ConflictReview } from "./conflict-review";
 import { useDashboardSave } from "./dashboard-save";
 import { DraftIssuesProvider, useDraftIssues } from "./draft-issues";
-import { useDesignerShortcuts } from "./keyboard-shortcuts";
 import "../dashboard.css";
 
 export interface DashboardDesignerProps {
@@ -89,7 +89,7 @@ function DesignerBody({ record }: { record: ProjectRecordData }): ReactNode {
     () => ({ undo: history.undo, redo: history.redo, save: () => void save() }),
     [history.undo, history.redo, save],
   );
-  useDesignerShortcuts(handlers);
+  useEditorShortcuts(handlers);
   useAutoRefresh();
   const editing =
     editingPanelId !== undefined && dashboard.panels.some((panel) => panel.id === editingPanelId);

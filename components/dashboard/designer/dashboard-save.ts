@@ -3,10 +3,10 @@
 import { useCallback, useEffect, useRef } from "react";
 import { useUpdateProject } from "@/components/projects/use-projects";
 import { ApiRequestError } from "@/lib/api/client";
+import { sameValue } from "@/lib/json/same-value";
 import type { Dashboard } from "@/lib/model/dashboard";
 import type { Project } from "@/lib/model/project";
 import { serverIssuesOfDashboard } from "../model/issues";
-import { sameValue } from "../model/same-value";
 import { useDashboardSnapshot, useDraftDashboard, useProjectId, useSaveState } from "../store/store-provider";
 import { useDraftIssues } from "./draft-issues";
 

@@ -1,61 +1,11 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef, useState } from "react";
-import type { ModelIssue } from "@/lib/model/issues";
+import { type ReactNode, useRef } from "react";
+import { LazyJsonEditor, useSyncedJson } from "@/components/code-editor";
 import type { Panel } from "@/lib/model/panel";
 import { useDraftIssues } from "../designer/draft-issues";
-import {
-  issuesOfPanel,
-  type JsonEdit,
-  parseDashboardJson,
-  parsePanelJson,
-  toEditorJson,
-} from "../model/issues";
-import { sameValue } from "../model/same-value";
+import { issuesOfPanel, parseDashboardJson, parsePanelJson } from "../model/issues";
 import { useDraftActions, useDraftDashboard } from "../store/store-provider";
-import { LazyJsonEditor } from "./code-editors";
-
-interface SyncedJson {
-  text: string;
-  onText: (text: string) => void;
-  /** Why the text is not applied, when it is not. */
-  parseIssues: ModelIssue[];
-}
-
-/**
- * JSON text kept in step with a model value both ways: typing applies the value as soon as it
- * parses and passes the schema; a change made elsewhere (the form, undo) rewrites the text,
- * unless the text already says the same.
- */
-function useSyncedJson<T>(
-  value: T,
-  parse: (text: string) => JsonEdit<T>,
-  apply: (next: T) => void,
-): SyncedJson {
-  const [text, setText] = useState(() => toEditorJson(value));
-  const [parseIssues, setParseIssues] = useState<ModelIssue[]>([]);
-  const textRef = useRef(text);
-  useEffect(() => {
-    const current = parse(textRef.current);
-    if (current.ok && sameValue(current.value, value)) return;
-    const next = toEditorJson(value);
-    textRef.current = next;
-    setText(next);
-    setParseIssues([]);
-  }, [value, parse]);
-  const onText = (next: string): void => {
-    textRef.current = next;
-    setText(next);
-    const parsed = parse(next);
-    if (!parsed.ok) {
-      setParseIssues(parsed.issues);
-      return;
-    }
-    setParseIssues([]);
-    if (!sameValue(parsed.value, value)) apply(parsed.value);
-  };
-  return { text, onText, parseIssues };
-}
 
 export interface PanelJsonTabProps {
   panel: Panel;

@@ -1,7 +1,10 @@
 "use client";
 
 import { type ReactNode, useId } from "react";
+import { FieldMessages, issuesWithin } from "@/components/form/field-messages";
 import { ChoiceSelect, type Choices } from "@/components/ui/choice-select";
+import type { Calc } from "@/lib/dashboard/series";
+import { CALC_LABELS } from "@/lib/dashboard/series";
 import { unitOptions } from "@/lib/dashboard/units";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Panel, RowPanel, Target } from "@/lib/model/panel";
@@ -11,10 +14,7 @@ import {
   VISUAL_PANEL_TYPES,
   type VisualPanelType,
 } from "../model/panel-ops";
-import type { Calc } from "../model/series";
-import { CALC_LABELS } from "../model/series";
 import { useDraftActions, useProjectId } from "../store/store-provider";
-import { FieldMessages, issuesWithin } from "./field-messages";
 import { QueryFields } from "./query-fields";
 import { ThresholdFields } from "./threshold-fields";
 

@@ -1,14 +1,14 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
+import { LazyPromqlEditor } from "@/components/code-editor";
+import { FieldMessages, issuesWithin } from "@/components/form/field-messages";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Target } from "@/lib/model/panel";
 import { useUnknownMetrics } from "../data/metric-lint-context";
 import { replaceMetricName } from "../model/metric-replace";
 import { defaultTarget, nextRefId } from "../model/panel-ops";
 import { useDraftVariables } from "../store/store-provider";
-import { LazyPromqlEditor } from "./code-editors";
-import { FieldMessages, issuesWithin } from "./field-messages";
 
 export interface QueryFieldsProps {
   projectId: string;

@@ -1,11 +1,11 @@
 "use client";
 
 import { type ReactNode, useId } from "react";
+import { FieldMessages, issuesWithin } from "@/components/form/field-messages";
 import { ChoiceSelect, type Choices } from "@/components/ui/choice-select";
+import { COLOR_CHOICES, cssColor, DEFAULT_THRESHOLDS } from "@/lib/dashboard/thresholds";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Thresholds } from "@/lib/model/panel";
-import { COLOR_CHOICES, cssColor, DEFAULT_THRESHOLDS } from "../model/thresholds";
-import { FieldMessages, issuesWithin } from "./field-messages";
 
 const THRESHOLD_MODES: Choices<Thresholds["mode"]> = [
   ["absolute", "Absolute"],

@@ -1,17 +1,18 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { AlertListView } from "@/components/charts/alert-list-view";
+import { LazyPanelVisualization } from "@/components/charts/lazy-visualization";
+import type { UnknownMetric } from "@/components/preview/use-metric-lint";
+import { usePreviewAlerts } from "@/components/preview/use-preview-queries";
+import type { Downsampling } from "@/lib/api/preview-client";
+import { hasValues } from "@/lib/dashboard/series";
 import type { Panel, QueryPanel } from "@/lib/model/panel";
 import { useUnknownMetrics } from "../data/metric-lint-context";
-import type { Downsampling } from "../data/preview-client";
-import type { UnknownMetric } from "../data/use-metric-lint";
-import { type TargetResult, useAlerts, usePanelData } from "../data/use-panel-data";
+import { type TargetResult, usePanelData } from "../data/use-panel-data";
 import { useQueryContext } from "../data/use-query-context";
 import { downsamplingText } from "../model/downsampling-text";
 import { replaceMetricName } from "../model/metric-replace";
-import { hasValues } from "../model/series";
-import { AlertListView } from "../panels/alert-list-view";
-import { LazyPanelVisualization } from "../panels/lazy-visualization";
 import { useDraftActions, useProjectId, useViewState } from "../store/store-provider";
 
 export type PanelState = "loading" | "data" | "no-data" | "error";
@@ -170,7 +171,11 @@ function AlertListContent({
 }): ReactNode {
   const projectId = useProjectId();
   const { now } = useViewState();
-  const alerts = useAlerts(projectId, now, panel.datasource?.startsWith("$") ? undefined : panel.datasource);
+  const alerts = usePreviewAlerts(
+    projectId,
+    now,
+    panel.datasource?.startsWith("$") ? undefined : panel.datasource,
+  );
   let state: PanelState;
   let body: ReactNode;
   if (alerts.error) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toEditorJson } from "@/components/code-editor/json-edit";
 import { type Dashboard, DashboardSchema } from "@/lib/model/dashboard";
 import { DatasourceSchema } from "@/lib/model/datasource";
 import {
@@ -8,7 +9,6 @@ import {
   parsePanelJson,
   relativePath,
   serverIssuesOfDashboard,
-  toEditorJson,
 } from "./issues";
 
 const datasources = [

@@ -1,3 +1,4 @@
+import { type JsonEdit, parseJsonWith } from "@/components/code-editor/json-edit";
 import { checkDashboard } from "@/lib/model/checks/dashboards";
 import { type Dashboard, DashboardSchema } from "@/lib/model/dashboard";
 import type { Datasource } from "@/lib/model/datasource";
@@ -39,50 +40,22 @@ export function issuesOfPanel(issues: readonly ModelIssue[], panelIndex: number)
   return out;
 }
 
-export type JsonEdit<T> = { ok: true; value: T } | { ok: false; issues: ModelIssue[] };
-
-/** Where a JSON.parse error is, as `(root)` with the parser's own words. */
-function syntaxIssue(error: unknown): ModelIssue {
-  const message = error instanceof Error ? error.message : String(error);
-  return { path: "(root)", message: `not valid JSON: ${message}`, severity: "error" };
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issue: ModelIssue } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { ok: false, issue: syntaxIssue(error) };
-  }
-}
-
 /** A panel typed as JSON: the model's panel, or every shape problem with its path in the panel. */
 export function parsePanelJson(text: string): JsonEdit<Panel> {
-  const json = parseJson(text);
-  if (!json.ok) return { ok: false, issues: [json.issue] };
-  const parsed = PanelSchema.safeParse(json.value);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, issues: zodIssuesToModelIssues(parsed.error) };
+  return parseJsonWith(PanelSchema, text);
 }
 
 /** A whole dashboard typed as JSON; its uid is the page's address, so it cannot change here. */
 export function parseDashboardJson(text: string, uid: string): JsonEdit<Dashboard> {
-  const json = parseJson(text);
-  if (!json.ok) return { ok: false, issues: [json.issue] };
-  const parsed = DashboardSchema.safeParse(json.value);
-  if (!parsed.success) return { ok: false, issues: zodIssuesToModelIssues(parsed.error) };
-  if (parsed.data.uid !== uid) {
+  const parsed = parseJsonWith(DashboardSchema, text);
+  if (!parsed.ok) return parsed;
+  if (parsed.value.uid !== uid) {
     return {
       ok: false,
       issues: [{ path: "uid", message: `the uid is this page's address: keep "${uid}"`, severity: "error" }],
     };
   }
-  return { ok: true, value: parsed.data };
-}
-
-/** JSON as the editors show it. */
-export function toEditorJson(value: unknown): string {
-  return JSON.stringify(value, null, 2);
+  return parsed;
 }
 
 /** Issues a PUT answered with (`project.dashboards[2].panels[0].title`), relative to the dashboard. */

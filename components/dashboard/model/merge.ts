@@ -1,7 +1,7 @@
+import { sameValue as same } from "@/lib/json/same-value";
 import type { Dashboard } from "@/lib/model/dashboard";
 import type { Panel } from "@/lib/model/panel";
 import { nextPanelId, pushDown } from "./layout";
-import { sameValue as same } from "./same-value";
 
 /**
  * Re-applying a user's dashboard edits on top of a version someone else saved meanwhile: a

@@ -1,12 +1,12 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { issuesWithin } from "@/components/form/field-messages";
+import { SettingsField } from "@/components/form/settings-field";
 import { ChoiceSelect } from "@/components/ui/choice-select";
 import { QUICK_RANGES, REFRESH_INTERVALS } from "@/lib/dashboard/time-range";
 import type { ModelIssue } from "@/lib/model/issues";
-import { issuesWithin } from "../editor/field-messages";
 import { useDraftActions, useDraftDashboard } from "../store/store-provider";
-import { SettingsField } from "./settings-field";
 import { TagEditor } from "./tag-editor";
 
 const TIMEZONES = [

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { sameValue } from "@/lib/json/same-value";
 import { formatCommaList, parseCommaList } from "../model/comma-list";
-import { sameValue } from "../model/same-value";
 
 /**
  * A list of values edited as one comma-separated line and kept in step with the draft both ways:

@@ -1,13 +1,13 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { FieldMessages, issuesWithin } from "@/components/form/field-messages";
+import { CheckField, SettingsField } from "@/components/form/settings-field";
 import { ChoiceSelect } from "@/components/ui/choice-select";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Variable } from "@/lib/model/variable";
-import { FieldMessages, issuesWithin } from "../editor/field-messages";
 import { changeVariableType, VARIABLE_TYPE_CHOICES } from "../model/variable-ops";
 import { useDraftActions, useDraftVariables, useProjectDatasources } from "../store/store-provider";
-import { CheckField, SettingsField } from "./settings-field";
 import { VariablePreview } from "./variable-preview";
 import {
   ConstantVariableFields,

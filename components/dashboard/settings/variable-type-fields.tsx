@@ -1,13 +1,13 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { issuesWithin } from "@/components/form/field-messages";
+import { CheckField, SettingsField } from "@/components/form/settings-field";
 import { ChoiceSelect } from "@/components/ui/choice-select";
 import type { Datasource } from "@/lib/model/datasource";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Variable } from "@/lib/model/variable";
-import { issuesWithin } from "../editor/field-messages";
 import { allValueOf, intervalAutoOf, withExtra, withIntervalAuto } from "../model/variable-ops";
-import { CheckField, SettingsField } from "./settings-field";
 import { useListText } from "./use-list-text";
 
 type OfType<T extends Variable["type"]> = Extract<Variable, { type: T }>;

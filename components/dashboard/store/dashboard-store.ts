@@ -1,11 +1,12 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { emptyHistory, type History, recordEdit, redo, undo } from "@/components/undo/history";
 import type { RawTimeRange } from "@/lib/dashboard/time-range";
+import { sameValue } from "@/lib/json/same-value";
 import type { Dashboard } from "@/lib/model/dashboard";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Panel } from "@/lib/model/panel";
 import type { Project } from "@/lib/model/project";
 import type { Variable } from "@/lib/model/variable";
-import { emptyHistory, type History, recordEdit, redo, undo } from "../model/history";
 import { applyDisplayLayout, type DisplayItem } from "../model/layout";
 import {
   addPanel,
@@ -16,7 +17,6 @@ import {
   toggleRow,
   type VisualPanelType,
 } from "../model/panel-ops";
-import { sameValue } from "../model/same-value";
 import { addVariable, moveVariable, removeVariable, replaceVariable } from "../model/variable-ops";
 
 /**

@@ -1,10 +1,10 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
+import { sameValue } from "@/lib/json/same-value";
 import type { SaveStatus } from "../designer/dashboard-save";
 import { SaveStatusBadge } from "../designer/save-status";
 import { PANEL_TYPE_LABELS, VISUAL_PANEL_TYPES } from "../model/panel-ops";
-import { sameValue } from "../model/same-value";
 import {
   useDraftActions,
   useDraftDashboard,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { HeatmapData } from "../model/series";
-import { heatColor } from "../model/thresholds";
+import type { HeatmapData } from "@/lib/dashboard/series";
+import { heatColor } from "@/lib/dashboard/thresholds";
 import { cellAt, heatmapCellPaths } from "./heatmap-cells";
 import { axisThrough } from "./series-paths";
 

@@ -2,7 +2,7 @@
 
 import { type MouseEvent, type ReactNode, useMemo } from "react";
 import { DefaultZIndexes, usePlotArea, ZIndexLayer } from "recharts";
-import type { HeatmapData } from "../model/series";
+import type { HeatmapData } from "@/lib/dashboard/series";
 import { cellAt, heatmapCellPaths } from "./heatmap-cells";
 import { TENTHS } from "./series-paths";
 import { useLinearAxes } from "./use-linear-axes";

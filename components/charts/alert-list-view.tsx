@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { filterAlerts, type PreviewAlert } from "../model/alerts";
+import { filterAlerts, type PreviewAlert } from "./alerts";
 import type { PanelOfType } from "./visualization-props";
 
 type AlertListPanel = PanelOfType<"alertlist">;

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { Series } from "../model/series";
+import type { Series } from "@/lib/dashboard/series";
 import { areaPath, axisThrough, linePath, TENTHS } from "./series-paths";
 
 /** A block, so no line-height gap opens under it. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
-import { calculate, type Series } from "../model/series";
+import { calculate, type Series } from "@/lib/dashboard/series";
 import { formatPanelValue } from "./format";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
 

@@ -17,7 +17,7 @@ function inTextField(target: EventTarget | null): boolean {
 }
 
 /** Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z (or Ctrl+Y) redo, Ctrl/⌘+S save, as in Grafana. */
-export function useDesignerShortcuts(handlers: ShortcutHandlers): void {
+export function useEditorShortcuts(handlers: ShortcutHandlers): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;

@@ -1,5 +1,5 @@
-import type { HeatmapData } from "../model/series";
-import { heatColor } from "../model/thresholds";
+import type { HeatmapData } from "@/lib/dashboard/series";
+import { heatColor } from "@/lib/dashboard/thresholds";
 import type { Axis } from "./series-paths";
 
 /** Shades a heatmap is drawn in: enough that neighbours differ by less than the eye can tell. */

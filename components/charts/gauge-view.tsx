@@ -1,8 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { calculate } from "../model/series";
-import { cssColor, thresholdColor } from "../model/thresholds";
+import { calculate } from "@/lib/dashboard/series";
+import { cssColor, thresholdColor } from "@/lib/dashboard/thresholds";
 import { formatPanelValue } from "./format";
 import { annularSector, sectorSweeps } from "./gauge-arcs";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";

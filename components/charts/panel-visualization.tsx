@@ -1,8 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
+import type { Series } from "@/lib/dashboard/series";
 import type { QueryPanel } from "@/lib/model/panel";
-import type { Series } from "../model/series";
 import { BarGaugeView } from "./bar-gauge-view";
 import { GaugeView } from "./gauge-view";
 import { HeatmapView } from "./heatmap-view";

@@ -13,8 +13,8 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { CALC_LABELS, type Calc, calculate, chartRows, type Series } from "../model/series";
-import { seriesColor } from "../model/thresholds";
+import { CALC_LABELS, type Calc, calculate, chartRows, type Series } from "@/lib/dashboard/series";
+import { seriesColor } from "@/lib/dashboard/thresholds";
 import { axisTick } from "./axis-tick";
 import { timeTicks, valueTickCount } from "./axis-ticks";
 import { formatFullTime, formatPanelValue, timeTickFormatter } from "./format";

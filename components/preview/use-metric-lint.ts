@@ -2,10 +2,10 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { lintExpressions } from "@/lib/api/preview-client";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { Dashboard } from "@/lib/model/dashboard";
 import { panelTargets } from "@/lib/model/panel";
-import { lintExpressions } from "./preview-client";
 
 export interface UnknownMetric {
   name: string;

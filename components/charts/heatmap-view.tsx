@@ -2,7 +2,7 @@
 
 import { type ReactNode, useMemo, useState } from "react";
 import { ComposedChart, XAxis, YAxis } from "recharts";
-import { heatmapBuckets } from "../model/series";
+import { heatmapBuckets } from "@/lib/dashboard/series";
 import { axisTick } from "./axis-tick";
 import { everyNth, timeTicks } from "./axis-ticks";
 import { formatFullTime, formatPanelValue, timeTickFormatter } from "./format";

@@ -2,8 +2,8 @@
 
 import type { ReactNode } from "react";
 import { Bar, BarChart, Cell, LabelList, XAxis, YAxis } from "recharts";
-import { calculate } from "../model/series";
-import { thresholdColor } from "../model/thresholds";
+import { calculate } from "@/lib/dashboard/series";
+import { thresholdColor } from "@/lib/dashboard/thresholds";
 import { formatPanelValue } from "./format";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
 

@@ -1,6 +1,6 @@
 import { type ReactNode, useId } from "react";
 import type { ModelIssue } from "@/lib/model/issues";
-import { FieldMessages } from "../editor/field-messages";
+import { FieldMessages } from "./field-messages";
 
 export interface SettingsFieldProps {
   label: string;

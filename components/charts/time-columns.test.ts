@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Series } from "../model/series";
+import type { Series } from "@/lib/dashboard/series";
 import { alignSeries, chartColumns, envelope, percentColumns, stackColumns } from "./time-columns";
 
 function series(key: string, points: [number, number | null][]): Series {

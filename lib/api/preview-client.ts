@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ApiRequestError } from "@/lib/api/client";
-import { ApiErrorSchema } from "@/lib/api/schemas";
 import { AlertsDataSchema, LabelsDataSchema, QueryDataSchema } from "@/lib/preview/schemas";
+import { ApiRequestError } from "./client";
+import { ApiErrorSchema } from "./schemas";
 
 /**
  * The browser's side of the preview API (`/api/projects/{id}/preview/...`): one fetch function per

@@ -1,8 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { calculate } from "../model/series";
-import { thresholdColor } from "../model/thresholds";
+import { calculate } from "@/lib/dashboard/series";
+import { thresholdColor } from "@/lib/dashboard/thresholds";
 import { formatPanelValue } from "./format";
 import { Sparkline } from "./sparkline";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";

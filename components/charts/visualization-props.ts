@@ -1,5 +1,5 @@
+import type { Series } from "@/lib/dashboard/series";
 import type { Panel, QueryPanel } from "@/lib/model/panel";
-import type { Series } from "../model/series";
 
 /** What every visualization gets: the panel's options, its series, and the pixels it may use. */
 export interface VisualizationProps<P extends QueryPanel = QueryPanel> {

@@ -1,4 +1,4 @@
-import type { Series } from "../model/series";
+import type { Series } from "@/lib/dashboard/series";
 
 /**
  * Series aligned on one time axis, column by column: what the time series chart draws. Arrays,
