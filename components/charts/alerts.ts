@@ -1,4 +1,4 @@
-import type { AlertsData } from "@/lib/preview/schemas";
+import type { AlertsData } from "@/lib/prometheus/schemas";
 
 /** The alert list panel's filters, applied to Prometheus's /api/v1/alerts answer. */
 

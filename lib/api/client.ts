@@ -55,7 +55,7 @@ export interface UpdateProjectRequest {
   message?: string;
 }
 
-type Method = "GET" | "POST" | "PUT" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 function requestLabel(method: Method, url: string): string {
   return `${method} ${url}`;
@@ -72,21 +72,64 @@ async function readErrorBody(response: Response, method: Method, url: string): P
   return { error: `${requestLabel(method, url)} failed with HTTP ${response.status}`, issues: [] };
 }
 
-async function request(method: Method, url: string, body?: unknown): Promise<Response> {
+/** What a call may carry besides its method and URL. */
+export interface RequestOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Cancels the call; a cancelled call rejects with the abort error itself, not an ApiRequestError. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The one fetch of the browser's API client: every endpoint's call goes through here, and every
+ * failure comes out as an ApiRequestError (status 0 when the server was not reached).
+ */
+async function request(method: Method, url: string, options: RequestOptions = {}): Promise<Response> {
   const init: RequestInit = { method, headers: { accept: "application/json" }, cache: "no-store" };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
+  if (options.body !== undefined) {
+    init.body = JSON.stringify(options.body);
     init.headers = { accept: "application/json", "content-type": "application/json" };
   }
+  if (options.signal) init.signal = options.signal;
   let response: Response;
   try {
     response = await fetch(url, init);
   } catch (error) {
+    if (options.signal?.aborted) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new ApiRequestError(0, { error: `could not reach the server (${reason})`, issues: [] });
   }
   if (!response.ok) throw new ApiRequestError(response.status, await readErrorBody(response, method, url));
   return response;
+}
+
+/** A parsed answer and the JSON it was parsed from (the query inspector shows the raw JSON). */
+export interface ApiExchange<T> {
+  data: T;
+  raw: unknown;
+}
+
+/** A call whose answer is checked by `schema`; an answer outside the contract is an ApiRequestError too. */
+export async function requestExchange<S extends z.ZodType>(
+  schema: S,
+  method: Method,
+  url: string,
+  options: RequestOptions = {},
+): Promise<ApiExchange<z.infer<S>>> {
+  const response = await request(method, url, options);
+  const raw: unknown = await response.json().catch(() => undefined);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ApiRequestError(response.status, {
+      error: `unexpected response from ${requestLabel(method, url)}`,
+      issues: parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join(".") || "(root)",
+        message: issue.message,
+        severity: "error",
+      })),
+    });
+  }
+  return { data: parsed.data, raw };
 }
 
 async function requestJson<S extends z.ZodType>(
@@ -95,18 +138,7 @@ async function requestJson<S extends z.ZodType>(
   url: string,
   body?: unknown,
 ): Promise<z.infer<S>> {
-  const response = await request(method, url, body);
-  const parsed = schema.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) {
-    throw new ApiRequestError(response.status, {
-      error: `unexpected response from ${requestLabel(method, url)}`,
-      issues: parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join(".") || "(root)",
-        message: issue.message,
-      })),
-    });
-  }
-  return parsed.data;
+  return (await requestExchange(schema, method, url, { body })).data;
 }
 
 function projectUrl(id: string): string {

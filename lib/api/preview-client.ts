@@ -1,61 +1,32 @@
-import { z } from "zod";
-import { AlertsDataSchema, LabelsDataSchema, QueryDataSchema } from "@/lib/preview/schemas";
-import { ApiRequestError } from "./client";
-import { ApiErrorSchema } from "./schemas";
+import { type ApiExchange, requestExchange } from "./client";
+import {
+  type AlertsPreviewResponse,
+  AlertsPreviewResponseSchema,
+  type LabelsPreviewResponse,
+  LabelsPreviewResponseSchema,
+  type LintResponse,
+  LintResponseSchema,
+  type QueryPreviewResponse,
+  QueryPreviewResponseSchema,
+} from "./preview-schemas";
+
+export type {
+  AlertsPreviewResponse,
+  Downsampling,
+  LabelsPreviewResponse,
+  LintResponse,
+  QueryPreviewResponse,
+} from "./preview-schemas";
 
 /**
  * The browser's side of the preview API (`/api/projects/{id}/preview/...`): one fetch function per
- * endpoint, each answer validated. Panels never talk to Prometheus themselves.
+ * endpoint, each answer checked against the contract in preview-schemas.ts. Calls and errors go
+ * through the API client's one request function, so a failed preview is an ApiRequestError like
+ * any other. Panels never talk to Prometheus themselves.
  */
 
+/** Parameters as Prometheus and Grafana URLs carry them: each name with one value or several. */
 export type PreviewParams = Readonly<Record<string, string | readonly string[]>>;
-
-const ParamsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
-
-const DownsamplingSchema = z.object({
-  totalSeries: z.number(),
-  droppedSeries: z.number(),
-  droppedSeriesExamples: z.array(z.record(z.string(), z.string())).default([]),
-  totalPoints: z.number(),
-  droppedPoints: z.number(),
-  thinnedSeries: z.number(),
-  maxPoints: z.number(),
-  maxSeries: z.number(),
-});
-export type Downsampling = z.infer<typeof DownsamplingSchema>;
-
-function previewResponseSchema<T extends z.ZodType>(data: T) {
-  return z.object({
-    status: z.literal("success"),
-    data,
-    warnings: z.array(z.string()).default([]),
-    request: z.object({ url: z.string(), method: z.enum(["GET", "POST"]), params: ParamsSchema }),
-    resolvedQuery: z.string().optional(),
-    unresolvedVariables: z.array(z.string()).optional(),
-    stepSeconds: z.number().optional(),
-    downsampling: DownsamplingSchema.optional(),
-    source: z.string(),
-  });
-}
-
-export const QueryPreviewResponseSchema = previewResponseSchema(QueryDataSchema);
-export type QueryPreviewResponse = z.infer<typeof QueryPreviewResponseSchema>;
-export const LabelsPreviewResponseSchema = previewResponseSchema(LabelsDataSchema);
-export type LabelsPreviewResponse = z.infer<typeof LabelsPreviewResponseSchema>;
-export const AlertsPreviewResponseSchema = previewResponseSchema(AlertsDataSchema);
-export type AlertsPreviewResponse = z.infer<typeof AlertsPreviewResponseSchema>;
-
-export const LintResponseSchema = z.object({
-  results: z.array(
-    z.object({
-      expression: z.string(),
-      unknown: z.array(z.object({ name: z.string(), suggestions: z.array(z.string()) })),
-    }),
-  ),
-  knownNames: z.number(),
-  source: z.string(),
-});
-export type LintResponse = z.infer<typeof LintResponseSchema>;
 
 /** What a preview call sent and got back, for the query inspector: the raw JSON, unparsed. */
 export interface PreviewExchange<T> {
@@ -67,46 +38,6 @@ function previewUrl(projectId: string, endpoint: string): string {
   return `/api/projects/${encodeURIComponent(projectId)}/preview/${endpoint}`;
 }
 
-async function send<S extends z.ZodType>(
-  schema: S,
-  url: string,
-  init: RequestInit,
-): Promise<PreviewExchange<z.infer<S>>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, cache: "no-store" });
-  } catch (error) {
-    if (init.signal?.aborted) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ApiRequestError(0, { error: `could not reach the server (${reason})`, issues: [] });
-  }
-  const raw: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const body = ApiErrorSchema.safeParse(raw);
-    throw new ApiRequestError(
-      response.status,
-      body.success ? body.data : { error: `the preview failed with HTTP ${response.status}`, issues: [] },
-    );
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ApiRequestError(response.status, {
-      error: `unexpected preview response: ${parsed.error.issues[0]?.message ?? "invalid"}`,
-      issues: [],
-    });
-  }
-  return { response: parsed.data, raw };
-}
-
-function jsonPost(params: PreviewParams, signal?: AbortSignal): RequestInit {
-  return {
-    method: "POST",
-    headers: { accept: "application/json", "content-type": "application/json" },
-    body: JSON.stringify(params),
-    signal,
-  };
-}
-
 function search(params: PreviewParams): string {
   const out = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
@@ -116,52 +47,65 @@ function search(params: PreviewParams): string {
   return text === "" ? "" : `?${text}`;
 }
 
+function toPreviewExchange<T>({ data, raw }: ApiExchange<T>): PreviewExchange<T> {
+  return { response: data, raw };
+}
+
 /** POST /api/projects/{id}/preview/query_range */
-export function previewQueryRange(
+export async function previewQueryRange(
   projectId: string,
   params: PreviewParams,
   signal?: AbortSignal,
 ): Promise<PreviewExchange<QueryPreviewResponse>> {
-  return send(QueryPreviewResponseSchema, previewUrl(projectId, "query_range"), jsonPost(params, signal));
+  const url = previewUrl(projectId, "query_range");
+  return toPreviewExchange(
+    await requestExchange(QueryPreviewResponseSchema, "POST", url, { body: params, signal }),
+  );
 }
 
 /** POST /api/projects/{id}/preview/query */
-export function previewQuery(
+export async function previewQuery(
   projectId: string,
   params: PreviewParams,
   signal?: AbortSignal,
 ): Promise<PreviewExchange<QueryPreviewResponse>> {
-  return send(QueryPreviewResponseSchema, previewUrl(projectId, "query"), jsonPost(params, signal));
+  const url = previewUrl(projectId, "query");
+  return toPreviewExchange(
+    await requestExchange(QueryPreviewResponseSchema, "POST", url, { body: params, signal }),
+  );
 }
 
 /** GET /api/projects/{id}/preview/label/{name}/values */
-export function previewLabelValues(
+export async function previewLabelValues(
   projectId: string,
   label: string,
   params: PreviewParams,
   signal?: AbortSignal,
 ): Promise<PreviewExchange<LabelsPreviewResponse>> {
   const url = `${previewUrl(projectId, `label/${encodeURIComponent(label)}/values`)}${search(params)}`;
-  return send(LabelsPreviewResponseSchema, url, { headers: { accept: "application/json" }, signal });
+  return toPreviewExchange(await requestExchange(LabelsPreviewResponseSchema, "GET", url, { signal }));
 }
 
 /** POST /api/projects/{id}/preview/labels */
-export function previewLabels(
+export async function previewLabels(
   projectId: string,
   params: PreviewParams,
   signal?: AbortSignal,
 ): Promise<PreviewExchange<LabelsPreviewResponse>> {
-  return send(LabelsPreviewResponseSchema, previewUrl(projectId, "labels"), jsonPost(params, signal));
+  const url = previewUrl(projectId, "labels");
+  return toPreviewExchange(
+    await requestExchange(LabelsPreviewResponseSchema, "POST", url, { body: params, signal }),
+  );
 }
 
 /** GET /api/projects/{id}/preview/alerts */
-export function previewAlerts(
+export async function previewAlerts(
   projectId: string,
   params: PreviewParams,
   signal?: AbortSignal,
 ): Promise<PreviewExchange<AlertsPreviewResponse>> {
   const url = `${previewUrl(projectId, "alerts")}${search(params)}`;
-  return send(AlertsPreviewResponseSchema, url, { headers: { accept: "application/json" }, signal });
+  return toPreviewExchange(await requestExchange(AlertsPreviewResponseSchema, "GET", url, { signal }));
 }
 
 /** POST /api/projects/{id}/preview/lint */
@@ -172,11 +116,6 @@ export async function lintExpressions(
   signal?: AbortSignal,
 ): Promise<LintResponse> {
   const body = datasource === undefined ? { expressions } : { expressions, datasource };
-  const exchange = await send(LintResponseSchema, previewUrl(projectId, "lint"), {
-    method: "POST",
-    headers: { accept: "application/json", "content-type": "application/json" },
-    body: JSON.stringify(body),
-    signal,
-  });
-  return exchange.response;
+  const url = previewUrl(projectId, "lint");
+  return (await requestExchange(LintResponseSchema, "POST", url, { body, signal })).data;
 }

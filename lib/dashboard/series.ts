@@ -1,4 +1,4 @@
-import type { QueryData } from "@/lib/preview/schemas";
+import type { QueryData } from "../prometheus/schemas";
 
 /**
  * Prometheus results as what panels draw: named series of `[ms, value]` points, the legend's

@@ -1,4 +1,4 @@
-import type { Thresholds } from "@/lib/model/panel";
+import type { Thresholds } from "../model/panel";
 
 /** Grafana's named colours (its classic palette), and the threshold step a value falls in. */
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { projectFromTemplate } from "../catalog/templates";
 import { type Project, ProjectShapeSchema } from "../model";
+import { PreviewError } from "../prometheus/errors";
 import {
   allowedBaseUrls,
   assertAllowedBaseUrl,
@@ -8,7 +9,6 @@ import {
   resolveEndpoint,
   resolvePreviewTarget,
 } from "./allowlist";
-import { PreviewError } from "./errors";
 
 function project(datasources: unknown[]): Project {
   const base = projectFromTemplate({ name: "Shop", level: "basic" });

@@ -1,6 +1,6 @@
 import type { Datasource, Project } from "../model";
 import { parseDuration } from "../model";
-import { PreviewError } from "./errors";
+import { PreviewError } from "../prometheus/errors";
 
 /**
  * What a preview may reach: only the Prometheus URLs the project configured (a datasource's

@@ -1,6 +1,6 @@
 import "server-only";
+import { PreviewError } from "../prometheus/errors";
 import { HttpError, route } from "../server/http";
-import { PreviewError } from "./errors";
 import { addSearchParams, type RawParams } from "./request";
 
 /** Route-handler glue for the preview API: its errors as HTTP errors, its parameters from any request. */

@@ -1,6 +1,6 @@
 import "server-only";
+import { type ClientOptions, labelValues, metadata } from "../prometheus/client";
 import { knownNames } from "./lint";
-import { type ClientOptions, labelValues, metadata } from "./prometheus-client";
 
 /**
  * The metric names a Prometheus knows: every stored series name (/api/v1/label/__name__/values)

@@ -1,6 +1,6 @@
+import type { MetadataData } from "../prometheus/schemas";
 import { metricNames } from "../promql/parse";
 import { nearestNames } from "./nearest-names";
-import type { MetadataData } from "./schemas";
 
 /**
  * Metric names a query uses that the connected Prometheus does not know, each with the nearest

@@ -1,16 +1,17 @@
 import "server-only";
+import type { PreviewResponse } from "../api/preview-schemas";
+import * as prometheus from "../prometheus/client";
+import type { QueryData } from "../prometheus/schemas";
 import type { PreviewTarget } from "./allowlist";
-import { type DownsampleResult, downsampleMatrix, MAX_SERIES, type MatrixSeries } from "./downsample";
+import { downsampleMatrix, MAX_SERIES, type MatrixSeries } from "./downsample";
 import {
   type InterpolationContext,
   interpolatePromql,
   referencedVariables,
   type VariableValue,
 } from "./interpolate";
-import * as prometheus from "./prometheus-client";
 import type { PreviewParams } from "./request";
 import { durationSeconds, timeSeconds } from "./request";
-import type { QueryData } from "./schemas";
 import { chooseStep, MAX_POINTS } from "./step";
 
 /**
@@ -18,20 +19,8 @@ import { chooseStep, MAX_POINTS } from "./step";
  * thins what is too much to draw, and says what it did (the query inspector shows it all).
  */
 
-export interface PreviewResult {
-  status: "success";
-  data: unknown;
-  warnings: string[];
-  request: prometheus.PrometheusRequest;
-  /** The query after variable interpolation (query and query_range). */
-  resolvedQuery?: string;
-  /** Variables the query uses that had no value: left as written, so Prometheus will complain. */
-  unresolvedVariables?: string[];
-  stepSeconds?: number;
-  /** Present when series or points were left out. */
-  downsampling?: Omit<DownsampleResult, "series"> & { maxPoints: number; maxSeries: number };
-  source: PreviewTarget["source"];
-}
+/** What the route answers: the contract's response (lib/api/preview-schemas.ts), which the browser parses. */
+export type PreviewResult = PreviewResponse;
 
 export interface PreviewOptions extends prometheus.ClientOptions {
   /** Unix seconds; default now. */

@@ -1,11 +1,11 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DemoPrometheus, startDemoPrometheus } from "../../scripts/demo/prometheus";
+import { alerts, labels, labelValues, metadata, query, queryRange, series } from "../prometheus/client";
+import { PreviewError } from "../prometheus/errors";
 import { makeTempDir } from "../tools/files";
-import { PreviewError } from "./errors";
 import { fetchKnownNames } from "./known-names";
 import { lintExpressions } from "./lint";
-import { alerts, labels, labelValues, metadata, query, queryRange, series } from "./prometheus-client";
 
 /** The client against a real Prometheus serving an hour of backfilled demo data. */
 

@@ -1,65 +1,23 @@
-import { z } from "zod";
+import type { z } from "zod";
+import {
+  AlertsPreviewSchema,
+  LabelsPreviewSchema,
+  MetadataPreviewSchema,
+  QueryPreviewSchema,
+  QueryRangePreviewSchema,
+  SeriesPreviewSchema,
+} from "../api/preview-schemas";
 import { parseDuration } from "../model";
 import type { PreviewEndpoint } from "./allowlist";
 import type { VariableValue } from "./interpolate";
 
 /**
- * The preview API's parameters, per endpoint: Prometheus's own (query, start, end, step,
- * match[], ...), plus what a preview adds — `datasource` (a uid), `width` (pixels, for the step),
- * `range` (for `$__range` in instant queries) and Grafana variables as `var-<name>` (repeat for
- * several values; `$__all` for All), as Grafana's own URLs carry them.
+ * Reading a preview request: its parameters (schemas in lib/api/preview-schemas.ts, shared with
+ * the browser) checked per endpoint, the chosen datasource and the Grafana variables.
  */
 
 /** Query-string and form parameters, each name with all its values. */
 export type RawParams = Record<string, string[]>;
-
-const TIME = /^(?:\d+(?:\.\d+)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d))$/;
-const TimeSchema = z.string().regex(TIME, "a unix timestamp in seconds or an RFC 3339 time");
-const DurationParamSchema = z
-  .string()
-  .refine((text) => /^\d+(\.\d+)?$/.test(text) || parseDuration(text) !== undefined, {
-    error: "seconds or a duration such as 30s, 5m, 1h",
-  });
-const SelectorsSchema = z.array(z.string().min(1).max(20_000)).max(50);
-const QueryTextSchema = z.string().min(1, "a query is required").max(50_000);
-const WidthSchema = z.coerce.number().int().min(10).max(10_000).default(1000);
-
-export const QueryPreviewSchema = z.object({
-  query: QueryTextSchema,
-  time: TimeSchema.optional(),
-  range: DurationParamSchema.default("1h"),
-  width: WidthSchema,
-  timeout: DurationParamSchema.optional(),
-});
-
-export const QueryRangePreviewSchema = z.object({
-  query: QueryTextSchema,
-  start: TimeSchema.optional(),
-  end: TimeSchema.optional(),
-  /** Default: chosen from the range, the width and the scrape interval. */
-  step: DurationParamSchema.optional(),
-  width: WidthSchema,
-  timeout: DurationParamSchema.optional(),
-});
-
-export const SeriesPreviewSchema = z.object({
-  "match[]": SelectorsSchema.min(1, "at least one match[] selector is required"),
-  start: TimeSchema.optional(),
-  end: TimeSchema.optional(),
-});
-
-export const LabelsPreviewSchema = z.object({
-  "match[]": SelectorsSchema.optional(),
-  start: TimeSchema.optional(),
-  end: TimeSchema.optional(),
-});
-
-export const MetadataPreviewSchema = z.object({
-  metric: z.string().min(1).max(300).optional(),
-  limit: z.string().regex(/^\d+$/).optional(),
-});
-
-export const AlertsPreviewSchema = z.object({});
 
 export type PreviewParams =
   | { kind: "query"; params: z.infer<typeof QueryPreviewSchema> }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { LintPreviewBodySchema, type LintResponse } from "@/lib/api/preview-schemas";
 import { resolvePreviewTarget } from "@/lib/preview/allowlist";
 import { previewRoute } from "@/lib/preview/http";
 import { fetchKnownNames } from "@/lib/preview/known-names";
@@ -9,24 +9,20 @@ import { type ProjectRouteContext, projectId } from "../../params";
 
 export const dynamic = "force-dynamic";
 
-const LintBodySchema = z.object({
-  expressions: z.array(z.string().max(50_000)).min(1).max(500),
-  datasource: z.string().optional(),
-});
-
 /**
  * POST /api/projects/{id}/preview/lint {expressions}: for each expression, the metric names the
  * connected Prometheus does not know, with the three nearest names it does.
  */
 export const POST = previewRoute(async (request: Request, context: ProjectRouteContext) => {
   const id = await projectId(context);
-  const body = await readJson(request, LintBodySchema);
+  const body = await readJson(request, LintPreviewBodySchema);
   const record = await requireProject(id);
   const target = resolvePreviewTarget(record.project, body.datasource, process.env);
   const known = await fetchKnownNames(target.baseUrl, { signal: request.signal });
-  return json({
+  const answer: LintResponse = {
     results: lintExpressions(body.expressions, known.names),
     knownNames: known.names.size,
     source: target.source,
-  });
+  };
+  return json(answer);
 });

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../testing/processes";
+import { alerts, labels, labelValues, metadata, query, queryRange, series } from "./client";
 import { PreviewError } from "./errors";
-import { alerts, labels, labelValues, metadata, query, queryRange, series } from "./prometheus-client";
 
 /**
  * The client against a stand-in Prometheus on loopback that can be slow, answer too much, fail
