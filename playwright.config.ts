@@ -47,6 +47,7 @@ export default defineConfig({
         timeout: 600_000,
         stdout: "pipe",
         stderr: "pipe",
-        env: { OBSFORGE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
+        // OBSFORGE_DEV_PAGES: the editor specs use /dev/code-editor, which production hides otherwise.
+        env: { OBSFORGE_DATA_DIR: dataDir, OBSFORGE_DEV_PAGES: "1", NEXT_TELEMETRY_DISABLED: "1" },
       },
 });

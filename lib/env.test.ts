@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { env, InvalidEnvError } from "./env";
+import { devPagesServed, env, InvalidEnvError } from "./env";
 
 describe("env", () => {
   it("defaults to PGlite under .data/pglite on port 3000", () => {
@@ -33,5 +33,19 @@ describe("env", () => {
       /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ connection URL; PORT: /,
     );
     expect(() => env({ PORT: "70000" })).toThrow(/PORT/);
+  });
+
+  it("serves the /dev pages under next dev, and in production only with OBSFORGE_DEV_PAGES=1", () => {
+    expect(devPagesServed(env({ NODE_ENV: "development" }))).toBe(true);
+    expect(devPagesServed(env({ NODE_ENV: "test" }))).toBe(true);
+    expect(devPagesServed(env({ NODE_ENV: "production" }))).toBe(false);
+    expect(devPagesServed(env({ NODE_ENV: "production", OBSFORGE_DEV_PAGES: "0" }))).toBe(false);
+    expect(devPagesServed(env({ NODE_ENV: "production", OBSFORGE_DEV_PAGES: "" }))).toBe(false);
+    expect(devPagesServed(env({ NODE_ENV: "production", OBSFORGE_DEV_PAGES: "1" }))).toBe(true);
+    expect(devPagesServed(env({}))).toBe(false);
+  });
+
+  it("accepts only 0 or 1 for OBSFORGE_DEV_PAGES", () => {
+    expect(() => env({ OBSFORGE_DEV_PAGES: "yes" })).toThrow(/OBSFORGE_DEV_PAGES: must be "0" or "1"/);
   });
 });

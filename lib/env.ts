@@ -12,6 +12,10 @@ const EnvSchema = z.object({
     .optional(),
   OBSFORGE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** "1": a production build serves the /dev/* pages too (the benchmark and the browser tests set it). */
+  OBSFORGE_DEV_PAGES: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).optional(),
+  /** Set by Next.js: "development" under `next dev`, "production" under `next build` and `next start`. */
+  NODE_ENV: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -38,4 +42,12 @@ export function env(source: Readonly<Record<string, string | undefined>> = proce
     );
   }
   return parsed.data;
+}
+
+/**
+ * Whether the /dev/* pages (editor playground, chart benchmark) are served: always by `next dev`
+ * (and under vitest), by a production server only with OBSFORGE_DEV_PAGES=1.
+ */
+export function devPagesServed(parsed: Env): boolean {
+  return parsed.OBSFORGE_DEV_PAGES === "1" || parsed.NODE_ENV === "development" || parsed.NODE_ENV === "test";
 }

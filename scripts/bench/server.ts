@@ -36,7 +36,7 @@ export function ensureBuild(): void {
   execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
 }
 
-/** Starts the production server on a free loopback port and waits for /api/health. */
+/** Starts the production server on a free loopback port and waits for /api/health; it serves the /dev pages. */
 export async function startApp(
   env: Record<string, string>,
 ): Promise<{ url: string; server: RunningProcess }> {
@@ -47,7 +47,7 @@ export async function startApp(
   const server = startProcess(
     process.execPath,
     [next, "start", "--port", String(port), "--hostname", "127.0.0.1"],
-    { cwd: root, env: { ...process.env, ...env, NODE_ENV: "production" } },
+    { cwd: root, env: { ...process.env, OBSFORGE_DEV_PAGES: "1", ...env, NODE_ENV: "production" } },
   );
   await waitFor(
     async () => ((await fetch(`${url}/api/health`)).ok ? true : undefined),
