@@ -4,6 +4,8 @@
 # PostgreSQL for real), then the browser tests against the production build in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Next.js telemetry stays off in every build and server this starts.
+export NEXT_TELEMETRY_DISABLED=1
 
 bash scripts/ensure-system-deps.sh
 npm ci --no-audit --no-fund --loglevel=error

@@ -33,7 +33,11 @@ function newestSourceTime(): number {
 export function ensureBuild(): void {
   const buildId = path.join(root, ".next/BUILD_ID");
   if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSourceTime()) return;
-  execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+  execFileSync("npx", ["next", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
 }
 
 /** Starts the production server on a free loopback port and waits for /api/health; it serves the /dev pages. */
@@ -47,7 +51,16 @@ export async function startApp(
   const server = startProcess(
     process.execPath,
     [next, "start", "--port", String(port), "--hostname", "127.0.0.1"],
-    { cwd: root, env: { ...process.env, OBSFORGE_DEV_PAGES: "1", ...env, NODE_ENV: "production" } },
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        OBSFORGE_DEV_PAGES: "1",
+        ...env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
   );
   await waitFor(
     async () => ((await fetch(`${url}/api/health`)).ok ? true : undefined),

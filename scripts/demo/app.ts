@@ -21,7 +21,7 @@ export function startApp(options: { root: string; port: number; env: Record<stri
     [next, mode, "--port", String(options.port), "--hostname", "127.0.0.1"],
     {
       cwd: options.root,
-      env: { ...process.env, ...options.env },
+      env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: "inherit",
       detached: true,
     },
