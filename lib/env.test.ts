@@ -48,4 +48,22 @@ describe("env", () => {
   it("accepts only 0 or 1 for OBSFORGE_DEV_PAGES", () => {
     expect(() => env({ OBSFORGE_DEV_PAGES: "yes" })).toThrow(/OBSFORGE_DEV_PAGES: must be "0" or "1"/);
   });
+
+  it("reads the demo Prometheus URL, http or https only", () => {
+    expect(env({ OBSFORGE_DEMO_PROMETHEUS_URL: "http://127.0.0.1:9090" })).toMatchObject({
+      OBSFORGE_DEMO_PROMETHEUS_URL: "http://127.0.0.1:9090",
+    });
+    expect(env({ OBSFORGE_DEMO_PROMETHEUS_URL: "" })).not.toHaveProperty("OBSFORGE_DEMO_PROMETHEUS_URL");
+    expect(() => env({ OBSFORGE_DEMO_PROMETHEUS_URL: "file:///etc" })).toThrow(
+      /OBSFORGE_DEMO_PROMETHEUS_URL: must be an http:\/\/ or https:\/\/ URL/,
+    );
+    expect(() => env({ OBSFORGE_DEMO_PROMETHEUS_URL: "not a url" })).toThrow(/OBSFORGE_DEMO_PROMETHEUS_URL/);
+  });
+
+  it("reads only the variables it declares", () => {
+    expect(env({ HOME: "/root", UPDATE_GOLDEN: "1" })).toEqual({
+      OBSFORGE_DATA_DIR: ".data/pglite",
+      PORT: 3000,
+    });
+  });
 });

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /**
  * The environment the server and the CLI read, validated once per call so a bad value fails at
- * start-up with its name instead of deep inside a request.
+ * start-up with its name instead of deep inside a request. App code reads its configuration only
+ * through `env()`; tests, scripts and test harnesses may read `process.env` themselves.
  */
 const EnvSchema = z.object({
   /** Unset: the embedded PGlite database under OBSFORGE_DATA_DIR. */
@@ -12,6 +13,10 @@ const EnvSchema = z.object({
     .optional(),
   OBSFORGE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** A Prometheus every project may preview against (`npm run demo` sets it); unset: none. */
+  OBSFORGE_DEMO_PROMETHEUS_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .optional(),
   /** "1": a production build serves the /dev/* pages too (the benchmark and the browser tests set it). */
   OBSFORGE_DEV_PAGES: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).optional(),
   /** Set by Next.js: "development" under `next dev`, "production" under `next build` and `next start`. */

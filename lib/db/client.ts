@@ -94,9 +94,7 @@ export async function createDb(options: CreateDbOptions): Promise<Db> {
 }
 
 /** What the environment selects: DATABASE_URL's Postgres, else PGlite under OBSFORGE_DATA_DIR. */
-export function dbOptionsFromEnv(
-  source: Readonly<Record<string, string | undefined>> = process.env,
-): CreateDbOptions {
+export function dbOptionsFromEnv(source?: Readonly<Record<string, string | undefined>>): CreateDbOptions {
   const parsed = env(source);
   return parsed.DATABASE_URL
     ? { driver: "postgres", url: parsed.DATABASE_URL }

@@ -1,3 +1,4 @@
+import type { Env } from "../env";
 import type { Datasource, Project } from "../model";
 import { parseDuration } from "../model";
 import { PreviewError } from "../prometheus/errors";
@@ -70,11 +71,8 @@ function endpointOf(segments: readonly string[]): PreviewEndpoint {
   throw new PreviewError("unknown_endpoint", `no preview endpoint "${segments.join("/")}": one of ${known}`);
 }
 
-/** The environment (process.env in the server); only OBSFORGE_DEMO_PROMETHEUS_URL is read. */
-export interface PreviewEnv {
-  OBSFORGE_DEMO_PROMETHEUS_URL?: string;
-  [name: string]: string | undefined;
-}
+/** The part of the validated environment (`env()` from lib/env) a preview reads. */
+export type PreviewEnv = Pick<Env, "OBSFORGE_DEMO_PROMETHEUS_URL">;
 
 export interface PreviewTarget {
   baseUrl: string;

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { resolveEndpoint, resolvePreviewTarget } from "@/lib/preview/allowlist";
 import { previewRoute, requestParams } from "@/lib/preview/http";
 import { runPreview } from "@/lib/preview/preview";
@@ -22,7 +23,7 @@ async function preview(request: Request, context: PreviewRouteContext): Promise<
   const raw = await requestParams(request);
   const parsed = parsePreviewParams(endpoint, raw);
   const record = await requireProject(id);
-  const target = resolvePreviewTarget(record.project, datasourceParam(raw), process.env);
+  const target = resolvePreviewTarget(record.project, datasourceParam(raw), env());
   const method = request.method === "POST" ? "POST" : "GET";
   return json(await runPreview(target, parsed, variablesFromParams(raw), { method, signal: request.signal }));
 }

@@ -1,4 +1,5 @@
 import { LintPreviewBodySchema, type LintResponse } from "@/lib/api/preview-schemas";
+import { env } from "@/lib/env";
 import { resolvePreviewTarget } from "@/lib/preview/allowlist";
 import { previewRoute } from "@/lib/preview/http";
 import { fetchKnownNames } from "@/lib/preview/known-names";
@@ -17,7 +18,7 @@ export const POST = previewRoute(async (request: Request, context: ProjectRouteC
   const id = await projectId(context);
   const body = await readJson(request, LintPreviewBodySchema);
   const record = await requireProject(id);
-  const target = resolvePreviewTarget(record.project, body.datasource, process.env);
+  const target = resolvePreviewTarget(record.project, body.datasource, env());
   const known = await fetchKnownNames(target.baseUrl, { signal: request.signal });
   const answer: LintResponse = {
     results: lintExpressions(body.expressions, known.names),
