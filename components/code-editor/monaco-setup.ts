@@ -1,8 +1,9 @@
 /**
- * The one place Monaco is imported. Only this module's importers (json-editor, promql-editor) pull
- * it in, and those are reached by dynamic import() alone, so Monaco lands in its own lazily loaded
- * chunk, never in a page's first JavaScript. Everything comes from the app's bundle: the editor
- * core, the chosen features, the JSON language and both workers (no CDN loader, no network).
+ * The one place Monaco is imported. Only this module's importers (json-editor, json-diff-editor,
+ * promql-editor) pull it in, and those are reached by dynamic import() alone, so Monaco lands in its
+ * own lazily loaded chunk, never in a page's first JavaScript. Everything comes from the app's
+ * bundle: the editor core, the chosen features, the JSON language and both workers (no CDN loader,
+ * no network).
  */
 
 import * as monaco from "monaco-editor/editor";

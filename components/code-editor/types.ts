@@ -36,3 +36,15 @@ export interface PromqlEditorProps {
   variables?: readonly string[];
   readOnly?: boolean;
 }
+
+export interface JsonDiffEditorProps {
+  /** The older JSON, shown on the left. */
+  original: string;
+  /** The newer JSON, shown on the right. */
+  modified: string;
+  /** CSS height; a number is pixels and the most it takes: a shorter diff gets a shorter frame. Default 480. */
+  height?: number | string;
+  /** Names the pair; each side is labelled "<ariaLabel>, before" and "<ariaLabel>, after". */
+  ariaLabel: string;
+  testId?: string;
+}

@@ -9,6 +9,7 @@ import { useProject } from "@/components/projects/use-projects";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { formatDateTime } from "@/components/ui/format";
 import { PageLoading } from "@/components/ui/page-loading";
+import { compareHref } from "./compare-data";
 import { RestoreRevisionButton } from "./restore-revision-button";
 import { useRevision } from "./use-revisions";
 
@@ -47,6 +48,15 @@ export function RevisionView({ id, version }: RevisionViewProps): ReactNode {
           <Link className="button button-small" href={`/projects/${id}/history`}>
             Back to history
           </Link>
+          {stored.version === current ? null : (
+            <Link
+              className="button button-small"
+              href={compareHref(id, stored.version, current)}
+              data-testid="compare-with-current"
+            >
+              Compare with current
+            </Link>
+          )}
           {stored.version === current ? null : (
             <RestoreRevisionButton
               id={id}

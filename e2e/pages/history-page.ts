@@ -24,6 +24,21 @@ export class HistoryPage {
     await expect(this.readonlyBanner).toContainText(`Read-only: version ${version}`);
   }
 
+  /** Ticks a version's compare box. */
+  async selectForCompare(version: number): Promise<void> {
+    await this.page.getByTestId(`compare-select-${version}`).check();
+  }
+
+  /** Opens the comparison of the two ticked versions. */
+  async compareSelected(): Promise<void> {
+    await this.page.getByTestId("compare-selected").click();
+  }
+
+  /** Opens the comparison of a version with the one before it. */
+  async compareWithPrevious(version: number): Promise<void> {
+    await this.page.getByTestId(`compare-previous-${version}`).click();
+  }
+
   /** Restores through the confirmation dialog (from the list or a revision's page). */
   async restore(version: number): Promise<void> {
     await this.page.getByTestId(`restore-${version}`).click();
