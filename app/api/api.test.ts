@@ -137,8 +137,9 @@ describe("the projects API", () => {
         {
           path: "dashboards[0].panels[1].targets[0].expr",
           message: expect.stringMatching(/^parse error at \d+: /),
+          severity: "error",
         },
-        { path: "route.receiver", message: 'undefined receiver "nobody" used in route' },
+        { path: "route.receiver", message: 'undefined receiver "nobody" used in route', severity: "error" },
       ]),
     );
     expect(await current()).toEqual(before);

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { SectionChangeSchema } from "../history/section-change";
-import { FrameworkVersionSchema, LevelSchema } from "../model";
+import {
+  DashboardSchema,
+  DashboardUidSchema,
+  FrameworkVersionSchema,
+  LevelSchema,
+  RuleGroupSchema,
+  sectionSchema,
+} from "../model";
 
 /**
  * The HTTP contract shared by the route handlers and the web UI's fetch functions. Project
@@ -8,12 +15,25 @@ import { FrameworkVersionSchema, LevelSchema } from "../model";
  * problem comes back with its model path.
  */
 
-/** Every 4xx/5xx body. `issues` point into the request body (or the project) by path. */
+/** One problem: the model's issue shape (lib/model/issues.ts), so an editor can mark where it is. */
+export const ApiIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  severity: z.enum(["error", "warning"]).default("error"),
+});
+
+/**
+ * Every 4xx/5xx body. `issues` point into the request body by path: into the project for a
+ * project save, into the section for a section save (issues elsewhere in the project that the
+ * save caused keep their project path, with `section: false`).
+ */
 export const ApiErrorSchema = z.object({
   error: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
+  issues: z.array(ApiIssueSchema.extend({ section: z.boolean().optional() })).default([]),
   /** On 409: the version now stored. */
   currentVersion: z.int().optional(),
+  /** On 409 of a section save: the section as stored now (null when it was removed). */
+  current: z.unknown().optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
@@ -32,7 +52,7 @@ export const CreateProjectBodySchema = z.union([
 ]);
 export type CreateProjectBody = z.infer<typeof CreateProjectBodySchema>;
 
-/** PUT /api/projects/{id}: the whole project, and the version it was edited from. */
+/** PUT /api/projects/{id}: the whole project (import, restore), and the version it was edited from. */
 export const UpdateProjectBodySchema = z.object({
   version: z.int().min(1),
   project: z.unknown(),
@@ -100,3 +120,55 @@ export type Health = z.infer<typeof HealthSchema>;
 
 /** Largest request body accepted, in bytes: an enterprise project is ~1 MB of JSON. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** GET of a section: its content and the version to send back when saving it. */
+export function sectionRecordSchema<C extends z.ZodType>(content: C) {
+  return z.object({
+    /** The project's version now: send it as `version` with the next save of this section. */
+    version: z.int(),
+    /** The version that last changed this section. */
+    sectionVersion: z.int(),
+    content,
+  });
+}
+export const SectionRecordSchema = sectionRecordSchema(z.unknown());
+export type SectionRecord<C = unknown> = Omit<z.infer<typeof SectionRecordSchema>, "content"> & {
+  content: C;
+};
+
+/** PUT of a section: its content, the version it was edited from, and an optional message. */
+export const SaveSectionBodySchema = z.object({
+  version: z.int().min(1),
+  content: z.unknown(),
+  /** A message makes the save a revision of its own instead of coalescing with the author's autosaves. */
+  message: z.string().max(500).optional(),
+});
+export type SaveSectionBody = z.infer<typeof SaveSectionBodySchema>;
+
+/** The answer to a section save: the section as stored, and whether anything was written. */
+export const SectionSaveResultSchema = SectionRecordSchema.extend({ changed: z.boolean() });
+export type SectionSaveResult<C = unknown> = SectionRecord<C> & { changed: boolean };
+
+/** DELETE of a section: `?version=` is the version it was edited from. */
+export const DeleteSectionQuerySchema = z.object({ version: z.coerce.number().int().min(1) });
+
+/** POST /api/projects/{id}/dashboards: a blank dashboard, one from the catalog, or a model dashboard. */
+export const CreateDashboardBodySchema = z.union([
+  z.object({ title: z.string().min(1).max(200), uid: DashboardUidSchema.optional() }),
+  z.object({ template: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, "a catalog dashboard id") }),
+  z.object({ dashboard: z.unknown() }),
+]);
+export type CreateDashboardBody = z.infer<typeof CreateDashboardBodySchema>;
+
+/** POST /api/projects/{id}/rule-groups: an empty group by name, or a model rule group. */
+export const CreateRuleGroupBodySchema = z.union([
+  z.object({ name: z.string().min(1).max(200) }),
+  z.object({ group: z.unknown() }),
+]);
+export type CreateRuleGroupBody = z.infer<typeof CreateRuleGroupBodySchema>;
+
+/** Section responses with their content typed, for the OpenAPI document and the browser. */
+export const DashboardSectionSchema = sectionRecordSchema(DashboardSchema);
+export const RuleGroupSectionSchema = sectionRecordSchema(RuleGroupSchema);
+export const AlertingSectionSchema = sectionRecordSchema(sectionSchema("alerting"));
+export const SettingsSectionSchema = sectionRecordSchema(sectionSchema("settings"));

@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { smallProject } from "../generate/testdata/small-project";
 import { closeDb, createDb, dbOptionsFromEnv, getDb } from "./client";
 import { createProject, getProject } from "./projects";
-import { createTestDatabase } from "./testing";
+import { ALL_MIGRATIONS, createTestDatabase } from "./testing";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "obsforge-db-client-"));
 const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, OBSFORGE_DATA_DIR: process.env.OBSFORGE_DATA_DIR };
@@ -46,14 +46,16 @@ describe("getDb", () => {
     const [first, second] = await Promise.all([getDb(), getDb()]);
     expect(second).toBe(first);
     expect(first.driver).toBe("pglite");
-    expect(first.migrations).toEqual(["20261123014900_init"]);
+    expect(first.migrations).toEqual(ALL_MIGRATIONS);
     const created = await createProject(first, smallProject());
     await closeDb();
 
     const reopened = await getDb();
     expect(reopened).not.toBe(first);
     expect((await getProject(reopened, created.id))?.project).toEqual(smallProject());
-    expect(await reopened.prisma.$queryRaw`SELECT migration_name FROM "_prisma_migrations"`).toHaveLength(1);
+    expect(await reopened.prisma.$queryRaw`SELECT migration_name FROM "_prisma_migrations"`).toHaveLength(
+      ALL_MIGRATIONS.length,
+    );
   });
 
   it("opens Postgres from DATABASE_URL", async () => {
@@ -62,7 +64,7 @@ describe("getDb", () => {
       process.env.DATABASE_URL = database.url;
       const db = await getDb();
       expect(db.driver).toBe("postgres");
-      expect(db.migrations).toEqual(["20261123014900_init"]);
+      expect(db.migrations).toEqual(ALL_MIGRATIONS);
       await closeDb();
     } finally {
       await database.drop();
@@ -87,7 +89,7 @@ describe("createDb", () => {
   it("opens an in-memory PGlite database when given no directory", async () => {
     const db = await createDb({ driver: "pglite" });
     try {
-      expect(db.migrations).toEqual(["20261123014900_init"]);
+      expect(db.migrations).toEqual(ALL_MIGRATIONS);
       expect(await db.prisma.project.count()).toBe(0);
     } finally {
       await db.close();

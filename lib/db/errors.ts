@@ -1,4 +1,4 @@
-import { formatIssue, type ModelIssue } from "../model";
+import { formatIssue, type ModelIssue, type SectionRef, sectionKey } from "../model";
 
 export class NotFoundError extends Error {
   constructor(message: string) {
@@ -36,5 +36,39 @@ export class CorruptProjectError extends Error {
       `stored project ${projectId} (version ${version}) does not validate against the model: ${first.join("; ")}`,
     );
     this.name = "CorruptProjectError";
+  }
+}
+
+/**
+ * A save of one section edited from `baseVersion`, when that section changed since: nothing was
+ * written; `current` is the section as stored now, for the review that merges the two.
+ */
+export class SectionConflictError extends Error {
+  constructor(
+    readonly projectId: string,
+    readonly section: SectionRef,
+    readonly baseVersion: number,
+    readonly currentVersion: number,
+    readonly current: unknown,
+  ) {
+    super(
+      `${sectionKey(section)} changed since version ${baseVersion}: the project is now at version ${currentVersion}`,
+    );
+    this.name = "SectionConflictError";
+  }
+}
+
+/** A dashboard uid or rule group name that the project already has. */
+export class SectionExistsError extends Error {
+  constructor(
+    readonly projectId: string,
+    readonly section: SectionRef,
+  ) {
+    super(
+      section.kind === "dashboard"
+        ? `the project already has a dashboard with uid "${section.uid}"`
+        : `the project already has ${sectionKey(section)}`,
+    );
+    this.name = "SectionExistsError";
   }
 }

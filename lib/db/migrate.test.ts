@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MigrationError, migrate } from "./migrate";
 import {
+  ALL_MIGRATIONS,
   INIT_MIGRATION,
   MIGRATIONS_DIR,
   openRawTestDatabase,
@@ -53,20 +54,32 @@ describe.each(TEST_DRIVERS)("the app's migrator on %s", (driver) => {
     database.query<HistoryRow>(`SELECT * FROM "_prisma_migrations" ORDER BY started_at`);
 
   it("applies pending migrations once; a second run applies nothing", async () => {
-    expect(await migrate(database.sql, MIGRATIONS_DIR)).toEqual([INIT_MIGRATION]);
+    expect(await migrate(database.sql, MIGRATIONS_DIR)).toEqual(ALL_MIGRATIONS);
     const first = await history();
-    expect(await migrate(database.sql, MIGRATIONS_DIR)).toEqual([INIT_MIGRATION]);
+    expect(await migrate(database.sql, MIGRATIONS_DIR)).toEqual(ALL_MIGRATIONS);
     expect(await history()).toEqual(first);
     const tables = await database.query<{ name: string }>(
       `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
     );
-    expect(tables.map((table) => table.name)).toEqual(["_prisma_migrations", "projects", "revisions"]);
+    expect(tables.map((table) => table.name)).toEqual([
+      "_prisma_migrations",
+      "project_sections",
+      "projects",
+      "revision_sections",
+      "revisions",
+    ]);
   });
 
   it("records each migration as Prisma does: uuid id, checksum = sha256 of migration.sql, one step", async () => {
     await migrate(database.sql, MIGRATIONS_DIR);
-    const [row, ...others] = await history();
-    expect(others).toEqual([]);
+    const rows = await history();
+    expect(rows.map((entry) => entry.migration_name)).toEqual(ALL_MIGRATIONS);
+    for (const [index, entry] of rows.entries()) {
+      const bytes = readFileSync(path.join(MIGRATIONS_DIR, ALL_MIGRATIONS[index] ?? "", "migration.sql"));
+      expect(entry.checksum).toBe(createHash("sha256").update(bytes).digest("hex"));
+      expect(entry.applied_steps_count).toBe(1);
+    }
+    const [row] = rows;
     const fileBytes = readFileSync(path.join(MIGRATIONS_DIR, INIT_MIGRATION, "migration.sql"));
     expect(row).toMatchObject({
       migration_name: INIT_MIGRATION,
@@ -100,14 +113,14 @@ describe.each(TEST_DRIVERS)("the app's migrator on %s", (driver) => {
     const attempt = migrate(database.sql, dir);
     await expect(attempt).rejects.toBeInstanceOf(MigrationError);
     await expect(attempt).rejects.toThrow(`migration ${broken} failed and was rolled back: division by zero`);
-    expect((await history()).map((row) => row.migration_name)).toEqual([INIT_MIGRATION]);
+    expect((await history()).map((row) => row.migration_name)).toEqual(ALL_MIGRATIONS);
     const halfDone = await database.query(
       `SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`,
     );
     expect(halfDone).toEqual([]);
 
     writeFileSync(file, `CREATE TABLE "half_done" ("id" INTEGER);\n`);
-    expect(await migrate(database.sql, dir)).toEqual([INIT_MIGRATION, broken]);
+    expect(await migrate(database.sql, dir)).toEqual([...ALL_MIGRATIONS, broken]);
   });
 
   it("refuses a history holding a migration that was started and never finished", async () => {
@@ -133,7 +146,7 @@ describe.each(TEST_DRIVERS)("the app's migrator on %s", (driver) => {
       migrate(database.secondSql(), MIGRATIONS_DIR),
       migrate(database.secondSql(), MIGRATIONS_DIR),
     ]);
-    expect(results).toEqual([[INIT_MIGRATION], [INIT_MIGRATION], [INIT_MIGRATION]]);
-    expect(await history()).toHaveLength(1);
+    expect(results).toEqual([ALL_MIGRATIONS, ALL_MIGRATIONS, ALL_MIGRATIONS]);
+    expect(await history()).toHaveLength(ALL_MIGRATIONS.length);
   });
 });

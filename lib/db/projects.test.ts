@@ -13,7 +13,7 @@ import {
   restoreRevision,
   updateProject,
 } from "./projects";
-import { type OpenTestDb, openTestDb, TEST_DRIVERS } from "./testing";
+import { ALL_MIGRATIONS, type OpenTestDb, openTestDb, TEST_DRIVERS } from "./testing";
 
 function renamed(name: string): Project {
   return { ...smallProject(), name };
@@ -41,7 +41,7 @@ describe.each(TEST_DRIVERS)("project repository on %s", (driver) => {
 
   it("reports the database it runs on", () => {
     expect(db.driver).toBe(driver);
-    expect(db.migrations).toEqual(["20261123014900_init"]);
+    expect(db.migrations).toEqual(ALL_MIGRATIONS);
   });
 
   it("creates a project at version 1 with revision 1, and reads it back", async () => {
@@ -54,7 +54,7 @@ describe.each(TEST_DRIVERS)("project repository on %s", (driver) => {
 
     expect(await getProject(db, created.id)).toEqual(created);
     expect(await listRevisions(db, created.id)).toEqual([
-      { version: 1, createdAt: expect.any(String), author: "ana", message: "created" },
+      { version: 1, createdAt: expect.any(String), author: "ana", message: "created", changes: [] },
     ]);
     const revision = await getRevision(db, created.id, 1);
     expect(revision).toMatchObject({ version: 1, author: "ana", message: "created" });
@@ -202,9 +202,10 @@ describe.each(TEST_DRIVERS)("project repository on %s", (driver) => {
   it("validates content read back: a row that no longer validates raises CorruptProjectError", async () => {
     const created = await createProject(db, smallProject());
     await db.prisma.$executeRaw`
-      UPDATE projects SET content = jsonb_set(content, '{scrapeInterval}', '"soon"') WHERE id = ${created.id}`;
+      UPDATE project_sections SET content = jsonb_set(content, '{scrapeInterval}', '"soon"')
+       WHERE project_id = ${created.id} AND key = 'settings'`;
     await db.prisma.$executeRaw`
-      UPDATE revisions SET content = '{"name": 42}' WHERE project_id = ${created.id}`;
+      UPDATE revision_sections SET content = '{"name": 42}' WHERE project_id = ${created.id} AND key = 'settings'`;
 
     const read = getProject(db, created.id);
     await expect(read).rejects.toBeInstanceOf(CorruptProjectError);

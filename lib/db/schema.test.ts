@@ -174,22 +174,24 @@ async function actualShapes(database: RawTestDatabase): Promise<Record<string, T
         GROUP BY i.indexrelid, i.indisunique`,
       [table],
     );
+    // From pg_constraint, not information_schema: a foreign key that references a unique index
+    // (as Prisma makes for @@unique) has no unique constraint for information_schema to name.
     const foreignKeys = await database.query<ForeignKey & { name: string }>(
-      `SELECT r.constraint_name::text AS name,
-              array_agg(k.column_name::text ORDER BY k.ordinal_position) AS columns,
-              min(u.table_name::text) AS "references",
-              array_agg(u.column_name::text ORDER BY k.ordinal_position) AS "referencedColumns",
-              min(r.delete_rule::text) AS "onDelete",
-              min(r.update_rule::text) AS "onUpdate"
-         FROM information_schema.referential_constraints r
-         JOIN information_schema.key_column_usage k
-           ON k.constraint_schema = r.constraint_schema AND k.constraint_name = r.constraint_name
-         JOIN information_schema.key_column_usage u
-           ON u.constraint_schema = r.unique_constraint_schema
-          AND u.constraint_name = r.unique_constraint_name
-          AND u.ordinal_position = k.position_in_unique_constraint
-        WHERE k.table_schema = 'public' AND k.table_name = $1
-        GROUP BY r.constraint_name`,
+      `SELECT c.conname::text AS name,
+              array(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, position)
+                      JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
+                     ORDER BY k.position) AS columns,
+              f.relname::text AS "references",
+              array(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(attnum, position)
+                      JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum
+                     ORDER BY k.position) AS "referencedColumns",
+              ${FK_ACTION("c.confdeltype")} AS "onDelete",
+              ${FK_ACTION("c.confupdtype")} AS "onUpdate"
+         FROM pg_constraint c
+         JOIN pg_class t ON t.oid = c.conrelid
+         JOIN pg_namespace n ON n.oid = t.relnamespace
+         JOIN pg_class f ON f.oid = c.confrelid
+        WHERE c.contype = 'f' AND n.nspname = 'public' AND t.relname = $1`,
       [table],
     );
     shapes[table] = {
@@ -209,15 +211,36 @@ async function actualShapes(database: RawTestDatabase): Promise<Record<string, T
   return shapes;
 }
 
+/** pg_constraint's one-letter referential action, as information_schema spells it. */
+function FK_ACTION(column: string): string {
+  return `CASE ${column} WHEN 'c' THEN 'CASCADE' WHEN 'r' THEN 'RESTRICT' WHEN 'n' THEN 'SET NULL'
+            WHEN 'd' THEN 'SET DEFAULT' ELSE 'NO ACTION' END`;
+}
+
 let dmmf: Dmmf;
 
 beforeAll(async () => {
   dmmf = await getDMMF({ datamodel: readFileSync(SCHEMA_PATH, "utf8") });
 });
 
-it("reads prisma/schema.prisma as the two models the app stores", () => {
+it("reads prisma/schema.prisma as the four models the app stores", () => {
   const shapes = expectedShapes(dmmf);
-  expect(Object.keys(shapes).sort()).toEqual(["projects", "revisions"]);
+  expect(Object.keys(shapes).sort()).toEqual([
+    "project_sections",
+    "projects",
+    "revision_sections",
+    "revisions",
+  ]);
+  expect(shapes.revision_sections?.foreignKeys).toEqual([
+    {
+      columns: ["project_id", "version"],
+      references: "revisions",
+      referencedColumns: ["project_id", "version"],
+      onDelete: "CASCADE",
+      onUpdate: "CASCADE",
+    },
+  ]);
+  expect(shapes.project_sections?.primaryKey).toEqual(["project_id", "key"]);
   expect(shapes.revisions?.foreignKeys).toEqual([
     {
       columns: ["project_id"],

@@ -17,6 +17,10 @@ export const MIGRATIONS_DIR = path.join(REPO_ROOT, "prisma", "migrations");
 export const SCHEMA_PATH = path.join(REPO_ROOT, "prisma", "schema.prisma");
 /** The first migration's folder name. */
 export const INIT_MIGRATION = "20261123014900_init";
+/** The migration that split projects into sections. */
+export const SECTIONS_MIGRATION = "20261203082754_project_sections";
+/** Every migration's folder name, oldest first: what a fresh database has applied. */
+export const ALL_MIGRATIONS = [INIT_MIGRATION, SECTIONS_MIGRATION];
 
 /** The server lib/testing/postgres-global-setup.ts started or was given. */
 export function testDatabaseUrl(): string {

@@ -1,6 +1,7 @@
-import type { Dashboard } from "./dashboard";
-import type { Project } from "./project";
-import type { RuleGroup } from "./rule";
+import type { z } from "zod";
+import { type Dashboard, DashboardSchema } from "./dashboard";
+import { type Project, ProjectShapeSchema } from "./project";
+import { type RuleGroup, RuleGroupSchema } from "./rule";
 
 /**
  * A project is edited, saved, conflicted over and versioned in sections: one dashboard, one rule
@@ -175,6 +176,30 @@ export function sectionLabel(ref: SectionRef, title?: string): string {
     default: {
       const exhaustive: never = ref;
       throw new Error(`unknown section ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+/** The schema a section's content is parsed with on its own (cross-field checks need the project). */
+export function sectionSchema(kind: SectionKind): z.ZodType {
+  switch (kind) {
+    case "dashboard":
+      return DashboardSchema;
+    case "rule-group":
+      return RuleGroupSchema;
+    case "alerting":
+      return ProjectShapeSchema.pick({ receivers: true, route: true, inhibitRules: true });
+    case "settings":
+      return ProjectShapeSchema.omit({
+        dashboards: true,
+        ruleGroups: true,
+        receivers: true,
+        route: true,
+        inhibitRules: true,
+      });
+    default: {
+      const exhaustive: never = kind;
+      throw new Error(`unknown section kind ${JSON.stringify(exhaustive)}`);
     }
   }
 }

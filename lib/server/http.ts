@@ -2,7 +2,16 @@ import "server-only";
 import { z } from "zod";
 import type { ApiError } from "../api/schemas";
 import { MAX_BODY_BYTES } from "../api/schemas";
-import { ConflictError, CorruptProjectError, NotFoundError } from "../db/errors";
+import { UnknownTemplateError } from "../catalog/apply-template";
+import {
+  ConflictError,
+  CorruptProjectError,
+  NotFoundError,
+  SectionConflictError,
+  SectionExistsError,
+} from "../db/errors";
+import { InvalidSectionError } from "../db/section-issues";
+import { SectionIdentityError } from "../db/sections";
 import { formatSourceIssue, YamlInputError } from "../deployment/parse";
 import { formatPath, InvalidProjectError } from "../model";
 
@@ -33,23 +42,43 @@ export function errorResponse(error: unknown): Response {
     return json(
       errorBody(
         "invalid request",
-        error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+        error.issues.map((issue) => ({
+          path: formatPath(issue.path),
+          message: issue.message,
+          severity: "error" as const,
+        })),
       ),
       400,
     );
   }
-  if (error instanceof InvalidProjectError) {
-    const issues = error.issues.map(({ path, message, severity }) => ({
-      path,
-      message: severity === "warning" ? `warning: ${message}` : message,
-    }));
-    return json(errorBody("the project is invalid", issues), 422);
+  if (error instanceof InvalidSectionError) {
+    return json(errorBody("the project would be invalid with this section", error.sectionIssues), 422);
   }
+  if (error instanceof InvalidProjectError)
+    return json(errorBody("the project is invalid", error.issues), 422);
+  if (error instanceof SectionIdentityError) {
+    return json(
+      errorBody(error.message, [{ path: error.field, message: error.message, severity: "error" }]),
+      422,
+    );
+  }
+  if (error instanceof SectionConflictError) {
+    return json(
+      errorBody(error.message, [], { currentVersion: error.currentVersion, current: error.current ?? null }),
+      409,
+    );
+  }
+  if (error instanceof SectionExistsError) return json(errorBody(error.message), 409);
+  if (error instanceof UnknownTemplateError) return json(errorBody(error.message), 404);
   if (error instanceof YamlInputError) {
     return json(
       errorBody(
         "invalid deployment.yaml",
-        error.issues.map((issue) => ({ path: issue.path, message: formatSourceIssue(error.file, issue) })),
+        error.issues.map((issue) => ({
+          path: issue.path,
+          message: formatSourceIssue(error.file, issue),
+          severity: "error" as const,
+        })),
       ),
       400,
     );

@@ -66,6 +66,12 @@ export class ProjectCache {
     }
   }
 
+  /** The cached record of project `id` when it is at `version`, without checking the stamp. */
+  atVersion(id: string, version: number): CachedProject | undefined {
+    const entry = this.entries.get(id);
+    return entry?.record.version === version ? entry : undefined;
+  }
+
   delete(id: string): void {
     const entry = this.entries.get(id);
     if (!entry) return;
@@ -81,6 +87,34 @@ export class ProjectCache {
 const DEFAULT_CACHE_CHARS = 64 * 1024 * 1024;
 const sharedCache = new ProjectCache(DEFAULT_CACHE_CHARS);
 
+function cacheEntry(record: ProjectRecord<Project>): CachedProject {
+  return {
+    stamp: stampKey({ version: record.version, updatedAt: new Date(record.updatedAt) }),
+    record: deepFreeze(record),
+    response: { json: JSON.stringify(record), etag: `"${record.id}-${record.version}"` },
+  };
+}
+
+/**
+ * Keeps a record that a save just wrote, so the next read or save of the project does not read
+ * and check it again. Only the process that saved has it; others read it on their next miss.
+ */
+export function rememberProject(record: ProjectRecord<Project>, cache: ProjectCache = sharedCache): void {
+  cache.set(record.id, cacheEntry(record));
+}
+
+/**
+ * The stored project at `version` if this process has it. A save calls this under the project's
+ * row lock, after reading the version: a version's content never changes, so the record is current.
+ */
+export function cachedProjectAt(
+  id: string,
+  version: number,
+  cache: ProjectCache = sharedCache,
+): Project | undefined {
+  return cache.atVersion(id, version)?.record.project;
+}
+
 async function readCachedProject(
   db: Pick<Db, "prisma">,
   id: string,
@@ -95,12 +129,8 @@ async function readCachedProject(
   if (cached) return cached;
   const record = await getProject(db, id);
   if (!record) return null;
-  const entry: CachedProject = {
-    // The stamp of what was read, which a save between the two reads may have moved on.
-    stamp: stampKey({ version: record.version, updatedAt: new Date(record.updatedAt) }),
-    record: deepFreeze(record),
-    response: { json: JSON.stringify(record), etag: `"${record.id}-${record.version}"` },
-  };
+  // The stamp of what was read, which a save between the two reads may have moved on.
+  const entry = cacheEntry(record);
   cache.set(id, entry);
   return entry;
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import type { ProjectRecord } from "../api/schemas";
-import { getDb } from "../db/client";
-import { NotFoundError } from "../db/errors";
 import type { Project } from "../model";
-import { readProjectRecord } from "./project-cache";
+import { requestContext } from "./context";
+import { getProject } from "./services/projects";
 
-/** The stored project or a 404. Frozen: it may be shared with other requests (see project-cache). */
-export async function requireProject(id: string): Promise<ProjectRecord<Project>> {
-  const record = await readProjectRecord(await getDb(), id);
-  if (!record) throw new NotFoundError(`no project "${id}"`);
-  return record;
+/**
+ * The stored project or a 404, for handlers not yet on `handler()` (the live preview). Frozen: it
+ * may be shared with other requests (see project-cache).
+ */
+export async function requireProject(id: string, request?: Request): Promise<ProjectRecord<Project>> {
+  return getProject(await requestContext(request ?? new Request("http://localhost/")), id);
 }

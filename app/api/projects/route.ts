@@ -1,20 +1,13 @@
 import { CreateProjectBodySchema } from "@/lib/api/schemas";
-import { getDb } from "@/lib/db/client";
-import { createProject, listProjects } from "@/lib/db/projects";
-import { json, readJson, route } from "@/lib/server/http";
-import { projectFromCreateBody } from "@/lib/server/projects-service";
+import { handler } from "@/lib/server/handler";
+import { json, readJson } from "@/lib/server/http";
+import { createProject, listProjects } from "@/lib/server/services/projects";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async () => {
-  const db = await getDb();
-  return json(await listProjects(db));
-});
+export const GET = handler(async ({ context }) => json(await listProjects(context)));
 
-export const POST = route(async (request: Request) => {
-  const body = await readJson(request, CreateProjectBodySchema);
-  const project = projectFromCreateBody(body);
-  const db = await getDb();
-  const record = await createProject(db, project, { message: "created" });
+export const POST = handler(async ({ request, context }) => {
+  const record = await createProject(context, await readJson(request, CreateProjectBodySchema));
   return json(record, 201, { location: `/api/projects/${record.id}` });
 });

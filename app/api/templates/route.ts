@@ -1,4 +1,4 @@
+import { templateSummaries } from "@/lib/catalog/apply-template";
 import { json, route } from "@/lib/server/http";
-import { templateSummaries } from "@/lib/server/projects-service";
 
 export const GET = route(async () => json(templateSummaries()));

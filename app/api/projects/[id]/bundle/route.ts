@@ -1,14 +1,13 @@
 import { generateBundle } from "@/lib/generate/bundle";
 import { projectSlug } from "@/lib/generate/names";
 import { zipBundle } from "@/lib/generate/zip";
-import { route } from "@/lib/server/http";
-import { requireProject } from "@/lib/server/project-record";
-import { type ProjectRouteContext, projectId } from "../params";
+import { handler, projectIdParam } from "@/lib/server/handler";
+import { getProject } from "@/lib/server/services/projects";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (_request: Request, context: ProjectRouteContext) => {
-  const record = await requireProject(await projectId(context));
+export const GET = handler<{ id: string }>(async ({ context, params }) => {
+  const record = await getProject(context, projectIdParam(params.id));
   const zip = zipBundle(generateBundle(record.project));
   const fileName = `${projectSlug(record.project)}-observability-v${record.version}.zip`;
   return new Response(Buffer.from(zip), {

@@ -1,12 +1,11 @@
 import { projectSlug } from "@/lib/generate/names";
-import { route } from "@/lib/server/http";
-import { requireProject } from "@/lib/server/project-record";
-import { type ProjectRouteContext, projectId } from "../params";
+import { handler, projectIdParam } from "@/lib/server/handler";
+import { getProject } from "@/lib/server/services/projects";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (_request: Request, context: ProjectRouteContext) => {
-  const record = await requireProject(await projectId(context));
+export const GET = handler<{ id: string }>(async ({ context, params }) => {
+  const record = await getProject(context, projectIdParam(params.id));
   return new Response(`${JSON.stringify(record.project, null, 2)}\n`, {
     headers: {
       "content-type": "application/json",

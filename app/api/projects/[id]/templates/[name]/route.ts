@@ -1,28 +1,21 @@
 import { z } from "zod";
-import { ProjectIdSchema, UpdateProjectBodySchema } from "@/lib/api/schemas";
-import { getDb } from "@/lib/db/client";
-import { updateProject } from "@/lib/db/projects";
-import { json, parseParam, readJson, route } from "@/lib/server/http";
-import { requireProject } from "@/lib/server/project-record";
-import { applyTemplate } from "@/lib/server/projects-service";
+import { handler, projectIdParam } from "@/lib/server/handler";
+import { json, parseParam, readJson } from "@/lib/server/http";
+import { applyProjectTemplate } from "@/lib/server/services/projects";
 
 export const dynamic = "force-dynamic";
 
-const ApplyTemplateBodySchema = UpdateProjectBodySchema.pick({ version: true });
-
-interface TemplateRouteContext {
-  params: Promise<{ id: string; name: string }>;
-}
+/**
+ * The version the request was made from is accepted for compatibility; adding from the catalog
+ * never overwrites, so it lands on the latest version whatever it says.
+ */
+const ApplyTemplateBodySchema = z.object({ version: z.int().min(1).optional() }).default({});
 
 /** Adds a catalog level, dashboard or rule to the project, as a new revision. */
-export const POST = route(async (request: Request, context: TemplateRouteContext) => {
-  const params = await context.params;
-  const id = parseParam(ProjectIdSchema, params.id, "project");
+export const POST = handler<{ id: string; name: string }>(async ({ request, context, params }) => {
+  const id = projectIdParam(params.id);
   const name = parseParam(z.string().regex(/^[A-Za-z0-9_-]{1,80}$/), params.name, "template");
-  const { version } = await readJson(request, ApplyTemplateBodySchema);
-  const record = await requireProject(id);
-  const project = applyTemplate(record.project, name);
-  return json(
-    await updateProject(await getDb(), id, version, project, { message: `applied template ${name}` }),
-  );
+  if (Number(request.headers.get("content-length") ?? "0") > 0)
+    await readJson(request, ApplyTemplateBodySchema);
+  return json(await applyProjectTemplate(context, id, name));
 });

@@ -1,16 +1,15 @@
 import { RestoreRevisionBodySchema } from "@/lib/api/schemas";
-import { getDb } from "@/lib/db/client";
-import { restoreRevision } from "@/lib/db/projects";
-import { json, readJson, route } from "@/lib/server/http";
-import { type RevisionRouteContext, revisionParams } from "../params";
+import { handler, projectIdParam, versionParam } from "@/lib/server/handler";
+import { json, readJson } from "@/lib/server/http";
+import { restoreRevision } from "@/lib/server/services/revisions";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route(async (request: Request, context: RevisionRouteContext) => {
-  const { id, version } = await revisionParams(context);
+export const POST = handler<{ id: string; version: string }>(async ({ request, context, params }) => {
+  const id = projectIdParam(params.id);
+  const version = versionParam(params.version);
   // The body is optional: an empty POST restores with a default message.
   const hasBody = Number(request.headers.get("content-length") ?? "0") > 0;
   const body = hasBody ? await readJson(request, RestoreRevisionBodySchema) : {};
-  const message = body.message ?? `restored version ${version}`;
-  return json(await restoreRevision(await getDb(), id, version, { message }));
+  return json(await restoreRevision(context, id, version, body.message));
 });

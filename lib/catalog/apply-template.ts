@@ -1,12 +1,23 @@
-import "server-only";
 import type { CreateProjectBody, TemplateSummary } from "../api/schemas";
-import { catalogDashboards } from "../catalog/dashboards";
-import { catalogRules } from "../catalog/rules";
-import { catalogContextFor, projectFromTemplate } from "../catalog/templates";
-import { includedAt } from "../catalog/types";
 import { parseDeploymentYaml } from "../deployment/parse";
 import { type Level, LevelSchema, type Project, ProjectShapeSchema, parseProject } from "../model";
-import { HttpError } from "./http";
+import { catalogDashboards } from "./dashboards";
+import { catalogRules } from "./rules";
+import { catalogContextFor, projectFromTemplate } from "./templates";
+import { includedAt } from "./types";
+
+/**
+ * The catalog applied to projects: new projects from a level, and catalog levels, dashboards and
+ * rules added to a project. Used by the web app's services and by the CLI alike.
+ */
+
+/** A template name that is no level, catalog dashboard or catalog rule. */
+export class UnknownTemplateError extends Error {
+  constructor(readonly template: string) {
+    super(`no template "${template}"`);
+    this.name = "UnknownTemplateError";
+  }
+}
 
 const LEVEL_DESCRIPTIONS: Record<Level, string> = {
   basic:
@@ -63,7 +74,7 @@ export function applyTemplate(project: Project, name: string): Project {
   const rules = level.success
     ? catalogRules.filter((entry) => includedAt(entry.level, level.data))
     : catalogRules.filter((entry) => entry.id === name);
-  if (dashboards.length === 0 && rules.length === 0) throw new HttpError(404, `no template "${name}"`);
+  if (dashboards.length === 0 && rules.length === 0) throw new UnknownTemplateError(name);
 
   const uids = new Set(project.dashboards.map((dashboard) => dashboard.uid));
   const newDashboards = dashboards

@@ -1,0 +1,97 @@
+import "server-only";
+import type { CreateProjectBody, ProjectRecord, ProjectSummary } from "../../api/schemas";
+import { applyTemplate, projectFromCreateBody } from "../../catalog/apply-template";
+import { NotFoundError } from "../../db/errors";
+import * as projects from "../../db/projects";
+import { type ModelIssue, type Project, validateProject } from "../../model";
+import { type ServiceContext, writeContext } from "../context";
+import {
+  cachedProjectAt,
+  type ProjectJson,
+  readProjectJson,
+  readProjectRecord,
+  rememberProject,
+} from "../project-cache";
+
+/** Projects as a whole: list, create, read, save (import, restore), delete, templates, validation. */
+
+export function listProjects(context: ServiceContext): Promise<ProjectSummary[]> {
+  return projects.listProjects(context.db);
+}
+
+export async function createProject(
+  context: ServiceContext,
+  body: CreateProjectBody,
+): Promise<ProjectRecord<Project>> {
+  const record = await projects.createProject(
+    context.db,
+    projectFromCreateBody(body),
+    writeContext(context, "created"),
+  );
+  rememberProject(record);
+  return record;
+}
+
+/** The stored project, checked against the model; frozen, as it may be shared. Throws NotFoundError. */
+export async function getProject(context: ServiceContext, id: string): Promise<ProjectRecord<Project>> {
+  const record = await readProjectRecord(context.db, id);
+  if (!record) throw new NotFoundError(`no project "${id}"`);
+  return record;
+}
+
+/** GET /api/projects/{id}'s body and ETag. Throws NotFoundError. */
+export async function getProjectJson(context: ServiceContext, id: string): Promise<ProjectJson> {
+  const found = await readProjectJson(context.db, id);
+  if (!found) throw new NotFoundError(`no project "${id}"`);
+  return found;
+}
+
+export async function saveProject(
+  context: ServiceContext,
+  id: string,
+  baseVersion: number,
+  project: unknown,
+  message?: string,
+): Promise<ProjectRecord<Project>> {
+  const record = await projects.updateProject(
+    context.db,
+    id,
+    baseVersion,
+    project,
+    writeContext(context, message),
+  );
+  rememberProject(record);
+  return record;
+}
+
+export async function deleteProject(context: ServiceContext, id: string): Promise<void> {
+  if (!(await projects.deleteProject(context.db, id))) throw new NotFoundError(`no project "${id}"`);
+}
+
+/**
+ * Adds a catalog level, dashboard or rule to the latest version. Adding never overwrites what a
+ * project has, so it needs no base version: it lands on top of whatever was saved meanwhile.
+ */
+export async function applyProjectTemplate(
+  context: ServiceContext,
+  id: string,
+  template: string,
+): Promise<ProjectRecord<Project>> {
+  const record = await projects.changeProject(
+    context.db,
+    id,
+    (current) => applyTemplate(current, template),
+    writeContext(context, `applied template ${template}`),
+    (version) => cachedProjectAt(id, version),
+  );
+  rememberProject(record);
+  return record;
+}
+
+export async function validateStoredProject(
+  context: ServiceContext,
+  id: string,
+): Promise<{ ok: boolean; issues: ModelIssue[] }> {
+  const result = validateProject((await getProject(context, id)).project);
+  return { ok: result.ok, issues: result.issues };
+}
