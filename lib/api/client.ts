@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { type Project, ProjectShapeSchema } from "../model/project";
+import type { SectionRef } from "../model/sections";
 import {
   type ApiError,
   ApiErrorSchema,
+  type CreateDashboardBody,
   type CreateProjectBody,
+  type CreateRuleGroupBody,
   type Health,
   HealthSchema,
   type ProjectRecord,
@@ -12,6 +15,11 @@ import {
   ProjectSummarySchema,
   type RevisionSummary,
   RevisionSummarySchema,
+  type SaveSectionBody,
+  type SectionRecord,
+  SectionRecordSchema,
+  type SectionSaveResult,
+  SectionSaveResultSchema,
   type TemplateSummary,
   TemplateSummarySchema,
 } from "./schemas";
@@ -218,4 +226,61 @@ export function bundleUrl(id: string): string {
 /** GET /api/projects/{id}/export: the project JSON as an attachment. */
 export function exportUrl(id: string): string {
   return `${projectUrl(id)}/export`;
+}
+
+/** Where a section of a project is read and saved (lib/model/sections.ts). */
+export function sectionUrl(id: string, section: SectionRef): string {
+  switch (section.kind) {
+    case "dashboard":
+      return `${projectUrl(id)}/dashboards/${encodeURIComponent(section.uid)}`;
+    case "rule-group":
+      return `${projectUrl(id)}/rule-groups/${encodeURIComponent(section.name)}`;
+    case "alerting":
+    case "settings":
+      return `${projectUrl(id)}/${section.kind}`;
+    default: {
+      const exhaustive: never = section;
+      throw new Error(`unknown section ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+/** GET of a section: its content, and the version to save it from. */
+export function getSection(id: string, section: SectionRef): Promise<SectionRecord> {
+  return requestJson(SectionRecordSchema, "GET", sectionUrl(id, section));
+}
+
+/**
+ * PUT of a section edited from `body.version`: lands on the latest version unless this section
+ * changed since (409: ApiRequestError with `body.current`, the section as it is now).
+ */
+export function saveSection(
+  id: string,
+  section: SectionRef,
+  body: SaveSectionBody,
+): Promise<SectionSaveResult> {
+  return requestJson(SectionSaveResultSchema, "PUT", sectionUrl(id, section), body);
+}
+
+/** POST /api/projects/{id}/dashboards: a blank dashboard, one from the catalog, or a model dashboard. */
+export function createDashboard(id: string, body: CreateDashboardBody): Promise<SectionSaveResult> {
+  return requestJson(SectionSaveResultSchema, "POST", `${projectUrl(id)}/dashboards`, body);
+}
+
+/** POST /api/projects/{id}/rule-groups */
+export function createRuleGroup(id: string, body: CreateRuleGroupBody): Promise<SectionSaveResult> {
+  return requestJson(SectionSaveResultSchema, "POST", `${projectUrl(id)}/rule-groups`, body);
+}
+
+/** DELETE of a dashboard or rule group decided at `version`; 409 when it changed since. */
+export async function deleteSection(
+  id: string,
+  section: Extract<SectionRef, { kind: "dashboard" | "rule-group" }>,
+  version: number,
+): Promise<{ version: number }> {
+  return requestJson(
+    z.object({ version: z.int() }),
+    "DELETE",
+    `${sectionUrl(id, section)}?version=${version}`,
+  );
 }

@@ -45,5 +45,12 @@ export const queryKeys = {
     "lint",
     expressions,
   ],
+  /** One section (`dashboard:<uid>`, `settings` …) as last read or saved. */
+  section: (id: string, key: string): readonly ["projects", string, "sections", string] => [
+    "projects",
+    id,
+    "sections",
+    key,
+  ],
   templates: (): readonly ["templates"] => ["templates"],
 } as const;
