@@ -5,6 +5,8 @@ import {
   type PanelInput,
   type Thresholds,
 } from "../model";
+import { PANEL_TYPE_REGISTRY } from "../panels/registry";
+import type { PanelSize } from "../panels/types";
 
 /**
  * Small factories in the manner of Grafana's Foundation SDK: each returns a fresh object, and
@@ -71,16 +73,10 @@ export function row(title: string, collapsed = false): PanelDraft {
   return { type: "row", title, collapsed };
 }
 
-const DEFAULT_SIZE: Record<PanelDraft["type"], { w: number; h: number }> = {
-  row: { w: 24, h: 1 },
-  stat: { w: 6, h: 4 },
-  gauge: { w: 6, h: 6 },
-  bargauge: { w: 12, h: 8 },
-  timeseries: { w: 12, h: 8 },
-  heatmap: { w: 12, h: 8 },
-  table: { w: 24, h: 8 },
-  alertlist: { w: 12, h: 8 },
-};
+/** A draft's size when it gives none: its type's default size, a row the full width. */
+function defaultSize(type: PanelDraft["type"]): PanelSize {
+  return type === "row" ? { w: 24, h: 1 } : PANEL_TYPE_REGISTRY[type].defaultSize;
+}
 
 /** Places drafts left to right, wrapping at 24 columns; a row always starts a new line. */
 export function layout(drafts: readonly PanelDraft[]): PanelInput[] {
@@ -90,7 +86,7 @@ export function layout(drafts: readonly PanelDraft[]): PanelInput[] {
   let lineHeight = 0;
   drafts.forEach((draft, index) => {
     const { w: wantedW, h: wantedH, ...rest } = draft;
-    const size = DEFAULT_SIZE[draft.type];
+    const size = defaultSize(draft.type);
     const w = wantedW ?? size.w;
     const h = wantedH ?? size.h;
     if (draft.type === "row" || x + w > 24) {

@@ -1,173 +1,26 @@
+import { COMMON_PANEL_DEFAULTS } from "../../panels/common/grafana-import";
+import { PANEL_TYPE_REGISTRY, VISUAL_PANEL_TYPES } from "../../panels/registry";
 import type { JsonObject } from "./json";
 
 /**
- * What Grafana (10–12) assumes for a key a dashboard leaves out, per panel type. The importer fills
- * them in before mapping (a missing `fillOpacity` is Grafana's 0, not the designer's 10), and the
- * equivalence check drops them, so an export that spells a default out equals one that omits it.
+ * What Grafana (10–12) assumes for a key a dashboard leaves out. The importer fills them in before
+ * mapping (a missing `fillOpacity` is Grafana's 0, not the designer's 10), and the equivalence check
+ * drops them, so an export that spells a default out equals one that omits it. Each panel type's own
+ * defaults are in its registry entry (`lib/panels/<type>/import.ts`).
  */
 
-const HIDE_FROM = { legend: false, tooltip: false, viz: false };
-
-export const GRAFANA_DEFAULT_THRESHOLDS = {
-  mode: "absolute",
-  steps: [
-    { color: "green", value: null },
-    { color: "red", value: 80 },
-  ],
-};
-
-const REDUCE = { calcs: ["lastNotNull"], fields: "", values: false };
-
-/** Keys every panel has unless set; timeFrom etc. are `null` in older exports. */
-export const COMMON_PANEL_DEFAULTS: JsonObject = {
-  cacheTimeout: null,
-  description: "",
-  hideTimeOverride: false,
-  interval: null,
-  links: [],
-  maxDataPoints: null,
-  timeFrom: null,
-  timeShift: null,
-  transformations: [],
-  transparent: false,
-};
-
-function valuePanel(colorMode: string, custom?: JsonObject, options: JsonObject = {}): JsonObject {
-  return {
-    ...COMMON_PANEL_DEFAULTS,
-    fieldConfig: {
-      defaults: {
-        color: { mode: colorMode },
-        ...(custom ? { custom } : {}),
-        mappings: [],
-        thresholds: GRAFANA_DEFAULT_THRESHOLDS,
-      },
-      overrides: [],
-    },
-    options,
-  };
-}
-
-export const PANEL_DEFAULTS: Record<string, JsonObject> = {
-  timeseries: valuePanel(
-    "palette-classic",
-    {
-      axisBorderShow: false,
-      axisCenteredZero: false,
-      axisColorMode: "text",
-      axisLabel: "",
-      axisPlacement: "auto",
-      barAlignment: 0,
-      barWidthFactor: 0.6,
-      drawStyle: "line",
-      fillOpacity: 0,
-      gradientMode: "none",
-      hideFrom: HIDE_FROM,
-      insertNulls: false,
-      lineInterpolation: "linear",
-      lineWidth: 1,
-      pointSize: 5,
-      scaleDistribution: { type: "linear" },
-      showPoints: "auto",
-      spanNulls: false,
-      stacking: { group: "A", mode: "none" },
-      thresholdsStyle: { mode: "off" },
-    },
-    {
-      legend: { calcs: [], displayMode: "list", placement: "bottom", showLegend: true },
-      tooltip: { hideZeros: false, mode: "single", sort: "none" },
-    },
-  ),
-  stat: valuePanel("thresholds", undefined, {
-    colorMode: "value",
-    graphMode: "area",
-    justifyMode: "auto",
-    orientation: "auto",
-    percentChangeColorMode: "standard",
-    reduceOptions: REDUCE,
-    showPercentChange: false,
-    textMode: "auto",
-    wideLayout: true,
+/** Each panel type's defaults (from its registry entry), and a row's. */
+const PANEL_DEFAULTS: ReadonlyMap<string, JsonObject> = new Map([
+  ...VISUAL_PANEL_TYPES.map((type): [string, JsonObject] => {
+    const definition = PANEL_TYPE_REGISTRY[type];
+    return [definition.grafana.pluginId, definition.import.grafanaDefaults];
   }),
-  gauge: valuePanel("thresholds", undefined, {
-    minVizHeight: 75,
-    minVizWidth: 75,
-    orientation: "auto",
-    reduceOptions: REDUCE,
-    showThresholdLabels: false,
-    showThresholdMarkers: true,
-    sizing: "auto",
-  }),
-  bargauge: valuePanel("thresholds", undefined, {
-    displayMode: "gradient",
-    legend: { calcs: [], displayMode: "list", placement: "bottom", showLegend: false },
-    maxVizHeight: 300,
-    minVizHeight: 16,
-    minVizWidth: 8,
-    namePlacement: "auto",
-    orientation: "auto",
-    reduceOptions: REDUCE,
-    showUnfilled: true,
-    sizing: "auto",
-    valueMode: "color",
-  }),
-  heatmap: {
-    ...COMMON_PANEL_DEFAULTS,
-    fieldConfig: {
-      defaults: { custom: { hideFrom: HIDE_FROM, scaleDistribution: { type: "linear" } } },
-      overrides: [],
-    },
-    options: {
-      calculate: false,
-      cellGap: 1,
-      color: {
-        exponent: 0.5,
-        fill: "dark-orange",
-        mode: "scheme",
-        reverse: false,
-        scale: "exponential",
-        scheme: "Oranges",
-        steps: 64,
-      },
-      exemplars: { color: "rgba(255,0,255,0.7)" },
-      filterValues: { le: 1e-9 },
-      legend: { show: true },
-      rowsFrame: { layout: "auto" },
-      showValue: "auto",
-      tooltip: { mode: "single", showColorScale: false, yHistogram: false },
-      yAxis: { axisPlacement: "left", reverse: false },
-    },
-  },
-  table: valuePanel(
-    "thresholds",
-    { align: "auto", cellOptions: { type: "auto" }, inspect: false },
-    {
-      cellHeight: "sm",
-      footer: { countRows: false, fields: "", reducer: ["sum"], show: false },
-      showHeader: true,
-      sortBy: [],
-    },
-  ),
-  alertlist: {
-    ...COMMON_PANEL_DEFAULTS,
-    fieldConfig: { defaults: {}, overrides: [] },
-    options: {
-      alertInstanceLabelFilter: "",
-      alertName: "",
-      dashboardAlerts: false,
-      groupBy: [],
-      groupMode: "default",
-      maxItems: 20,
-      sortOrder: 1,
-      stateFilter: { error: true, firing: true, noData: false, normal: false, pending: true },
-      viewMode: "list",
-    },
-  },
-  row: { collapsed: false, panels: [] },
-};
+  ["row", { collapsed: false, panels: [] }],
+]);
 
+/** What Grafana assumes for a panel of this plugin id; for one the model lacks, the keys all share. */
 export function panelDefaults(type: string): JsonObject {
-  return PANEL_DEFAULTS[type] ?? COMMON_PANEL_DEFAULTS;
+  return PANEL_DEFAULTS.get(type) ?? COMMON_PANEL_DEFAULTS;
 }
 
 const VARIABLE_COMMON: JsonObject = { description: "", hide: 0, label: "", skipUrlSync: false };

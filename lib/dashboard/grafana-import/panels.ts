@@ -5,16 +5,17 @@ import {
   type PanelInput,
   PanelSchema,
   type Project,
-  ReduceCalcSchema,
   type Target,
   type Thresholds,
+  type VisualPanel,
 } from "../../model";
+import { intIn } from "../../panels/common/grafana-import";
+import { hasQueries, LEGACY_PANELS, panelTypeByPluginId } from "../../panels/registry";
+import type { PanelTypeDefinition } from "../../panels/types";
 import type { DatasourceResolver } from "./datasources";
 import { extraDiff } from "./extra-diff";
-import { panelDefaults } from "./grafana-defaults";
 import {
   asArray,
-  asBoolean,
   asNumber,
   asObject,
   asString,
@@ -24,16 +25,6 @@ import {
   withDefaults,
 } from "./json";
 import type { Box } from "./layout";
-import {
-  convertGraph,
-  convertLegacyAlertList,
-  convertOldHeatmap,
-  convertSinglestat,
-  convertTableOld,
-  isLegacyAlertList,
-  isOldHeatmap,
-  type LegacyConversion,
-} from "./legacy";
 import type { ImportReporter } from "./report";
 import { assignRefIds, mapTarget } from "./targets";
 
@@ -47,17 +38,6 @@ export interface PanelContext {
 
 export type PanelMapping = { ok: true; panel: Panel } | { ok: false; reason: string };
 
-type ModelPanelType = Exclude<Panel["type"], "row">;
-const MODEL_TYPES = new Set<string>([
-  "timeseries",
-  "stat",
-  "gauge",
-  "bargauge",
-  "heatmap",
-  "table",
-  "alertlist",
-]);
-
 /** Keys the importer maps by itself; the rest of a panel's JSON is compared with the exporter's. */
 const MAPPED_KEYS = new Set([
   "id",
@@ -70,24 +50,7 @@ const MAPPED_KEYS = new Set([
   "pluginVersion",
 ]);
 
-/** Grafana paths the model has a field for: a value there that does not survive is worth listing. */
-const MODELLED_PATHS: Record<ModelPanelType, readonly string[]> = {
-  timeseries: [
-    "options.legend.showLegend",
-    "options.legend.displayMode",
-    "options.legend.placement",
-    "options.legend.calcs",
-    "fieldConfig.defaults.custom.drawStyle",
-    "fieldConfig.defaults.custom.fillOpacity",
-    "fieldConfig.defaults.custom.stacking.mode",
-  ],
-  stat: ["options.reduceOptions.calcs", "options.graphMode", "options.colorMode"],
-  gauge: ["options.reduceOptions.calcs", "options.showThresholdMarkers"],
-  bargauge: ["options.reduceOptions.calcs", "options.orientation", "options.displayMode"],
-  heatmap: ["options.calculate", "options.color.scheme", "options.yAxis.unit", "options.yAxis.decimals"],
-  table: ["options.sortBy", "options.showHeader"],
-  alertlist: ["options.maxItems", "options.stateFilter", "options.alertInstanceLabelFilter"],
-};
+/** Grafana paths of the standard options the model has a field for (value panels only). */
 const STANDARD_PATHS = [
   "fieldConfig.defaults.unit",
   "fieldConfig.defaults.decimals",
@@ -105,24 +68,6 @@ const NOTABLE_KEYS: Record<string, string> = {
   timeShift: "time shift",
   repeat: "panel repeat",
 };
-
-const LEGACY_CONVERTERS: Record<string, (panel: JsonObject) => LegacyConversion> = {
-  graph: convertGraph,
-  singlestat: convertSinglestat,
-  "grafana-singlestat-panel": convertSinglestat,
-  "table-old": convertTableOld,
-};
-
-function enumValue<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
-  return allowed.find((option) => option === value);
-}
-
-function intIn(value: unknown, min: number, max: number): number | undefined {
-  const number = asNumber(value);
-  return number !== undefined && Number.isInteger(number) && number >= min && number <= max
-    ? number
-    : undefined;
-}
 
 /** Grafana's thresholds as the model's: the first step is the base (null), steps increase. */
 function mapThresholds(value: unknown, path: string, report: ImportReporter): Thresholds | undefined {
@@ -149,98 +94,9 @@ function mapThresholds(value: unknown, path: string, report: ImportReporter): Th
   };
 }
 
-function reduceCalc(options: JsonObject): ReturnType<typeof ReduceCalcSchema.parse> {
-  const calc = asArray(asObject(options.reduceOptions).calcs)[0];
-  const parsed = ReduceCalcSchema.safeParse(calc);
-  return parsed.success ? parsed.data : "lastNotNull";
-}
-
-const LEGEND_CALCS = ["min", "max", "mean", "last", "lastNotNull", "sum"] as const;
-const ALERT_STATES = ["firing", "pending", "inactive", "error", "noData"] as const;
-/** The model's alert states by Grafana's stateFilter key ("normal" is the model's "inactive"). */
-const GRAFANA_ALERT_STATE: Record<string, (typeof ALERT_STATES)[number]> = {
-  firing: "firing",
-  pending: "pending",
-  normal: "inactive",
-  error: "error",
-  noData: "noData",
-};
-
-/** The model's fields for one panel type, from Grafana JSON with its defaults filled in. */
-function typeFields(type: ModelPanelType, json: JsonObject): Record<string, unknown> {
-  const options = asObject(json.options);
-  const custom = asObject(getPath(json, "fieldConfig.defaults.custom"));
-  switch (type) {
-    case "timeseries": {
-      const legend = asObject(options.legend);
-      const hidden = legend.displayMode === "hidden";
-      return {
-        legend: {
-          show: hidden ? false : (asBoolean(legend.showLegend) ?? true),
-          placement: enumValue(legend.placement, ["bottom", "right"] as const) ?? "bottom",
-          displayMode: enumValue(legend.displayMode, ["list", "table"] as const) ?? "list",
-          calcs: asArray(legend.calcs).filter((calc): calc is (typeof LEGEND_CALCS)[number] =>
-            LEGEND_CALCS.includes(calc as (typeof LEGEND_CALCS)[number]),
-          ),
-        },
-        drawStyle: enumValue(custom.drawStyle, ["line", "bars", "points"] as const) ?? "line",
-        fillOpacity: Math.min(100, Math.max(0, Math.round(asNumber(custom.fillOpacity) ?? 0))),
-        stacking: enumValue(asObject(custom.stacking).mode, ["none", "normal", "percent"] as const) ?? "none",
-      };
-    }
-    case "stat":
-      return {
-        reduce: reduceCalc(options),
-        graphMode: enumValue(options.graphMode, ["area", "none"] as const) ?? "area",
-        colorMode: enumValue(options.colorMode, ["value", "background", "none"] as const) ?? "value",
-      };
-    case "gauge":
-      return {
-        reduce: reduceCalc(options),
-        showThresholdMarkers: asBoolean(options.showThresholdMarkers) ?? true,
-      };
-    case "bargauge":
-      return {
-        reduce: reduceCalc(options),
-        orientation: enumValue(options.orientation, ["horizontal", "vertical", "auto"] as const) ?? "auto",
-        displayMode: enumValue(options.displayMode, ["gradient", "lcd", "basic"] as const) ?? "gradient",
-      };
-    case "heatmap":
-      return {
-        calculate: asBoolean(options.calculate) ?? false,
-        colorScheme: asString(asObject(options.color).scheme) ?? "Oranges",
-      };
-    case "table":
-      return {
-        sortBy: asArray(options.sortBy)
-          .filter(isPlainObject)
-          .filter((sort) => typeof sort.displayName === "string")
-          .map((sort) => ({ displayName: sort.displayName as string, desc: sort.desc === true })),
-        showHeader: asBoolean(options.showHeader) ?? true,
-      };
-    case "alertlist": {
-      const filter = asObject(options.stateFilter);
-      return {
-        maxItems: intIn(options.maxItems, 1, 1000) ?? 20,
-        stateFilter: Object.entries(GRAFANA_ALERT_STATE)
-          .filter(([key]) => filter[key] === true)
-          .map(([, state]) => state),
-        labelFilter: asString(options.alertInstanceLabelFilter) ?? "",
-      };
-    }
-    default: {
-      const exhaustive: never = type;
-      throw new Error(`unknown panel type ${String(exhaustive)}`);
-    }
-  }
-}
-
-/** Unit, decimals, min and max: field defaults, or the y axis for heatmaps. */
-function standardFields(type: ModelPanelType, json: JsonObject): Record<string, unknown> {
-  const source =
-    type === "heatmap"
-      ? asObject(getPath(json, "options.yAxis"))
-      : asObject(getPath(json, "fieldConfig.defaults"));
+/** Unit, decimals, min and max, from where the panel's type keeps them. */
+function standardFields(definition: PanelTypeDefinition, json: JsonObject): Record<string, unknown> {
+  const source = asObject(getPath(json, definition.import.standardFieldsAt));
   const unit = asString(source.unit);
   return {
     unit: unit === "" ? undefined : unit,
@@ -281,19 +137,17 @@ function mapTargets(
   return shared ? { ok: true, targets, datasource: first } : { ok: true, targets };
 }
 
+/** A retired panel (graph, singlestat, table-old …) migrated first, as Grafana does when it loads it. */
 function convertLegacy(json: JsonObject, path: string, report: ImportReporter): JsonObject {
-  // Before Grafana 7 (schemaVersion 24) "table" was the table now called table-old.
-  const isOldTable = json.type === "table" && Array.isArray(json.styles) && !isPlainObject(json.fieldConfig);
-  const type = isOldTable ? "table-old" : (asString(json.type) ?? "");
-  const converter =
-    LEGACY_CONVERTERS[type] ??
-    (type === "alertlist" && isLegacyAlertList(json) ? convertLegacyAlertList : undefined) ??
-    (isOldHeatmap(json) ? convertOldHeatmap : undefined);
-  if (!converter) return json;
-  const { panel, notes } = converter(json);
-  report.warn(`${path}: legacy ${type} panel converted to ${String(panel.type)}`);
-  for (const note of notes) report.keep(`${path}.${note.key}`, note.what);
-  return panel;
+  for (const legacy of LEGACY_PANELS) {
+    const name = legacy.detect(json);
+    if (name === undefined) continue;
+    const { panel, notes } = legacy.convert(json);
+    report.warn(`${path}: legacy ${name} panel converted to ${String(panel.type)}`);
+    for (const note of notes) report.keep(`${path}.${note.key}`, note.what);
+    return panel;
+  }
+  return json;
 }
 
 function title(json: JsonObject, type: string, path: string, report: ImportReporter): string {
@@ -325,17 +179,19 @@ export function mapPanel(
     return { ok: false, reason: "a library panel (its model lives in Grafana)" };
   const json = convertLegacy(original, path, ctx.report);
   const type = asString(json.type) ?? "";
-  if (!MODEL_TYPES.has(type)) {
+  const definition = panelTypeByPluginId(type);
+  if (!definition) {
     return {
       ok: false,
       reason: type === "" ? "a panel without a type" : `panel type "${type}" has no model equivalent`,
     };
   }
-  const modelType = type as ModelPanelType;
-  const defaults = panelDefaults(modelType);
+  const modelType = definition.type;
+  const defaults = definition.import.grafanaDefaults;
+  const standardOptions = definition.import.fieldConfigStandardOptions;
   const filled = withDefaults(json, defaults);
   let targetFields: { targets?: Target[]; datasource?: string } = {};
-  if (modelType !== "alertlist") {
+  if (hasQueries(modelType)) {
     const targets = mapTargets(filled, path, ctx);
     if (!targets.ok) return targets;
     targetFields = {
@@ -351,16 +207,15 @@ export function mapPanel(
     ...(description ? { description } : {}),
     gridPos,
     ...targetFields,
-    ...standardFields(modelType, filled),
-    thresholds:
-      modelType === "heatmap" || modelType === "alertlist"
-        ? undefined
-        : mapThresholds(
-            getPath(filled, "fieldConfig.defaults.thresholds"),
-            `${path}.fieldConfig.defaults.thresholds`,
-            ctx.report,
-          ),
-    ...typeFields(modelType, filled),
+    ...standardFields(definition, filled),
+    thresholds: standardOptions
+      ? mapThresholds(
+          getPath(filled, "fieldConfig.defaults.thresholds"),
+          `${path}.fieldConfig.defaults.thresholds`,
+          ctx.report,
+        )
+      : undefined,
+    ...definition.import.fields(filled),
   } as PanelInput;
   const parsed = PanelSchema.safeParse(withoutUndefined(input as Record<string, unknown>));
   if (!parsed.success) {
@@ -370,13 +225,10 @@ export function mapPanel(
       reason: `not a valid ${type} panel for the model (${issue?.path.join(".")}: ${issue?.message})`,
     };
   }
-  const panel = parsed.data as Exclude<Panel, { type: "row" }>;
+  const panel = parsed.data as VisualPanel;
   const generated = toGrafanaPanel(ctx.project, ctx.draft, panel) as unknown as JsonObject;
   const { extra, paths } = extraDiff(filled, generated, defaults, MAPPED_KEYS);
-  const modelled = [
-    ...MODELLED_PATHS[modelType],
-    ...(modelType === "heatmap" || modelType === "alertlist" ? [] : STANDARD_PATHS),
-  ];
+  const modelled = [...definition.import.modelledPaths, ...(standardOptions ? STANDARD_PATHS : [])];
   for (const lost of paths) {
     if (modelled.some((owned) => lost === owned || lost.startsWith(`${owned}.`))) {
       ctx.report.keep(

@@ -1,35 +1,36 @@
 import type { Panel as GrafanaPanel, RowPanel as GrafanaRowPanel, GridPos } from "@grafana/schema";
-import type { Dashboard, Panel, Project, RowPanel } from "../../model";
+import type { Dashboard, Panel, Project, RowPanel, VisualPanel } from "../../model";
+import { panelTypeOf } from "../../panels/registry";
 import { panelDatasourceRef, targetDatasourceRef } from "./datasource-refs";
 import { deepMerge } from "./deep-merge";
-import { toFieldConfig } from "./field-config";
 import { omitUndefined } from "./omit-undefined";
-import { toPanelOptions } from "./panel-options";
 import { toGrafanaTarget } from "./targets";
-
-type QueryPanel = Exclude<Panel, { type: "row" }>;
 
 function gridPos(panel: Panel): GridPos {
   const { h, w, x, y } = panel.gridPos;
   return { h, w, x, y };
 }
 
-/** A visualization panel; keys sorted as in Grafana's export, `extra` laid over last. */
-export function toGrafanaPanel(project: Project, dashboard: Dashboard, panel: QueryPanel): GrafanaPanel {
-  const modelTargets = panel.type === "alertlist" ? [] : panel.targets;
-  const targets = modelTargets.map((target) =>
+/**
+ * A visualization panel; keys sorted as in Grafana's export, `extra` laid over last. Its type's
+ * registry entry writes `options` and `fieldConfig`.
+ */
+export function toGrafanaPanel(project: Project, dashboard: Dashboard, panel: VisualPanel): GrafanaPanel {
+  const grafana = panelTypeOf(panel).grafana;
+  const modelTargets = "targets" in panel ? panel.targets : undefined;
+  const targets = (modelTargets ?? []).map((target) =>
     toGrafanaTarget(target, targetDatasourceRef(project, dashboard, panel, target)),
   );
   const base = omitUndefined<GrafanaPanel>({
     datasource: panelDatasourceRef(targets.map((target) => target.datasource)),
     description: panel.description,
-    fieldConfig: toFieldConfig(panel),
+    fieldConfig: grafana.fieldConfig(panel),
     gridPos: gridPos(panel),
     id: panel.id,
-    options: toPanelOptions(panel),
-    targets: panel.type === "alertlist" ? undefined : targets,
+    options: { ...grafana.options(panel) },
+    targets: modelTargets ? targets : undefined,
     title: panel.title,
-    type: panel.type,
+    type: grafana.pluginId,
   });
   // `extra` holds Grafana options the designer does not model, kept from imported dashboards.
   return panel.extra ? deepMerge(base, panel.extra) : base;

@@ -1,0 +1,23 @@
+import type { BarGaugeSizing, VizOrientation } from "@grafana/schema";
+import type { Options as GaugeOptions } from "@grafana/schema/dist/esm/raw/composable/gauge/panelcfg/x/GaugePanelCfg_types.gen";
+import { asEnum } from "../../generate/grafana/schema-enum";
+import { reduceOptions, standardDefaults } from "../common/grafana-export";
+import type { PanelOf, PanelTypeExport } from "../types";
+
+function options(panel: PanelOf<"gauge">): Partial<GaugeOptions> {
+  return {
+    minVizHeight: 75,
+    minVizWidth: 75,
+    orientation: asEnum<VizOrientation>("auto"),
+    reduceOptions: reduceOptions(panel.reduce),
+    showThresholdLabels: false,
+    showThresholdMarkers: panel.showThresholdMarkers,
+    sizing: asEnum<BarGaugeSizing>("auto"),
+  };
+}
+
+export const gaugeGrafana: PanelTypeExport<"gauge"> = {
+  pluginId: "gauge",
+  options,
+  fieldConfig: (panel) => ({ defaults: standardDefaults(panel, "thresholds"), overrides: [] }),
+};

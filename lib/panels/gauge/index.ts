@@ -1,0 +1,13 @@
+import type { PanelTypeDefinition } from "../types";
+import { gaugeGrafana } from "./grafana";
+import { gaugeImport } from "./import";
+import { GaugePanelSchema } from "./schema";
+
+export const gaugePanelType: PanelTypeDefinition<"gauge"> = {
+  type: "gauge",
+  label: "Gauge",
+  schema: GaugePanelSchema,
+  defaultSize: { w: 6, h: 6 },
+  grafana: gaugeGrafana,
+  import: gaugeImport,
+};

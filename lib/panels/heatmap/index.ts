@@ -1,0 +1,13 @@
+import type { PanelTypeDefinition } from "../types";
+import { heatmapGrafana } from "./grafana";
+import { heatmapImport } from "./import";
+import { HeatmapPanelSchema } from "./schema";
+
+export const heatmapPanelType: PanelTypeDefinition<"heatmap"> = {
+  type: "heatmap",
+  label: "Heatmap",
+  schema: HeatmapPanelSchema,
+  defaultSize: { w: 12, h: 8 },
+  grafana: heatmapGrafana,
+  import: heatmapImport,
+};

@@ -1,0 +1,13 @@
+import type { PanelTypeDefinition } from "../types";
+import { statGrafana } from "./grafana";
+import { statImport } from "./import";
+import { StatPanelSchema } from "./schema";
+
+export const statPanelType: PanelTypeDefinition<"stat"> = {
+  type: "stat",
+  label: "Stat",
+  schema: StatPanelSchema,
+  defaultSize: { w: 6, h: 4 },
+  grafana: statGrafana,
+  import: statImport,
+};

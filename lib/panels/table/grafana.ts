@@ -1,0 +1,33 @@
+import type { TableCellDisplayMode, TableCellHeight } from "@grafana/schema";
+import type {
+  FieldConfig as TableFieldConfig,
+  Options as TableOptions,
+} from "@grafana/schema/dist/esm/raw/composable/table/panelcfg/x/TablePanelCfg_types.gen";
+import { asEnum } from "../../generate/grafana/schema-enum";
+import { standardDefaults } from "../common/grafana-export";
+import type { PanelOf, PanelTypeExport } from "../types";
+
+function options(panel: PanelOf<"table">): Partial<TableOptions> {
+  return {
+    cellHeight: asEnum<TableCellHeight>("sm"),
+    showHeader: panel.showHeader,
+    sortBy: panel.sortBy.map((sort) => ({ desc: sort.desc, displayName: sort.displayName })),
+  };
+}
+
+function custom(): Partial<TableFieldConfig> {
+  return {
+    align: "auto",
+    cellOptions: { type: asEnum<TableCellDisplayMode.Auto>("auto") },
+    inspect: false,
+  };
+}
+
+export const tableGrafana: PanelTypeExport<"table"> = {
+  pluginId: "table",
+  options,
+  fieldConfig: (panel) => ({
+    defaults: standardDefaults(panel, "thresholds", { ...custom() }),
+    overrides: [],
+  }),
+};
