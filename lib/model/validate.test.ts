@@ -139,6 +139,18 @@ describe("validateProject", () => {
       "ruleGroups[0].rules[1].tests",
     ]);
   });
+
+  it("reports the dashboard settings checks as warnings, and stays valid", () => {
+    const project = fixture();
+    project.dashboards[0].refresh = "fast";
+    project.dashboards[0].variables.push({ type: "query", name: "bad", query: "sum(up)" });
+    const result = validateProject(project);
+    expect(result.ok).toBe(true);
+    expect(result.issues.map(formatIssue)).toEqual([
+      `dashboards[0].refresh: warning: "fast" is not a refresh interval: use 5s, 1m, 1h, 1d or '' for off`,
+      "dashboards[0].variables[1].query: warning: sum(...) is not a Prometheus variable query",
+    ]);
+  });
 });
 
 describe("alert annotations", () => {

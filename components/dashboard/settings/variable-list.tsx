@@ -3,8 +3,8 @@
 import type { ReactNode } from "react";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Variable } from "@/lib/model/variable";
-import { issuesOfVariable } from "../model/settings-checks";
 import { VARIABLE_TYPE_LABELS } from "../model/variable-ops";
+import { issuesOfVariable } from "./use-settings-issues";
 
 export interface VariableListProps {
   variables: readonly Variable[];

@@ -3,11 +3,11 @@
 import { type ReactNode, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ModelIssue } from "@/lib/model/issues";
-import { issuesOfVariable } from "../model/settings-checks";
 import { listTitles, usersOfVariable, type VariableUsers } from "../model/variable-usage";
 import { useDraftActions, useDraftDashboard } from "../store/store-provider";
 import { AddVariableForm } from "./add-variable-form";
 import { UndefinedVariables } from "./undefined-variables";
+import { issuesOfVariable } from "./use-settings-issues";
 import { VariableEditor } from "./variable-editor";
 import { VariableList } from "./variable-list";
 

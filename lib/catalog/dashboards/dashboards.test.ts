@@ -14,6 +14,7 @@ import {
   type Panel,
   panelTargets,
 } from "../../model";
+import { checkDashboardSettings } from "../../model/checks/dashboard-settings";
 import { checkDashboard } from "../../model/checks/dashboards";
 import { checkDashboardPromql, metricNames } from "../../promql/parse";
 import { type CatalogContext, defaultCatalogContext } from "../context";
@@ -106,10 +107,11 @@ describe("catalog dashboards", () => {
   });
 
   it.each(BUILT.map((built) => [`${built.id} (${built.version})`, built] as const))(
-    "%s passes the model's dashboard checks",
+    "%s passes the model's dashboard and settings checks, without a warning",
     (_name, { dashboard, context }) => {
       const out = new IssueCollector();
       checkDashboard(dashboard, datasourcesFor(context), ["dashboards", 0], out);
+      checkDashboardSettings(dashboard, datasourcesFor(context), ["dashboards", 0], out);
       expect(out.issues).toEqual([]);
     },
   );

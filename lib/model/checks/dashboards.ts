@@ -4,42 +4,13 @@ import type { Dashboard } from "../dashboard";
 import type { Datasource, DatasourceType } from "../datasource";
 import type { IssueCollector, PathSegment } from "../issues";
 import { type GridPos, type Panel, panelTargets, type Target } from "../panel";
+import { checkDashboardSettings } from "./dashboard-settings";
+import { isBuiltinVariable, referencedVariables } from "./template-variables";
+
+/** Where they were first defined; importers keep reading them from here. */
+export { isBuiltinVariable, referencedVariables };
 
 const GRID_COLUMNS = 24;
-
-/** Variables Grafana defines itself. */
-const BUILTIN_VARIABLES = new Set([
-  "__auto",
-  "__interval",
-  "__interval_ms",
-  "__rate_interval",
-  "__range",
-  "__range_s",
-  "__range_ms",
-  "__from",
-  "__to",
-  "__timeFilter",
-  "__timeFrom",
-  "__timeTo",
-  "__unixEpochFrom",
-  "__unixEpochTo",
-  // Grafana's SQL datasource macros
-  "__time",
-  "__timeEpoch",
-  "__timeGroup",
-  "__timeGroupAlias",
-  "__unixEpochFilter",
-  "__unixEpochGroup",
-  "__unixEpochGroupAlias",
-  "__unixEpochNanoFilter",
-  "__unixEpochNanoFrom",
-  "__unixEpochNanoTo",
-  "__dashboard",
-  "__name",
-  "__org",
-  "__user",
-  "timeFilter",
-]);
 
 const TARGET_DATASOURCE: Record<Target["kind"], DatasourceType> = {
   promql: "prometheus",
@@ -49,21 +20,6 @@ const TARGET_DATASOURCE: Record<Target["kind"], DatasourceType> = {
 
 function overlaps(a: GridPos, b: GridPos): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-/** Whether Grafana defines `name` itself (`$__rate_interval`, `$__timeFilter` …). */
-export function isBuiltinVariable(name: string): boolean {
-  return BUILTIN_VARIABLES.has(name);
-}
-
-/** Variable names a query refers to as `$name`, `${name}`, `${name:format}` or `[[name]]`. */
-export function referencedVariables(text: string): string[] {
-  const names: string[] = [];
-  for (const match of text.matchAll(/\$\{(\w+)(?::[\w]+)?\}|\$(\w+)|\[\[(\w+)\]\]/g)) {
-    const name = match[1] ?? match[2] ?? match[3];
-    if (name) names.push(name);
-  }
-  return names;
 }
 
 function targetText(target: Target): string {
@@ -116,7 +72,7 @@ function checkTarget(
     if (problem) out.error([...path, "expr"], `parse error at ${problem.position}: ${problem.message}`);
   }
   for (const name of referencedVariables(targetText(target))) {
-    if (!variables.has(name) && !BUILTIN_VARIABLES.has(name)) {
+    if (!variables.has(name) && !isBuiltinVariable(name)) {
       out.error([...path, target.kind === "sql" ? "rawSql" : "expr"], `unknown template variable $${name}`);
     }
   }
@@ -210,5 +166,6 @@ export function checkDashboards(
       uids.set(dashboard.uid, index);
     }
     checkDashboard(dashboard, datasources, ["dashboards", index], out);
+    checkDashboardSettings(dashboard, datasources, ["dashboards", index], out);
   });
 }

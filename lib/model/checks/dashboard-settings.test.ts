@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type Dashboard, DashboardSchema } from "@/lib/model/dashboard";
-import type { Datasource } from "@/lib/model/datasource";
-import { issuesOfVariable, settingsChecks } from "./settings-checks";
+import { type Dashboard, DashboardSchema } from "../dashboard";
+import type { Datasource } from "../datasource";
+import { IssueCollector, type ModelIssue } from "../issues";
+import { checkDashboardSettings, dashboardSettingsIssues } from "./dashboard-settings";
+import { checkDashboards } from "./dashboards";
 
 const datasources: Datasource[] = [
   {
@@ -20,6 +22,11 @@ function dashboard(input: Record<string, unknown>): Dashboard {
 }
 
 const NOW = Date.UTC(2025, 0, 1);
+
+/** The checks as the designer runs them: with its view's "now". */
+function settingsChecks(dashboard: Dashboard, list: readonly Datasource[], now: number): ModelIssue[] {
+  return dashboardSettingsIssues(dashboard, list, { now });
+}
 
 describe("settings checks", () => {
   it("finds nothing wrong with the defaults", () => {
@@ -107,17 +114,80 @@ describe("settings checks", () => {
       ["variables[0].extra.auto_count", "the number of steps is a whole number from 1"],
     ]);
   });
+});
 
-  it("picks one variable's issues, relative to it", () => {
-    const issues = [
-      { path: "variables[1].name", message: "duplicate", severity: "error" as const },
-      { path: "variables[10].query", message: "other", severity: "error" as const },
-      { path: "variables[1]", message: "whole", severity: "error" as const },
-      { path: "title", message: "title", severity: "error" as const },
-    ];
-    expect(issuesOfVariable(issues, 1)).toEqual([
-      { path: "name", message: "duplicate", severity: "error" },
-      { path: "(root)", message: "whole", severity: "error" },
+describe("settings checks without a clock (the CLI, /validation)", () => {
+  it("judges the order of two relative or two absolute times, not of one of each", () => {
+    const issues = (time: { from: string; to: string }): ModelIssue[] =>
+      dashboardSettingsIssues(dashboard({ time }), datasources);
+    expect(issues({ from: "now-6h", to: "now" })).toEqual([]);
+    expect(issues({ from: "now/d", to: "now/d" })).toEqual([]);
+    expect(issues({ from: "now", to: "now-1h" })).toEqual([
+      { path: "time.from", severity: "warning", message: '"from" can\'t be after "to"' },
+    ]);
+    expect(issues({ from: "2024-05-02 00:00:00", to: "2024-05-01 00:00:00" })).toEqual([
+      { path: "time.from", severity: "warning", message: '"from" can\'t be after "to"' },
+    ]);
+    // Fine today, wrong once 2030 has passed: only a view with its "now" can say.
+    expect(issues({ from: "now-1h", to: "2030-01-01 00:00:00" })).toEqual([]);
+    expect(
+      settingsChecks(dashboard({ time: { from: "now-1h", to: "2020-01-01 00:00:00" } }), datasources, NOW),
+    ).toHaveLength(1);
+    expect(issues({ from: "yesterday", to: "2030-01-01 00:00:00" })).toEqual([
+      {
+        path: "time.from",
+        severity: "warning",
+        message: expect.stringContaining('"yesterday" is not a time'),
+      },
+    ]);
+  });
+
+  it("gives the same warnings as the designer for everything else", () => {
+    const input = dashboard({
+      refresh: "1s",
+      variables: [
+        { type: "query", name: "a", query: "up", regex: "/(unclosed/" },
+        { type: "interval", name: "step", values: ["5 min"] },
+      ],
+    });
+    expect(dashboardSettingsIssues(input, datasources)).toEqual(settingsChecks(input, datasources, NOW));
+    expect(dashboardSettingsIssues(input, datasources).map((issue) => issue.path)).toEqual([
+      "refresh",
+      "variables[0].query",
+      "variables[0].regex",
+      "variables[1].values",
+    ]);
+  });
+
+  it("puts every warning under the path it is given", () => {
+    const out = new IssueCollector();
+    checkDashboardSettings(dashboard({ refresh: "fast" }), datasources, ["dashboards", 3], out);
+    expect(out.issues.map((issue) => issue.path)).toEqual(["dashboards[3].refresh"]);
+  });
+
+  it("runs in checkDashboards, with the dashboard's index in the path", () => {
+    const out = new IssueCollector();
+    checkDashboards(
+      [
+        dashboard({ uid: "a" }),
+        dashboard({ uid: "b" }),
+        dashboard({
+          uid: "c",
+          variables: [
+            { type: "query", name: "job", query: "label_values(up, job)" },
+            { type: "query", name: "broken", query: "sum(up)" },
+          ],
+        }),
+      ],
+      datasources,
+      out,
+    );
+    expect(out.issues).toEqual([
+      {
+        path: "dashboards[2].variables[1].query",
+        severity: "warning",
+        message: "sum(...) is not a Prometheus variable query",
+      },
     ]);
   });
 });
