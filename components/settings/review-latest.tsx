@@ -8,11 +8,12 @@ export interface ReviewLatestProps {
   latest: SettingsDraft;
   mine: SettingsDraft;
   rebase: RebaseResult;
-  onReapply: () => void;
-  onDiscard: () => void;
 }
 
-/** Side by side: what the user started from, what is stored now, the draft, and the merge. */
+/**
+ * Side by side: what the user started from, what is stored now, the draft, and the merge; the
+ * conflict review (components/section-save) around it offers re-applying or discarding.
+ */
 export function ReviewLatest({
   startedFrom,
   latestVersion,
@@ -20,8 +21,6 @@ export function ReviewLatest({
   latest,
   mine,
   rebase,
-  onReapply,
-  onDiscard,
 }: ReviewLatestProps): ReactNode {
   const before = new Map(flattenDraft(original).map((f) => [f.key, f.value]));
   const theirs = new Map(flattenDraft(latest).map((f) => [f.key, f.value]));
@@ -31,7 +30,7 @@ export function ReviewLatest({
     (field) => before.get(field.key) !== field.value || theirs.get(field.key) !== before.get(field.key),
   );
   return (
-    <section className="card review" data-testid="review-panel" aria-label="Latest version">
+    <section className="card review" aria-label="Latest version">
       <h2>Version {latestVersion} compared with your draft</h2>
       <table>
         <thead>
@@ -68,19 +67,6 @@ export function ReviewLatest({
           {rebase.conflicts.length === 1 ? "" : "s"} there.
         </p>
       ) : null}
-      <div className="actions">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={onReapply}
-          data-testid="reapply-changes"
-        >
-          Re-apply my changes on version {latestVersion}
-        </button>
-        <button type="button" className="button" onClick={onDiscard} data-testid="discard-changes">
-          Discard my changes
-        </button>
-      </div>
     </section>
   );
 }

@@ -1,60 +1,46 @@
 "use client";
 
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
-import { type FieldIssue, issuesAt, toProjectPath, unclaimedIssues } from "@/components/form/field-issues";
+import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { useStore } from "zustand";
+import { type FieldIssue, issuesAt, unclaimedIssues } from "@/components/form/field-issues";
 import { TextField } from "@/components/form/text-field";
-import {
-  type ProjectRecordData,
-  useFetchLatestProject,
-  useUpdateProject,
-} from "@/components/projects/use-projects";
-import { ApiErrorNotice } from "@/components/ui/api-error-notice";
+import type { ProjectRecordData } from "@/components/projects/use-projects";
+import { ConflictReview } from "@/components/section-save/conflict-review";
+import { useSectionSave } from "@/components/section-save/use-section-save";
 import { ChoiceSelect, type Choices } from "@/components/ui/choice-select";
-import { ApiRequestError } from "@/lib/api/client";
-import { ConflictBanner } from "./conflict-banner";
+import { useEditorShortcuts } from "@/components/undo/keyboard-shortcuts";
 import { DatasourceFields } from "./datasource-fields";
 import { ReviewLatest } from "./review-latest";
 import {
   applyDraft,
-  changedFields,
   DATASOURCE_FIELDS,
   type DatasourceDraft,
-  draftFromProject,
   emptyScrapeTargetDraft,
   type LogShipper,
-  type RebaseResult,
   rebaseDraft,
   type ScrapeTargetDraft,
   type SettingsDraft,
   saveMessage,
 } from "./settings-draft";
+import {
+  createSettingsStore,
+  mergeSettings,
+  sameSettings,
+  selectSettingsEdit,
+  settingsContent,
+  settingsEditFrom,
+  settingsEditOf,
+} from "./settings-store";
 
 export interface SettingsFormProps {
   /** The stored project the form was opened on; later refetches do not reset the draft. */
   initial: ProjectRecordData;
 }
 
-/** The version a draft was started from: its number is what the PUT sends. */
-interface DraftBase {
-  version: number;
-  record: ProjectRecordData;
-  draft: SettingsDraft;
-}
-
-interface Review {
-  latest: ProjectRecordData;
-  latestDraft: SettingsDraft;
-  rebase: RebaseResult;
-}
-
 const LOG_SHIPPERS: Choices<LogShipper> = [
   ["alloy", "Grafana Alloy"],
   ["promtail", "Promtail (end of life)"],
 ];
-
-function baseOf(record: ProjectRecordData): DraftBase {
-  return { version: record.version, record, draft: draftFromProject(record.project) };
-}
 
 /** Every path the form has a field for, so other issues are listed above it. */
 function fieldPaths(draft: SettingsDraft): string[] {
@@ -88,28 +74,34 @@ function useUnsavedChangesGuard(dirty: boolean): void {
 
 export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
   const id = initial.id;
-  const update = useUpdateProject(id);
-  const fetchLatest = useFetchLatestProject(id);
-  const [base, setBase] = useState<DraftBase>(() => baseOf(initial));
-  const [draft, setDraft] = useState<SettingsDraft>(() => draftFromProject(initial.project));
-  const [conflict, setConflict] = useState<{ currentVersion: number | undefined } | null>(null);
-  const [review, setReview] = useState<Review | null>(null);
-  const [reviewError, setReviewError] = useState<unknown>(null);
-  const [reviewLoading, setReviewLoading] = useState(false);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [store] = useState(() => createSettingsStore(initial.version, initial.project));
+  const editor = useMemo(() => ({ store, selectDraft: selectSettingsEdit }), [store]);
+  const section = useMemo(() => ({ kind: "settings" }) as const, []);
+  const { form: draft, project } = useStore(store, selectSettingsEdit);
+  const base = useStore(store, (state) => state.base);
+  const phase = useStore(store, (state) => state.phase);
+  const saveError = useStore(store, (state) => state.saveError);
+  const serverIssues = useStore(store, (state) => state.serverIssues);
   const [notice, setNotice] = useState<string | null>(null);
   const nextRowKey = useRef(0);
-
-  const dirty = changedFields(base.draft, draft).length > 0;
+  const { save: saveSection } = useSectionSave({
+    projectId: id,
+    section,
+    editor,
+    toContent: settingsContent,
+    same: sameSettings,
+  });
+  const issues: FieldIssue[] = phase === "error" ? serverIssues : [];
+  const dirty = !sameSettings({ form: draft, project }, base.draft);
   useUnsavedChangesGuard(dirty);
 
   function edit(change: Partial<SettingsDraft>): void {
-    setDraft((current) => ({ ...current, ...change }));
+    store.getState().setForm((current) => ({ ...current, ...change }));
     setNotice(null);
   }
 
   function editDatasource(uid: string, change: Partial<DatasourceDraft>): void {
-    setDraft((current) => ({
+    store.getState().setForm((current) => ({
       ...current,
       datasources: current.datasources.map((d) => (d.uid === uid ? { ...d, ...change } : d)),
     }));
@@ -117,7 +109,7 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
   }
 
   function editTarget(key: string, change: Partial<ScrapeTargetDraft>): void {
-    setDraft((current) => ({
+    store.getState().setForm((current) => ({
       ...current,
       scrapeTargets: current.scrapeTargets.map((row) => (row.key === key ? { ...row, ...change } : row)),
     }));
@@ -133,113 +125,53 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
     edit({ scrapeTargets: draft.scrapeTargets.filter((row) => row.key !== key) });
   }
 
-  function save(event: FormEvent): void {
-    event.preventDefault();
+  async function save(event?: FormEvent): Promise<void> {
+    event?.preventDefault();
     setNotice(null);
-    setIssues([]);
-    update.mutate(
-      {
-        version: base.version,
-        project: applyDraft(base.record.project, draft),
-        message: saveMessage(base.draft, draft),
-      },
-      {
-        onSuccess: (record) => {
-          const saved = baseOf(record);
-          setBase(saved);
-          setDraft(saved.draft);
-          setConflict(null);
-          setReview(null);
-          setNotice(`Saved as version ${record.version}.`);
-        },
-        onError: (error) => {
-          if (error instanceof ApiRequestError && error.status === 409) {
-            setConflict({ currentVersion: error.body.currentVersion });
-            setReview(null);
-            return;
-          }
-          if (error instanceof ApiRequestError) {
-            setIssues(error.body.issues.map((issue) => ({ ...issue, path: toProjectPath(issue.path) })));
-          }
-        },
-      },
-    );
-  }
-
-  async function reviewLatest(): Promise<void> {
-    setReviewLoading(true);
-    setReviewError(null);
-    try {
-      const latest = await fetchLatest();
-      const latestDraft = draftFromProject(latest.project);
-      setReview({ latest, latestDraft, rebase: rebaseDraft(base.draft, draft, latestDraft) });
-    } catch (error) {
-      setReviewError(error);
-    } finally {
-      setReviewLoading(false);
+    const outcome = await saveSection(saveMessage(base.draft.form, draft));
+    if (outcome.kind === "saved") {
+      // The form shows what is stored now: trimmed, split and defaulted as the model keeps it.
+      const stored = settingsEditOf(applyDraft(project, draft));
+      store.getState().saved({ version: outcome.version, draft: stored });
+      store.getState().setForm(() => stored.form);
+      setNotice(`Saved as version ${outcome.version}.`);
     }
   }
-
-  function reapply(): void {
-    if (!review) return;
-    const { latest, rebase } = review;
-    setBase(baseOf(latest));
-    setDraft(rebase.draft);
-    setConflict(null);
-    setReview(null);
-    setIssues([]);
-    update.reset();
-    setNotice(`Your changes are now on top of version ${latest.version}. Check them and save.`);
-  }
-
-  function discard(): void {
-    if (!review) return;
-    const latest = baseOf(review.latest);
-    setBase(latest);
-    setDraft(latest.draft);
-    setConflict(null);
-    setReview(null);
-    setIssues([]);
-    update.reset();
-    setNotice(`Showing version ${review.latest.version}; your changes were discarded.`);
-  }
+  // Ctrl+S saves the form as it is when pressed.
+  const saveNow = useRef(save);
+  saveNow.current = save;
+  useEditorShortcuts(useMemo(() => ({ save: () => void saveNow.current() }), []));
 
   const at = (path: string): FieldIssue[] => issuesAt(issues, path);
   const otherIssues = unclaimedIssues(issues, fieldPaths(draft));
-  const otherError =
-    update.error &&
-    !(update.error instanceof ApiRequestError && [400, 409, 422].includes(update.error.status))
-      ? update.error
-      : null;
+  const otherError = phase === "error" && issues.length === 0 ? saveError : null;
 
   return (
     <form
       className="settings-form"
-      onSubmit={save}
+      onSubmit={(event) => void save(event)}
       noValidate
       data-testid="settings-form"
       data-base-version={base.version}
     >
-      {conflict ? (
-        <ConflictBanner
-          currentVersion={conflict.currentVersion}
-          loading={reviewLoading}
-          onReview={() => void reviewLatest()}
-        />
-      ) : null}
-      <ApiErrorNotice error={reviewError} title="Could not load the latest version" />
-      {review ? (
-        <ReviewLatest
-          startedFrom={base.version}
-          latestVersion={review.latest.version}
-          original={base.draft}
-          latest={review.latestDraft}
-          mine={draft}
-          rebase={review.rebase}
-          onReapply={reapply}
-          onDiscard={discard}
-        />
-      ) : null}
+      <ConflictReview
+        editor={editor}
+        subject="the settings"
+        fromContent={(content) => settingsEditFrom(project, content)}
+        merge={mergeSettings}
+        renderDetails={(review) =>
+          review.theirs && review.merge ? (
+            <ReviewLatest
+              startedFrom={review.startedFrom}
+              latestVersion={review.latestVersion}
+              original={review.base.form}
+              latest={review.theirs.form}
+              mine={review.mine.form}
+              rebase={rebaseDraft(review.base.form, review.mine.form, review.theirs.form)}
+            />
+          ) : null
+        }
+      />
       {notice ? (
         <p className="notice notice-success" role="status" data-testid="settings-notice">
           {notice}
@@ -247,8 +179,8 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
       ) : null}
       {issues.length > 0 ? (
         <div className="notice notice-error" role="alert" data-testid="settings-issues">
-          <strong>{sentence(update.error?.message ?? "the project was not saved")}.</strong> Fix the marked
-          fields and save again.
+          <strong>{sentence(saveError ?? "the project was not saved")}.</strong> Fix the marked fields and
+          save again.
           {otherIssues.length > 0 ? (
             <ul className="issue-list">
               {otherIssues.map((issue, index) => (
@@ -261,7 +193,12 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
           ) : null}
         </div>
       ) : null}
-      <ApiErrorNotice error={otherError} title="Could not save" />
+      {otherError ? (
+        <p className="notice notice-error" role="alert">
+          <strong>Could not save: </strong>
+          {otherError}
+        </p>
+      ) : null}
 
       <fieldset className="card">
         <legend>Project</legend>
@@ -424,21 +361,17 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
         <button
           type="submit"
           className="button button-primary"
-          disabled={update.isPending || !dirty || conflict !== null}
-          title={conflict ? "Review the latest version first" : undefined}
+          disabled={phase === "saving" || !dirty || phase === "conflict"}
+          title={phase === "conflict" ? "Review the latest version first" : undefined}
           data-testid="save-settings"
         >
-          {update.isPending ? "Saving…" : "Save"}
+          {phase === "saving" ? "Saving…" : "Save"}
         </button>
         <button
           type="button"
           className="button"
-          disabled={!dirty || update.isPending}
-          onClick={() => {
-            setDraft(base.draft);
-            setIssues([]);
-            update.reset();
-          }}
+          disabled={!dirty || phase === "saving"}
+          onClick={() => store.getState().rebase(base, base.draft)}
         >
           Undo changes
         </button>

@@ -3,8 +3,9 @@
 import { useEffect } from "react";
 
 export interface ShortcutHandlers {
-  undo: () => void;
-  redo: () => void;
+  /** Editors without an undo history (a form) leave undo and redo to the browser's fields. */
+  undo?: () => void;
+  redo?: () => void;
   save: () => void;
 }
 
@@ -27,7 +28,7 @@ export function useEditorShortcuts(handlers: ShortcutHandlers): void {
         handlers.save();
         return;
       }
-      if (inTextField(event.target)) return;
+      if (inTextField(event.target) || !handlers.undo || !handlers.redo) return;
       if (key === "z") {
         event.preventDefault();
         if (event.shiftKey) handlers.redo();

@@ -24,7 +24,7 @@ import {
 } from "../store/store-provider";
 import { DashboardToolbar } from "../toolbar/dashboard-toolbar";
 import { VariableBar } from "../toolbar/variable-bar";
-import { ConflictReview } from "./conflict-review";
+import { DashboardConflictReview } from "./conflict-review";
 import { useDashboardSave } from "./dashboard-save";
 import { DraftIssuesProvider, useDraftIssues } from "./draft-issues";
 import "../dashboard.css";
@@ -106,7 +106,7 @@ function DesignerBody({ record }: { record: ProjectRecordData }): ReactNode {
       </header>
       <ProjectNav id={record.id} />
       <DashboardToolbar status={status} blockingIssues={blockingIssues} onSave={() => void save()} />
-      {phase === "conflict" ? <ConflictReview /> : null}
+      {phase === "conflict" ? <DashboardConflictReview /> : null}
       <SaveProblems />
       <VariableBar />
       <LintStatus />

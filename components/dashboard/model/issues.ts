@@ -57,24 +57,3 @@ export function parseDashboardJson(text: string, uid: string): JsonEdit<Dashboar
   }
   return parsed;
 }
-
-/** Issues a PUT answered with (`project.dashboards[2].panels[0].title`), relative to the dashboard. */
-export function serverIssuesOfDashboard(
-  issues: readonly { path: string; message: string }[],
-  dashboardIndex: number,
-): ModelIssue[] {
-  const out: ModelIssue[] = [];
-  for (const issue of issues) {
-    const projectPath = issue.path.startsWith("project.") ? issue.path.slice("project.".length) : issue.path;
-    const path = relativePath(projectPath, `dashboards[${dashboardIndex}]`);
-    const warning = issue.message.startsWith("warning: ");
-    if (path !== undefined) {
-      out.push({
-        path,
-        message: warning ? issue.message.slice("warning: ".length) : issue.message,
-        severity: warning ? "warning" : "error",
-      });
-    }
-  }
-  return out;
-}

@@ -70,8 +70,8 @@ describe("the dashboard store", () => {
     const s = store();
     s.getState().startSaving();
     expect(s.getState().phase).toBe("saving");
-    s.getState().conflicted(5);
-    expect(s.getState()).toMatchObject({ phase: "conflict", conflictVersion: 5 });
+    s.getState().conflicted({ currentVersion: 5, current: null });
+    expect(s.getState()).toMatchObject({ phase: "conflict", conflict: { currentVersion: 5 } });
     const latest = s.getState().base;
     s.getState().rebase({ ...latest, version: 5 }, { ...s.getState().dashboard, title: "Merged" });
     expect(s.getState()).toMatchObject({

@@ -1,9 +1,13 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import {
+  createSaveSlice,
+  type SaveBase as GenericSaveBase,
+  type SaveSlice as GenericSaveSlice,
+} from "@/components/section-save/save-slice";
 import { emptyHistory, type History, recordEdit, redo, undo } from "@/components/undo/history";
 import type { RawTimeRange } from "@/lib/dashboard/time-range";
 import { sameValue } from "@/lib/json/same-value";
 import type { Dashboard } from "@/lib/model/dashboard";
-import type { ModelIssue } from "@/lib/model/issues";
 import type { Panel } from "@/lib/model/panel";
 import type { Project } from "@/lib/model/project";
 import type { Variable } from "@/lib/model/variable";
@@ -94,37 +98,15 @@ export interface ViewSlice {
   setSettingsOpen: (open: boolean) => void;
 }
 
-export type SavePhase = "idle" | "saving" | "conflict" | "error";
-
-/** The stored version the draft is based on. */
-export interface SaveBase {
-  version: number;
-  project: Project;
-  /** The dashboard as that version has it (after our last save: as we sent it). */
-  dashboard: Dashboard;
-}
-
-export interface SaveSlice {
-  base: SaveBase;
-  phase: SavePhase;
-  /** The version stored now, from a 409. */
-  conflictVersion: number | undefined;
-  saveError: string | undefined;
-  /** Issues the server answered a save with, relative to the dashboard. */
-  serverIssues: ModelIssue[];
-  /** The draft a failed save sent: autosave retries only once the draft changed. */
-  failedDraft: Dashboard | undefined;
-  startSaving: () => void;
-  saved: (base: SaveBase) => void;
-  conflicted: (currentVersion: number | undefined) => void;
-  failed: (message: string, issues: ModelIssue[], draft: Dashboard) => void;
-  /** After a 409: continue from a newer version with this draft (re-applied or discarded edits). */
-  rebase: (base: SaveBase, dashboard: Dashboard) => void;
-}
+/** The save state: the generic section slice, with the dashboard as the draft. */
+export type SaveSlice = GenericSaveSlice<Dashboard>;
+export type SaveBase = GenericSaveBase<Dashboard>;
 
 /** Fixed for the store's life. */
 export interface IdentitySlice {
   projectId: string;
+  /** The project as the page loaded it: its datasources, for queries and checks. */
+  project: Project;
 }
 
 export type DashboardState = IdentitySlice &
@@ -280,43 +262,23 @@ function viewSlice(set: Set, init: DashboardStoreInit): ViewSlice {
 }
 
 function saveSlice(set: Set, init: DashboardStoreInit): SaveSlice {
-  return {
-    base: { version: init.version, project: init.project, dashboard: init.dashboard },
-    phase: "idle",
-    conflictVersion: undefined,
-    saveError: undefined,
-    serverIssues: [],
-    failedDraft: undefined,
-    startSaving: () => set({ phase: "saving", saveError: undefined }),
-    saved: (base) =>
-      set({
-        base,
-        phase: "idle",
-        saveError: undefined,
-        serverIssues: [],
-        conflictVersion: undefined,
-        failedDraft: undefined,
-      }),
-    conflicted: (currentVersion) => set({ phase: "conflict", conflictVersion: currentVersion }),
-    failed: (message, issues, draft) =>
-      set({ phase: "error", saveError: message, serverIssues: issues, failedDraft: draft }),
-    rebase: (base, dashboard) =>
-      set((state) => ({
-        base,
-        dashboard,
-        history: recordEdit(state.history, state.dashboard, undefined, Date.now()),
-        phase: "idle",
-        conflictVersion: undefined,
-        saveError: undefined,
-        serverIssues: [],
-        failedDraft: undefined,
-      })),
-  };
+  // Re-applied or discarded edits after a 409 replace the draft as one undoable step.
+  const replaceDraft = (dashboard: Dashboard): void =>
+    set((state) => ({
+      dashboard,
+      history: recordEdit(state.history, state.dashboard, undefined, Date.now()),
+    }));
+  return createSaveSlice<Dashboard, DashboardState>(
+    set,
+    { version: init.version, draft: init.dashboard },
+    replaceDraft,
+  );
 }
 
 export function createDashboardStore(init: DashboardStoreInit): DashboardStore {
   return createStore<DashboardState>()((set, get) => ({
     projectId: init.projectId,
+    project: init.project,
     ...draftSlice(set, get, init),
     ...historySlice(set, get),
     ...selectionSlice(set),

@@ -31,7 +31,8 @@ export function DashboardStoreProvider({ init, children }: DashboardStoreProvide
   return <DashboardStoreContext.Provider value={store}>{children}</DashboardStoreContext.Provider>;
 }
 
-function useDashboardStoreApi(): DashboardStore {
+/** The store itself, for kits that take a store (section saves). */
+export function useDashboardStoreApi(): DashboardStore {
   const store = useContext(DashboardStoreContext);
   if (!store) throw new Error("dashboard hooks need a DashboardStoreProvider above them");
   return store;
@@ -52,7 +53,7 @@ export function useProjectId(): string {
 
 /** The datasources of the version the draft is based on. */
 export function useProjectDatasources(): readonly Datasource[] {
-  return useDashboardState((state) => state.base.project.datasources);
+  return useDashboardState((state) => state.project.datasources);
 }
 
 export function useDraftDashboard(): Dashboard {
@@ -166,7 +167,7 @@ export function useSaveState(): SaveState {
     useShallow((state) => ({
       base: state.base,
       phase: state.phase,
-      conflictVersion: state.conflictVersion,
+      conflict: state.conflict,
       saveError: state.saveError,
       serverIssues: state.serverIssues,
       failedDraft: state.failedDraft,

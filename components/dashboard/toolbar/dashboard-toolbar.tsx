@@ -1,9 +1,9 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
+import { SaveStatusBadge } from "@/components/section-save/save-status";
+import type { SaveStatus } from "@/components/section-save/use-section-save";
 import { sameValue } from "@/lib/json/same-value";
-import type { SaveStatus } from "../designer/dashboard-save";
-import { SaveStatusBadge } from "../designer/save-status";
 import { PANEL_TYPE_LABELS, VISUAL_PANEL_TYPES } from "../model/panel-ops";
 import {
   useDraftActions,

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { SaveStatus } from "./dashboard-save";
+import type { SaveStatus } from "./use-section-save";
 
 export interface SaveStatusBadgeProps {
   status: SaveStatus;
@@ -24,7 +24,7 @@ export function SaveStatusBadge({ status, blockingIssues, version, error }: Save
     detail = ` · fix ${blockingIssues} problem${blockingIssues === 1 ? "" : "s"} to autosave`;
   return (
     <span
-      className={`dash-save-status dash-save-${status}`}
+      className={`save-status save-status-${status}`}
       data-testid="save-status"
       data-state={status}
       role="status"
