@@ -1,51 +1,417 @@
 import { z } from "zod";
-import { ProjectShapeSchema } from "../model";
+import { DashboardUidSchema, ProjectShapeSchema, RouteSchema } from "../model";
+import { PREVIEW_ENDPOINTS, type PreviewEndpoint } from "../preview/allowlist";
 import {
+  AlertsPreviewResponseSchema,
+  AlertsPreviewSchema,
+  LabelsPreviewResponseSchema,
+  LabelsPreviewSchema,
+  LintPreviewBodySchema,
+  LintResponseSchema,
+  MetadataPreviewResponseSchema,
+  MetadataPreviewSchema,
+  QueryPreviewResponseSchema,
+  QueryPreviewSchema,
+  QueryRangePreviewSchema,
+  SeriesPreviewResponseSchema,
+  SeriesPreviewSchema,
+} from "./preview-schemas";
+import {
+  AlertingSectionSchema,
   ApiErrorSchema,
+  ApplyTemplateBodySchema,
+  CreateDashboardBodySchema,
   CreateProjectBodySchema,
+  CreateRuleGroupBodySchema,
+  DashboardSectionSchema,
+  DeletedSectionSchema,
+  DeleteSectionQuerySchema,
   HealthSchema,
   ProjectRecordSchema,
   ProjectSummarySchema,
   RestoreRevisionBodySchema,
+  RevisionSchema,
   RevisionSummarySchema,
+  RuleGroupSectionSchema,
+  SaveSectionBodySchema,
+  SectionSaveResultSchema,
+  SettingsSectionSchema,
   TemplateSummarySchema,
   UpdateProjectBodySchema,
+  ValidationResultSchema,
 } from "./schemas";
 
-/** JSON Schema of a zod schema, as OpenAPI 3.1 takes it (draft 2020-12). */
-function schema(type: z.ZodType, io: "input" | "output" = "output"): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: "any" }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
-}
+/**
+ * The OpenAPI 3.1 document of the HTTP API, built from the zod schemas the route handlers parse
+ * with (lib/api/schemas.ts, lib/api/preview-schemas.ts) and the model's own schemas (lib/model).
+ * Where the contract leaves content as `unknown` because the handler validates it with the model
+ * (to report every problem with its model path), the document puts the model's schema in its place.
+ * lib/api/openapi.test.ts checks that every route file under app/api is documented, method by method.
+ */
 
-const ref = (name: string): { $ref: string } => ({ $ref: `#/components/schemas/${name}` });
+type Json = Record<string, unknown>;
 
-function jsonContent(body: Record<string, unknown>): Record<string, unknown> {
+const COMPONENTS = "#/components/schemas/";
+
+const ref = (name: string): { $ref: string } => ({ $ref: `${COMPONENTS}${name}` });
+
+function jsonContent(body: Json): Json {
   return { content: { "application/json": { schema: body } } };
 }
 
-const errors = {
-  "400": { description: "Malformed JSON or wrong types", ...jsonContent(ref("ApiError")) },
-  "404": { description: "No such project or revision", ...jsonContent(ref("ApiError")) },
-  "413": { description: "Body over 5 MiB", ...jsonContent(ref("ApiError")) },
-  "422": { description: "The project is invalid; issues carry model paths", ...jsonContent(ref("ApiError")) },
+/** JSON Schema of a zod schema, as OpenAPI 3.1 takes it (draft 2020-12), for inline use. */
+function schema(type: z.ZodType, io: "input" | "output" = "input"): Json {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: "any" }) as Json;
+  return rest;
+}
+
+/**
+ * Components from named zod schemas. A named schema met inside another becomes a `$ref` to its
+ * component (so a dashboard is described once, and the recursive route tree refers to itself).
+ */
+function components(named: Record<string, z.ZodType>, io: "input" | "output"): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, type] of Object.entries(named)) {
+    if (registry.has(type)) throw new Error(`one zod schema under two component names, ${id} and another`);
+    registry.add(type, { id });
+  }
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: "any",
+    uri: (id) => `${COMPONENTS}${id}`,
+  }) as { schemas: Record<string, Json> };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...rest }]) => [id, rest]),
+  );
+}
+
+/** A union of body shapes with the `unknown` field, where an option has it, typed by the model. */
+function typedField(union: { options: readonly z.ZodObject[] }, field: string, type: z.ZodType): z.ZodType {
+  const options = union.options.map((option) =>
+    field in option.shape ? option.extend({ [field]: type }) : option,
+  );
+  return z.union(options as [z.ZodObject, ...z.ZodObject[]]);
+}
+
+/** The four kinds of section, each with its content's schema (the record's `content`). */
+const SECTIONS = {
+  Dashboard: DashboardSectionSchema,
+  RuleGroup: RuleGroupSectionSchema,
+  Alerting: AlertingSectionSchema,
+  Settings: SettingsSectionSchema,
+} as const;
+type SectionName = keyof typeof SECTIONS;
+
+/** What the API answers. */
+function outputSchemas(): Record<string, z.ZodType> {
+  const named: Record<string, z.ZodType> = {
+    ApiError: ApiErrorSchema,
+    Project: ProjectShapeSchema,
+    Route: RouteSchema,
+    ProjectRecord: ProjectRecordSchema.extend({ project: ProjectShapeSchema }),
+    ProjectSummary: ProjectSummarySchema,
+    RevisionSummary: RevisionSummarySchema,
+    Revision: RevisionSchema.extend({ project: ProjectShapeSchema }),
+    Validation: ValidationResultSchema,
+    TemplateSummary: TemplateSummarySchema,
+    Health: HealthSchema,
+    DeletedSection: DeletedSectionSchema,
+    QueryPreviewResponse: QueryPreviewResponseSchema,
+    SeriesPreviewResponse: SeriesPreviewResponseSchema,
+    LabelsPreviewResponse: LabelsPreviewResponseSchema,
+    MetadataPreviewResponse: MetadataPreviewResponseSchema,
+    AlertsPreviewResponse: AlertsPreviewResponseSchema,
+    LintResponse: LintResponseSchema,
+  };
+  for (const [name, record] of Object.entries(SECTIONS)) {
+    const content = record.shape.content;
+    const removable = name === "Dashboard" || name === "RuleGroup";
+    named[name] = content;
+    named[`${name}Section`] = record;
+    named[`${name}SaveResult`] = SectionSaveResultSchema.extend({ content });
+    named[`${name}Conflict`] = ApiErrorSchema.extend({
+      currentVersion: z.int(),
+      current: removable ? content.nullable() : content,
+    });
+  }
+  return named;
+}
+
+/** What the API takes. */
+function inputSchemas(): Record<string, z.ZodType> {
+  const named: Record<string, z.ZodType> = {
+    ProjectInput: ProjectShapeSchema,
+    RouteInput: RouteSchema,
+    CreateProjectBody: typedField(CreateProjectBodySchema, "project", ProjectShapeSchema),
+    UpdateProjectBody: UpdateProjectBodySchema.extend({ project: ProjectShapeSchema }),
+    RestoreRevisionBody: RestoreRevisionBodySchema,
+    ApplyTemplateBody: ApplyTemplateBodySchema,
+    CreateDashboardBody: typedField(
+      CreateDashboardBodySchema,
+      "dashboard",
+      DashboardSectionSchema.shape.content,
+    ),
+    CreateRuleGroupBody: typedField(CreateRuleGroupBodySchema, "group", RuleGroupSectionSchema.shape.content),
+    LintPreviewBody: LintPreviewBodySchema,
+  };
+  for (const [name, record] of Object.entries(SECTIONS)) {
+    named[`${name}Input`] = record.shape.content;
+    named[`Save${name}Body`] = SaveSectionBodySchema.extend({ content: record.shape.content });
+  }
+  return named;
+}
+
+function allComponents(): Record<string, Json> {
+  const output = components(outputSchemas(), "output");
+  const input = components(inputSchemas(), "input");
+  for (const name of Object.keys(input)) {
+    if (name in output) throw new Error(`component ${name} is both an input and an output schema`);
+  }
+  return { ...output, ...input };
+}
+
+// ---- Parameters and responses -------------------------------------------------------------------
+
+const pathParam = (name: string, type: Json, description?: string): Json => ({
+  name,
+  in: "path",
+  required: true,
+  schema: type,
+  ...(description ? { description } : {}),
+});
+
+const idParam = pathParam("id", { type: "string", pattern: "^[a-z0-9]{8,40}$" });
+const versionParam = pathParam("version", { type: "integer", minimum: 1 });
+const uidParam = pathParam("uid", schema(DashboardUidSchema), "The dashboard's uid");
+const ruleGroupParam = pathParam(
+  "name",
+  { type: "string", minLength: 1, maxLength: 200 },
+  "The rule group's name, URL-encoded",
+);
+
+/** Query parameters from an object schema, one per property. */
+function queryParams(type: z.ZodObject): Json[] {
+  const json = schema(type) as { properties?: Record<string, Json>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+const error = (description: string, component = "ApiError"): Json => ({
+  description,
+  ...jsonContent(ref(component)),
+});
+
+const badRequest = error("Malformed JSON, or a body or parameter of the wrong shape; `issues` say where");
+const tooLarge = error("Body over 5 MiB");
+const invalidProject = error("The project would be invalid; `issues` carry model paths");
+const noProject = error("No such project");
+
+/** The responses every save of a section may get, besides its 200 or 201. */
+function sectionWriteErrors(name: SectionName, what: string): Json {
+  return {
+    "400": badRequest,
+    "404": error(`No such project or ${what}`),
+    "409": error(
+      `The ${what} changed after \`version\`: nothing was written. \`currentVersion\` is the project's version now and \`current\` the ${what} as stored now, for the review that merges the two`,
+      `${name}Conflict`,
+    ),
+    "413": tooLarge,
+    "422": error(
+      `The project would be invalid with this ${what}. Issues with \`section: true\` have paths inside the ${what}; issues elsewhere in the project that the save caused keep their project path (\`section: false\`)`,
+    ),
+  };
+}
+
+/** GET and PUT of one section; DELETE too for dashboards and rule groups. */
+function sectionOperations(name: SectionName, what: string, removable: boolean): Json {
+  const operations: Json = {
+    get: {
+      summary: `Get the ${what}, with the project's version to save it from`,
+      responses: {
+        "200": { description: `The ${what}`, ...jsonContent(ref(`${name}Section`)) },
+        "404": error(`No such project or ${what}`),
+      },
+    },
+    put: {
+      summary: `Save the ${what}; \`version\` is the version it was edited from`,
+      description: `Lands on the latest version unless the ${what} itself changed after \`version\` (409): saves of other sections since do not conflict. A save that changes nothing writes nothing (\`changed: false\`). Without \`message\`, one author's saves of one section coalesce into one revision.`,
+      requestBody: { required: true, ...jsonContent(ref(`Save${name}Body`)) },
+      responses: {
+        "200": {
+          description: `The ${what} as stored, with the project's version after the save`,
+          ...jsonContent(ref(`${name}SaveResult`)),
+        },
+        ...sectionWriteErrors(name, what),
+      },
+    },
+  };
+  if (removable) {
+    const { "413": _noBody, ...errors } = sectionWriteErrors(name, what);
+    operations.delete = {
+      summary: `Delete the ${what}; \`?version=\` is the version the deletion was decided from`,
+      parameters: queryParams(DeleteSectionQuerySchema),
+      responses: {
+        "200": { description: "Deleted: the project's version now", ...jsonContent(ref("DeletedSection")) },
+        ...errors,
+        "400": error("`?version=` missing or not a version"),
+      },
+    };
+  }
+  return operations;
+}
+
+/** POST of a new dashboard or rule group. */
+function createOperation(name: "Dashboard" | "RuleGroup", summary: string, exists: string): Json {
+  return {
+    post: {
+      summary,
+      requestBody: { required: true, ...jsonContent(ref(`Create${name}Body`)) },
+      responses: {
+        "201": {
+          description: "Added as a new version",
+          headers: { location: { description: "The new section's URL", schema: { type: "string" } } },
+          ...jsonContent(ref(`${name}SaveResult`)),
+        },
+        "400": badRequest,
+        "404": error(
+          name === "Dashboard" ? "No such project, or no such catalog dashboard" : "No such project",
+        ),
+        "409": error(exists),
+        "413": tooLarge,
+        "422": error(
+          "The project would be invalid with it; issues with `section: true` have paths inside the new section",
+        ),
+      },
+    },
+  };
+}
+
+// ---- Live preview -------------------------------------------------------------------------------
+
+/** Each preview endpoint's parameters and answer, from lib/api/preview-schemas.ts. */
+const PREVIEW_CONTRACT: Record<
+  PreviewEndpoint["kind"],
+  { params: z.ZodObject; response: string; summary: string }
+> = {
+  query: { params: QueryPreviewSchema, response: "QueryPreviewResponse", summary: "An instant query" },
+  query_range: {
+    params: QueryRangePreviewSchema,
+    response: "QueryPreviewResponse",
+    summary: "A range query; the step is chosen from the range and `width` unless given",
+  },
+  series: {
+    params: SeriesPreviewSchema,
+    response: "SeriesPreviewResponse",
+    summary: "Series matching selectors",
+  },
+  labels: { params: LabelsPreviewSchema, response: "LabelsPreviewResponse", summary: "Label names" },
+  label_values: {
+    params: LabelsPreviewSchema,
+    response: "LabelsPreviewResponse",
+    summary: "Values of one label",
+  },
+  metadata: {
+    params: MetadataPreviewSchema,
+    response: "MetadataPreviewResponse",
+    summary: "Metric metadata",
+  },
+  alerts: { params: AlertsPreviewSchema, response: "AlertsPreviewResponse", summary: "Active alerts" },
 };
 
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
-const versionParam = { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+const PREVIEW_DESCRIPTION =
+  "Live preview: a read-only Prometheus endpoint, called by the server against the project's configured Prometheus (a datasource's `previewUrl`, else its `url`). Parameters as Prometheus takes them, plus `datasource` (a Prometheus datasource's uid; default: the first) and Grafana variables as `var-<name>` (repeat for several values, `$__all` for All). Unknown parameters are refused, not forwarded. The answer carries the request made and the resolved query for the query inspector; series and points beyond what a panel can show are left out, and `downsampling` says so.";
 
-/** The OpenAPI document of the HTTP API, built from the same zod schemas the handlers parse with. */
-export function openApiDocument(): Record<string, unknown> {
+const previewErrors: Json = {
+  "400": error("Parameters Prometheus would refuse, or unknown ones"),
+  "403": error("The datasource's URL is not one the preview may call"),
+  "404": error("No such project, or the project has no such Prometheus datasource"),
+  "422": error("Prometheus refused the query (bad_data, execution); its message is the error"),
+  "502": error("Prometheus unreachable, its answer malformed or over 5 MiB"),
+  "504": error("Prometheus did not answer in time"),
+};
+
+const datasourceParam: Json = {
+  name: "datasource",
+  in: "query",
+  required: false,
+  schema: { type: "string" },
+  description: "The uid of one of the project's Prometheus datasources; default: the first",
+};
+
+const LABEL_NAME_PARAM = pathParam(
+  "name",
+  { type: "string", pattern: "^[a-zA-Z_][a-zA-Z0-9_]*$" },
+  "A label name",
+);
+
+/** `/api/v1/label/<name>/values` → `label/{name}/values`. */
+function previewSegment(kind: PreviewEndpoint["kind"]): string {
+  return PREVIEW_ENDPOINTS[kind].path.replace(/^\/api\/v1\//, "").replace(/<(\w+)>/g, "{$1}");
+}
+
+function previewPaths(): Record<string, Json> {
+  const paths: Record<string, Json> = {};
+  for (const kind of Object.keys(PREVIEW_CONTRACT) as PreviewEndpoint["kind"][]) {
+    const contract = PREVIEW_CONTRACT[kind];
+    const responses = {
+      "200": {
+        description: "Prometheus's data, downsampled where needed",
+        ...jsonContent(ref(contract.response)),
+      },
+      ...previewErrors,
+    };
+    const item: Json = {
+      parameters: kind === "label_values" ? [idParam, LABEL_NAME_PARAM] : [idParam],
+    };
+    for (const method of PREVIEW_ENDPOINTS[kind].methods) {
+      if (method === "GET") {
+        item.get = {
+          summary: contract.summary,
+          description: PREVIEW_DESCRIPTION,
+          parameters: [...queryParams(contract.params), datasourceParam],
+          responses,
+        };
+      } else {
+        const body = schema(contract.params.extend({ datasource: z.string().optional() }));
+        item.post = {
+          summary: `${contract.summary}, parameters in the body (long queries)`,
+          description: `${PREVIEW_DESCRIPTION} The body is a form, as Prometheus takes it, or a JSON object of strings and lists of strings; query-string parameters are read too.`,
+          requestBody: {
+            required: false,
+            content: {
+              "application/x-www-form-urlencoded": { schema: body },
+              "application/json": { schema: body },
+            },
+          },
+          responses: { ...responses, "413": error("Body over 1 MiB") },
+        };
+      }
+    }
+    paths[`/api/projects/{id}/preview/${previewSegment(kind)}`] = item;
+  }
+  return paths;
+}
+
+// ---- The document -------------------------------------------------------------------------------
+
+/** The OpenAPI document of the HTTP API. */
+export function openApiDocument(): Json {
   return {
     openapi: "3.1.0",
-    info: { title: "Obsforge API", version: "1", description: "Projects, revisions, templates and bundles." },
+    info: {
+      title: "Obsforge API",
+      version: "1",
+      description:
+        "Projects, their sections (dashboards, rule groups, alerting, settings), revisions, templates, bundles and the live preview.",
+    },
     paths: {
       "/api/projects": {
         get: {
-          summary: "List projects",
+          summary: "List projects, most recently saved first",
           responses: {
             "200": {
               description: "Projects",
@@ -56,53 +422,121 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           summary: "Create a project from a template, a deployment.yaml, a project file, or empty",
           requestBody: { required: true, ...jsonContent(ref("CreateProjectBody")) },
-          responses: { "201": { description: "Created", ...jsonContent(ref("ProjectRecord")) }, ...errors },
+          responses: {
+            "201": {
+              description: "Created at version 1",
+              headers: { location: { description: "The project's URL", schema: { type: "string" } } },
+              ...jsonContent(ref("ProjectRecord")),
+            },
+            "400": badRequest,
+            "413": tooLarge,
+            "422": invalidProject,
+          },
         },
       },
       "/api/projects/{id}": {
         parameters: [idParam],
         get: {
           summary: "Get a project",
+          parameters: [
+            {
+              name: "if-none-match",
+              in: "header",
+              required: false,
+              schema: { type: "string" },
+              description: "An ETag this endpoint gave: 304 when the project is unchanged",
+            },
+          ],
           responses: {
-            "200": { description: "The project", ...jsonContent(ref("ProjectRecord")) },
-            ...errors,
+            "200": {
+              description: "The project",
+              headers: { etag: { schema: { type: "string" } } },
+              ...jsonContent(ref("ProjectRecord")),
+            },
+            "304": { description: "Unchanged since the ETag sent" },
+            "404": noProject,
           },
         },
         put: {
-          summary: "Save a project; `version` is the version it was edited from",
+          summary: "Save the whole project (import, restore); `version` is the version it was edited from",
+          description:
+            "Editors save their own section instead (dashboards, rule groups, alerting, settings): a whole-project save conflicts with any save since `version`.",
           requestBody: { required: true, ...jsonContent(ref("UpdateProjectBody")) },
           responses: {
             "200": { description: "Saved as a new version", ...jsonContent(ref("ProjectRecord")) },
-            "409": {
-              description: "Stale version; `currentVersion` says which is stored",
-              ...jsonContent(ref("ApiError")),
-            },
-            ...errors,
+            "400": badRequest,
+            "404": noProject,
+            "409": error("Stale version: `currentVersion` says which is stored; nothing was written"),
+            "413": tooLarge,
+            "422": invalidProject,
           },
         },
         delete: {
           summary: "Delete a project and its history",
-          responses: { "204": { description: "Deleted" }, ...errors },
+          responses: { "204": { description: "Deleted" }, "404": noProject },
         },
+      },
+      "/api/projects/{id}/dashboards": {
+        parameters: [idParam],
+        ...createOperation(
+          "Dashboard",
+          "Add a dashboard: blank with a title (and a uid, else one from the title), one from the catalog by id, or a dashboard of the model",
+          "The project already has a dashboard with this uid",
+        ),
+      },
+      "/api/projects/{id}/dashboards/{uid}": {
+        parameters: [idParam, uidParam],
+        ...sectionOperations("Dashboard", "dashboard", true),
+      },
+      "/api/projects/{id}/rule-groups": {
+        parameters: [idParam],
+        ...createOperation(
+          "RuleGroup",
+          "Add a rule group: empty by name, or a rule group of the model",
+          "The project already has a rule group of this name",
+        ),
+      },
+      "/api/projects/{id}/rule-groups/{name}": {
+        parameters: [idParam, ruleGroupParam],
+        ...sectionOperations("RuleGroup", "rule group", true),
+      },
+      "/api/projects/{id}/alerting": {
+        parameters: [idParam],
+        ...sectionOperations(
+          "Alerting",
+          "alerting configuration (receivers, route tree, inhibit rules)",
+          false,
+        ),
+      },
+      "/api/projects/{id}/settings": {
+        parameters: [idParam],
+        ...sectionOperations(
+          "Settings",
+          "settings (name, environment, datasources, scrape targets, retention, log shipper)",
+          false,
+        ),
       },
       "/api/projects/{id}/revisions": {
         parameters: [idParam],
         get: {
-          summary: "List revisions, newest first",
+          summary: "List revisions, newest first, each with its author and what it changed",
           responses: {
             "200": {
               description: "Revisions",
               ...jsonContent({ type: "array", items: ref("RevisionSummary") }),
             },
-            ...errors,
+            "404": noProject,
           },
         },
       },
       "/api/projects/{id}/revisions/{version}": {
         parameters: [idParam, versionParam],
         get: {
-          summary: "Get one revision, read-only",
-          responses: { "200": { description: "The revision with its project" }, ...errors },
+          summary: "Get one revision with the project as it left it, read-only",
+          responses: {
+            "200": { description: "The revision", ...jsonContent(ref("Revision")) },
+            "404": error("No such project or revision"),
+          },
         },
       },
       "/api/projects/{id}/revisions/{version}/restore": {
@@ -110,84 +544,82 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           summary: "Restore a revision as a new version",
           requestBody: { required: false, ...jsonContent(ref("RestoreRevisionBody")) },
-          responses: { "200": { description: "Restored", ...jsonContent(ref("ProjectRecord")) }, ...errors },
+          responses: {
+            "200": { description: "Restored", ...jsonContent(ref("ProjectRecord")) },
+            "400": badRequest,
+            "404": error("No such project or revision"),
+            "422": error("The revision no longer validates against the model"),
+          },
         },
       },
       "/api/projects/{id}/bundle": {
         parameters: [idParam],
         get: {
           summary: "Download the observability bundle",
-          responses: { "200": { description: "Zip file", content: { "application/zip": {} } }, ...errors },
+          responses: {
+            "200": { description: "Zip file", content: { "application/zip": {} } },
+            "404": noProject,
+          },
         },
       },
       "/api/projects/{id}/export": {
         parameters: [idParam],
         get: {
           summary: "Download the project as JSON",
-          responses: { "200": { description: "Project file", ...jsonContent(ref("Project")) }, ...errors },
+          responses: {
+            "200": { description: "Project file", ...jsonContent(ref("Project")) },
+            "404": noProject,
+          },
         },
       },
       "/api/projects/{id}/validation": {
         parameters: [idParam],
         get: {
           summary: "Every problem the model reports, with its path",
-          responses: { "200": { description: "Issues" }, ...errors },
+          responses: {
+            "200": { description: "Issues", ...jsonContent(ref("Validation")) },
+            "404": noProject,
+          },
         },
       },
       "/api/projects/{id}/templates/{name}": {
-        parameters: [idParam, { name: "name", in: "path", required: true, schema: { type: "string" } }],
-        post: {
-          summary: "Apply a catalog level, dashboard or rule",
-          requestBody: {
-            required: true,
-            ...jsonContent({
-              type: "object",
-              properties: { version: { type: "integer" } },
-              required: ["version"],
-            }),
-          },
-          responses: {
-            "200": { description: "Applied as a new version", ...jsonContent(ref("ProjectRecord")) },
-            "409": { description: "Stale version" },
-            ...errors,
-          },
-        },
-      },
-      "/api/projects/{id}/preview/{endpoint}": {
         parameters: [
           idParam,
-          {
-            name: "endpoint",
-            in: "path",
-            required: true,
-            schema: {
-              type: "string",
-              enum: ["query", "query_range", "series", "labels", "label/{name}/values", "metadata", "alerts"],
-            },
-          },
+          pathParam(
+            "name",
+            { type: "string", pattern: "^[A-Za-z0-9_-]{1,80}$" },
+            "A catalog level, dashboard or rule",
+          ),
         ],
-        get: {
-          summary:
-            "Live preview: a read-only Prometheus endpoint, through the server, against the project's configured Prometheus",
+        post: {
+          summary: "Apply a catalog level, dashboard or rule, on top of the latest version",
           description:
-            "Query parameters as Prometheus takes them, plus `datasource`, `width` (panel pixels; chooses the step), `range` and `var-<name>` for Grafana variables. The answer carries the request and the resolved query for the query inspector.",
-          responses: { "200": { description: "Prometheus's data, downsampled where needed" }, ...errors },
+            "The body is optional. Adding from the catalog never overwrites, so it lands on the latest version; a `version` sent is accepted for compatibility and not compared.",
+          requestBody: { required: false, ...jsonContent(ref("ApplyTemplateBody")) },
+          responses: {
+            "200": { description: "Applied as a new version", ...jsonContent(ref("ProjectRecord")) },
+            "400": badRequest,
+            "404": error("No such project or catalog entry"),
+            "422": invalidProject,
+          },
         },
       },
+      ...previewPaths(),
       "/api/projects/{id}/preview/lint": {
         parameters: [idParam],
         post: {
           summary:
             "Metric names the connected Prometheus does not know, each with the nearest existing names",
-          requestBody: {
-            required: true,
-            ...jsonContent({
-              type: "object",
-              properties: { expressions: { type: "array", items: { type: "string" } } },
-              required: ["expressions"],
-            }),
+          requestBody: { required: true, ...jsonContent(ref("LintPreviewBody")) },
+          responses: {
+            "200": { description: "Unknown metrics per expression", ...jsonContent(ref("LintResponse")) },
+            "400": badRequest,
+            "403": previewErrors["403"],
+            "404": previewErrors["404"],
+            "413": tooLarge,
+            "502": previewErrors["502"],
+            "504": previewErrors["504"],
           },
-          responses: { "200": { description: "Unknown metrics per expression" }, ...errors },
         },
       },
       "/api/templates": {
@@ -210,20 +642,13 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
-    },
-    components: {
-      schemas: {
-        ApiError: schema(ApiErrorSchema),
-        CreateProjectBody: schema(CreateProjectBodySchema, "input"),
-        UpdateProjectBody: schema(UpdateProjectBodySchema, "input"),
-        RestoreRevisionBody: schema(RestoreRevisionBodySchema, "input"),
-        ProjectSummary: schema(ProjectSummarySchema),
-        ProjectRecord: schema(ProjectRecordSchema),
-        RevisionSummary: schema(RevisionSummarySchema),
-        TemplateSummary: schema(TemplateSummarySchema),
-        Health: schema(HealthSchema),
-        Project: schema(ProjectShapeSchema, "input"),
+      "/api/openapi.json": {
+        get: {
+          summary: "This document",
+          responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } },
+        },
       },
     },
+    components: { schemas: allComponents() },
   };
 }

@@ -62,6 +62,16 @@ export type UpdateProjectBody = z.infer<typeof UpdateProjectBodySchema>;
 
 export const RestoreRevisionBodySchema = z.object({ message: z.string().max(500).optional() }).default({});
 
+/**
+ * POST /api/projects/{id}/templates/{name}, body optional. The version the request was made from
+ * is accepted for compatibility; adding from the catalog never overwrites, so it lands on the
+ * latest version whatever it says.
+ */
+export const ApplyTemplateBodySchema = z.object({ version: z.int().min(1).optional() }).default({});
+
+/** GET /api/projects/{id}/validation: every problem the model reports for the stored project. */
+export const ValidationResultSchema = z.object({ ok: z.boolean(), issues: z.array(ApiIssueSchema) });
+
 export const ProjectSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -98,6 +108,9 @@ export const RevisionSummarySchema = z.object({
   changes: z.array(SectionChangeSchema).default([]),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
+
+/** GET /api/projects/{id}/revisions/{version}: a revision with the project as it left it. */
+export const RevisionSchema = RevisionSummarySchema.extend({ project: z.unknown() });
 
 export const TemplateSummarySchema = z.object({
   kind: z.enum(["level", "dashboard", "rule"]),
@@ -151,6 +164,9 @@ export type SectionSaveResult<C = unknown> = SectionRecord<C> & { changed: boole
 
 /** DELETE of a section: `?version=` is the version it was edited from. */
 export const DeleteSectionQuerySchema = z.object({ version: z.coerce.number().int().min(1) });
+
+/** The answer to a DELETE of a section: the project's version after it. */
+export const DeletedSectionSchema = z.object({ version: z.int() });
 
 /** POST /api/projects/{id}/dashboards: a blank dashboard, one from the catalog, or a model dashboard. */
 export const CreateDashboardBodySchema = z.union([
