@@ -9,6 +9,11 @@ const variableBase = {
   name: variableName,
   label: z.string().optional(),
   hide: z.boolean().default(false),
+  /**
+   * The values a viewer starts with (`$__all` for All), as Grafana's `current`; unset: All when
+   * offered, else the first value. "Make default" in the designer sets it from the current view.
+   */
+  current: z.array(z.string()).optional(),
   /** Grafana variable options the designer does not model (sort, allValue …), kept so imports round-trip. */
   extra: z.record(z.string(), z.unknown()).optional(),
 };

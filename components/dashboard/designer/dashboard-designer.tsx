@@ -9,10 +9,12 @@ import { PageLoading } from "@/components/ui/page-loading";
 import { useEditorShortcuts } from "@/components/undo/keyboard-shortcuts";
 import { refreshIntervalMs } from "@/lib/dashboard/time-range";
 import { MetricLintProvider, useMetricLintError } from "../data/metric-lint-context";
+import { useViewInUrl } from "../data/use-view-in-url";
 import { VariablesProvider } from "../data/variables-context";
 import { DashboardJsonTab } from "../editor/json-tabs";
 import { PanelEditor } from "../editor/panel-editor";
 import { DashboardGrid } from "../grid/dashboard-grid";
+import type { UrlView } from "../model/view-url";
 import { DashboardSettings } from "../settings/dashboard-settings";
 import {
   DashboardStoreProvider,
@@ -32,6 +34,8 @@ import "../dashboard.css";
 export interface DashboardDesignerProps {
   projectId: string;
   uid: string;
+  /** The view the address asks for; the dashboard's defaults fill in the rest. */
+  view?: UrlView;
 }
 
 /** Moves the view's "now" every refresh interval, so every panel refetches together. */
@@ -91,6 +95,7 @@ function DesignerBody({ record }: { record: ProjectRecordData }): ReactNode {
   );
   useEditorShortcuts(handlers);
   useAutoRefresh();
+  useViewInUrl();
   const editing =
     editingPanelId !== undefined && dashboard.panels.some((panel) => panel.id === editingPanelId);
 
@@ -131,7 +136,7 @@ function DesignerBody({ record }: { record: ProjectRecordData }): ReactNode {
  * `/projects/{id}/dashboards/{uid}`: loads the project once, then edits a draft of the dashboard
  * in its own store; later refetches of the project never replace the draft.
  */
-export function DashboardDesigner({ projectId, uid }: DashboardDesignerProps): ReactNode {
+export function DashboardDesigner({ projectId, uid, view }: DashboardDesignerProps): ReactNode {
   const project = useProject(projectId);
   const record = project.data;
   if (!record) {
@@ -150,7 +155,7 @@ export function DashboardDesigner({ projectId, uid }: DashboardDesignerProps): R
   return (
     <DashboardStoreProvider
       key={`${projectId}/${uid}`}
-      init={{ projectId, version: record.version, project: record.project, dashboard, now: Date.now() }}
+      init={{ projectId, version: record.version, project: record.project, dashboard, now: Date.now(), view }}
     >
       <DraftIssuesProvider>
         <VariablesProvider>

@@ -2,10 +2,10 @@
 
 import { type ReactNode, useEffect, useState } from "react";
 import { TabList } from "@/components/ui/tab-list";
+import { PANEL_TYPE_LABELS } from "@/lib/panels/registry";
 import { useDraftIssues } from "../designer/draft-issues";
 import { PanelContent } from "../grid/panel-content";
 import { issuesOfPanel } from "../model/issues";
-import { PANEL_TYPE_LABELS } from "../model/panel-ops";
 import type { EditorTab } from "../store/dashboard-store";
 import { useDraftDashboard, useSelection, useViewState } from "../store/store-provider";
 import { DashboardJsonTab, PanelJsonTab } from "./json-tabs";

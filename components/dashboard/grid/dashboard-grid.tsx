@@ -5,7 +5,7 @@ import ReactGridLayout, { type Layout, useContainerWidth } from "react-grid-layo
 import "react-grid-layout/css/styles.css";
 import { QueryInspector } from "../editor/query-inspector";
 import { displayLayout, GRID_COLUMNS, isRow, rowSections } from "../model/layout";
-import { useDraftActions, useDraftDashboard, useSelection } from "../store/store-provider";
+import { useDraftActions, useSelection, useViewPanels } from "../store/store-provider";
 import { PanelFrame } from "./panel-frame";
 import { RowHeader } from "./row-header";
 
@@ -22,27 +22,25 @@ function span(units: number, cell: number): number {
  * header moves a panel, the corner resizes it; the model changes when the gesture ends.
  */
 export function DashboardGrid(): ReactNode {
-  const dashboard = useDraftDashboard();
+  // Rows as this viewer expanded or collapsed them.
+  const panels = useViewPanels();
   const { applyLayout } = useDraftActions();
   const { inspectingPanelId, openInspector } = useSelection();
   const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
   const layout = useMemo(() => {
-    const items = displayLayout(dashboard.panels);
-    const rows = new Set(dashboard.panels.filter(isRow).map((row) => String(row.id)));
+    const items = displayLayout(panels);
+    const rows = new Set(panels.filter(isRow).map((row) => String(row.id)));
     return items.map((item) =>
       rows.has(item.i)
         ? { ...item, isResizable: false, minW: GRID_COLUMNS, maxH: 1 }
         : { ...item, minW: 2, minH: 2 },
     );
-  }, [dashboard.panels]);
+  }, [panels]);
   const memberCounts = useMemo(
-    () => new Map(rowSections(dashboard.panels).map((section) => [section.row.id, section.members.length])),
-    [dashboard.panels],
+    () => new Map(rowSections(panels).map((section) => [section.row.id, section.members.length])),
+    [panels],
   );
-  const byId = useMemo(
-    () => new Map(dashboard.panels.map((panel) => [String(panel.id), panel])),
-    [dashboard.panels],
-  );
+  const byId = useMemo(() => new Map(panels.map((panel) => [String(panel.id), panel])), [panels]);
   const cell = (width - (GRID_COLUMNS - 1) * MARGIN) / GRID_COLUMNS;
   const inspectedPanel = byId.get(String(inspectingPanelId));
   const inspected = inspectedPanel && !isRow(inspectedPanel) ? inspectedPanel : undefined;
@@ -106,7 +104,7 @@ export function DashboardGrid(): ReactNode {
           <QueryInspector panel={inspected} width={span(inspectedItem.w, cell)} />
         </div>
       ) : null}
-      {dashboard.panels.length === 0 ? (
+      {panels.length === 0 ? (
         <p className="empty" data-testid="dashboard-empty">
           This dashboard has no panels yet: add one with “Add panel”.
         </p>

@@ -1,8 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { AlertListView } from "@/components/charts/alert-list-view";
 import { LazyPanelVisualization } from "@/components/charts/lazy-visualization";
+import type { AlertsPanel } from "@/components/charts/panel-visualization";
 import type { UnknownMetric } from "@/components/preview/use-metric-lint";
 import { usePreviewAlerts } from "@/components/preview/use-preview-queries";
 import type { Downsampling } from "@/lib/api/preview-client";
@@ -162,13 +162,8 @@ function QueryPanelContent({
   );
 }
 
-function AlertListContent({
-  panel,
-  height,
-}: {
-  panel: Extract<Panel, { type: "alertlist" }>;
-  height: number;
-}): ReactNode {
+/** A panel without queries (the alert list): the project's alerts. */
+function AlertsPanelContent({ panel, height }: { panel: AlertsPanel; height: number }): ReactNode {
   const projectId = useProjectId();
   const { now } = useViewState();
   const alerts = usePreviewAlerts(
@@ -190,7 +185,7 @@ function AlertListContent({
     body = <div className="dash-panel-loading" aria-busy="true" data-testid="panel-loading" />;
   } else {
     state = "data";
-    body = <AlertListView panel={panel} alerts={alerts.exchange.response.data.alerts} now={now} />;
+    body = <LazyPanelVisualization panel={panel} alerts={alerts.exchange.response.data.alerts} now={now} />;
   }
   return (
     <div className="dash-panel-content" data-state={state} data-testid="panel-content">
@@ -203,6 +198,6 @@ function AlertListContent({
 
 /** A panel's body: its chart, or why there is none (error, no data, loading), and its notes. */
 export function PanelContent({ panel, width, height }: PanelContentProps): ReactNode {
-  if (panel.type === "alertlist") return <AlertListContent panel={panel} height={height} />;
+  if (!("targets" in panel)) return <AlertsPanelContent panel={panel} height={height} />;
   return <QueryPanelContent panel={panel} width={width} height={height} />;
 }

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { Panel } from "@/lib/model/panel";
-import { PANEL_TYPE_LABELS } from "../model/panel-ops";
+import { PANEL_TYPE_LABELS } from "@/lib/panels/registry";
 import { useDraftActions, useSelection } from "../store/store-provider";
 import { PanelContent } from "./panel-content";
 

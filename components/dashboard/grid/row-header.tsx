@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { RowPanel } from "@/lib/model/panel";
-import { useDraftActions, useSelection } from "../store/store-provider";
+import { useDraftActions, useSelection, useViewState } from "../store/store-provider";
 
 export interface RowHeaderProps {
   row: RowPanel;
@@ -10,9 +10,13 @@ export interface RowHeaderProps {
   memberCount: number;
 }
 
-/** A row on the grid: click the title to collapse or expand, drag the bar to move it. */
+/**
+ * A row on the grid: click the title to collapse or expand it in this view (never saved: "Make
+ * default" stores the view), drag the bar to move it.
+ */
 export function RowHeader({ row, memberCount }: RowHeaderProps): ReactNode {
-  const { toggleRow, deletePanel } = useDraftActions();
+  const { deletePanel } = useDraftActions();
+  const { toggleRow } = useViewState();
   const { openEditor } = useSelection();
   return (
     <div

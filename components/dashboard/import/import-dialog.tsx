@@ -5,7 +5,7 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useFetchLatestProject, useProject, useUpdateProject } from "@/components/projects/use-projects";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { ApiRequestError } from "@/lib/api/client";
-import { PANEL_TYPE_LABELS } from "../model/panel-ops";
+import { PANEL_TYPE_LABELS } from "@/lib/panels/registry";
 import { type ImportPreview, previewImport, withImportedDashboard } from "./import-preview";
 import "../dashboard.css";
 

@@ -197,3 +197,30 @@ export function nextPanelId(panels: readonly Panel[]): number {
 export function bottomOf(panels: readonly Panel[]): number {
   return panels.reduce((max, panel) => Math.max(max, panel.gridPos.y + panel.gridPos.h), 0);
 }
+
+/**
+ * Rows as the viewer has expanded or collapsed them: `rowStates` overrides a row's stored
+ * `collapsed`, which is the dashboard's default and changes only by an edit ("Make default").
+ */
+export function withRowStates(
+  panels: readonly Panel[],
+  rowStates: Readonly<Record<number, boolean>>,
+): Panel[] {
+  if (Object.keys(rowStates).length === 0) return [...panels];
+  return panels.map((panel) => {
+    const collapsed = rowStates[panel.id];
+    return isRow(panel) && collapsed !== undefined && collapsed !== panel.collapsed
+      ? { ...panel, collapsed }
+      : panel;
+  });
+}
+
+/** Panels moved on the viewer's grid, with every row's stored `collapsed` put back. */
+export function withStoredRowStates(moved: readonly Panel[], stored: readonly Panel[]): Panel[] {
+  const storedById = new Map(stored.map((panel) => [panel.id, panel]));
+  return moved.map((panel) => {
+    const before = storedById.get(panel.id);
+    if (!isRow(panel) || !before || !isRow(before) || before.collapsed === panel.collapsed) return panel;
+    return { ...panel, collapsed: before.collapsed };
+  });
+}

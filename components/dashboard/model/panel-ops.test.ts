@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type Dashboard, DashboardSchema } from "@/lib/model/dashboard";
 import { PanelSchema } from "@/lib/model/panel";
-import {
-  addPanel,
-  addRow,
-  changePanelType,
-  deletePanel,
-  duplicatePanel,
-  nextRefId,
-  toggleRow,
-} from "./panel-ops";
+import { withRowStates, withStoredRowStates } from "./layout";
+import { addPanel, addRow, changePanelType, deletePanel, duplicatePanel, nextRefId } from "./panel-ops";
 
 const base: Dashboard = DashboardSchema.parse({
   uid: "d",
@@ -84,10 +77,13 @@ describe("panel edits", () => {
     ]);
   });
 
-  it("deletes and toggles", () => {
+  it("deletes, and shows a row as the viewer toggled it without changing the stored one", () => {
     expect(deletePanel(base, 2).panels.map((panel) => panel.id)).toEqual([1]);
-    const toggled = toggleRow(base, 1).panels[0];
-    expect(toggled?.type === "row" && toggled.collapsed).toBe(true);
+    const viewed = withRowStates(base.panels, { 1: true });
+    expect(viewed[0]?.type === "row" && viewed[0].collapsed).toBe(true);
+    expect(base.panels[0]?.type === "row" && base.panels[0].collapsed).toBe(false);
+    const stored = withStoredRowStates(viewed, base.panels);
+    expect(stored[0]?.type === "row" && stored[0].collapsed).toBe(false);
   });
 
   it("changes type keeping what the types share and defaulting the rest", () => {

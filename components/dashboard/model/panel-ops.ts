@@ -1,38 +1,12 @@
 import type { Dashboard } from "@/lib/model/dashboard";
-import {
-  type Panel,
-  type PanelInput,
-  PanelSchema,
-  type PanelType,
-  type RowPanel,
-  type Target,
-} from "@/lib/model/panel";
+import { type Panel, PanelSchema, type RowPanel, type Target, type VisualPanelType } from "@/lib/model/panel";
+import { hasQueries, PANEL_TYPE_REGISTRY } from "@/lib/panels/registry";
 import { bottomOf, GRID_COLUMNS, isFree, isRow, nextPanelId, openSpace, rowSections } from "./layout";
 
 /** Edits of a dashboard's panels as pure functions: the store records each result for undo. */
 
-export type VisualPanelType = Exclude<PanelType, "row">;
-
-export const VISUAL_PANEL_TYPES: readonly VisualPanelType[] = [
-  "timeseries",
-  "stat",
-  "gauge",
-  "bargauge",
-  "heatmap",
-  "table",
-  "alertlist",
-];
-
-export const PANEL_TYPE_LABELS: Record<PanelType, string> = {
-  timeseries: "Time series",
-  stat: "Stat",
-  gauge: "Gauge",
-  bargauge: "Bar gauge",
-  heatmap: "Heatmap",
-  table: "Table",
-  alertlist: "Alert list",
-  row: "Row",
-};
+export type { VisualPanelType } from "@/lib/model/panel";
+export { PANEL_TYPE_LABELS, VISUAL_PANEL_TYPES } from "@/lib/panels/registry";
 
 /** A placeholder query a new panel starts with: every Prometheus has `up` from its first scrape on. */
 export function defaultTarget(refId = "A"): Target {
@@ -46,28 +20,14 @@ export function defaultTarget(refId = "A"): Target {
   };
 }
 
-const DEFAULT_SIZE: Record<VisualPanelType, { w: number; h: number }> = {
-  timeseries: { w: 12, h: 8 },
-  stat: { w: 6, h: 4 },
-  gauge: { w: 6, h: 6 },
-  bargauge: { w: 8, h: 8 },
-  heatmap: { w: 12, h: 8 },
-  table: { w: 12, h: 8 },
-  alertlist: { w: 8, h: 8 },
-};
-
-/** A fresh panel of `type` with the model's defaults. */
+/** A fresh panel of `type` with the model's defaults, at its type's default size. */
 export function newPanel(type: VisualPanelType, id: number, position: { x: number; y: number }): Panel {
-  const size = DEFAULT_SIZE[type];
-  const base = { id, title: "New panel", gridPos: { ...position, ...size } };
-  const input =
-    type === "alertlist"
-      ? { ...base, type }
-      : {
-          ...base,
-          type,
-          targets: [type === "table" ? { ...defaultTarget(), instant: true } : defaultTarget()],
-        };
+  const definition = PANEL_TYPE_REGISTRY[type];
+  const base = { id, title: "New panel", gridPos: { ...position, ...definition.defaultSize } };
+  const target = defaultTarget();
+  const input = hasQueries(type)
+    ? { ...base, type, targets: [definition.adaptTarget?.(target) ?? target] }
+    : { ...base, type };
   return PanelSchema.parse(input satisfies Record<string, unknown>);
 }
 
@@ -132,15 +92,6 @@ export function deletePanel(dashboard: Dashboard, panelId: number): Dashboard {
   return { ...dashboard, panels: dashboard.panels.filter((panel) => panel.id !== panelId) };
 }
 
-export function toggleRow(dashboard: Dashboard, rowId: number): Dashboard {
-  return {
-    ...dashboard,
-    panels: dashboard.panels.map((panel) =>
-      panel.id === rowId && isRow(panel) ? { ...panel, collapsed: !panel.collapsed } : panel,
-    ),
-  };
-}
-
 export function replacePanel(dashboard: Dashboard, panelId: number, panel: Panel): Dashboard {
   return {
     ...dashboard,
@@ -158,20 +109,9 @@ export function changePanelType(panel: Panel, type: VisualPanelType): Panel {
   const { id, title, description, gridPos, datasource, unit, decimals, min, max, thresholds } = panel;
   const common = { id, title, description, gridPos, datasource, unit, decimals, min, max, thresholds };
   const targets = "targets" in panel ? panel.targets : [defaultTarget()];
-  const wantsInstant = type === "table";
-  const input: PanelInput =
-    type === "alertlist"
-      ? { ...common, type }
-      : {
-          ...common,
-          type,
-          targets: targets.map((target) =>
-            target.kind === "promql" && wantsInstant && !target.instant
-              ? { ...target, instant: true }
-              : target,
-          ),
-        };
-  return PanelSchema.parse(input);
+  const adapt = PANEL_TYPE_REGISTRY[type].adaptTarget ?? ((target: Target) => target);
+  const input = hasQueries(type) ? { ...common, type, targets: targets.map(adapt) } : { ...common, type };
+  return PanelSchema.parse(input satisfies Record<string, unknown>);
 }
 
 /** The next unused query refId: A, B, … Z, A1 … */

@@ -136,6 +136,10 @@ export function allowsMany(variable: Variable): boolean {
 
 /** The selection a variable starts with: All when it offers All, else its first option. */
 export function defaultSelection(variable: Variable, options: readonly string[]): string[] {
+  const stored = (variable.current ?? []).filter((value) =>
+    value === ALL ? allowsAll(variable) : options.length === 0 || options.includes(value),
+  );
+  if (stored.length > 0) return allowsMany(variable) ? stored : stored.slice(0, 1);
   if (allowsAll(variable)) return [ALL];
   const first = options[0];
   return first === undefined ? [] : [first];

@@ -127,4 +127,72 @@ describe("the dashboard store", () => {
     expect(s.getState().settingsOpen).toBe(true);
     expect(s.getState().history.past).toHaveLength(0);
   });
+
+  it("keeps expanding and collapsing rows in the view: the draft and its history do not change", () => {
+    const s = store();
+    const rowId = s.getState().addRow();
+    const before = s.getState().dashboard;
+    const history = s.getState().history;
+    s.getState().toggleRow(rowId);
+    expect(s.getState().rowStates).toEqual({ [rowId]: true });
+    expect(s.getState().dashboard).toBe(before);
+    expect(s.getState().history).toBe(history);
+    s.getState().toggleRow(rowId);
+    expect(s.getState().rowStates).toEqual({ [rowId]: false });
+    expect(s.getState().dashboard).toBe(before);
+  });
+
+  it("moves panels on a grid whose rows the viewer collapsed, storing the rows as they were", () => {
+    const s = store();
+    const rowId = s.getState().addRow();
+    s.getState().toggleRow(rowId);
+    const layout = displayLayout(
+      s
+        .getState()
+        .dashboard.panels.map((panel) => (panel.id === rowId ? { ...panel, collapsed: true } : panel)),
+    ).map((item) => (item.i === "1" ? { ...item, x: 6 } : item));
+    s.getState().applyLayout(layout);
+    const panels = s.getState().dashboard.panels;
+    expect(panels.find((panel) => panel.id === 1)?.gridPos.x).toBe(6);
+    const row = panels.find((panel) => panel.id === rowId);
+    expect(row?.type === "row" && row.collapsed).toBe(false);
+  });
+
+  it("makes the view the dashboard's default as one undoable edit", () => {
+    const s = store();
+    const rowId = s.getState().addRow();
+    s.getState().addVariable({ ...defaultVariable("custom", "env"), type: "custom", values: ["a", "b"] });
+    s.getState().setTimeRange({ from: "now-24h", to: "now" });
+    s.getState().setRefresh("1m");
+    s.getState().selectVariable("env", ["b"]);
+    s.getState().toggleRow(rowId);
+    const steps = s.getState().history.past.length;
+    s.getState().makeDefault();
+    const dashboard = s.getState().dashboard;
+    expect(dashboard.time).toEqual({ from: "now-24h", to: "now" });
+    expect(dashboard.refresh).toBe("1m");
+    expect(dashboard.variables.find((variable) => variable.name === "env")?.current).toEqual(["b"]);
+    const row = dashboard.panels.find((panel) => panel.id === rowId);
+    expect(row?.type === "row" && row.collapsed).toBe(true);
+    expect(s.getState().rowStates).toEqual({});
+    expect(s.getState().history.past).toHaveLength(steps + 1);
+  });
+
+  it("opens with the view the address asks for", () => {
+    const dashboard = DashboardSchema.parse({ uid: "d", title: "D", refresh: "30s" });
+    const project = ProjectShapeSchema.parse({ name: "P", dashboards: [dashboard] });
+    const s = createDashboardStore({
+      projectId: "p1",
+      version: 1,
+      project,
+      dashboard,
+      now: 0,
+      view: { timeRange: { from: "now-7d", to: "now" }, variableSelections: { job: ["node"] } },
+    });
+    expect(s.getState()).toMatchObject({
+      timeRange: { from: "now-7d", to: "now" },
+      refresh: "30s",
+      variableSelections: { job: ["node"] },
+    });
+  });
 });

@@ -11,17 +11,17 @@ import type { Dashboard } from "@/lib/model/dashboard";
 import type { Panel } from "@/lib/model/panel";
 import type { Project } from "@/lib/model/project";
 import type { Variable } from "@/lib/model/variable";
-import { applyDisplayLayout, type DisplayItem } from "../model/layout";
+import { applyDisplayLayout, type DisplayItem, withRowStates, withStoredRowStates } from "../model/layout";
 import {
   addPanel,
   addRow,
   deletePanel,
   duplicatePanel,
   replacePanel,
-  toggleRow,
   type VisualPanelType,
 } from "../model/panel-ops";
 import { addVariable, moveVariable, removeVariable, replaceVariable } from "../model/variable-ops";
+import type { UrlView } from "../model/view-url";
 
 /**
  * One store per open dashboard, built from slices: the draft (the dashboard being edited), its
@@ -40,7 +40,11 @@ export interface DraftSlice {
   addRow: () => number;
   duplicatePanel: (panelId: number) => void;
   deletePanel: (panelId: number) => void;
-  toggleRow: (rowId: number) => void;
+  /**
+   * Stores the current view (time range, refresh, variable values, expanded and collapsed rows)
+   * as the dashboard's defaults: an edit, saved like any other.
+   */
+  makeDefault: () => void;
   /** Dashboard-level settings; the uid is the page's address and is not among them. */
   setGeneral: (patch: Partial<GeneralSettings>, coalesceKey?: string) => void;
   /** Appends a template variable; returns its index. */
@@ -84,6 +88,8 @@ export interface ViewSlice {
   now: number;
   /** Selected values per variable name; `$__all` for All. */
   variableSelections: Record<string, string[]>;
+  /** Rows the viewer expanded or collapsed, by id: the view's, never saved (see makeDefault). */
+  rowStates: Record<number, boolean>;
   editorTab: EditorTab;
   /** Shown while the dashboard JSON tab is open over the grid. */
   dashboardJsonOpen: boolean;
@@ -93,6 +99,8 @@ export interface ViewSlice {
   setRefresh: (refresh: string) => void;
   refreshNow: (now: number) => void;
   selectVariable: (name: string, values: string[]) => void;
+  /** Expands or collapses a row in this view only. */
+  toggleRow: (rowId: number) => void;
   setEditorTab: (tab: EditorTab) => void;
   setDashboardJsonOpen: (open: boolean) => void;
   setSettingsOpen: (open: boolean) => void;
@@ -119,6 +127,8 @@ export type DashboardStore = StoreApi<DashboardState>;
 
 export interface DashboardStoreInit {
   projectId: string;
+  /** The view the address asks for (`?from=…&to=…&refresh=…&var-x=…`). */
+  view?: UrlView;
   version: number;
   project: Project;
   dashboard: Dashboard;
@@ -153,10 +163,12 @@ function draftSlice(set: Set, get: Get, init: DashboardStoreInit): DraftSlice {
       }
     },
     applyLayout: (layout) => {
-      const dashboard = get().dashboard;
-      const panels = applyDisplayLayout(dashboard.panels, layout);
-      if (panels.every((panel, index) => panel === dashboard.panels[index])) return;
-      commit({ ...dashboard, panels });
+      // The grid shows rows as the viewer left them; what moved is stored with the rows' defaults.
+      const { dashboard, rowStates } = get();
+      const viewed = withRowStates(dashboard.panels, rowStates);
+      const moved = applyDisplayLayout(viewed, layout);
+      if (moved.every((panel, index) => panel === viewed[index])) return;
+      commit({ ...dashboard, panels: withStoredRowStates(moved, dashboard.panels) });
     },
     addPanel: (type) => {
       const result = addPanel(get().dashboard, type);
@@ -183,7 +195,25 @@ function draftSlice(set: Set, get: Get, init: DashboardStoreInit): DraftSlice {
         inspectingPanelId: inspectingPanelId === panelId ? undefined : inspectingPanelId,
       });
     },
-    toggleRow: (rowId) => commit(toggleRow(get().dashboard, rowId)),
+    makeDefault: () => {
+      const { dashboard, timeRange, refresh, variableSelections, rowStates } = get();
+      const variables = dashboard.variables.map((variable) => {
+        const selection = variableSelections[variable.name];
+        if (!selection || variable.type === "constant") return variable;
+        // The model holds the selection now: a raw Grafana `current` kept from an import goes.
+        const { current: _raw, ...extra } = variable.extra ?? {};
+        const { extra: _old, ...rest } = variable;
+        return { ...rest, current: [...selection], ...(Object.keys(extra).length > 0 ? { extra } : {}) };
+      });
+      commit({
+        ...dashboard,
+        time: { ...timeRange },
+        refresh,
+        variables,
+        panels: withRowStates(dashboard.panels, rowStates),
+      });
+      set({ rowStates: {} });
+    },
     setGeneral: (patch, coalesceKey) => {
       const dashboard = get().dashboard;
       const changed = (Object.keys(patch) as (keyof GeneralSettings)[]).some(
@@ -241,12 +271,15 @@ function selectionSlice(set: Set): SelectionSlice {
   };
 }
 
-function viewSlice(set: Set, init: DashboardStoreInit): ViewSlice {
+function viewSlice(set: Set, get: Get, init: DashboardStoreInit): ViewSlice {
+  // The address's view (a reload, a shared link) wins over the dashboard's defaults.
+  const fromUrl = init.view;
   return {
-    timeRange: { from: init.dashboard.time.from, to: init.dashboard.time.to },
-    refresh: init.dashboard.refresh,
+    timeRange: fromUrl?.timeRange ?? { from: init.dashboard.time.from, to: init.dashboard.time.to },
+    refresh: fromUrl?.refresh ?? init.dashboard.refresh,
     now: init.now,
-    variableSelections: {},
+    variableSelections: { ...fromUrl?.variableSelections },
+    rowStates: {},
     editorTab: "form",
     dashboardJsonOpen: false,
     settingsOpen: false,
@@ -255,6 +288,12 @@ function viewSlice(set: Set, init: DashboardStoreInit): ViewSlice {
     refreshNow: (now) => set({ now }),
     selectVariable: (name, values) =>
       set((state) => ({ variableSelections: { ...state.variableSelections, [name]: values } })),
+    toggleRow: (rowId) => {
+      const { dashboard, rowStates } = get();
+      const row = dashboard.panels.find((panel) => panel.id === rowId);
+      if (row?.type !== "row") return;
+      set({ rowStates: { ...rowStates, [rowId]: !(rowStates[rowId] ?? row.collapsed) } });
+    },
     setEditorTab: (tab) => set({ editorTab: tab }),
     setDashboardJsonOpen: (open) => set({ dashboardJsonOpen: open }),
     setSettingsOpen: (open) => set({ settingsOpen: open }),
@@ -282,7 +321,7 @@ export function createDashboardStore(init: DashboardStoreInit): DashboardStore {
     ...draftSlice(set, get, init),
     ...historySlice(set, get),
     ...selectionSlice(set),
-    ...viewSlice(set, init),
+    ...viewSlice(set, get, init),
     ...saveSlice(set, init),
   }));
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { createContext, type ReactNode, useContext, useState } from "react";
+import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { Dashboard } from "@/lib/model/dashboard";
 import type { Datasource } from "@/lib/model/datasource";
 import type { Panel } from "@/lib/model/panel";
+import { withRowStates } from "../model/layout";
 import {
   createDashboardStore,
   type DashboardState,
@@ -68,6 +69,13 @@ export function useDraftTimezone(): Dashboard["timezone"] {
   return useDashboardState((state) => state.dashboard.timezone);
 }
 
+/** The draft's panels with rows as the viewer expanded or collapsed them: what the grid shows. */
+export function useViewPanels(): Panel[] {
+  const panels = useDashboardState((state) => state.dashboard.panels);
+  const rowStates = useDashboardState((state) => state.rowStates);
+  return useMemo(() => withRowStates(panels, rowStates), [panels, rowStates]);
+}
+
 export function useDraftPanel(panelId: number | undefined): Panel | undefined {
   return useDashboardState((state) => state.dashboard.panels.find((panel) => panel.id === panelId));
 }
@@ -84,7 +92,7 @@ export function useDraftActions(): DraftActions {
       addRow: state.addRow,
       duplicatePanel: state.duplicatePanel,
       deletePanel: state.deletePanel,
-      toggleRow: state.toggleRow,
+      makeDefault: state.makeDefault,
       setGeneral: state.setGeneral,
       addVariable: state.addVariable,
       updateVariable: state.updateVariable,
@@ -146,6 +154,7 @@ export function useViewState(): ViewState {
       refresh: state.refresh,
       now: state.now,
       variableSelections: state.variableSelections,
+      rowStates: state.rowStates,
       editorTab: state.editorTab,
       dashboardJsonOpen: state.dashboardJsonOpen,
       settingsOpen: state.settingsOpen,
@@ -153,6 +162,7 @@ export function useViewState(): ViewState {
       setRefresh: state.setRefresh,
       refreshNow: state.refreshNow,
       selectVariable: state.selectVariable,
+      toggleRow: state.toggleRow,
       setEditorTab: state.setEditorTab,
       setDashboardJsonOpen: state.setDashboardJsonOpen,
       setSettingsOpen: state.setSettingsOpen,

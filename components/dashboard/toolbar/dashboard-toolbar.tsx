@@ -22,6 +22,22 @@ export interface DashboardToolbarProps {
   onSave: () => void;
 }
 
+/** Whether the view (time, refresh, variable values, rows) is what the dashboard opens with. */
+function useViewIsDefault(): boolean {
+  const dashboard = useDraftDashboard();
+  const view = useViewState();
+  if (!sameValue(view.timeRange, dashboard.time) || view.refresh !== dashboard.refresh) return false;
+  const rows = new Map(dashboard.panels.map((panel) => [panel.id, panel]));
+  for (const [id, collapsed] of Object.entries(view.rowStates)) {
+    const row = rows.get(Number(id));
+    if (row?.type === "row" && row.collapsed !== collapsed) return false;
+  }
+  return dashboard.variables.every((variable) => {
+    const selected = view.variableSelections[variable.name];
+    return selected === undefined || variable.type === "constant" || sameValue(selected, variable.current);
+  });
+}
+
 /** Time range, refresh, add/duplicate/delete, undo/redo, JSON, save and its state. */
 export function DashboardToolbar({ status, blockingIssues, onSave }: DashboardToolbarProps): ReactNode {
   const dashboard = useDraftDashboard();
@@ -31,7 +47,8 @@ export function DashboardToolbar({ status, blockingIssues, onSave }: DashboardTo
   const view = useViewState();
   const { base, saveError } = useSaveState();
   const [adding, setAdding] = useState(false);
-  const timeIsDefault = sameValue(view.timeRange, dashboard.time) && view.refresh === dashboard.refresh;
+  const [madeDefault, setMadeDefault] = useState(false);
+  const viewIsDefault = useViewIsDefault();
   const selected = dashboard.panels.find((panel) => panel.id === selectedPanelId);
 
   return (
@@ -136,15 +153,21 @@ export function DashboardToolbar({ status, blockingIssues, onSave }: DashboardTo
           onChange={view.setRefresh}
           onRefresh={() => view.refreshNow(Date.now())}
         />
-        {timeIsDefault ? null : (
+        {viewIsDefault && madeDefault ? (
+          <span className="muted small" role="status" data-testid="view-default-notice">
+            This view is now the dashboard's default
+          </span>
+        ) : null}
+        {viewIsDefault ? null : (
           <button
             type="button"
             className="button button-small"
-            onClick={() =>
-              actions.edit((current) => ({ ...current, time: { ...view.timeRange }, refresh: view.refresh }))
-            }
-            title="Save this time range and refresh interval as the dashboard's defaults"
-            data-testid="make-time-default"
+            onClick={() => {
+              actions.makeDefault();
+              setMadeDefault(true);
+            }}
+            title="Store this view (time range, refresh, variable values, expanded and collapsed rows) as the dashboard's default: an edit, saved like any other. Changing the view alone never saves."
+            data-testid="make-view-default"
           >
             Make default
           </button>

@@ -20,8 +20,21 @@ function option(value: string, selected: boolean): VariableOption {
   return { selected, text: value, value };
 }
 
-/** The initial selection: All when offered, else the first value; lists when several may be picked. */
-function current(values: readonly string[], multi: boolean, includeAll: boolean): VariableOption | undefined {
+/**
+ * The initial selection: the variable's own `current` when set, else All when offered, else the
+ * first value; lists when several may be picked.
+ */
+function current(
+  values: readonly string[],
+  multi: boolean,
+  includeAll: boolean,
+  chosenValues?: readonly string[],
+): VariableOption | undefined {
+  if (chosenValues && chosenValues.length > 0) {
+    const texts = chosenValues.map((value) => (value === ALL.value ? "All" : value));
+    if (!multi) return { text: texts[0] ?? "", value: chosenValues[0] ?? "" };
+    return { text: texts, value: [...chosenValues] };
+  }
   const chosen = includeAll ? ALL : values[0] === undefined ? undefined : option(values[0], true);
   if (!chosen) return undefined;
   if (!multi) return { text: chosen.text, value: chosen.value };
@@ -62,7 +75,7 @@ function queryVariable(
         }
       : variable.query;
   return omitUndefined<QueryVariableJson>({
-    current: current([], variable.multi, variable.includeAll),
+    current: current([], variable.multi, variable.includeAll, variable.current),
     datasource,
     definition: variable.query,
     hide: hide(variable),
@@ -81,7 +94,7 @@ function queryVariable(
 }
 
 function customVariable(variable: Extract<Variable, { type: "custom" }>): VariableModel {
-  const selected = current(variable.values, variable.multi, variable.includeAll);
+  const selected = current(variable.values, variable.multi, variable.includeAll, variable.current);
   const firstSelected = !variable.includeAll;
   return omitUndefined<VariableModel>({
     current: selected,
@@ -120,7 +133,7 @@ function toGrafanaVariable(project: Project, dashboard: Dashboard, variable: Var
       });
     case "interval":
       return omitUndefined<VariableModel>({
-        current: current(variable.values, false, false),
+        current: current(variable.values, false, false, variable.current),
         hide: hide(variable),
         label: variable.label,
         name: variable.name,
