@@ -161,7 +161,7 @@ describe("the dashboard store", () => {
   it("makes the view the dashboard's default as one undoable edit", () => {
     const s = store();
     const rowId = s.getState().addRow();
-    s.getState().addVariable({ ...defaultVariable("custom", "env"), type: "custom", values: ["a", "b"] });
+    s.getState().addVariable(defaultVariable("custom", "env"));
     s.getState().setTimeRange({ from: "now-24h", to: "now" });
     s.getState().setRefresh("1m");
     s.getState().selectVariable("env", ["b"]);
