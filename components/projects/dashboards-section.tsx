@@ -12,9 +12,11 @@ export interface DashboardsSectionProps {
   dashboards: readonly Dashboard[];
   /** Buttons beside the title (the overview's import), composed by the page so this folder stays below the editors. */
   actions?: ReactNode;
+  /** Actions at the end of each dashboard's row (the overview's delete); a stored revision has none. */
+  rowActions?: (dashboard: Dashboard) => ReactNode;
 }
 
-export function DashboardsSection({ dashboards, actions }: DashboardsSectionProps): ReactNode {
+export function DashboardsSection({ dashboards, actions, rowActions }: DashboardsSectionProps): ReactNode {
   const projectId = useParams<{ id?: string }>()?.id;
   return (
     <section id="dashboards" className="section" data-testid="dashboards-section">
@@ -34,6 +36,7 @@ export function DashboardsSection({ dashboards, actions }: DashboardsSectionProp
               <th>UID</th>
               <th className="numeric">Panels</th>
               <th>Tags</th>
+              {rowActions ? <th aria-label="Actions" /> : null}
             </tr>
           </thead>
           <tbody>
@@ -42,6 +45,8 @@ export function DashboardsSection({ dashboards, actions }: DashboardsSectionProp
                 key={anchorId(["dashboards", index])}
                 id={anchorId(["dashboards", index])}
                 className="anchor-target"
+                data-testid="dashboard-row"
+                data-uid={dashboard.uid}
               >
                 <td>
                   {projectId ? (
@@ -70,6 +75,7 @@ export function DashboardsSection({ dashboards, actions }: DashboardsSectionProp
                     </span>
                   ))}
                 </td>
+                {rowActions ? <td className="row-actions">{rowActions(dashboard)}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { Dashboard } from "@/lib/model/dashboard";
 import type { Project } from "@/lib/model/project";
 import { DashboardsSection } from "./dashboards-section";
 import { ReceiversSection } from "./receivers-section";
@@ -10,13 +11,23 @@ export interface ProjectContentProps {
   project: Project;
   /** Actions beside the dashboards' title; only the overview has them, not a stored revision. */
   dashboardActions?: ReactNode;
+  /** Actions on each dashboard's row; likewise only on the overview. */
+  dashboardRowActions?: (dashboard: Dashboard) => ReactNode;
 }
 
 /** The read-only body of a project, shared by the overview and a stored revision's page. */
-export function ProjectContent({ project, dashboardActions }: ProjectContentProps): ReactNode {
+export function ProjectContent({
+  project,
+  dashboardActions,
+  dashboardRowActions,
+}: ProjectContentProps): ReactNode {
   return (
     <div className="project-content">
-      <DashboardsSection dashboards={project.dashboards} actions={dashboardActions} />
+      <DashboardsSection
+        dashboards={project.dashboards}
+        actions={dashboardActions}
+        rowActions={dashboardRowActions}
+      />
       <RuleGroupsSection ruleGroups={project.ruleGroups} />
       <ReceiversSection receivers={project.receivers} />
       <RouteSection route={project.route} inhibitRules={project.inhibitRules} />

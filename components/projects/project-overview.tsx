@@ -1,8 +1,10 @@
 "use client";
 
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { PageLoading } from "@/components/ui/page-loading";
+import type { Dashboard } from "@/lib/model/dashboard";
+import { DeleteDashboardDialog } from "./delete-dashboard-dialog";
 import { ProjectContent } from "./project-content";
 import { ProjectHeader } from "./project-header";
 import { ProjectNav } from "./project-nav";
@@ -34,6 +36,7 @@ export function ProjectOverview({ id, dashboardActions }: ProjectOverviewProps):
   const project = useProject(id);
   const validation = useProjectValidation(id, project.data?.version);
   useHashAfterLoad(project.isSuccess);
+  const [doomed, setDoomed] = useState<Dashboard | null>(null);
 
   const record = project.data;
   if (!record) {
@@ -45,7 +48,28 @@ export function ProjectOverview({ id, dashboardActions }: ProjectOverviewProps):
       <ProjectHeader record={record} />
       <ProjectNav id={id} />
       <ValidationPanel validation={validation.data} error={validation.error} pending={validation.isPending} />
-      <ProjectContent project={record.project} dashboardActions={dashboardActions} />
+      <ProjectContent
+        project={record.project}
+        dashboardActions={dashboardActions}
+        dashboardRowActions={(dashboard) => (
+          <button
+            type="button"
+            className="button button-small button-danger-outline"
+            onClick={() => setDoomed(dashboard)}
+            aria-label={`Delete ${dashboard.title}`}
+            data-testid="dashboard-delete"
+          >
+            Delete
+          </button>
+        )}
+      />
+      <DeleteDashboardDialog
+        projectId={id}
+        project={record.project}
+        version={record.version}
+        dashboard={doomed}
+        onClose={() => setDoomed(null)}
+      />
     </>
   );
 }

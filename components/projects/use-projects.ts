@@ -1,4 +1,5 @@
 import {
+  type QueryClient,
   type UseMutationResult,
   type UseQueryResult,
   useMutation,
@@ -7,8 +8,10 @@ import {
 } from "@tanstack/react-query";
 import {
   type ApiRequestError,
+  createDashboard,
   createProject,
   deleteProject,
+  deleteSection,
   getProject,
   getProjectValidation,
   listProjects,
@@ -18,7 +21,14 @@ import {
   updateProject,
 } from "@/lib/api/client";
 import { queryKeys } from "@/lib/api/query-keys";
-import type { CreateProjectBody, ProjectRecord, ProjectSummary, TemplateSummary } from "@/lib/api/schemas";
+import type {
+  CreateDashboardBody,
+  CreateProjectBody,
+  ProjectRecord,
+  ProjectSummary,
+  SectionSaveResult,
+  TemplateSummary,
+} from "@/lib/api/schemas";
 import type { Project } from "@/lib/model/project";
 
 export type ProjectRecordData = ProjectRecord<Project>;
@@ -87,6 +97,47 @@ export function useDeleteProject(): UseMutationResult<void, ApiRequestError, str
         list?.filter((project) => project.id !== id),
       );
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects(), exact: true });
+    },
+  });
+}
+
+/**
+ * Refetches the project (and with it, by the hierarchical key, its validation, revisions and
+ * sections) after a section was added or removed; the promise settles once the overview's copy
+ * is fresh, so a page opened next never starts from the copy without the change.
+ */
+function refreshProject(queryClient: QueryClient, id: string): Promise<void> {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.projects(), exact: true });
+  return queryClient.invalidateQueries({ queryKey: queryKeys.project(id) });
+}
+
+/** POST /api/projects/{id}/dashboards: a blank dashboard or one from the catalog. */
+export function useCreateDashboard(
+  id: string,
+): UseMutationResult<SectionSaveResult, ApiRequestError, CreateDashboardBody> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body) => createDashboard(id, body),
+    onSuccess: () => refreshProject(queryClient, id),
+  });
+}
+
+export interface DeleteDashboardRequest {
+  uid: string;
+  /** The project version the deletion was decided at: 409 when the dashboard changed since. */
+  version: number;
+}
+
+/** DELETE /api/projects/{id}/dashboards/{uid}; on 409 the project is refetched so a retry uses the latest. */
+export function useDeleteDashboard(
+  id: string,
+): UseMutationResult<{ version: number }, ApiRequestError, DeleteDashboardRequest> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ uid, version }) => deleteSection(id, { kind: "dashboard", uid }, version),
+    onSuccess: () => refreshProject(queryClient, id),
+    onError: (error) => {
+      if (error.status === 409) void refreshProject(queryClient, id);
     },
   });
 }
