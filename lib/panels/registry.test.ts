@@ -3,13 +3,8 @@ import { importGrafanaDashboard } from "../dashboard/grafana-import";
 import { toGrafanaDashboard } from "../generate/grafana";
 import { smallProject } from "../generate/testdata/small-project";
 import { type Dashboard, DashboardSchema, PANEL_TYPES, PanelSchema, type VisualPanel } from "../model";
-import {
-  hasQueries,
-  LEGACY_PANELS,
-  PANEL_TYPE_LABELS,
-  PANEL_TYPE_REGISTRY,
-  VISUAL_PANEL_TYPES,
-} from "./registry";
+import { LEGACY_PANELS, PANEL_TYPE_GRAFANA } from "./grafana-registry";
+import { hasQueries, PANEL_TYPE_LABELS, PANEL_TYPE_REGISTRY, VISUAL_PANEL_TYPES } from "./registry";
 
 /** A panel of `type` as the designer adds one: the schema's defaults, one PromQL query if it has any. */
 function freshPanel(type: (typeof VISUAL_PANEL_TYPES)[number]): VisualPanel {
@@ -28,16 +23,18 @@ describe("panel type registry", () => {
   it("has one entry per visualization type of the model, in the model's order", () => {
     expect(VISUAL_PANEL_TYPES).toEqual(PANEL_TYPES.filter((type) => type !== "row"));
     expect(Object.keys(PANEL_TYPE_REGISTRY).sort()).toEqual([...VISUAL_PANEL_TYPES].sort());
+    expect(Object.keys(PANEL_TYPE_GRAFANA).sort()).toEqual([...VISUAL_PANEL_TYPES].sort());
     for (const type of VISUAL_PANEL_TYPES) {
       const definition = PANEL_TYPE_REGISTRY[type];
       expect(definition.type).toBe(type);
+      expect(PANEL_TYPE_GRAFANA[type].type).toBe(type);
       expect(PanelSchema.options).toContain(definition.schema);
       expect(PANEL_TYPE_LABELS[type]).toBe(definition.label);
     }
   });
 
   it("names every type after a distinct Grafana plugin", () => {
-    const ids = VISUAL_PANEL_TYPES.map((type) => PANEL_TYPE_REGISTRY[type].grafana.pluginId);
+    const ids = VISUAL_PANEL_TYPES.map((type) => PANEL_TYPE_GRAFANA[type].export.pluginId);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

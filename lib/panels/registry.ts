@@ -7,12 +7,12 @@ import { PANEL_TYPE_SCHEMAS } from "./schemas";
 import { statPanelType } from "./stat";
 import { tablePanelType } from "./table";
 import { timeseriesPanelType } from "./timeseries";
-import type { LegacyPanel, PanelTypeDefinition } from "./types";
+import type { PanelTypeDefinition } from "./types";
 
 /**
- * Every visualization panel type, one entry each (its folder holds the rest). The mapped type makes
- * tsc refuse a type of the model's union that has no entry here, and an entry with a wrong schema,
- * export or import for its type.
+ * Every visualization panel type, one entry each (its folder holds the rest; its Grafana
+ * translation is registered in `grafana-registry.ts`). The mapped type makes tsc refuse a type of
+ * the model's union that has no entry here, and an entry with another type's schema.
  */
 export const PANEL_TYPE_REGISTRY: { readonly [T in VisualPanelType]: PanelTypeDefinition<T> } = {
   timeseries: timeseriesPanelType,
@@ -32,7 +32,7 @@ export const VISUAL_PANEL_TYPES: readonly VisualPanelType[] = PANEL_TYPE_SCHEMAS
 /**
  * The entry of a panel's type, typed for any panel. TypeScript cannot tie the entry looked up by
  * `panel.type` to that panel's own type, hence the one cast: the registry's mapped type already
- * checks that each entry handles panels of its key's type, so pass it the panel it was looked up by.
+ * checks that each entry is its key's, so pass it the panel it was looked up by.
  */
 export function panelTypeOf(panel: Pick<VisualPanel, "type">): PanelTypeDefinition {
   return PANEL_TYPE_REGISTRY[panel.type] as PanelTypeDefinition;
@@ -47,21 +47,7 @@ export const PANEL_TYPE_LABELS: Readonly<Record<PanelType, string>> = {
   row: "Row",
 };
 
-const BY_PLUGIN_ID = new Map(
-  VISUAL_PANEL_TYPES.map((type) => [PANEL_TYPE_REGISTRY[type].grafana.pluginId, panelTypeOf({ type })]),
-);
-
-/** The panel type Grafana's panel plugin id stands for, when the model has one. */
-export function panelTypeByPluginId(pluginId: string): PanelTypeDefinition | undefined {
-  return BY_PLUGIN_ID.get(pluginId);
-}
-
 /** Does this type's panel run queries of its own (`targets`)? */
 export function hasQueries(type: VisualPanelType): boolean {
   return "targets" in PANEL_TYPE_REGISTRY[type].schema.shape;
 }
-
-/** Every retired Grafana panel some type takes over, for the importer to migrate first. */
-export const LEGACY_PANELS: readonly LegacyPanel[] = VISUAL_PANEL_TYPES.flatMap(
-  (type) => PANEL_TYPE_REGISTRY[type].import.legacy ?? [],
-);

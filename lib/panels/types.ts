@@ -58,9 +58,9 @@ export interface PanelTypeImport<T extends VisualPanelType> {
 }
 
 /**
- * Everything about one panel type that is not React, in one object (as Perses keeps each panel
- * plugin): its schema, its default size, its Grafana export and its Grafana import. The designer's
- * view and form for it are registered in `components/panel-types/`.
+ * What the model, the designer and the catalog need of a panel type (as Perses keeps each panel
+ * plugin in one object): its schema, its name, its default size. Its Grafana translation is its
+ * PanelTypeGrafana; the designer's view and form for it are registered in `components/`.
  */
 export interface PanelTypeDefinition<T extends VisualPanelType = VisualPanelType> {
   type: T;
@@ -71,6 +71,15 @@ export interface PanelTypeDefinition<T extends VisualPanelType = VisualPanelType
   defaultSize: PanelSize;
   /** A query as this type wants it when a panel becomes one (tables show the latest value). */
   adaptTarget?(target: Target): Target;
-  grafana: PanelTypeExport<T>;
+}
+
+/**
+ * How a panel type becomes Grafana JSON and back. Kept apart from PanelTypeDefinition so that the
+ * designer, which needs only that, does not load the exporter, the importer and Grafana's retired
+ * panels with its first JavaScript (the import dialog loads them when it opens).
+ */
+export interface PanelTypeGrafana<T extends VisualPanelType = VisualPanelType> {
+  type: T;
+  export: PanelTypeExport<T>;
   import: PanelTypeImport<T>;
 }

@@ -1,19 +1,20 @@
 import { COMMON_PANEL_DEFAULTS } from "../../panels/common/grafana-import";
-import { PANEL_TYPE_REGISTRY, VISUAL_PANEL_TYPES } from "../../panels/registry";
+import { PANEL_TYPE_GRAFANA } from "../../panels/grafana-registry";
+import { VISUAL_PANEL_TYPES } from "../../panels/registry";
 import type { JsonObject } from "./json";
 
 /**
  * What Grafana (10–12) assumes for a key a dashboard leaves out. The importer fills them in before
  * mapping (a missing `fillOpacity` is Grafana's 0, not the designer's 10), and the equivalence check
  * drops them, so an export that spells a default out equals one that omits it. Each panel type's own
- * defaults are in its registry entry (`lib/panels/<type>/import.ts`).
+ * defaults are in its Grafana entry (`lib/panels/<type>/import.ts`).
  */
 
-/** Each panel type's defaults (from its registry entry), and a row's. */
+/** Each panel type's defaults (from its Grafana entry), and a row's. */
 const PANEL_DEFAULTS: ReadonlyMap<string, JsonObject> = new Map([
   ...VISUAL_PANEL_TYPES.map((type): [string, JsonObject] => {
-    const definition = PANEL_TYPE_REGISTRY[type];
-    return [definition.grafana.pluginId, definition.import.grafanaDefaults];
+    const grafana = PANEL_TYPE_GRAFANA[type];
+    return [grafana.export.pluginId, grafana.import.grafanaDefaults];
   }),
   ["row", { collapsed: false, panels: [] }],
 ]);

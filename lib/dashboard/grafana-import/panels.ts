@@ -10,8 +10,9 @@ import {
   type VisualPanel,
 } from "../../model";
 import { intIn } from "../../panels/common/grafana-import";
-import { hasQueries, LEGACY_PANELS, panelTypeByPluginId } from "../../panels/registry";
-import type { PanelTypeDefinition } from "../../panels/types";
+import { LEGACY_PANELS, panelTypeByPluginId } from "../../panels/grafana-registry";
+import { hasQueries } from "../../panels/registry";
+import type { PanelTypeGrafana } from "../../panels/types";
 import type { DatasourceResolver } from "./datasources";
 import { extraDiff } from "./extra-diff";
 import {
@@ -95,8 +96,8 @@ function mapThresholds(value: unknown, path: string, report: ImportReporter): Th
 }
 
 /** Unit, decimals, min and max, from where the panel's type keeps them. */
-function standardFields(definition: PanelTypeDefinition, json: JsonObject): Record<string, unknown> {
-  const source = asObject(getPath(json, definition.import.standardFieldsAt));
+function standardFields(grafana: PanelTypeGrafana, json: JsonObject): Record<string, unknown> {
+  const source = asObject(getPath(json, grafana.import.standardFieldsAt));
   const unit = asString(source.unit);
   return {
     unit: unit === "" ? undefined : unit,
@@ -179,16 +180,16 @@ export function mapPanel(
     return { ok: false, reason: "a library panel (its model lives in Grafana)" };
   const json = convertLegacy(original, path, ctx.report);
   const type = asString(json.type) ?? "";
-  const definition = panelTypeByPluginId(type);
-  if (!definition) {
+  const grafana = panelTypeByPluginId(type);
+  if (!grafana) {
     return {
       ok: false,
       reason: type === "" ? "a panel without a type" : `panel type "${type}" has no model equivalent`,
     };
   }
-  const modelType = definition.type;
-  const defaults = definition.import.grafanaDefaults;
-  const standardOptions = definition.import.fieldConfigStandardOptions;
+  const modelType = grafana.type;
+  const defaults = grafana.import.grafanaDefaults;
+  const standardOptions = grafana.import.fieldConfigStandardOptions;
   const filled = withDefaults(json, defaults);
   let targetFields: { targets?: Target[]; datasource?: string } = {};
   if (hasQueries(modelType)) {
@@ -207,7 +208,7 @@ export function mapPanel(
     ...(description ? { description } : {}),
     gridPos,
     ...targetFields,
-    ...standardFields(definition, filled),
+    ...standardFields(grafana, filled),
     thresholds: standardOptions
       ? mapThresholds(
           getPath(filled, "fieldConfig.defaults.thresholds"),
@@ -215,7 +216,7 @@ export function mapPanel(
           ctx.report,
         )
       : undefined,
-    ...definition.import.fields(filled),
+    ...grafana.import.fields(filled),
   } as PanelInput;
   const parsed = PanelSchema.safeParse(withoutUndefined(input as Record<string, unknown>));
   if (!parsed.success) {
@@ -228,7 +229,7 @@ export function mapPanel(
   const panel = parsed.data as VisualPanel;
   const generated = toGrafanaPanel(ctx.project, ctx.draft, panel) as unknown as JsonObject;
   const { extra, paths } = extraDiff(filled, generated, defaults, MAPPED_KEYS);
-  const modelled = [...definition.import.modelledPaths, ...(standardOptions ? STANDARD_PATHS : [])];
+  const modelled = [...grafana.import.modelledPaths, ...(standardOptions ? STANDARD_PATHS : [])];
   for (const lost of paths) {
     if (modelled.some((owned) => lost === owned || lost.startsWith(`${owned}.`))) {
       ctx.report.keep(

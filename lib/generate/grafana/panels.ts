@@ -1,6 +1,6 @@
 import type { Panel as GrafanaPanel, RowPanel as GrafanaRowPanel, GridPos } from "@grafana/schema";
 import type { Dashboard, Panel, Project, RowPanel, VisualPanel } from "../../model";
-import { panelTypeOf } from "../../panels/registry";
+import { grafanaOf } from "../../panels/grafana-registry";
 import { panelDatasourceRef, targetDatasourceRef } from "./datasource-refs";
 import { deepMerge } from "./deep-merge";
 import { omitUndefined } from "./omit-undefined";
@@ -16,7 +16,7 @@ function gridPos(panel: Panel): GridPos {
  * registry entry writes `options` and `fieldConfig`.
  */
 export function toGrafanaPanel(project: Project, dashboard: Dashboard, panel: VisualPanel): GrafanaPanel {
-  const grafana = panelTypeOf(panel).grafana;
+  const grafana = grafanaOf(panel).export;
   const modelTargets = "targets" in panel ? panel.targets : undefined;
   const targets = (modelTargets ?? []).map((target) =>
     toGrafanaTarget(target, targetDatasourceRef(project, dashboard, panel, target)),

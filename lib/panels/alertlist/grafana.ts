@@ -1,4 +1,5 @@
-import type { PanelOf, PanelTypeExport } from "../types";
+import type { PanelOf, PanelTypeExport, PanelTypeGrafana } from "../types";
+import { alertListImport } from "./import";
 
 /** The alert list panel (unified alerting) ships no schema types; its options as Grafana saves them. */
 export interface AlertListOptions {
@@ -36,8 +37,14 @@ function options(panel: PanelOf<"alertlist">): AlertListOptions {
   };
 }
 
-export const alertListGrafana: PanelTypeExport<"alertlist"> = {
+const alertListExport: PanelTypeExport<"alertlist"> = {
   pluginId: "alertlist",
   options,
   fieldConfig: () => ({ defaults: {}, overrides: [] }),
+};
+
+export const alertListGrafana: PanelTypeGrafana<"alertlist"> = {
+  type: "alertlist",
+  export: alertListExport,
+  import: alertListImport,
 };

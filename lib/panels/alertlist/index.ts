@@ -1,6 +1,4 @@
 import type { PanelTypeDefinition } from "../types";
-import { alertListGrafana } from "./grafana";
-import { alertListImport } from "./import";
 import { AlertListPanelSchema } from "./schema";
 
 export const alertListPanelType: PanelTypeDefinition<"alertlist"> = {
@@ -8,6 +6,4 @@ export const alertListPanelType: PanelTypeDefinition<"alertlist"> = {
   label: "Alert list",
   schema: AlertListPanelSchema,
   defaultSize: { w: 12, h: 8 },
-  grafana: alertListGrafana,
-  import: alertListImport,
 };

@@ -9,7 +9,8 @@ import type {
 import type { Options as BarGaugeOptions } from "@grafana/schema/dist/esm/raw/composable/bargauge/panelcfg/x/BarGaugePanelCfg_types.gen";
 import { asEnum } from "../../generate/grafana/schema-enum";
 import { reduceOptions, standardDefaults } from "../common/grafana-export";
-import type { PanelOf, PanelTypeExport } from "../types";
+import type { PanelOf, PanelTypeExport, PanelTypeGrafana } from "../types";
+import { barGaugeImport } from "./import";
 
 function options(panel: PanelOf<"bargauge">): Partial<BarGaugeOptions> {
   return {
@@ -32,8 +33,14 @@ function options(panel: PanelOf<"bargauge">): Partial<BarGaugeOptions> {
   };
 }
 
-export const barGaugeGrafana: PanelTypeExport<"bargauge"> = {
+const barGaugeExport: PanelTypeExport<"bargauge"> = {
   pluginId: "bargauge",
   options,
   fieldConfig: (panel) => ({ defaults: standardDefaults(panel, "thresholds"), overrides: [] }),
+};
+
+export const barGaugeGrafana: PanelTypeGrafana<"bargauge"> = {
+  type: "bargauge",
+  export: barGaugeExport,
+  import: barGaugeImport,
 };

@@ -1,6 +1,4 @@
 import type { PanelTypeDefinition } from "../types";
-import { barGaugeGrafana } from "./grafana";
-import { barGaugeImport } from "./import";
 import { BarGaugePanelSchema } from "./schema";
 
 export const barGaugePanelType: PanelTypeDefinition<"bargauge"> = {
@@ -8,6 +6,4 @@ export const barGaugePanelType: PanelTypeDefinition<"bargauge"> = {
   label: "Bar gauge",
   schema: BarGaugePanelSchema,
   defaultSize: { w: 12, h: 8 },
-  grafana: barGaugeGrafana,
-  import: barGaugeImport,
 };

@@ -2,7 +2,8 @@ import type { BarGaugeSizing, VizOrientation } from "@grafana/schema";
 import type { Options as GaugeOptions } from "@grafana/schema/dist/esm/raw/composable/gauge/panelcfg/x/GaugePanelCfg_types.gen";
 import { asEnum } from "../../generate/grafana/schema-enum";
 import { reduceOptions, standardDefaults } from "../common/grafana-export";
-import type { PanelOf, PanelTypeExport } from "../types";
+import type { PanelOf, PanelTypeExport, PanelTypeGrafana } from "../types";
+import { gaugeImport } from "./import";
 
 function options(panel: PanelOf<"gauge">): Partial<GaugeOptions> {
   return {
@@ -16,8 +17,14 @@ function options(panel: PanelOf<"gauge">): Partial<GaugeOptions> {
   };
 }
 
-export const gaugeGrafana: PanelTypeExport<"gauge"> = {
+const gaugeExport: PanelTypeExport<"gauge"> = {
   pluginId: "gauge",
   options,
   fieldConfig: (panel) => ({ defaults: standardDefaults(panel, "thresholds"), overrides: [] }),
+};
+
+export const gaugeGrafana: PanelTypeGrafana<"gauge"> = {
+  type: "gauge",
+  export: gaugeExport,
+  import: gaugeImport,
 };

@@ -1,6 +1,4 @@
 import type { PanelTypeDefinition } from "../types";
-import { gaugeGrafana } from "./grafana";
-import { gaugeImport } from "./import";
 import { GaugePanelSchema } from "./schema";
 
 export const gaugePanelType: PanelTypeDefinition<"gauge"> = {
@@ -8,6 +6,4 @@ export const gaugePanelType: PanelTypeDefinition<"gauge"> = {
   label: "Gauge",
   schema: GaugePanelSchema,
   defaultSize: { w: 6, h: 6 },
-  grafana: gaugeGrafana,
-  import: gaugeImport,
 };

@@ -14,7 +14,8 @@ import type {
 import { asEnum } from "../../generate/grafana/schema-enum";
 import { compact } from "../../generate/yaml";
 import { HIDE_FROM_NOTHING } from "../common/grafana-export";
-import type { PanelOf, PanelTypeExport } from "../types";
+import type { PanelOf, PanelTypeExport, PanelTypeGrafana } from "../types";
+import { heatmapImport } from "./import";
 
 function options(panel: PanelOf<"heatmap">): Partial<HeatmapOptions> {
   return {
@@ -51,9 +52,15 @@ function custom(): HeatmapFieldConfig {
   return { hideFrom: HIDE_FROM_NOTHING, scaleDistribution: { type: asEnum<ScaleDistribution>("linear") } };
 }
 
-export const heatmapGrafana: PanelTypeExport<"heatmap"> = {
+const heatmapExport: PanelTypeExport<"heatmap"> = {
   pluginId: "heatmap",
   options,
   // The heatmap colours cells by its own scheme option; unit and decimals go on its y axis.
   fieldConfig: () => ({ defaults: { custom: { ...custom() } }, overrides: [] }),
+};
+
+export const heatmapGrafana: PanelTypeGrafana<"heatmap"> = {
+  type: "heatmap",
+  export: heatmapExport,
+  import: heatmapImport,
 };

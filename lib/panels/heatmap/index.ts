@@ -1,6 +1,4 @@
 import type { PanelTypeDefinition } from "../types";
-import { heatmapGrafana } from "./grafana";
-import { heatmapImport } from "./import";
 import { HeatmapPanelSchema } from "./schema";
 
 export const heatmapPanelType: PanelTypeDefinition<"heatmap"> = {
@@ -8,6 +6,4 @@ export const heatmapPanelType: PanelTypeDefinition<"heatmap"> = {
   label: "Heatmap",
   schema: HeatmapPanelSchema,
   defaultSize: { w: 12, h: 8 },
-  grafana: heatmapGrafana,
-  import: heatmapImport,
 };

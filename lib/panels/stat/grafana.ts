@@ -9,7 +9,8 @@ import type {
 import type { Options as StatOptions } from "@grafana/schema/dist/esm/raw/composable/stat/panelcfg/x/StatPanelCfg_types.gen";
 import { asEnum } from "../../generate/grafana/schema-enum";
 import { reduceOptions, standardDefaults } from "../common/grafana-export";
-import type { PanelOf, PanelTypeExport } from "../types";
+import type { PanelOf, PanelTypeExport, PanelTypeGrafana } from "../types";
+import { statImport } from "./import";
 
 function options(panel: PanelOf<"stat">): Partial<StatOptions> {
   return {
@@ -25,8 +26,14 @@ function options(panel: PanelOf<"stat">): Partial<StatOptions> {
   };
 }
 
-export const statGrafana: PanelTypeExport<"stat"> = {
+const statExport: PanelTypeExport<"stat"> = {
   pluginId: "stat",
   options,
   fieldConfig: (panel) => ({ defaults: standardDefaults(panel, "thresholds"), overrides: [] }),
+};
+
+export const statGrafana: PanelTypeGrafana<"stat"> = {
+  type: "stat",
+  export: statExport,
+  import: statImport,
 };

@@ -1,6 +1,4 @@
 import type { PanelTypeDefinition } from "../types";
-import { statGrafana } from "./grafana";
-import { statImport } from "./import";
 import { StatPanelSchema } from "./schema";
 
 export const statPanelType: PanelTypeDefinition<"stat"> = {
@@ -8,6 +6,4 @@ export const statPanelType: PanelTypeDefinition<"stat"> = {
   label: "Stat",
   schema: StatPanelSchema,
   defaultSize: { w: 6, h: 4 },
-  grafana: statGrafana,
-  import: statImport,
 };

@@ -5,7 +5,8 @@ import type {
 } from "@grafana/schema/dist/esm/raw/composable/table/panelcfg/x/TablePanelCfg_types.gen";
 import { asEnum } from "../../generate/grafana/schema-enum";
 import { standardDefaults } from "../common/grafana-export";
-import type { PanelOf, PanelTypeExport } from "../types";
+import type { PanelOf, PanelTypeExport, PanelTypeGrafana } from "../types";
+import { tableImport } from "./import";
 
 function options(panel: PanelOf<"table">): Partial<TableOptions> {
   return {
@@ -23,11 +24,17 @@ function custom(): Partial<TableFieldConfig> {
   };
 }
 
-export const tableGrafana: PanelTypeExport<"table"> = {
+const tableExport: PanelTypeExport<"table"> = {
   pluginId: "table",
   options,
   fieldConfig: (panel) => ({
     defaults: standardDefaults(panel, "thresholds", { ...custom() }),
     overrides: [],
   }),
+};
+
+export const tableGrafana: PanelTypeGrafana<"table"> = {
+  type: "table",
+  export: tableExport,
+  import: tableImport,
 };

@@ -1,6 +1,4 @@
 import type { PanelTypeDefinition } from "../types";
-import { tableGrafana } from "./grafana";
-import { tableImport } from "./import";
 import { TablePanelSchema } from "./schema";
 
 export const tablePanelType: PanelTypeDefinition<"table"> = {
@@ -11,6 +9,4 @@ export const tablePanelType: PanelTypeDefinition<"table"> = {
   // A table lists the latest value of each series, so its PromQL queries are instant ones.
   adaptTarget: (target) =>
     target.kind === "promql" && !target.instant ? { ...target, instant: true } : target,
-  grafana: tableGrafana,
-  import: tableImport,
 };

@@ -19,7 +19,8 @@ import type {
 } from "@grafana/schema/dist/esm/raw/composable/timeseries/panelcfg/x/TimeSeriesPanelCfg_types.gen";
 import { asEnum } from "../../generate/grafana/schema-enum";
 import { HIDE_FROM_NOTHING, standardDefaults } from "../common/grafana-export";
-import type { PanelOf, PanelTypeExport } from "../types";
+import type { PanelOf, PanelTypeExport, PanelTypeGrafana } from "../types";
+import { timeseriesImport } from "./import";
 
 type TimeseriesPanel = PanelOf<"timeseries">;
 
@@ -69,8 +70,14 @@ function fieldConfig(panel: TimeseriesPanel): FieldConfigSource {
   return { defaults: standardDefaults(panel, "palette-classic", { ...custom(panel) }), overrides: [] };
 }
 
-export const timeseriesGrafana: PanelTypeExport<"timeseries"> = {
+const timeseriesExport: PanelTypeExport<"timeseries"> = {
   pluginId: "timeseries",
   options,
   fieldConfig,
+};
+
+export const timeseriesGrafana: PanelTypeGrafana<"timeseries"> = {
+  type: "timeseries",
+  export: timeseriesExport,
+  import: timeseriesImport,
 };

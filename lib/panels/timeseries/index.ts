@@ -1,6 +1,4 @@
 import type { PanelTypeDefinition } from "../types";
-import { timeseriesGrafana } from "./grafana";
-import { timeseriesImport } from "./import";
 import { TimeseriesPanelSchema } from "./schema";
 
 export const timeseriesPanelType: PanelTypeDefinition<"timeseries"> = {
@@ -8,6 +6,4 @@ export const timeseriesPanelType: PanelTypeDefinition<"timeseries"> = {
   label: "Time series",
   schema: TimeseriesPanelSchema,
   defaultSize: { w: 12, h: 8 },
-  grafana: timeseriesGrafana,
-  import: timeseriesImport,
 };
