@@ -1,43 +1,31 @@
 "use client";
 
-import type { ReactNode } from "react";
+import type { ComponentType, ReactNode } from "react";
 import type { Series } from "@/lib/dashboard/series";
-import type { QueryPanel } from "@/lib/model/panel";
-import { BarGaugeView } from "./bar-gauge-view";
-import { GaugeView } from "./gauge-view";
-import { HeatmapView } from "./heatmap-view";
-import { StatView } from "./stat-view";
-import { TableView } from "./table-view";
-import { TimeseriesView } from "./timeseries-view";
+import type { QueryPanel, VisualPanel } from "@/lib/model/panel";
+import type { PreviewAlert } from "./alerts";
+import { type AlertsViewProps, PANEL_TYPE_VIEWS } from "./panel-views";
+import type { VisualizationProps } from "./visualization-props";
 
-export interface PanelVisualizationProps {
-  panel: QueryPanel;
-  series: Series[];
-  width: number;
-  height: number;
-}
+/** A panel that runs no queries and shows the project's alerts instead (the alert list). */
+export type AlertsPanel = Exclude<VisualPanel, QueryPanel>;
+
+export type PanelVisualizationProps =
+  | { panel: QueryPanel; series: Series[]; width: number; height: number }
+  | { panel: AlertsPanel; alerts: readonly PreviewAlert[]; now: number };
 
 /**
- * The chart of a query panel. This module and recharts load in their own chunk, after the page:
- * the grid and the toolbar do not wait for them.
+ * The view of a panel, by its type's entry in PANEL_TYPE_VIEWS: a chart of a query panel's series,
+ * or the alerts for a panel without queries. This module and recharts load in their own chunk, after
+ * the page: the grid and the toolbar do not wait for them.
  */
-export function PanelVisualization({ panel, series, width, height }: PanelVisualizationProps): ReactNode {
-  switch (panel.type) {
-    case "timeseries":
-      return <TimeseriesView panel={panel} series={series} width={width} height={height} />;
-    case "stat":
-      return <StatView panel={panel} series={series} width={width} height={height} />;
-    case "gauge":
-      return <GaugeView panel={panel} series={series} width={width} height={height} />;
-    case "bargauge":
-      return <BarGaugeView panel={panel} series={series} width={width} height={height} />;
-    case "heatmap":
-      return <HeatmapView panel={panel} series={series} width={width} height={height} />;
-    case "table":
-      return <TableView panel={panel} series={series} width={width} height={height} />;
-    default: {
-      const never: never = panel;
-      throw new Error(`unknown panel ${JSON.stringify(never)}`);
-    }
+export function PanelVisualization(props: PanelVisualizationProps): ReactNode {
+  // The registry's mapped type pairs each type with a view of its own panels; TypeScript cannot tie
+  // the entry looked up by `panel.type` back to that panel, hence the casts.
+  if ("series" in props) {
+    const View = PANEL_TYPE_VIEWS[props.panel.type] as ComponentType<VisualizationProps<QueryPanel>>;
+    return <View panel={props.panel} series={props.series} width={props.width} height={props.height} />;
   }
+  const View = PANEL_TYPE_VIEWS[props.panel.type] as ComponentType<AlertsViewProps<AlertsPanel>>;
+  return <View panel={props.panel} alerts={props.alerts} now={props.now} />;
 }

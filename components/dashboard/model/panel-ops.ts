@@ -5,9 +5,6 @@ import { bottomOf, GRID_COLUMNS, isFree, isRow, nextPanelId, openSpace, rowSecti
 
 /** Edits of a dashboard's panels as pure functions: the store records each result for undo. */
 
-export type { VisualPanelType } from "@/lib/model/panel";
-export { PANEL_TYPE_LABELS, VISUAL_PANEL_TYPES } from "@/lib/panels/registry";
-
 /** A placeholder query a new panel starts with: every Prometheus has `up` from its first scrape on. */
 export function defaultTarget(refId = "A"): Target {
   return {

@@ -8,18 +8,11 @@ import { emptyHistory, type History, recordEdit, redo, undo } from "@/components
 import type { RawTimeRange } from "@/lib/dashboard/time-range";
 import { sameValue } from "@/lib/json/same-value";
 import type { Dashboard } from "@/lib/model/dashboard";
-import type { Panel } from "@/lib/model/panel";
+import type { Panel, VisualPanelType } from "@/lib/model/panel";
 import type { Project } from "@/lib/model/project";
 import type { Variable } from "@/lib/model/variable";
 import { applyDisplayLayout, type DisplayItem, withRowStates, withStoredRowStates } from "../model/layout";
-import {
-  addPanel,
-  addRow,
-  deletePanel,
-  duplicatePanel,
-  replacePanel,
-  type VisualPanelType,
-} from "../model/panel-ops";
+import { addPanel, addRow, deletePanel, duplicatePanel, replacePanel } from "../model/panel-ops";
 import { addVariable, moveVariable, removeVariable, replaceVariable } from "../model/variable-ops";
 import type { UrlView } from "../model/view-url";
 

@@ -4,7 +4,7 @@ import { type ReactNode, useState } from "react";
 import { SaveStatusBadge } from "@/components/section-save/save-status";
 import type { SaveStatus } from "@/components/section-save/use-section-save";
 import { sameValue } from "@/lib/json/same-value";
-import { PANEL_TYPE_LABELS, VISUAL_PANEL_TYPES } from "../model/panel-ops";
+import { PANEL_TYPE_LABELS, VISUAL_PANEL_TYPES } from "@/lib/panels/registry";
 import {
   useDraftActions,
   useDraftDashboard,
