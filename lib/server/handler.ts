@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ProjectIdSchema } from "../api/schemas";
 import { DashboardUidSchema } from "../model";
-import { type ServiceContext, requestContext } from "./context";
+import { requestContext, type ServiceContext } from "./context";
 import { parseParam, route } from "./http";
 
 /**
