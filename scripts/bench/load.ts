@@ -8,6 +8,10 @@ import { percentile } from "./stats";
 
 export interface LoadResult {
   requests: number;
+  /** Mean size of a request's body in bytes (0 without one). */
+  requestBytes: number;
+  /** Mean size of a response's body in bytes. */
+  responseBytes: number;
   non2xx: number;
   errors: number;
   throughput: number;
@@ -29,6 +33,8 @@ export async function runLoad<State>(options: {
   onResponse?: (state: State, status: number, body: string) => void;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
+  let sentBytes = 0;
+  let receivedBytes = 0;
   let non2xx = 0;
   let errors = 0;
   const deadline = performance.now() + options.durationMs;
@@ -42,6 +48,8 @@ export async function runLoad<State>(options: {
         const response = await fetch(url, init);
         const body = await response.text();
         latencies.push(performance.now() - start);
+        sentBytes += typeof init?.body === "string" ? Buffer.byteLength(init.body) : 0;
+        receivedBytes += Buffer.byteLength(body);
         if (response.status < 200 || response.status >= 300) non2xx++;
         options.onResponse?.(state, response.status, body);
       } catch {
@@ -51,8 +59,11 @@ export async function runLoad<State>(options: {
   };
   await Promise.all(Array.from({ length: options.connections }, (_, i) => worker(i)));
   const elapsed = (performance.now() - started) / 1000;
+  const count = Math.max(latencies.length, 1);
   return {
     requests: latencies.length,
+    requestBytes: sentBytes / count,
+    responseBytes: receivedBytes / count,
     non2xx,
     errors,
     throughput: latencies.length / elapsed,
