@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useEffect, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import {
   describeTimeRange,
   isValidTimeExpression,
@@ -23,6 +23,17 @@ export function TimeRangePicker({ value, onChange }: TimeRangePickerProps): Reac
     setFrom(value.from);
     setTo(value.to);
   }, [value.from, value.to]);
+  // The panel opens leftwards from the button's right edge; where the toolbar wrapped the button to
+  // the left of the page, that would leave the page: it opens rightwards instead.
+  const panel = useRef<HTMLDivElement>(null);
+  const [alignLeft, setAlignLeft] = useState(false);
+  useLayoutEffect(() => {
+    if (!open) {
+      setAlignLeft(false);
+      return;
+    }
+    if ((panel.current?.getBoundingClientRect().left ?? 0) < 0) setAlignLeft(true);
+  }, [open]);
   const fromOk = isValidTimeExpression(from);
   const toOk = isValidTimeExpression(to);
   return (
@@ -38,7 +49,12 @@ export function TimeRangePicker({ value, onChange }: TimeRangePickerProps): Reac
         {describeTimeRange(value)} ▾
       </button>
       {open ? (
-        <div className="dash-popover dash-time-popover" id={`${id}-panel`} data-testid="time-range-panel">
+        <div
+          ref={panel}
+          className={`dash-popover dash-time-popover${alignLeft ? " dash-popover-left" : ""}`}
+          id={`${id}-panel`}
+          data-testid="time-range-panel"
+        >
           <form
             className="dash-time-absolute"
             onSubmit={(event) => {
