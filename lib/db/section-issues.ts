@@ -2,9 +2,8 @@ import {
   InvalidProjectError,
   type ModelIssue,
   type Project,
-  parseProject,
+  parseProjectWithSection,
   type SectionRef,
-  withSection,
 } from "../model";
 
 /** A model issue of a section save: its path is relative to the section when `section` is true. */
@@ -60,7 +59,7 @@ function relativeIssue(issue: ModelIssue, ref: SectionRef, prefix: string | null
  */
 export function parseWithSection(current: Project, ref: SectionRef, content: unknown): Project {
   try {
-    return parseProject(withSection(current, ref, content));
+    return parseProjectWithSection(current, ref, content);
   } catch (error) {
     if (!(error instanceof InvalidProjectError)) throw error;
     const prefix = sectionPrefix(current, ref);

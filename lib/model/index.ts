@@ -9,4 +9,5 @@ export * from "./rule";
 export * from "./scrape";
 export * from "./sections";
 export * from "./validate";
+export * from "./validate-section";
 export * from "./variable";

@@ -23,6 +23,12 @@ export interface CachedProject {
   stamp: string;
   record: ProjectRecord<Project>;
   response: ProjectJson;
+  /** Characters the entry is charged for; its JSON's length when absent. */
+  chars?: number;
+}
+
+function charsOf(entry: CachedProject): number {
+  return entry.chars ?? entry.response.json.length;
 }
 
 function stampKey(stamp: ProjectStamp): string {
@@ -55,15 +61,20 @@ export class ProjectCache {
 
   set(id: string, entry: CachedProject): void {
     this.delete(id);
-    const size = entry.response.json.length;
+    const size = charsOf(entry);
     if (size > this.maxChars) return;
     this.entries.set(id, entry);
     this.chars += size;
     for (const [oldest, old] of this.entries) {
       if (this.chars <= this.maxChars) break;
       this.entries.delete(oldest);
-      this.chars -= old.response.json.length;
+      this.chars -= charsOf(old);
     }
+  }
+
+  /** Whatever entry project `id` has, at any version. */
+  latestOf(id: string): CachedProject | undefined {
+    return this.entries.get(id);
   }
 
   /** The cached record of project `id` when it is at `version`, without checking the stamp. */
@@ -76,7 +87,7 @@ export class ProjectCache {
     const entry = this.entries.get(id);
     if (!entry) return;
     this.entries.delete(id);
-    this.chars -= entry.response.json.length;
+    this.chars -= charsOf(entry);
   }
 
   get size(): { entries: number; chars: number } {
@@ -87,20 +98,34 @@ export class ProjectCache {
 const DEFAULT_CACHE_CHARS = 64 * 1024 * 1024;
 const sharedCache = new ProjectCache(DEFAULT_CACHE_CHARS);
 
-function cacheEntry(record: ProjectRecord<Project>): CachedProject {
+/**
+ * The entry for a record; its JSON is made when a GET first asks for it, since a save that keeps
+ * its record here is usually followed by more saves, not by a read of the whole project.
+ * `chars` is then what the entry is charged for until it is serialized.
+ */
+function cacheEntry(record: ProjectRecord<Project>, chars?: number): CachedProject {
+  let response: ProjectJson | undefined;
   return {
     stamp: stampKey({ version: record.version, updatedAt: new Date(record.updatedAt) }),
     record: deepFreeze(record),
-    response: { json: JSON.stringify(record), etag: `"${record.id}-${record.version}"` },
+    get response(): ProjectJson {
+      response ??= { json: JSON.stringify(record), etag: `"${record.id}-${record.version}"` };
+      return response;
+    },
+    ...(chars === undefined ? {} : { chars }),
   };
 }
+
+/** A written record's charge before serialization: its previous version's size, or 1 MiB. */
+const UNSERIALIZED_CHARS = 1024 * 1024;
 
 /**
  * Keeps a record that a save just wrote, so the next read or save of the project does not read
  * and check it again. Only the process that saved has it; others read it on their next miss.
  */
 export function rememberProject(record: ProjectRecord<Project>, cache: ProjectCache = sharedCache): void {
-  cache.set(record.id, cacheEntry(record));
+  const previous = cache.latestOf(record.id);
+  cache.set(record.id, cacheEntry(record, previous ? charsOf(previous) : UNSERIALIZED_CHARS));
 }
 
 /**
