@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useMemo, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { type FieldIssue, issuesAt, unclaimedIssues } from "@/components/form/field-issues";
 import { TextField } from "@/components/form/text-field";
@@ -62,16 +62,6 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Warns before leaving the page with unsaved edits. */
-function useUnsavedChangesGuard(dirty: boolean): void {
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent): void => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-}
-
 export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
   const id = initial.id;
   const [store] = useState(() => createSettingsStore(initial.version, initial.project));
@@ -84,6 +74,7 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
   const serverIssues = useStore(store, (state) => state.serverIssues);
   const [notice, setNotice] = useState<string | null>(null);
   const nextRowKey = useRef(0);
+  // Warns before leaving with unsaved edits, too.
   const { save: saveSection } = useSectionSave({
     projectId: id,
     section,
@@ -93,7 +84,6 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
   });
   const issues: FieldIssue[] = phase === "error" ? serverIssues : [];
   const dirty = !sameSettings({ form: draft, project }, base.draft);
-  useUnsavedChangesGuard(dirty);
 
   function edit(change: Partial<SettingsDraft>): void {
     store.getState().setForm((current) => ({ ...current, ...change }));

@@ -94,6 +94,25 @@ async function readSectionRow(tx: Tx, id: string, key: string): Promise<SectionR
   return row;
 }
 
+/**
+ * Locks the project and reads the section edited from `baseVersion`: NotFoundError when it is
+ * gone, SectionConflictError when it changed after `baseVersion`; else the project as it is now.
+ */
+async function lockSection(
+  tx: Tx,
+  id: string,
+  ref: SectionRef,
+  baseVersion: number,
+  options: SectionWriteOptions,
+): Promise<{ locked: StoredColumns; stored: SectionRow; current: Project }> {
+  const locked = await lockProject(tx, id);
+  const stored = await readSectionRow(tx, id, sectionKey(ref));
+  if (!stored) throw new NotFoundError(`no ${sectionWords("", ref).trim()} in project "${id}"`);
+  if (stored.changed_version > baseVersion)
+    throw new SectionConflictError(id, ref, baseVersion, locked.version, stored.content);
+  return { locked, stored, current: await currentProject(tx, locked, options) };
+}
+
 /** What a section's identity must be in its own content: a dashboard keeps its uid, a group its name. */
 function checkIdentity(ref: SectionRef, content: unknown): void {
   if (typeof content !== "object" || content === null) return;
@@ -184,12 +203,7 @@ export async function saveSection(
 ): Promise<SectionWrite> {
   checkIdentity(ref, content);
   return db.prisma.$transaction(async (tx) => {
-    const locked = await lockProject(tx, id);
-    const stored = await readSectionRow(tx, id, sectionKey(ref));
-    if (!stored) throw new NotFoundError(`no ${sectionWords("", ref).trim()} in project "${id}"`);
-    if (stored.changed_version > baseVersion)
-      throw new SectionConflictError(id, ref, baseVersion, locked.version, stored.content);
-    const current = await currentProject(tx, locked, options);
+    const { locked, stored, current } = await lockSection(tx, id, ref, baseVersion, options);
     const next = parseWithSection(current, ref, content);
     if (sameJson(sectionOf(next, ref), stored.content)) {
       return {
@@ -249,12 +263,7 @@ export async function deleteSection(
   options: SectionWriteOptions = {},
 ): Promise<ProjectRecord<Project>> {
   return db.prisma.$transaction(async (tx) => {
-    const locked = await lockProject(tx, id);
-    const stored = await readSectionRow(tx, id, sectionKey(ref));
-    if (!stored) throw new NotFoundError(`no ${sectionWords("", ref).trim()} in project "${id}"`);
-    if (stored.changed_version > baseVersion)
-      throw new SectionConflictError(id, ref, baseVersion, locked.version, stored.content);
-    const current = await currentProject(tx, locked, options);
+    const { locked, stored, current } = await lockSection(tx, id, ref, baseVersion, options);
     const next = parseWithSection(current, ref, undefined);
     const written = await writeSection(tx, locked, next, ref, stored.content, context, "removed");
     return recordOf(written.row, next);

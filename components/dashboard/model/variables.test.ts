@@ -4,46 +4,15 @@ import { type Variable, VariableSchema } from "@/lib/model/variable";
 import {
   ALL,
   applyVariableRegex,
-  parseVariableQuery,
   reconcileSelection,
   resolveDatasourceRef,
-  splitTopLevel,
   variableParams,
 } from "./variables";
 
 const v = (input: unknown): Variable => VariableSchema.parse(input);
 
-describe("variable queries", () => {
-  it.each([
-    ["label_values(instance)", { kind: "label_values", label: "instance" }],
-    [
-      'label_values(fraiseql_graphql_queries_total{job="fraiseql", x="a,b"}, instance)',
-      {
-        kind: "label_values",
-        label: "instance",
-        match: 'fraiseql_graphql_queries_total{job="fraiseql", x="a,b"}',
-      },
-    ],
-    ["label_names()", { kind: "label_names" }],
-    ["metrics(fraiseql_.*)", { kind: "metrics", pattern: "fraiseql_.*" }],
-    ["query_result(topk(5, up))", { kind: "query_result", expr: "topk(5, up)" }],
-  ])("reads %s", (query, expected) => {
-    expect(parseVariableQuery(query)).toEqual(expected);
-  });
-
-  it("says why a query is not one it can run", () => {
-    expect(parseVariableQuery("up").kind).toBe("unsupported");
-    expect(parseVariableQuery("label_values(a, b, c)").kind).toBe("unsupported");
-  });
-
-  it("splits only at top-level commas", () => {
-    expect(splitTopLevel('sum(rate(x[5m])), a{b="c,d"}, "e,f"')).toEqual([
-      "sum(rate(x[5m]))",
-      'a{b="c,d"}',
-      '"e,f"',
-    ]);
-  });
-
+// The query grammar (parseVariableQuery, splitTopLevel) is tested in lib/dashboard/variable-query.test.ts.
+describe("variable values", () => {
   it("applies Grafana's regex: filter, then the capture group", () => {
     expect(applyVariableRegex(["a-1", "b-2", "a-1", "c"], "/^(\\w)-\\d$/")).toEqual(["a", "b"]);
     expect(applyVariableRegex(["x", "y"], "")).toEqual(["x", "y"]);
