@@ -7,12 +7,26 @@ cd "$(dirname "$0")/.."
 # Next.js telemetry stays off in every build and server this starts.
 export NEXT_TELEMETRY_DISABLED=1
 
-bash scripts/ensure-system-deps.sh
-npm ci --no-audit --no-fund --loglevel=error
-npm run format:check
-npm run lint
-npm run typecheck
+# Each part is timed; the times are printed as it ends and again, together, at the end.
+timings=()
+step() {
+  local name=$1 started=$SECONDS
+  shift
+  "$@"
+  local took=$((SECONDS - started))
+  timings+=("$(printf '%-22s %5d s' "$name" "$took")")
+  echo "== ${name}: ${took} s"
+}
+
+step "system packages" bash scripts/ensure-system-deps.sh
+step "npm ci" npm ci --no-audit --no-fund --loglevel=error
+step "format" npm run format:check
+step "lint" npm run lint
+step "types" npm run typecheck
 rm -rf .reports
-npm test -- --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
-PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json npm run e2e -- --reporter=list,json
+step "vitest" npm test -- --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
+step "playwright" env PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json npm run e2e -- --reporter=list,json
+echo "== time per part"
+printf '%s\n' "${timings[@]}"
+echo "$(printf '%-22s %5d s' total "$SECONDS")"
 node scripts/test-summary.mjs
