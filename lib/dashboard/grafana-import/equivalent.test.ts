@@ -136,6 +136,32 @@ describe("equivalentGrafanaDashboards", () => {
     ]);
   });
 
+  it("reads a value Grafana reads alike as the same: a threshold base step with or without its value", () => {
+    const a = modern();
+    const b = modern();
+    const steps = a.panels[2].fieldConfig.defaults.thresholds.steps;
+    expect(steps[0]).toMatchObject({ value: null });
+    delete b.panels[2].fieldConfig.defaults.thresholds.steps[0].value;
+    expect(equivalentGrafanaDashboards(a, b)).toEqual([]);
+    b.panels[2].fieldConfig.defaults.thresholds.steps[1].value = 0.02;
+    expect(equivalentGrafanaDashboards(a, b)).toEqual([
+      'panels[2] (stat "Error ratio").fieldConfig.defaults.thresholds.steps[1].value: 0.01 ≠ 0.02',
+    ]);
+  });
+
+  it("catches a dropped query option that changes the data, such as intervalFactor", () => {
+    const a = modern();
+    const b = modern();
+    a.panels[1].targets[0].intervalFactor = 2;
+    expect(equivalentGrafanaDashboards(a, b)).toEqual([
+      'panels[1] (timeseries "Requests per second").targets[0].intervalFactor: only in the first: 2',
+    ]);
+    // 1 is Grafana's default: spelling it out changes nothing.
+    b.panels[1].targets[0].intervalFactor = 1;
+    a.panels[1].targets[0].intervalFactor = 1;
+    expect(equivalentGrafanaDashboards(a, b)).toEqual([]);
+  });
+
   it("lists panels and variables present on one side only", () => {
     const a = modern();
     const b = modern();

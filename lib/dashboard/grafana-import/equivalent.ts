@@ -11,6 +11,7 @@ import {
   withDefaults,
 } from "./json";
 import { compact, expandRows, type FlatPanel } from "./layout";
+import { normalizeGrafanaPanel } from "./normalize";
 import { customValues, queryText } from "./variables";
 
 export interface EquivalenceOptions {
@@ -83,6 +84,10 @@ function normalizeTarget(target: JsonObject, panelRef: unknown, options: Equival
       out.instant = target.instant === true && target.range !== true;
       out.format = target.format ?? "time_series";
       if (asString(target.interval)) out.interval = target.interval;
+      // The resolution (1/1, 1/2 …): Grafana multiplies the step by it, so dropping it changes the data.
+      if (target.intervalFactor !== undefined && target.intervalFactor !== 1) {
+        out.intervalFactor = target.intervalFactor;
+      }
     }
   }
   if (target.hide === true) out.hide = true;
@@ -94,17 +99,18 @@ function normalizePanel(panel: FlatPanel, options: EquivalenceOptions): JsonObje
   const type = asString(json.type) ?? "";
   const rest: JsonObject = {};
   for (const [key, value] of Object.entries(json)) if (!PANEL_IGNORED.has(key)) rest[key] = value;
-  const out: JsonObject = { ...withDefaults(rest, panelDefaults(type)), type, gridPos: panel.gridPos };
+  const out: JsonObject = {
+    ...normalizeGrafanaPanel(withDefaults(rest, panelDefaults(type))),
+    type,
+    gridPos: panel.gridPos,
+  };
   if (type === "row") return { ...out, collapsed: json.collapsed === true };
   if (panel.hidden) out.hiddenInCollapsedRow = true;
+  // The panel's datasource is compared through its queries: each runs on its own datasource or,
+  // without one, on the panel's. Without queries (alert lists, text) it means nothing.
   const targets = asArray(json.targets).filter(isPlainObject);
   if (targets.length > 0)
     out.targets = targets.map((target) => normalizeTarget(target, json.datasource, options));
-  // A panel's own datasource is derived from its queries' when they all name one; without queries
-  // (alert lists, text) it means nothing.
-  if (targets.some((target) => target.datasource === undefined)) {
-    out.datasource = datasourceKey(json.datasource, options);
-  }
   return out;
 }
 
@@ -199,10 +205,12 @@ function label(panel: JsonObject | undefined): string {
 /**
  * The differences between two Grafana dashboards that change what a user sees, one line each;
  * empty when they are equivalent. Ignored: key order, instance bookkeeping (id, version,
- * schemaVersion, pluginVersion, `__inputs`), values equal to the defaults Grafana fills in, how
- * collapsed rows store their panels and vertical gaps Grafana closes, variables' current
- * selection, datasource uids (see options), and panel ids as long as they are renumbered
- * consistently (panels are matched in reading order).
+ * schemaVersion, pluginVersion, `__inputs`), values equal to the defaults Grafana fills in, one
+ * value spelled two ways Grafana reads alike (a threshold base step with or without `value`, see
+ * normalizeGrafanaPanel), how collapsed rows store their panels and vertical gaps Grafana closes,
+ * variables' current selection, datasource uids (see options), and panel ids as long as they are
+ * renumbered consistently (panels are matched in reading order). Of a query, what changes its data
+ * is compared: expression or SQL, datasource, legend, instant, format, interval, intervalFactor.
  */
 export function equivalentGrafanaDashboards(
   a: unknown,

@@ -70,6 +70,25 @@ export function getPath(value: unknown, path: string): unknown {
   return current;
 }
 
+/** A copy of `value` with `a.b.c` set to `entry` (missing objects on the way are created). */
+export function setPath(value: JsonObject, path: string, entry: unknown): JsonObject {
+  const [key, ...rest] = path.split(".");
+  if (key === undefined) return value;
+  if (rest.length === 0) return { ...value, [key]: entry };
+  return { ...value, [key]: setPath(asObject(value[key]), rest.join("."), entry) };
+}
+
+/** A copy of `value` without `a.b.c`; objects left empty on the way are removed too. */
+export function deletePath(value: JsonObject, path: string): JsonObject {
+  const [key, ...rest] = path.split(".");
+  if (key === undefined || !(key in value)) return value;
+  const { [key]: inner, ...others } = value;
+  if (rest.length === 0) return others;
+  if (!isPlainObject(inner)) return value;
+  const kept = deletePath(inner, rest.join("."));
+  return Object.keys(kept).length > 0 ? { ...others, [key]: kept } : others;
+}
+
 /**
  * Grafana's import replaces `${VAR_X}` of an export's constant `__inputs` everywhere in the JSON
  * with the input's value; the same here.
