@@ -35,6 +35,11 @@ export interface LegacyPanel {
   /** The retired panel's name (e.g. "graph", "table-old") when `json` is one, else undefined. */
   detect(json: JsonObject): string | undefined;
   convert(json: JsonObject): LegacyConversion;
+  /**
+   * Keys of the retired panel that a current panel (one `detect` passes over) still carries. Grafana
+   * ignores them, and so does the import: they are kept as raw JSON, and the report says so.
+   */
+  strayKeys?(json: JsonObject): string[];
 }
 
 /** How a Grafana panel of this type becomes the model's. */

@@ -278,6 +278,7 @@ export function importGrafanaDashboard(json: unknown, project: Project): Grafana
     ...withoutExtra,
     ...(Object.keys(extra).length > 0 ? { extra } : {}),
   });
+  report.summarize();
   for (const note of resolver.notes) report.warn(note);
   const checks = new IssueCollector();
   checkDashboard(dashboard, project.datasources, [], checks);

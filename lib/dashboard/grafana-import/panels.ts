@@ -6,26 +6,25 @@ import {
   PanelSchema,
   type Project,
   type Target,
-  type Thresholds,
   type VisualPanel,
 } from "../../model";
-import { intIn } from "../../panels/common/grafana-import";
+import { modelledPaths, readModelledFields } from "../../panels/common/modelled-fields";
 import { LEGACY_PANELS, panelTypeByPluginId } from "../../panels/grafana-registry";
 import { hasQueries } from "../../panels/registry";
-import type { PanelTypeGrafana } from "../../panels/types";
 import type { DatasourceResolver } from "./datasources";
-import { extraDiff } from "./extra-diff";
+import { type ExtraDiff, extraDiff } from "./extra-diff";
 import {
   asArray,
-  asNumber,
-  asObject,
   asString,
+  deepEqual,
+  deletePath,
   getPath,
   isPlainObject,
   type JsonObject,
   withDefaults,
 } from "./json";
 import type { Box } from "./layout";
+import { normalizeGrafanaPanel } from "./normalize";
 import type { ImportReporter } from "./report";
 import { assignRefIds, mapTarget } from "./targets";
 
@@ -51,15 +50,6 @@ const MAPPED_KEYS = new Set([
   "pluginVersion",
 ]);
 
-/** Grafana paths of the standard options the model has a field for (value panels only). */
-const STANDARD_PATHS = [
-  "fieldConfig.defaults.unit",
-  "fieldConfig.defaults.decimals",
-  "fieldConfig.defaults.min",
-  "fieldConfig.defaults.max",
-  "fieldConfig.defaults.thresholds",
-];
-
 /** Kept-as-raw options that change what a panel shows, so the designer should point them out. */
 const NOTABLE_KEYS: Record<string, string> = {
   transformations: "transformations",
@@ -70,42 +60,13 @@ const NOTABLE_KEYS: Record<string, string> = {
   repeat: "panel repeat",
 };
 
-/** Grafana's thresholds as the model's: the first step is the base (null), steps increase. */
-function mapThresholds(value: unknown, path: string, report: ImportReporter): Thresholds | undefined {
-  if (!isPlainObject(value)) return undefined;
-  const steps = asArray(value.steps)
-    .filter(isPlainObject)
-    .map((step) => ({
-      value: step.value === null ? null : (asNumber(step.value) ?? null),
-      color: asString(step.color) ?? "",
-    }))
-    .filter((step) => step.color !== "");
-  if (steps.length === 0) return undefined;
-  const [base, ...rest] = steps as [(typeof steps)[0], ...typeof steps];
-  if (base.value !== null)
-    report.warn(`${path}: the first threshold step (${base.value}) became the base step`);
-  const sorted = rest.filter((step) => step.value !== null).sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
-  const unique = sorted.filter((step, index) => index === 0 || step.value !== sorted[index - 1]?.value);
-  if (unique.length !== rest.length || sorted.some((step, index) => step !== rest[index])) {
-    report.warn(`${path}: threshold steps sorted and de-duplicated`);
-  }
-  return {
-    mode: value.mode === "percentage" ? "percentage" : "absolute",
-    steps: [{ value: null, color: base.color }, ...unique],
-  };
-}
-
-/** Unit, decimals, min and max, from where the panel's type keeps them. */
-function standardFields(grafana: PanelTypeGrafana, json: JsonObject): Record<string, unknown> {
-  const source = asObject(getPath(json, grafana.import.standardFieldsAt));
-  const unit = asString(source.unit);
-  return {
-    unit: unit === "" ? undefined : unit,
-    decimals: intIn(source.decimals, 0, 10),
-    min: asNumber(source.min),
-    max: asNumber(source.max),
-  };
-}
+/** How the import report words a value the model writes differently but that means the same. */
+const SAME_MEANING: Record<string, string> = {
+  "fieldConfig.defaults.thresholds":
+    "thresholds read as Grafana reads them (the first step is the base step, with or without a value; the others in order)",
+  "options.legend.displayMode": 'legend displayMode "hidden" read as a hidden legend',
+  "options.legend.showLegend": 'legend displayMode "hidden" read as a hidden legend',
+};
 
 function mapTargets(
   json: JsonObject,
@@ -142,7 +103,14 @@ function mapTargets(
 function convertLegacy(json: JsonObject, path: string, report: ImportReporter): JsonObject {
   for (const legacy of LEGACY_PANELS) {
     const name = legacy.detect(json);
-    if (name === undefined) continue;
+    if (name === undefined) {
+      const stray = legacy.strayKeys?.(json) ?? [];
+      if (stray.length > 0)
+        report.warn(
+          `${path}: a current ${String(json.type)} panel that still carries legacy keys (${stray.join(", ")}): read from its options, as Grafana does; the legacy keys are kept as raw JSON, not converted`,
+        );
+      continue;
+    }
     const { panel, notes } = legacy.convert(json);
     report.warn(`${path}: legacy ${name} panel converted to ${String(panel.type)}`);
     for (const note of notes) report.keep(`${path}.${note.key}`, note.what);
@@ -189,7 +157,6 @@ export function mapPanel(
   }
   const modelType = grafana.type;
   const defaults = grafana.import.grafanaDefaults;
-  const standardOptions = grafana.import.fieldConfigStandardOptions;
   const filled = withDefaults(json, defaults);
   let targetFields: { targets?: Target[]; datasource?: string } = {};
   if (hasQueries(modelType)) {
@@ -201,6 +168,7 @@ export function mapPanel(
     };
   }
   const description = asString(json.description);
+  const thresholdsPath = `${path}.fieldConfig.defaults.thresholds`;
   const input = {
     id,
     type: modelType,
@@ -208,17 +176,15 @@ export function mapPanel(
     ...(description ? { description } : {}),
     gridPos,
     ...targetFields,
-    ...standardFields(grafana, filled),
-    thresholds: standardOptions
-      ? mapThresholds(
-          getPath(filled, "fieldConfig.defaults.thresholds"),
-          `${path}.fieldConfig.defaults.thresholds`,
-          ctx.report,
-        )
-      : undefined,
-    ...grafana.import.fields(filled),
+    ...readModelledFields(grafana, filled, (what, detail) =>
+      ctx.report.warn(
+        what === "base-step-value"
+          ? `${thresholdsPath}: the first threshold step (${detail}) became the base step`
+          : `${thresholdsPath}: threshold steps sorted and de-duplicated`,
+      ),
+    ),
   } as PanelInput;
-  const parsed = PanelSchema.safeParse(withoutUndefined(input as Record<string, unknown>));
+  const parsed = PanelSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return {
@@ -228,16 +194,8 @@ export function mapPanel(
   }
   const panel = parsed.data as VisualPanel;
   const generated = toGrafanaPanel(ctx.project, ctx.draft, panel) as unknown as JsonObject;
-  const { extra, paths } = extraDiff(filled, generated, defaults, MAPPED_KEYS);
-  const modelled = [...grafana.import.modelledPaths, ...(standardOptions ? STANDARD_PATHS : [])];
-  for (const lost of paths) {
-    if (modelled.some((owned) => lost === owned || lost.startsWith(`${owned}.`))) {
-      ctx.report.keep(
-        `${path}.${lost}`,
-        `value ${JSON.stringify(getPath(filled, lost))} does not fit the model's field; kept as raw JSON in extra`,
-      );
-    }
-  }
+  const diff = extraDiff(filled, generated, defaults, MAPPED_KEYS);
+  const extra = keepWhatTheModelCannotHold(diff, filled, generated, modelledPaths(grafana), path, ctx.report);
   for (const [key, label] of Object.entries(NOTABLE_KEYS)) {
     if (getPath(extra, key) !== undefined)
       ctx.report.keep(`${path}.${key}`, `${label} kept as raw JSON in extra`);
@@ -245,6 +203,45 @@ export function mapPanel(
   return { ok: true, panel: extra ? { ...panel, extra } : panel };
 }
 
-function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined));
+/**
+ * `extra` without a raw copy of what the model holds. Where the original spells a modelled value
+ * differently from the export but Grafana reads both alike (a base threshold step without a value,
+ * a legend hidden through its displayMode), the model's value is the value: nothing is kept, and
+ * the report says what the reading did. Where the model cannot hold the value (12 decimals, the
+ * "range" reducer), the original is kept and listed; the exporter writes it until that field is
+ * edited, and never over an edit (see mergeKept).
+ */
+function keepWhatTheModelCannotHold(
+  diff: ExtraDiff,
+  filled: JsonObject,
+  generated: JsonObject,
+  modelled: readonly string[],
+  path: string,
+  report: ImportReporter,
+): JsonObject | undefined {
+  let extra = diff.extra;
+  if (!extra) return undefined;
+  const original = normalizeGrafanaPanel(filled);
+  const written = normalizeGrafanaPanel(generated);
+  const sameMeaning = new Map<string, boolean>();
+  for (const lost of diff.paths) {
+    const owned = modelled.find((entry) => lost === entry || lost.startsWith(`${entry}.`));
+    if (owned === undefined) continue;
+    let same = sameMeaning.get(owned);
+    if (same === undefined) {
+      same = deepEqual(getPath(original, owned), getPath(written, owned));
+      sameMeaning.set(owned, same);
+      if (same) {
+        extra = deletePath(extra, owned);
+        report.convert(SAME_MEANING[owned] ?? `${owned} read as Grafana reads it`, path);
+      }
+    }
+    if (!same) {
+      report.keep(
+        `${path}.${lost}`,
+        `value ${JSON.stringify(getPath(filled, lost))} does not fit the model's field; kept as raw JSON in extra`,
+      );
+    }
+  }
+  return Object.keys(extra).length > 0 ? extra : undefined;
 }

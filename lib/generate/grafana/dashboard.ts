@@ -1,6 +1,6 @@
 import type { AnnotationQuery, Dashboard as GrafanaDashboard } from "@grafana/schema";
 import type { Dashboard, Project } from "../../model";
-import { deepMerge } from "./deep-merge";
+import { mergeKept } from "./deep-merge";
 import { omitUndefined } from "./omit-undefined";
 import { toGrafanaPanels } from "./panels";
 import { toTemplating } from "./variables";
@@ -41,12 +41,36 @@ export function toGrafanaDashboard(project: Project, dashboard: Dashboard): Graf
 
 const builtDashboards = new WeakMap<Project, WeakMap<Dashboard, GrafanaDashboard>>();
 
+/** What the dashboard's model writes; a value an import kept raw there is never used. */
+const DASHBOARD_KEYS_OWNED = [
+  "description",
+  "panels",
+  "refresh",
+  "schemaVersion",
+  "tags",
+  "templating",
+  "time",
+  "timezone",
+  "title",
+  "uid",
+  "version",
+];
+
+/** Grafana's time zone as the model reads it: a named zone (kept raw by an import) reads as browser. */
+function modelTimezone(value: unknown): Dashboard["timezone"] {
+  return value === "utc" ? "utc" : "browser";
+}
+
 function buildGrafanaDashboard(project: Project, dashboard: Dashboard): GrafanaDashboard {
   const base = generatedDashboard(project, dashboard);
   // `extra` holds Grafana keys the designer does not model, kept from an imported dashboard; its
   // `panels` and `templating` are placed among the generated ones by toGrafanaPanels/toTemplating.
   const { panels: _panels, templating: _templating, ...extra } = dashboard.extra ?? {};
-  return Object.keys(extra).length > 0 ? deepMerge(base, extra) : base;
+  return mergeKept(base, extra, {
+    owned: DASHBOARD_KEYS_OWNED,
+    // A named time zone the model cannot hold goes out as kept until the time zone is edited.
+    stillCurrent: (path, kept) => path === "timezone" && modelTimezone(kept) === dashboard.timezone,
+  });
 }
 
 function generatedDashboard(project: Project, dashboard: Dashboard): GrafanaDashboard {

@@ -1,8 +1,10 @@
 import type { Panel as GrafanaPanel, RowPanel as GrafanaRowPanel, GridPos } from "@grafana/schema";
+import { deepEqual, type JsonObject, setPath } from "../../dashboard/grafana-import/json";
 import type { Dashboard, Panel, Project, RowPanel, VisualPanel } from "../../model";
+import { modelledPaths, PANEL_KEYS_OWNED, readModelledFields } from "../../panels/common/modelled-fields";
 import { grafanaOf } from "../../panels/grafana-registry";
 import { panelDatasourceRef, targetDatasourceRef } from "./datasource-refs";
-import { deepMerge } from "./deep-merge";
+import { mergeKept } from "./deep-merge";
 import { omitUndefined } from "./omit-undefined";
 import { toGrafanaTarget } from "./targets";
 
@@ -12,16 +14,35 @@ function gridPos(panel: Panel): GridPos {
 }
 
 /**
- * A visualization panel; keys sorted as in Grafana's export, `extra` laid over last. Its type's
- * registry entry writes `options` and `fieldConfig`.
+ * A visualization panel; keys sorted as in Grafana's export. Its type's registry entry writes
+ * `options` and `fieldConfig`; what an import kept raw in `extra` goes back out, but never over a
+ * field the model holds (see mergeKept).
  */
 export function toGrafanaPanel(project: Project, dashboard: Dashboard, panel: VisualPanel): GrafanaPanel {
+  const base = generatedPanel(project, dashboard, panel);
+  if (!panel.extra) return base;
+  const grafana = grafanaOf(panel);
+  const modelled = modelledPaths(grafana);
+  let own: Record<string, unknown> | undefined;
+  return mergeKept(base, panel.extra, {
+    owned: [...PANEL_KEYS_OWNED, ...modelled],
+    stillCurrent: (path, kept) => {
+      if (!modelled.includes(path)) return false;
+      const json = base as unknown as JsonObject;
+      own ??= readModelledFields(grafana, json);
+      return deepEqual(readModelledFields(grafana, setPath(json, path, kept)), own);
+    },
+  });
+}
+
+/** The panel as the model alone writes it: the type's Grafana options and defaults, no `extra`. */
+function generatedPanel(project: Project, dashboard: Dashboard, panel: VisualPanel): GrafanaPanel {
   const grafana = grafanaOf(panel).export;
   const modelTargets = "targets" in panel ? panel.targets : undefined;
   const targets = (modelTargets ?? []).map((target) =>
     toGrafanaTarget(target, targetDatasourceRef(project, dashboard, panel, target)),
   );
-  const base = omitUndefined<GrafanaPanel>({
+  return omitUndefined<GrafanaPanel>({
     datasource: panelDatasourceRef(targets.map((target) => target.datasource)),
     description: panel.description,
     fieldConfig: grafana.fieldConfig(panel),
@@ -32,9 +53,10 @@ export function toGrafanaPanel(project: Project, dashboard: Dashboard, panel: Vi
     title: panel.title,
     type: grafana.pluginId,
   });
-  // `extra` holds Grafana options the designer does not model, kept from imported dashboards.
-  return panel.extra ? deepMerge(base, panel.extra) : base;
 }
+
+/** What a row's model writes; the rest of a row (`repeat` …) may come from an import's `extra`. */
+const ROW_KEYS_OWNED = ["collapsed", "gridPos", "id", "panels", "title", "type"];
 
 function toGrafanaRow(row: RowPanel): GrafanaRowPanel {
   const base: GrafanaRowPanel = {
@@ -45,7 +67,7 @@ function toGrafanaRow(row: RowPanel): GrafanaRowPanel {
     title: row.title,
     type: "row",
   };
-  return row.extra ? deepMerge(base, row.extra) : base;
+  return mergeKept(base, row.extra, { owned: ROW_KEYS_OWNED });
 }
 
 /** A model panel, or a panel of a kind the model lacks kept whole by an import. */

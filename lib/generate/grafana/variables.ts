@@ -1,8 +1,14 @@
 import type { VariableHide, VariableModel, VariableOption } from "@grafana/schema";
+import type { JsonObject } from "../../dashboard/grafana-import/json";
+import {
+  readVariableFlags,
+  VARIABLE_FLAG_PATHS,
+  VARIABLE_KEYS_OWNED,
+} from "../../dashboard/grafana-import/variable-fields";
 import type { Dashboard, Project, Variable } from "../../model";
 import { resolveDatasource } from "../../model/checks/dashboards";
 import { datasourceRef } from "./datasource-refs";
-import { deepMerge } from "./deep-merge";
+import { mergeKept } from "./deep-merge";
 import { omitUndefined } from "./omit-undefined";
 import { GRAFANA_PLUGIN_ID } from "./plugin-ids";
 
@@ -167,12 +173,28 @@ function toGrafanaVariable(project: Project, dashboard: Dashboard, variable: Var
   }
 }
 
+/**
+ * A variable with what an import kept raw laid over it, never over a field the model holds: a kept
+ * flag (`hide: 1`) is used only while it reads as the model's value.
+ */
+function withKept(json: VariableModel, variable: Variable): VariableModel {
+  const flags = VARIABLE_FLAG_PATHS[variable.type];
+  const own = readVariableFlags(json as unknown as JsonObject);
+  return mergeKept(json, variable.extra, {
+    owned: [...VARIABLE_KEYS_OWNED, ...flags],
+    stillCurrent: (path, kept) => {
+      if (!flags.includes(path)) return false;
+      const read = readVariableFlags({ ...(json as unknown as JsonObject), [path]: kept });
+      return read[path as keyof typeof read] === own[path as keyof typeof own];
+    },
+  });
+}
+
 /** `templating.list`, in the model's order (later variables may refer to earlier ones). */
 export function toTemplating(project: Project, dashboard: Dashboard): VariableModel[] {
-  const modelled = dashboard.variables.map((variable) => {
-    const json = toGrafanaVariable(project, dashboard, variable);
-    return variable.extra ? deepMerge(json, variable.extra) : json;
-  });
+  const modelled = dashboard.variables.map((variable) =>
+    withKept(toGrafanaVariable(project, dashboard, variable), variable),
+  );
   // Variables of kinds the model lacks (textbox, adhoc …), kept whole by an import.
   const raw = (dashboard.extra?.templating as { list?: unknown } | undefined)?.list;
   return Array.isArray(raw) ? [...modelled, ...(raw as VariableModel[])] : modelled;

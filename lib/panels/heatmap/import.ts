@@ -1,7 +1,7 @@
 import { asBoolean, asObject, asString, type JsonObject } from "../../dashboard/grafana-import/json";
 import { COMMON_PANEL_DEFAULTS, DEFAULT_HIDE_FROM } from "../common/grafana-import";
 import type { ImportedFields, PanelTypeImport } from "../types";
-import { convertOldHeatmap, isOldHeatmap } from "./legacy";
+import { convertOldHeatmap, isOldHeatmap, strayLegacyKeys } from "./legacy";
 
 function fields(json: JsonObject): ImportedFields<"heatmap"> {
   const options = asObject(json.options);
@@ -49,5 +49,11 @@ export const heatmapImport: PanelTypeImport<"heatmap"> = {
     "options.yAxis.unit",
     "options.yAxis.decimals",
   ],
-  legacy: [{ detect: (json) => (isOldHeatmap(json) ? "heatmap" : undefined), convert: convertOldHeatmap }],
+  legacy: [
+    {
+      detect: (json) => (isOldHeatmap(json) ? "heatmap" : undefined),
+      convert: convertOldHeatmap,
+      strayKeys: strayLegacyKeys,
+    },
+  ],
 };

@@ -7,11 +7,26 @@ import {
 } from "../../dashboard/grafana-import/json";
 import { dropUndefined, type LegacyConversion, leftovers, shared } from "../common/legacy";
 
-/** Is this the heatmap of Grafana 8 and before (options at the panel's root)? */
+/**
+ * Is this the heatmap of Grafana 8 and before? Grafana's own migration (the heatmap panel's
+ * migration handler) converts a heatmap only when its `options` are empty: a current heatmap that
+ * still carries a stray legacy key (`dataFormat`, `cards`, a root `yAxis`) is read from its
+ * options, and the stale keys mean nothing.
+ */
 export function isOldHeatmap(panel: JsonObject): boolean {
   return (
-    panel.type === "heatmap" && ("dataFormat" in panel || "cards" in panel || isPlainObject(panel.yAxis))
+    panel.type === "heatmap" && Object.keys(asObject(panel.options)).length === 0 && hasLegacyKeys(panel)
   );
+}
+
+function hasLegacyKeys(panel: JsonObject): boolean {
+  return "dataFormat" in panel || "cards" in panel || isPlainObject(panel.yAxis);
+}
+
+/** The legacy keys a current heatmap carries (Grafana ignores them), for the import report. */
+export function strayLegacyKeys(panel: JsonObject): string[] {
+  if (panel.type !== "heatmap" || isOldHeatmap(panel)) return [];
+  return Object.keys(panel).filter((key) => OLD_HEATMAP_KEYS.has(key) && key !== "fieldConfig");
 }
 
 const OLD_HEATMAP_KEYS = new Set([
