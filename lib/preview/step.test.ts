@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { chooseStep, MAX_POINTS, NICE_STEPS_SECONDS, pointCount } from "./step";
+import { projectFromTemplate } from "../catalog/templates";
+import { ProjectShapeSchema } from "../model";
+import { resolvePreviewTarget } from "./allowlist";
+import {
+  chooseStep,
+  MAX_POINTS,
+  MIN_WIDTH_PX,
+  NICE_STEPS_SECONDS,
+  pointCount,
+  previewScrapeSeconds,
+  stepWidth,
+  widthForStep,
+} from "./step";
 
 const HOUR = 3600;
 const DAY = 86_400;
@@ -55,5 +67,60 @@ describe("chooseStep", () => {
     expect(chooseStep({ rangeSeconds: HOUR, widthPx: 1000, scrapeIntervalSeconds: 15, maxPoints: 61 })).toBe(
       60,
     );
+  });
+});
+
+describe("stepWidth", () => {
+  it("gives back the same step, with no more points than pixels, for every range, width and scrape interval", () => {
+    for (const rangeSeconds of [0, 1, 60, 300, 900, HOUR, 3 * HOUR, 6 * HOUR, DAY, 7 * DAY, 90 * DAY]) {
+      for (let widthPx = 50; widthPx <= 4000; widthPx += 13) {
+        for (const scrapeIntervalSeconds of [1, 10, 15, 20, 30, 60]) {
+          const input = { rangeSeconds, widthPx, scrapeIntervalSeconds };
+          const step = chooseStep(input);
+          const width = stepWidth(input);
+          expect(chooseStep({ ...input, widthPx: width })).toBe(step);
+          expect(width).toBeGreaterThanOrEqual(MIN_WIDTH_PX);
+          expect(width).toBeLessThanOrEqual(Math.max(MIN_WIDTH_PX, Math.min(widthPx, MAX_POINTS)));
+          expect(pointCount(rangeSeconds, step)).toBeLessThanOrEqual(width);
+        }
+      }
+    }
+  });
+
+  it("is one value for every width with one step: a resize within a step keeps the request", () => {
+    const widths = [520, 560, 600, 640, 700, 719].map((widthPx) =>
+      stepWidth({ rangeSeconds: 6 * HOUR, widthPx, scrapeIntervalSeconds: 15 }),
+    );
+    expect(new Set(widths)).toEqual(new Set([widthForStep(6 * HOUR, 60)]));
+    expect(stepWidth({ rangeSeconds: 6 * HOUR, widthPx: 721, scrapeIntervalSeconds: 15 })).toBe(
+      widthForStep(6 * HOUR, 30),
+    );
+  });
+});
+
+describe("previewScrapeSeconds", () => {
+  const base = projectFromTemplate({ name: "Shop", level: "basic" });
+  const project = ProjectShapeSchema.parse({
+    ...base,
+    scrapeInterval: "20s",
+    datasources: [
+      ...base.datasources.filter((datasource) => datasource.type !== "prometheus"),
+      { uid: "main", name: "Main", type: "prometheus", isDefault: true, scrapeInterval: "30s" },
+      { uid: "other", name: "Other", type: "prometheus", scrapeInterval: "1m" },
+    ],
+  });
+
+  it("agrees with the server's choice of Prometheus", () => {
+    for (const uid of [undefined, "main", "other"]) {
+      expect(previewScrapeSeconds(project, uid)).toBe(
+        resolvePreviewTarget(project, uid, {}).scrapeIntervalSeconds,
+      );
+    }
+    const none = { ...project, datasources: [] };
+    expect(previewScrapeSeconds(none, undefined)).toBe(
+      resolvePreviewTarget(none, undefined, { OBSFORGE_DEMO_PROMETHEUS_URL: "http://127.0.0.1:9090" })
+        .scrapeIntervalSeconds,
+    );
+    expect(previewScrapeSeconds(none, undefined)).toBe(20);
   });
 });

@@ -4,6 +4,9 @@
  * neighbouring previews line up.
  */
 
+import { parseDuration } from "../model/common";
+import type { Datasource } from "../model/datasource";
+
 export const MAX_POINTS = 1000;
 
 /** Round steps in seconds, as Grafana picks them. */
@@ -34,4 +37,46 @@ export function chooseStep(input: StepInput): number {
   if (nice !== undefined) return nice;
   const day = 86_400;
   return Math.ceil(finest / day) * day;
+}
+
+/** The narrowest width the preview API accepts. */
+export const MIN_WIDTH_PX = 10;
+
+/**
+ * The narrowest width that gives `stepSeconds` over `rangeSeconds`: `chooseStep` gives back the
+ * same step for it, with the same scrape interval, and no series gets more points than it has
+ * pixels. A preview asks with this width instead of the panel's, so every width that has one
+ * step shares one request (and one React Query key): resizing refetches only when the step changes.
+ */
+export function widthForStep(rangeSeconds: number, stepSeconds: number): number {
+  return Math.max(MIN_WIDTH_PX, Math.ceil(rangeSeconds / stepSeconds) + 1);
+}
+
+/** The width a preview asks with for a panel `widthPx` wide: see widthForStep. */
+export function stepWidth(input: StepInput): number {
+  return widthForStep(input.rangeSeconds, chooseStep(input));
+}
+
+/** A scrape interval as Prometheus writes it (`15s`, `1m`), in seconds; 15 when unreadable. */
+export function scrapeIntervalSeconds(text: string | undefined): number {
+  return (parseDuration(text ?? "") ?? 15_000) / 1000 || 15;
+}
+
+/**
+ * The scrape interval a preview against datasource `uid` steps by, as the server picks it: that
+ * Prometheus datasource's, else the default one's (or the first's), else the project's.
+ */
+export function previewScrapeSeconds(
+  project: { datasources: readonly Datasource[]; scrapeInterval: string },
+  uid: string | undefined,
+): number {
+  const prometheus = project.datasources.filter(
+    (datasource): datasource is Extract<Datasource, { type: "prometheus" }> =>
+      datasource.type === "prometheus",
+  );
+  const datasource =
+    uid === undefined
+      ? (prometheus.find((candidate) => candidate.isDefault) ?? prometheus[0])
+      : prometheus.find((candidate) => candidate.uid === uid);
+  return scrapeIntervalSeconds(datasource?.scrapeInterval ?? project.scrapeInterval);
 }

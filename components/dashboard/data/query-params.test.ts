@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PanelSchema } from "@/lib/model/panel";
 import { VariableSchema } from "@/lib/model/variable";
-import { planQuery, roundedWidth } from "./query-params";
+import { planQuery } from "./query-params";
 
 const parsed = PanelSchema.parse({
   id: 1,
@@ -31,17 +31,19 @@ const context = {
   ],
   selections: { ds: ["prom-2"] },
   datasources: [],
+  scrapeInterval: "15s",
 };
 
 describe("planQuery", () => {
-  it("asks query_range with the range, the width and the variables", () => {
+  it("asks query_range with the range, the width of its step and the variables", () => {
     expect(planQuery(panel, panel.targets[0] as never, context)).toEqual({
       kind: "preview",
       refId: "A",
       endpoint: "query_range",
       params: {
         query: 'rate(x{instance=~"$instance"}[$__rate_interval])',
-        width: "600",
+        // An hour at 612 px steps by the scrape interval, 15 s: 241 points.
+        width: "241",
         "var-instance": ["$__all"],
         start: "1000",
         end: "4600",
@@ -59,6 +61,42 @@ describe("planQuery", () => {
 
   it("does not preview SQL", () => {
     expect(planQuery(panel, panel.targets[2] as never, context).kind).toBe("unsupported");
-    expect(roundedWidth(3)).toBe(50);
+  });
+
+  it("asks the same while a resize keeps the step, and anew when the step changes", () => {
+    const sixHours = { ...context, from: 0, to: 6 * 3_600_000 };
+    const at = (widthPx: number): unknown =>
+      planQuery(panel, panel.targets[0] as never, { ...sixHours, widthPx });
+    // Six hours step by 60 s from 361 px to 720 px, by 30 s from 721 px.
+    expect(at(400)).toEqual(at(700));
+    expect(at(400)).toMatchObject({ params: { width: "361" } });
+    expect(at(800)).toMatchObject({ params: { width: "721" } });
+  });
+
+  it("steps by the scrape interval of the datasource it queries", () => {
+    const slow = {
+      ...context,
+      datasources: [
+        {
+          uid: "main",
+          name: "Main",
+          type: "prometheus" as const,
+          isDefault: true,
+          url: "http://p:9090",
+          scrapeInterval: "15s",
+        },
+        {
+          uid: "prom-2",
+          name: "Slow",
+          type: "prometheus" as const,
+          isDefault: false,
+          url: "http://s:9090",
+          scrapeInterval: "1m",
+        },
+      ],
+    };
+    // The instant query asks prom-2, scraped every minute: an hour is 61 steps; A asks the default.
+    expect(planQuery(panel, panel.targets[1] as never, slow)).toMatchObject({ params: { width: "61" } });
+    expect(planQuery(panel, panel.targets[0] as never, slow)).toMatchObject({ params: { width: "241" } });
   });
 });

@@ -1,6 +1,7 @@
 import type { Datasource } from "@/lib/model/datasource";
 import type { Panel, Target } from "@/lib/model/panel";
 import type { Variable } from "@/lib/model/variable";
+import { previewScrapeSeconds, stepWidth } from "@/lib/preview/step";
 import { resolveDatasourceRef, variableParams } from "../model/variables";
 
 /**
@@ -12,11 +13,13 @@ export interface QueryContext {
   /** Epoch milliseconds of the view's range. */
   from: number;
   to: number;
-  /** Pixels the panel draws in: the server picks the step from it. */
+  /** Pixels the panel draws in: the step is picked from it. */
   widthPx: number;
   variables: readonly Variable[];
   selections: Readonly<Record<string, readonly string[]>>;
   datasources: readonly Datasource[];
+  /** The project's scrape interval, for datasources without their own: the step is never finer. */
+  scrapeInterval: string;
 }
 
 export type PlannedQuery =
@@ -27,11 +30,6 @@ export type PlannedQuery =
       params: Record<string, string | string[]>;
     }
   | { kind: "unsupported"; refId: string; message: string };
-
-/** Widths rounded to 50 px, so resizing by a few pixels does not refetch. */
-export function roundedWidth(widthPx: number): number {
-  return Math.max(50, Math.min(10_000, Math.round(widthPx / 50) * 50));
-}
 
 export function planQuery(panel: Panel, target: Target, context: QueryContext): PlannedQuery {
   if (target.kind !== "promql") {
@@ -44,21 +42,31 @@ export function planQuery(panel: Panel, target: Target, context: QueryContext): 
           : "LogQL queries run in Grafana against Loki; the designer previews Prometheus queries only",
     };
   }
-  const params: Record<string, string | string[]> = {
-    query: target.expr,
-    width: String(roundedWidth(context.widthPx)),
-    ...variableParams(context.variables, context.selections, context.datasources),
-  };
-  const datasource = resolveDatasourceRef(
+  const resolved = resolveDatasourceRef(
     target.datasource ?? (panel.type === "row" ? undefined : panel.datasource),
     context.selections,
   );
-  if (datasource !== undefined && !datasource.startsWith("$")) params.datasource = datasource;
+  const datasource = resolved !== undefined && !resolved.startsWith("$") ? resolved : undefined;
   const start = Math.floor(context.from / 1000);
   const end = Math.floor(context.to / 1000);
+  // As the server reads them: an instant query's `range` is at least a second.
+  const rangeSeconds = target.instant ? Math.max(1, end - start) : Math.max(0, end - start);
+  // Not the panel's width but the narrowest with the same step: a resize that keeps the step
+  // keeps the request, its key and its cached answer.
+  const width = stepWidth({
+    rangeSeconds,
+    widthPx: context.widthPx,
+    scrapeIntervalSeconds: previewScrapeSeconds(context, datasource),
+  });
+  const params: Record<string, string | string[]> = {
+    query: target.expr,
+    width: String(width),
+    ...variableParams(context.variables, context.selections, context.datasources),
+  };
+  if (datasource !== undefined) params.datasource = datasource;
   if (target.instant) {
     params.time = String(end);
-    params.range = `${Math.max(1, end - start)}s`;
+    params.range = `${rangeSeconds}s`;
     return { kind: "preview", refId: target.refId, endpoint: "query", params };
   }
   params.start = String(start);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { useDraftVariables, useProjectDatasources } from "../store/store-provider";
+import { useDraftVariables, useProjectDatasources, useProjectScrapeInterval } from "../store/store-provider";
 import type { QueryContext } from "./query-params";
 import { useTimeWindow } from "./use-time-window";
 import { useVariables } from "./variables-context";
@@ -18,11 +18,30 @@ export function useQueryContext(widthPx: number): QueryContextState {
   const { selections, ready } = useVariables();
   const variables = useDraftVariables();
   const datasources = useProjectDatasources();
+  const scrapeInterval = useProjectScrapeInterval();
   return useMemo(
     () =>
       range.ok
-        ? { ready, context: { from: range.from, to: range.to, widthPx, variables, selections, datasources } }
+        ? {
+            ready,
+            context: {
+              from: range.from,
+              to: range.to,
+              widthPx,
+              variables,
+              selections,
+              datasources,
+              scrapeInterval,
+            },
+          }
         : { ready: false, error: range.error },
-    [range, widthPx, variables, selections, ready, datasources],
+    [range, widthPx, variables, selections, ready, datasources, scrapeInterval],
   );
+}
+
+/** The context to plan with while there is none (the range is invalid): nothing is sent with it. */
+export function contextOrPlaceholder(state: QueryContextState, widthPx: number): QueryContext {
+  return "context" in state
+    ? state.context
+    : { from: 0, to: 0, widthPx, variables: [], selections: {}, datasources: [], scrapeInterval: "15s" };
 }

@@ -3,7 +3,7 @@
 import { type ReactNode, useState } from "react";
 import type { Panel } from "@/lib/model/panel";
 import { usePanelData } from "../data/use-panel-data";
-import { useQueryContext } from "../data/use-query-context";
+import { contextOrPlaceholder, useQueryContext } from "../data/use-query-context";
 import { useProjectId } from "../store/store-provider";
 
 export interface QueryInspectorProps {
@@ -39,9 +39,7 @@ export function QueryInspector({ panel, width }: QueryInspectorProps): ReactNode
   const data = usePanelData(
     projectId,
     panel,
-    "context" in context
-      ? context.context
-      : { from: 0, to: 0, widthPx: width, variables: [], selections: {}, datasources: [] },
+    contextOrPlaceholder(context, width),
     ready && panel.type !== "alertlist",
   );
   if (panel.type === "alertlist") {

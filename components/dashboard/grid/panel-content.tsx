@@ -10,7 +10,7 @@ import { hasValues } from "@/lib/dashboard/series";
 import type { Panel, QueryPanel } from "@/lib/model/panel";
 import { useUnknownMetrics } from "../data/metric-lint-context";
 import { type TargetResult, usePanelData } from "../data/use-panel-data";
-import { useQueryContext } from "../data/use-query-context";
+import { contextOrPlaceholder, useQueryContext } from "../data/use-query-context";
 import { downsamplingText } from "../model/downsampling-text";
 import { replaceMetricName } from "../model/metric-replace";
 import { useDraftActions, useProjectId, useViewState } from "../store/store-provider";
@@ -86,14 +86,7 @@ function QueryPanelContent({
   const projectId = useProjectId();
   const context = useQueryContext(width);
   const ready = context.ready;
-  const data = usePanelData(
-    projectId,
-    panel,
-    "context" in context
-      ? context.context
-      : { from: 0, to: 0, widthPx: width, variables: [], selections: {}, datasources: [] },
-    ready,
-  );
+  const data = usePanelData(projectId, panel, contextOrPlaceholder(context, width), ready);
   const errors = data.targets.map(errorText).filter((text): text is string => text !== undefined);
   const unsupported = data.targets.filter((result) => result.plan.kind === "unsupported");
   const reports = data.targets

@@ -57,6 +57,11 @@ export function useProjectDatasources(): readonly Datasource[] {
   return useDashboardState((state) => state.project.datasources);
 }
 
+/** The project's scrape interval, for datasources without their own. */
+export function useProjectScrapeInterval(): string {
+  return useDashboardState((state) => state.project.scrapeInterval);
+}
+
 export function useDraftDashboard(): Dashboard {
   return useDashboardState((state) => state.dashboard);
 }
