@@ -183,7 +183,7 @@ test("the JSON editor marks a value at a model path and JSON syntax errors", asy
     expect(Math.abs(squiggle.y - value.y)).toBeLessThan(value.height);
   }
   expect(await hoverSquiggle(page, editor, "error")).toContain("a panel is at most 24 columns wide");
-  expect(await hoverSquiggle(page, editor, "warning")).toContain("unexpected end of input");
+  expect(await hoverSquiggle(page, editor, "warning")).toContain("unclosed left parenthesis");
 
   // A syntax error comes from Monaco's JSON language, whose worker is part of the app's bundle.
   await replaceText(page, editor, '{\n  "title": "x",,\n  "type": "stat"\n}');
@@ -340,7 +340,7 @@ test("the PromQL editor underlines a parse error as you type", async ({ page }) 
   await replaceText(page, editor, "");
   await page.keyboard.type("sum(rate(x[5m])))");
   await expect(editor.locator(".squiggly-error")).toHaveCount(1);
-  expect(await hoverSquiggle(page, editor, "error")).toContain('unexpected ")"');
+  expect(await hoverSquiggle(page, editor, "error")).toContain("unexpected right parenthesis ')'");
   await page.keyboard.press("Backspace");
   await expect(editor.locator(".squiggly-error")).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@lezer/common";
 import { parser } from "@prometheus-io/lezer-promql";
-import { checkPromql, neutralizeGrafanaVariables } from "../../lib/promql/parse";
+import { checkDashboardPromql, neutralizeGrafanaVariables } from "../../lib/promql/parse";
 
 /**
  * A PromQL pretty-printer that never changes what a query means: it prints the parser's tree back
@@ -340,7 +340,7 @@ class PromqlPrinter {
 /** Pretty-prints a PromQL expression (see the module comment); returns it unchanged if it does not parse. */
 export function formatPromql(expr: string, options: FormatPromqlOptions = {}): string {
   const parseable = neutralizeGrafanaVariables(expr);
-  if (expr.trim() === "" || checkPromql(parseable)) return expr;
+  if (expr.trim() === "" || checkDashboardPromql(expr)) return expr;
   const tree = parser.parse(parseable);
   const top = tree.topNode;
   if (hasComment(top)) return expr;

@@ -9,7 +9,7 @@ import {
 import { formatPromql } from "./promql-format";
 import { isFunctionName, promqlFunctionDoc } from "./promql-functions";
 import { PROMQL_LANGUAGE_CONFIGURATION, PROMQL_MONARCH } from "./promql-monarch";
-import { promqlProblem } from "./promql-problem";
+import { promqlProblems } from "./promql-problem";
 
 /**
  * The `promql` Monaco language: highlighting, completion from the project's Prometheus (through
@@ -160,27 +160,23 @@ function formattingProvider(): Monaco.languages.DocumentFormattingEditProvider {
   };
 }
 
-/** Underlines the query's parse error (if any) with the parser's message. */
+/** Underlines the query's parse error (if any) with the parser's message, or what it needs of Prometheus. */
 export function updatePromqlMarkers(monaco: MonacoApi, model: Monaco.editor.ITextModel): void {
   if (model.isDisposed()) return;
-  const problem = promqlProblem(model.getValue());
-  if (!problem) {
-    monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
-    return;
-  }
-  const start = model.getPositionAt(problem.start);
-  const end = model.getPositionAt(problem.end);
-  monaco.editor.setModelMarkers(model, MARKER_OWNER, [
-    {
-      severity: monaco.MarkerSeverity.Error,
+  const markers = promqlProblems(model.getValue()).map((problem) => {
+    const start = model.getPositionAt(problem.start);
+    const end = model.getPositionAt(problem.end);
+    return {
+      severity: problem.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
       message: problem.message,
       source: "PromQL",
       startLineNumber: start.lineNumber,
       startColumn: start.column,
       endLineNumber: end.lineNumber,
       endColumn: end.column,
-    },
-  ]);
+    };
+  });
+  monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
 }
 
 export function registerPromqlLanguage(monaco: MonacoApi): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { promqlProblem } from "./promql-problem";
+import { promqlProblem, promqlProblems } from "./promql-problem";
 
 function underlined(text: string): { text: string; message: string } | undefined {
   const problem = promqlProblem(text);
@@ -17,7 +17,10 @@ describe("promqlProblem", () => {
   });
 
   it("underlines the unexpected token with the parser's message", () => {
-    expect(underlined("sum(rate(x[5m])))")).toEqual({ text: ")", message: 'unexpected ")"' });
+    expect(underlined("sum(rate(x[5m])))")).toEqual({
+      text: ")",
+      message: "unexpected right parenthesis ')'",
+    });
     expect(underlined("up{job=}")).toMatchObject({ text: "}" });
     expect(underlined("up offset")).toMatchObject({ message: expect.stringContaining("unexpected") });
   });
@@ -29,10 +32,30 @@ describe("promqlProblem", () => {
     expect(problem?.end).toBeGreaterThan(problem?.start ?? 0);
   });
 
-  it("reports a range on something that is not a selector", () => {
+  it("reports a range on something that is not a selector, underlining the range as Prometheus does", () => {
     expect(underlined("rate(sum(x)[5m])")).toEqual({
-      text: "sum",
+      text: "[5m]",
       message: "ranges only allowed for vector selectors",
     });
+  });
+
+  it("reports what Prometheus refuses beyond syntax, in its words", () => {
+    expect(underlined("rate(some_metric)")).toEqual({
+      text: "some_metric",
+      message: 'expected type range vector in call to function "rate", got instant vector',
+    });
+  });
+
+  it("warns, without an error, about what needs a newer Prometheus or a feature flag", () => {
+    expect(promqlProblem("limitk(2, up)")).toBeUndefined();
+    expect(promqlProblems("limitk(2, up)")).toEqual([
+      {
+        start: 0,
+        end: 6,
+        severity: "warning",
+        message:
+          "limitk() is experimental: needs Prometheus 2.54 or later with --enable-feature=promql-experimental-functions",
+      },
+    ]);
   });
 });

@@ -84,7 +84,7 @@ describe("obsforge bundle and validate", () => {
     const result = cli("validate", file);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
-      `${file}: dashboards[0].panels[1].targets[0].expr: parse error at 16: unexpected ")"`,
+      `${file}: dashboards[0].panels[1].targets[0].expr: parse error at 16: unexpected right parenthesis ')'`,
     );
     expect(result.stderr).toContain(
       `${file}: route.routes[0].receiver: undefined receiver "nobody" used in route`,

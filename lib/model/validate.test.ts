@@ -56,8 +56,8 @@ describe("validateProject", () => {
     project.dashboards[0].panels[1].targets[0].expr = "sum(rate(x[5m])))";
     project.ruleGroups[0].rules[2].expr = "rate(sum(x)[5m]) > 1";
     expect(errors(project)).toEqual([
-      'dashboards[0].panels[1].targets[0].expr: parse error at 16: unexpected ")"',
-      "ruleGroups[0].rules[2].expr: parse error at 5: ranges only allowed for vector selectors",
+      "dashboards[0].panels[1].targets[0].expr: parse error at 16: unexpected right parenthesis ')'",
+      "ruleGroups[0].rules[2].expr: parse error at 11: ranges only allowed for vector selectors",
     ]);
   });
 
@@ -137,6 +137,26 @@ describe("validateProject", () => {
     expect(warnings.map((w) => w.path)).toEqual([
       "scrapeTargets[0].bearerToken",
       "ruleGroups[0].rules[1].tests",
+    ]);
+  });
+
+  it("reports PromQL Prometheus refuses beyond its syntax, in Prometheus's words", () => {
+    const project = fixture();
+    project.ruleGroups[0].rules[2].expr = "rate(x) > 1";
+    project.dashboards[0].panels[1].targets[0].expr = "scalar(sum(rate(x[$__rate_interval]))) == 1";
+    expect(errors(project)).toEqual([
+      "dashboards[0].panels[1].targets[0].expr: parse error at 39: comparisons between scalars must use BOOL modifier",
+      'ruleGroups[0].rules[2].expr: parse error at 5: expected type range vector in call to function "rate", got instant vector',
+    ]);
+  });
+
+  it("warns about PromQL that needs a newer Prometheus or a feature flag, and stays valid", () => {
+    const project = fixture();
+    project.ruleGroups[0].rules[2].expr = "limitk(2, rate(x[5m]))";
+    const result = validateProject(project);
+    expect(result.ok).toBe(true);
+    expect(result.issues.map(formatIssue)).toEqual([
+      "ruleGroups[0].rules[2].expr: warning: at 0: limitk() is experimental: needs Prometheus 2.54 or later with --enable-feature=promql-experimental-functions",
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { checkLogql } from "../../logql/parse";
-import { checkDashboardPromql } from "../../promql/parse";
+import { analyzeDashboardPromql } from "../../promql/parse";
 import type { Dashboard } from "../dashboard";
 import type { Datasource, DatasourceType } from "../datasource";
 import type { IssueCollector, PathSegment } from "../issues";
@@ -17,6 +17,11 @@ const TARGET_DATASOURCE: Record<Target["kind"], DatasourceType> = {
   sql: "postgres",
   logql: "loki",
 };
+
+/** The type of datasource a query of this kind runs on. */
+export function targetDatasourceType(kind: Target["kind"]): DatasourceType {
+  return TARGET_DATASOURCE[kind];
+}
 
 function overlaps(a: GridPos, b: GridPos): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -65,8 +70,11 @@ function checkTarget(
     }
   }
   if (target.kind === "promql") {
-    const problem = checkDashboardPromql(target.expr);
-    if (problem) out.error([...path, "expr"], `parse error at ${problem.position}: ${problem.message}`);
+    const { error, warnings } = analyzeDashboardPromql(target.expr);
+    if (error) out.error([...path, "expr"], `parse error at ${error.position}: ${error.message}`);
+    for (const warning of warnings) {
+      out.warning([...path, "expr"], `at ${warning.position}: ${warning.message}`);
+    }
   } else if (target.kind === "logql") {
     const problem = checkLogql(target.expr);
     if (problem) out.error([...path, "expr"], `parse error at ${problem.position}: ${problem.message}`);

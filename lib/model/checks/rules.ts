@@ -1,4 +1,4 @@
-import { checkPromql } from "../../promql/parse";
+import { analyzePromql } from "../../promql/parse";
 import { annotationTemplateProblem } from "../../promql/template/annotation-template";
 import type { IssueCollector } from "../issues";
 import type { RuleGroup } from "../rule";
@@ -22,8 +22,11 @@ export function checkRuleGroups(
     const alertNames = new Map<string, number>();
     group.rules.forEach((rule, ruleIndex) => {
       const path = ["ruleGroups", groupIndex, "rules", ruleIndex];
-      const problem = checkPromql(rule.expr);
-      if (problem) out.error([...path, "expr"], `parse error at ${problem.position}: ${problem.message}`);
+      const { error, warnings } = analyzePromql(rule.expr);
+      if (error) out.error([...path, "expr"], `parse error at ${error.position}: ${error.message}`);
+      for (const warning of warnings) {
+        out.warning([...path, "expr"], `at ${warning.position}: ${warning.message}`);
+      }
       if (rule.kind === "record") return;
       const sameName = alertNames.get(rule.alert);
       if (sameName !== undefined) {
