@@ -15,6 +15,8 @@ import {
   QueryRangePreviewSchema,
   SeriesPreviewResponseSchema,
   SeriesPreviewSchema,
+  TestConnectionBodySchema,
+  TestConnectionResponseSchema,
 } from "./preview-schemas";
 import {
   AlertingSectionSchema,
@@ -122,6 +124,7 @@ function outputSchemas(): Record<string, z.ZodType> {
     MetadataPreviewResponse: MetadataPreviewResponseSchema,
     AlertsPreviewResponse: AlertsPreviewResponseSchema,
     LintResponse: LintResponseSchema,
+    TestConnectionResponse: TestConnectionResponseSchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
     const content = record.shape.content;
@@ -153,6 +156,7 @@ function inputSchemas(): Record<string, z.ZodType> {
     ),
     CreateRuleGroupBody: typedField(CreateRuleGroupBodySchema, "group", RuleGroupSectionSchema.shape.content),
     LintPreviewBody: LintPreviewBodySchema,
+    TestConnectionBody: TestConnectionBodySchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
     named[`${name}Input`] = record.shape.content;
@@ -325,6 +329,7 @@ const PREVIEW_CONTRACT: Record<
 const PREVIEW_DESCRIPTION =
   "Live preview: a read-only Prometheus endpoint, called by the server against the project's configured Prometheus (a datasource's `previewUrl`, else its `url`). Parameters as Prometheus takes them, plus `datasource` (a Prometheus datasource's uid; default: the first) and Grafana variables as `var-<name>` (repeat for several values, `$__all` for All). Unknown parameters are refused, not forwarded. The answer carries the request made and the resolved query for the query inspector; series and points beyond what a panel can show are left out, and `downsampling` says so.";
 
+/** Every preview error body carries `preview`: the error's kind and the Prometheus it tried. */
 const previewErrors: Json = {
   "400": error("Parameters Prometheus would refuse, or unknown ones"),
   "403": error("The datasource's URL is not one the preview may call"),
@@ -619,6 +624,24 @@ export function openApiDocument(): Json {
             "413": tooLarge,
             "502": previewErrors["502"],
             "504": previewErrors["504"],
+          },
+        },
+      },
+      "/api/projects/{id}/preview/test-connection": {
+        parameters: [idParam],
+        post: {
+          summary: "Whether a Prometheus answers at a URL, saved or not: its version and series count",
+          description:
+            "Settings' Test connection (Grafana's Save & test). `{url}` tests that URL; `{datasource: {url, previewUrl?}}` tests the URL previews of a datasource with those URLs would use: `previewUrl`, else the demo Prometheus when the server runs one (`OBSFORGE_DEMO_PROMETHEUS_URL`), else `url`. Only `/api/v1/status/buildinfo` and `/api/v1/status/tsdb` are called there, within the preview's 10 s. A Prometheus that cannot be used is answered with 200 and `ok: false`, the error's kind and its message (connection refused, timeout, HTTP status).",
+          requestBody: { required: true, ...jsonContent(ref("TestConnectionBody")) },
+          responses: {
+            "200": {
+              description: "What was tested and how it went",
+              ...jsonContent(ref("TestConnectionResponse")),
+            },
+            "400": badRequest,
+            "404": noProject,
+            "413": tooLarge,
           },
         },
       },

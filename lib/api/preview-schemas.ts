@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseDuration } from "../model";
+import { HttpUrlSchema, parseDuration } from "../model";
+import { PREVIEW_ERROR_KINDS } from "../prometheus/errors";
 import {
   AlertsDataSchema,
   LabelsDataSchema,
@@ -82,7 +83,57 @@ export const LintPreviewBodySchema = z.object({
 });
 export type LintPreviewBody = z.infer<typeof LintPreviewBodySchema>;
 
+/** A Prometheus base URL as the server may call it: http(s), without credentials, query or fragment. */
+export const PrometheusBaseUrlSchema = HttpUrlSchema.superRefine((text, context) => {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (url && (url.username || url.password)) {
+    context.addIssue({ code: "custom", message: "must not carry credentials in the URL" });
+  }
+  if (url && (url.search || url.hash)) {
+    context.addIssue({ code: "custom", message: "must not have a query or fragment" });
+  }
+});
+
+/**
+ * POST …/preview/test-connection: `{url}` checks that URL; `{datasource: {url, previewUrl?}}` checks
+ * the URL previews of a Prometheus datasource with those URLs, as typed in Settings, would use (its
+ * previewUrl; else the server's demo Prometheus when it runs one; else its url).
+ */
+export const TestConnectionBodySchema = z
+  .object({
+    url: PrometheusBaseUrlSchema.optional(),
+    datasource: z
+      .object({ url: PrometheusBaseUrlSchema, previewUrl: PrometheusBaseUrlSchema.optional() })
+      .optional(),
+  })
+  .superRefine((body, context) => {
+    if ((body.url === undefined) === (body.datasource === undefined)) {
+      context.addIssue({ code: "custom", message: "give either url or datasource" });
+    }
+  });
+export type TestConnectionBody = z.infer<typeof TestConnectionBodySchema>;
+
 // ---- Responses --------------------------------------------------------------------------------
+
+export const PreviewErrorKindSchema = z.enum(PREVIEW_ERROR_KINDS);
+export const PreviewSourceSchema = z.enum(["previewUrl", "url", "demo"]);
+
+/**
+ * What a failed preview call says beside its message (the `preview` member of the error body):
+ * why it failed, and which Prometheus it tried, so the designer can say once that a Prometheus
+ * cannot be reached instead of each panel repeating the network error.
+ */
+export const PreviewErrorDetailSchema = z.object({
+  kind: PreviewErrorKindSchema,
+  /** For `prometheus`: Prometheus's own errorType (bad_data, execution, timeout …). */
+  errorType: z.string().optional(),
+  /** The Prometheus base URL tried, when the call got that far. */
+  url: z.string().optional(),
+  source: PreviewSourceSchema.optional(),
+  /** The project's datasource uid the URL belongs to. */
+  datasource: z.string().optional(),
+});
+export type PreviewErrorDetail = z.infer<typeof PreviewErrorDetailSchema>;
 
 /** The call made to Prometheus, as the query inspector shows it. */
 export const PrometheusCallSchema = z.object({
@@ -152,3 +203,30 @@ export const LintResponseSchema = z.object({
   source: z.string(),
 });
 export type LintResponse = z.infer<typeof LintResponseSchema>;
+
+/**
+ * POST …/preview/test-connection: what was tested and how it went. A Prometheus that cannot be
+ * used is an answer too (`ok: false`, with the preview error's kind and message), not an HTTP error.
+ */
+export const TestConnectionResponseSchema = z.discriminatedUnion("ok", [
+  z.object({
+    ok: z.literal(true),
+    url: z.string(),
+    source: PreviewSourceSchema,
+    /** From /api/v1/status/buildinfo. */
+    version: z.string(),
+    revision: z.string().optional(),
+    /** Series in the head block (/api/v1/status/tsdb); null when the server does not say. */
+    series: z.number().int().nonnegative().nullable(),
+    /** Why `series` is null. */
+    seriesError: z.string().optional(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    url: z.string(),
+    source: PreviewSourceSchema,
+    kind: PreviewErrorKindSchema,
+    error: z.string(),
+  }),
+]);
+export type TestConnectionResponse = z.infer<typeof TestConnectionResponseSchema>;

@@ -8,6 +8,7 @@ import {
   RuleGroupSchema,
   sectionSchema,
 } from "../model";
+import { PreviewErrorDetailSchema } from "./preview-schemas";
 
 /**
  * The HTTP contract shared by the route handlers and the web UI's fetch functions. Project
@@ -34,6 +35,8 @@ export const ApiErrorSchema = z.object({
   currentVersion: z.int().optional(),
   /** On 409 of a section save: the section as stored now (null when it was removed). */
   current: z.unknown().optional(),
+  /** On a failed preview call: its kind and the Prometheus it tried. */
+  preview: PreviewErrorDetailSchema.optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

@@ -140,8 +140,8 @@ export function assertAllowedBaseUrl(url: string, project: Project, env: Preview
 
 /**
  * The Prometheus a preview runs against: the requested datasource (default: the project's default
- * Prometheus). Its `previewUrl` wins; without one, the demo Prometheus when the server runs one
- * (the `url` names a host inside the stack's network, which the server rarely resolves), else `url`.
+ * Prometheus), at the URL `previewBaseUrl` picks for it; a project without one previews against
+ * the demo Prometheus when the server runs one.
  */
 export function resolvePreviewTarget(
   project: Project,
@@ -170,13 +170,36 @@ export function resolvePreviewTarget(
     throw new PreviewError("no_datasource", "the project has no Prometheus datasource to preview against");
   }
   const scrapeIntervalSeconds = scrapeSeconds(datasource, project);
+  return { ...previewBaseUrl(datasource, env), datasource, scrapeIntervalSeconds };
+}
+
+/** A Prometheus datasource's two URLs, as stored or as typed in Settings (saved or not). */
+export interface PrometheusUrls {
+  url: string;
+  previewUrl?: string;
+  /** Names the datasource in messages. */
+  uid?: string;
+}
+
+/**
+ * The URL previews of a Prometheus datasource with these URLs go to: its `previewUrl`; without one,
+ * the demo Prometheus when the server runs one (the `url` names a host inside the stack's
+ * network, which the server rarely resolves); else its `url`.
+ */
+export function previewBaseUrl(
+  datasource: PrometheusUrls,
+  env: PreviewEnv,
+): Pick<PreviewTarget, "baseUrl" | "source"> {
+  const name = datasource.uid === undefined ? "the datasource" : `datasource "${datasource.uid}"`;
   if (datasource.previewUrl) {
-    const baseUrl = normalizeBaseUrl(datasource.previewUrl, `previewUrl of datasource "${datasource.uid}"`);
-    return { baseUrl, datasource, scrapeIntervalSeconds, source: "previewUrl" };
+    return {
+      baseUrl: normalizeBaseUrl(datasource.previewUrl, `previewUrl of ${name}`),
+      source: "previewUrl",
+    };
   }
-  if (demo) return { baseUrl: demo, datasource, scrapeIntervalSeconds, source: "demo" };
-  const baseUrl = normalizeBaseUrl(datasource.url, `url of datasource "${datasource.uid}"`);
-  return { baseUrl, datasource, scrapeIntervalSeconds, source: "url" };
+  const demo = demoUrl(env);
+  if (demo) return { baseUrl: demo, source: "demo" };
+  return { baseUrl: normalizeBaseUrl(datasource.url, `url of ${name}`), source: "url" };
 }
 
 /** The Prometheus path of an endpoint. */

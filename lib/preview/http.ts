@@ -1,11 +1,26 @@
 import "server-only";
+import type { ApiError } from "../api/schemas";
 import { PreviewError } from "../prometheus/errors";
-import { HttpError, route } from "../server/http";
+import { HttpError, json, route } from "../server/http";
+import type { PreviewTarget } from "./allowlist";
 import { addSearchParams, type RawParams } from "./request";
 
 /** Route-handler glue for the preview API: its errors as HTTP errors, its parameters from any request. */
 
-/** `route()` from lib/server/http, with PreviewErrors answered by their own status and message. */
+/** A PreviewError's answer: its message, and its kind and the Prometheus it tried as `preview`. */
+export function previewErrorBody(error: PreviewError): ApiError {
+  return {
+    error: error.message,
+    issues: [],
+    preview: {
+      kind: error.kind,
+      ...(error.errorType === undefined ? {} : { errorType: error.errorType }),
+      ...error.target,
+    },
+  };
+}
+
+/** `route()` from lib/server/http, with PreviewErrors answered by their own status, message and kind. */
 export function previewRoute<A extends unknown[]>(
   handler: (...args: A) => Promise<Response>,
 ): (...args: A) => Promise<Response> {
@@ -13,10 +28,26 @@ export function previewRoute<A extends unknown[]>(
     try {
       return await handler(...args);
     } catch (error) {
-      if (error instanceof PreviewError) throw new HttpError(error.status, error.message);
+      if (error instanceof PreviewError) return json(previewErrorBody(error), error.status);
       throw error;
     }
   });
+}
+
+/** Runs calls to a preview target; a PreviewError they throw names that target, so the answer says what was tried. */
+export async function atTarget<T>(target: PreviewTarget, calls: () => Promise<T>): Promise<T> {
+  try {
+    return await calls();
+  } catch (error) {
+    if (error instanceof PreviewError && error.target === undefined) {
+      error.target = {
+        url: target.baseUrl,
+        source: target.source,
+        ...(target.datasource ? { datasource: target.datasource.uid } : {}),
+      };
+    }
+    throw error;
+  }
 }
 
 const MAX_FORM_BYTES = 1024 * 1024;

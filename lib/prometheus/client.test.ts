@@ -264,6 +264,6 @@ describe("the Prometheus client", () => {
     const port = await freePort();
     const error = await failure(query(`http://127.0.0.1:${port}`, { query: "up" }));
     expect(error).toMatchObject({ kind: "unreachable", status: 502 });
-    expect(error.message).toBe(`cannot reach http://127.0.0.1:${port}: ECONNREFUSED`);
+    expect(error.message).toBe(`cannot reach http://127.0.0.1:${port}: connection refused (ECONNREFUSED)`);
   });
 });

@@ -5,12 +5,16 @@ import { fetchLimited } from "./fetch-limited";
 import {
   type AlertsData,
   AlertsResponseSchema,
+  type BuildInfoData,
+  BuildInfoResponseSchema,
   LabelsResponseSchema,
   type MetadataData,
   MetadataResponseSchema,
   type QueryData,
   QueryResponseSchema,
   SeriesResponseSchema,
+  type TsdbStatusData,
+  TsdbStatusResponseSchema,
 } from "./schemas";
 
 /**
@@ -218,4 +222,29 @@ export function metadata(
 /** GET /api/v1/alerts — the alerts the rules currently hold pending or firing. */
 export function alerts(baseUrl: string, options: ClientOptions = {}): Promise<PrometheusAnswer<AlertsData>> {
   return call(baseUrl, "/api/v1/alerts", {}, AlertsResponseSchema, { ...options, method: "GET" });
+}
+
+/** GET /api/v1/status/buildinfo — the server's version. */
+export function buildInfo(
+  baseUrl: string,
+  options: ClientOptions = {},
+): Promise<PrometheusAnswer<BuildInfoData>> {
+  return call(baseUrl, "/api/v1/status/buildinfo", {}, BuildInfoResponseSchema, {
+    ...options,
+    method: "GET",
+  });
+}
+
+/**
+ * GET /api/v1/status/tsdb?limit=1 — the head block's statistics (its series count is read from
+ * memory, whatever the size of the server); `limit` keeps the top-N lists short where supported.
+ */
+export function tsdbStatus(
+  baseUrl: string,
+  options: ClientOptions = {},
+): Promise<PrometheusAnswer<TsdbStatusData>> {
+  return call(baseUrl, "/api/v1/status/tsdb", { limit: "1" }, TsdbStatusResponseSchema, {
+    ...options,
+    method: "GET",
+  });
 }

@@ -48,6 +48,21 @@ export const AlertSchema = z.object({
 export const AlertsDataSchema = z.object({ alerts: z.array(AlertSchema) });
 export type AlertsData = z.infer<typeof AlertsDataSchema>;
 
+/** /api/v1/status/buildinfo: only `version` is relied on; compatible servers may leave the rest out. */
+export const BuildInfoDataSchema = z.object({
+  version: z.string(),
+  revision: z.string().optional(),
+  branch: z.string().optional(),
+  goVersion: z.string().optional(),
+});
+export type BuildInfoData = z.infer<typeof BuildInfoDataSchema>;
+
+/** /api/v1/status/tsdb: only the head block's series count is read. */
+export const TsdbStatusDataSchema = z.object({
+  headStats: z.object({ numSeries: z.number().int().nonnegative() }),
+});
+export type TsdbStatusData = z.infer<typeof TsdbStatusDataSchema>;
+
 /** The envelope every endpoint answers with, success or error. */
 function envelopeSchema<T extends z.ZodType>(data: T) {
   return z.discriminatedUnion("status", [
@@ -71,6 +86,8 @@ export const SeriesResponseSchema = envelopeSchema(SeriesDataSchema);
 export const LabelsResponseSchema = envelopeSchema(LabelsDataSchema);
 export const MetadataResponseSchema = envelopeSchema(MetadataDataSchema);
 export const AlertsResponseSchema = envelopeSchema(AlertsDataSchema);
+export const BuildInfoResponseSchema = envelopeSchema(BuildInfoDataSchema);
+export const TsdbStatusResponseSchema = envelopeSchema(TsdbStatusDataSchema);
 export type PrometheusEnvelope<T> =
   | { status: "success"; data: T; warnings?: string[]; infos?: string[] }
   | { status: "error"; errorType: string; error: string; warnings?: string[] };

@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "@/lib/testing/processes";
 import { makeTempDir } from "@/lib/tools/files";
 import { type DemoPrometheus, startDemoPrometheus } from "@/scripts/demo/prometheus";
 
@@ -212,6 +213,43 @@ describe("the preview API", () => {
     } finally {
       delete process.env.OBSFORGE_DEMO_PROMETHEUS_URL;
     }
+  });
+
+  it("says which Prometheus it tried and why it failed, for the designer's connection banner", async () => {
+    const port = await freePort();
+    const closed = await createProject("Closed Port", `http://127.0.0.1:${port}`);
+    const response = await get(["query_range"], "query=up", closed);
+    expect(response.status).toBe(502);
+    expect(await response.json()).toEqual({
+      error: `cannot reach http://127.0.0.1:${port}: connection refused (ECONNREFUSED)`,
+      issues: [],
+      preview: {
+        kind: "unreachable",
+        url: `http://127.0.0.1:${port}`,
+        source: "previewUrl",
+        datasource: "prometheus",
+      },
+    });
+    // The lint says the same; a query Prometheus refuses carries Prometheus's errorType.
+    const lintResponse = await call(
+      lint.POST as Handler,
+      { id: closed },
+      `/api/projects/${closed}/preview/lint`,
+      jsonInit("POST", { expressions: ["up"] }),
+    );
+    expect((await lintResponse.json()).preview).toMatchObject({ kind: "unreachable", source: "previewUrl" });
+    const refused = await (await get(["query"], "query=sum(rate(up[5m])")).json();
+    expect(refused.preview).toEqual({
+      kind: "prometheus",
+      errorType: "bad_data",
+      url: demo.url,
+      source: "previewUrl",
+      datasource: "prometheus",
+    });
+    // Refused before any Prometheus was chosen: the kind alone.
+    expect((await (await get(["query"], "query=up&datasource=nope")).json()).preview).toEqual({
+      kind: "no_datasource",
+    });
   });
 
   it("lints expressions against the metric names Prometheus knows", async () => {

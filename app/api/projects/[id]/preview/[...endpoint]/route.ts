@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { resolveEndpoint, resolvePreviewTarget } from "@/lib/preview/allowlist";
-import { previewRoute, requestParams } from "@/lib/preview/http";
+import { atTarget, previewRoute, requestParams } from "@/lib/preview/http";
 import { runPreview } from "@/lib/preview/preview";
 import { datasourceParam, parsePreviewParams, variablesFromParams } from "@/lib/preview/request";
 import { json } from "@/lib/server/http";
@@ -25,7 +25,10 @@ async function preview(request: Request, context: PreviewRouteContext): Promise<
   const record = await requireProject(id);
   const target = resolvePreviewTarget(record.project, datasourceParam(raw), env());
   const method = request.method === "POST" ? "POST" : "GET";
-  return json(await runPreview(target, parsed, variablesFromParams(raw), { method, signal: request.signal }));
+  const variables = variablesFromParams(raw);
+  return json(
+    await atTarget(target, () => runPreview(target, parsed, variables, { method, signal: request.signal })),
+  );
 }
 
 export const GET = previewRoute(preview);

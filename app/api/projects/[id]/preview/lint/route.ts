@@ -1,7 +1,7 @@
 import { LintPreviewBodySchema, type LintResponse } from "@/lib/api/preview-schemas";
 import { env } from "@/lib/env";
 import { resolvePreviewTarget } from "@/lib/preview/allowlist";
-import { previewRoute } from "@/lib/preview/http";
+import { atTarget, previewRoute } from "@/lib/preview/http";
 import { fetchKnownNames } from "@/lib/preview/known-names";
 import { lintExpressions } from "@/lib/preview/lint";
 import { json, readJson } from "@/lib/server/http";
@@ -19,7 +19,7 @@ export const POST = previewRoute(async (request: Request, context: ProjectRouteC
   const body = await readJson(request, LintPreviewBodySchema);
   const record = await requireProject(id);
   const target = resolvePreviewTarget(record.project, body.datasource, env());
-  const known = await fetchKnownNames(target.baseUrl, { signal: request.signal });
+  const known = await atTarget(target, () => fetchKnownNames(target.baseUrl, { signal: request.signal }));
   const answer: LintResponse = {
     results: lintExpressions(body.expressions, known.names),
     knownNames: known.names.size,
