@@ -1,8 +1,10 @@
 import { goQuote, goQuoteRune, goQuoteTruncated, goUnicode } from "./go-quote";
 
 /**
- * Prometheus's PromQL lexer (promql/parser/lex.go, Prometheus 3.14), expression mode only (no
- * series descriptions or histograms, which only promtool's test files use).
+ * Prometheus's PromQL lexer (promql/parser/lex.go of prometheus/prometheus at d15adb9ad7e5, after
+ * 3.14.0: lexStatements, lexInsideBraces, lexString, lexEscape, lexNumberOrDuration, scanNumber,
+ * lexKeywordOrIdentifier, lexDurationExpr), expression mode only (no series descriptions or
+ * histograms, which only promtool's test files use).
  *
  * The lezer grammar the model parses with tokenizes more loosely than Prometheus (unterminated
  * strings, any escape, `1_000`, durations in any unit order), so lexical errors come from this port,
