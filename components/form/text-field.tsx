@@ -11,6 +11,8 @@ export interface TextFieldProps {
   placeholder?: string;
   testId?: string;
   className?: string;
+  /** The input's id, for links to this field (`#id`); default: a generated one. */
+  id?: string;
 }
 
 /** A labelled input with the server's issues for its path shown under it. */
@@ -23,8 +25,10 @@ export function TextField({
   placeholder,
   testId,
   className,
+  id: fixedId,
 }: TextFieldProps): ReactNode {
-  const id = useId();
+  const generatedId = useId();
+  const id = fixedId ?? generatedId;
   const invalid = issues.length > 0;
   return (
     <div className={className ? `field ${className}` : "field"}>

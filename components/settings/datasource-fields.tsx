@@ -1,7 +1,9 @@
-import { type ReactNode, useId } from "react";
+import { type ReactNode, useEffect, useId } from "react";
 import type { FieldIssue } from "@/components/form/field-issues";
 import { TextField } from "@/components/form/text-field";
+import { previewUrlFieldId } from "@/components/preview/connection-banner";
 import type { DatasourceType } from "@/lib/model/datasource";
+import { ConnectionTest } from "./connection-test";
 import type { DatasourceDraft } from "./settings-draft";
 
 const TYPE_LABELS: Readonly<Record<DatasourceType, string>> = {
@@ -11,6 +13,7 @@ const TYPE_LABELS: Readonly<Record<DatasourceType, string>> = {
 };
 
 export interface DatasourceFieldsProps {
+  projectId: string;
   datasource: DatasourceDraft;
   /** The server's issues for one field of this datasource, e.g. "previewUrl". */
   issuesAt: (field: keyof DatasourceDraft) => FieldIssue[];
@@ -22,9 +25,30 @@ export interface DatasourceFieldsProps {
  * Grafana inside the stack's network; `previewUrl` is only for Obsforge's own server, which draws
  * the designer's live previews and often cannot resolve the stack's host names.
  */
-export function DatasourceFields({ datasource, issuesAt, onChange }: DatasourceFieldsProps): ReactNode {
+/**
+ * Brings a field the address points at (`#datasource-<uid>-preview-url`, from the designer's
+ * connection banner) into view and focus: the form renders after the project loads, too late for
+ * the browser's own jump.
+ */
+function useFocusFromAddress(id: string): void {
+  useEffect(() => {
+    if (window.location.hash !== `#${id}`) return;
+    const field = document.getElementById(id);
+    field?.scrollIntoView({ block: "center" });
+    field?.focus();
+  }, [id]);
+}
+
+export function DatasourceFields({
+  projectId,
+  datasource,
+  issuesAt,
+  onChange,
+}: DatasourceFieldsProps): ReactNode {
   const headingId = useId();
   const testId = `settings-datasource-${datasource.uid}`;
+  const previewUrlId = previewUrlFieldId(datasource.uid);
+  useFocusFromAddress(previewUrlId);
   return (
     <section aria-labelledby={headingId} data-testid={testId}>
       <h3 id={headingId}>
@@ -84,9 +108,18 @@ export function DatasourceFields({ datasource, issuesAt, onChange }: DatasourceF
             hint="Only for live previews here: where Obsforge's server reaches it. Leave empty when the URL works from there too."
             testId={`${testId}-preview-url`}
             className="wide"
+            id={previewUrlId}
           />
         ) : null}
       </div>
+      {datasource.type === "prometheus" ? (
+        <ConnectionTest
+          projectId={projectId}
+          url={datasource.url}
+          previewUrl={datasource.previewUrl}
+          testId={testId}
+        />
+      ) : null}
     </section>
   );
 }

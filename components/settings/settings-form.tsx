@@ -217,6 +217,7 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
         {draft.datasources.map((datasource, index) => (
           <DatasourceFields
             key={datasource.uid}
+            projectId={id}
             datasource={datasource}
             issuesAt={(field) => at(`datasources[${index}].${field}`)}
             onChange={(change) => editDatasource(datasource.uid, change)}

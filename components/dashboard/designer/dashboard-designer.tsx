@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { type ReactNode, useEffect, useMemo } from "react";
+import { ConnectionBanner } from "@/components/preview/connection-banner";
+import { PreviewConnectionProvider, usePreviewConnection } from "@/components/preview/preview-connection";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { type ProjectRecordData, useProject } from "@/components/projects/use-projects";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
@@ -74,7 +76,9 @@ function SaveProblems(): ReactNode {
 
 function LintStatus(): ReactNode {
   const error = useMetricLintError();
-  if (!error) return null;
+  // When the Prometheus cannot be reached, the connection banner says so once.
+  const unreachable = usePreviewConnection().unusable.length > 0;
+  if (!error || unreachable) return null;
   return (
     <p className="muted small" data-testid="lint-unavailable">
       Metric names are not checked: {error}
@@ -127,6 +131,7 @@ function DesignerBody({ record }: { record: ProjectRecordData }): ReactNode {
           <DashboardJsonTab />
         </section>
       ) : null}
+      <ConnectionBanner projectId={record.id} />
       {editing && editingPanelId !== undefined ? <PanelEditor panelId={editingPanelId} /> : <DashboardGrid />}
     </div>
   );
@@ -160,7 +165,9 @@ export function DashboardDesigner({ projectId, uid, view }: DashboardDesignerPro
       <DraftIssuesProvider>
         <VariablesProvider>
           <MetricLintProvider>
-            <DesignerBody record={record} />
+            <PreviewConnectionProvider projectId={projectId}>
+              <DesignerBody record={record} />
+            </PreviewConnectionProvider>
           </MetricLintProvider>
         </VariablesProvider>
       </DraftIssuesProvider>

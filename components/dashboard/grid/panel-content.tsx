@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { LazyPanelVisualization } from "@/components/charts/lazy-visualization";
 import type { AlertsPanel } from "@/components/charts/panel-visualization";
+import { useNoConnection } from "@/components/preview/preview-connection";
 import type { UnknownMetric } from "@/components/preview/use-metric-lint";
 import { usePreviewAlerts } from "@/components/preview/use-preview-queries";
 import type { Downsampling } from "@/lib/api/preview-client";
@@ -23,9 +24,12 @@ export interface PanelContentProps {
   height: number;
 }
 
-function errorText(result: TargetResult): string | undefined {
-  if (result.plan.kind === "unsupported") return undefined;
-  return result.error ? `${result.refId}: ${result.error.message}` : undefined;
+/** What a panel says when its Prometheus cannot be reached; the banner above the panels says why. */
+const NO_CONNECTION = "No connection";
+
+function errorText(result: TargetResult, noConnection: (error: unknown) => boolean): string | undefined {
+  if (result.plan.kind === "unsupported" || !result.error) return undefined;
+  return noConnection(result.error) ? NO_CONNECTION : `${result.refId}: ${result.error.message}`;
 }
 
 interface LintNoticeProps {
@@ -87,7 +91,14 @@ function QueryPanelContent({
   const context = useQueryContext(width);
   const ready = context.ready;
   const data = usePanelData(projectId, panel, contextOrPlaceholder(context, width), ready);
-  const errors = data.targets.map(errorText).filter((text): text is string => text !== undefined);
+  const noConnection = useNoConnection();
+  const errors = [
+    ...new Set(
+      data.targets
+        .map((result) => errorText(result, noConnection))
+        .filter((text): text is string => text !== undefined),
+    ),
+  ];
   const unsupported = data.targets.filter((result) => result.plan.kind === "unsupported");
   const reports = data.targets
     .map((result) => result.exchange?.response.downsampling)
@@ -159,6 +170,7 @@ function QueryPanelContent({
 function AlertsPanelContent({ panel, height }: { panel: AlertsPanel; height: number }): ReactNode {
   const projectId = useProjectId();
   const { now } = useViewState();
+  const noConnection = useNoConnection();
   const alerts = usePreviewAlerts(
     projectId,
     now,
@@ -170,7 +182,7 @@ function AlertsPanelContent({ panel, height }: { panel: AlertsPanel; height: num
     state = "error";
     body = (
       <div className="dash-panel-error" role="alert" data-testid="panel-error">
-        {alerts.error.message}
+        {noConnection(alerts.error) ? NO_CONNECTION : alerts.error.message}
       </div>
     );
   } else if (!alerts.exchange) {
