@@ -1,9 +1,17 @@
 import type { CreateProjectBody, TemplateSummary } from "../api/schemas";
 import { parseDeploymentYaml } from "../deployment/parse";
-import { type Level, LevelSchema, type Project, ProjectShapeSchema, parseProject } from "../model";
+import {
+  type Datasource,
+  type DatasourceType,
+  type Level,
+  LevelSchema,
+  type Project,
+  ProjectShapeSchema,
+  parseProject,
+} from "../model";
 import { catalogDashboards } from "./dashboards";
 import { catalogRules } from "./rules";
-import { catalogContextFor, projectFromTemplate } from "./templates";
+import { catalogContextFor, catalogDatasources, projectFromTemplate } from "./templates";
 import { includedAt } from "./types";
 
 /**
@@ -62,6 +70,34 @@ export function templateSummaries(): TemplateSummary[] {
 }
 
 /**
+ * The catalog's datasource of each type in `types` that the project has none of (the first
+ * Prometheus becomes the default when the project has no default), in the order of `types`.
+ */
+function missingDatasources(project: Project, types: Iterable<DatasourceType>): Datasource[] {
+  const context = catalogContextFor(project.name, project.app.version);
+  const added: Datasource[] = [];
+  for (const type of new Set(types)) {
+    if ([...project.datasources, ...added].some((ds) => ds.type === type)) continue;
+    const datasource = catalogDatasources(context, true).find((ds) => ds.type === type);
+    if (!datasource) continue;
+    const isDefault = type === "prometheus" && ![...project.datasources, ...added].some((ds) => ds.isDefault);
+    added.push({ ...datasource, isDefault });
+  }
+  return added;
+}
+
+/**
+ * The project with the catalog's datasource of each type in `types` it has none of: what a
+ * catalog dashboard brings, and what a new project file gets for the dashboards imported into it.
+ */
+export function withDatasourcesFor(project: Project, types: Iterable<DatasourceType>): Project {
+  const added = missingDatasources(project, types);
+  return added.length === 0
+    ? project
+    : parseProject(ProjectShapeSchema.parse({ ...project, datasources: [...project.datasources, ...added] }));
+}
+
+/**
  * Adds a catalog entry to a project: a level adds every dashboard and rule it includes, a
  * dashboard id adds that dashboard, an alert name adds that rule. What is already there stays.
  */
@@ -100,45 +136,14 @@ export function applyTemplate(project: Project, name: string): Project {
     }
     group.rules.push(rule);
   }
-  const datasources = [...project.datasources];
-  const needs = new Set(dashboards.flatMap((entry) => entry.datasources));
-  for (const type of needs) {
-    if (datasources.some((ds) => ds.type === type)) continue;
-    if (type === "prometheus")
-      datasources.push({
-        uid: context.prometheusUid,
-        name: "Prometheus",
-        type,
-        url: "http://prometheus:9090",
-        isDefault: !datasources.some((d) => d.isDefault),
-        scrapeInterval: "15s",
-      });
-    if (type === "loki")
-      datasources.push({
-        uid: context.lokiUid,
-        name: "Loki",
-        type,
-        url: "http://loki:3100",
-        isDefault: false,
-      });
-    if (type === "postgres") {
-      datasources.push({
-        uid: context.postgresUid,
-        name: "Application database",
-        type,
-        host: "postgres:5432",
-        database: "app",
-        user: "grafana_reader",
-        password: { secret: "APP_DB_READER_PASSWORD" },
-        sslMode: "disable",
-        isDefault: false,
-      });
-    }
-  }
+  const datasources = missingDatasources(
+    project,
+    dashboards.flatMap((entry) => entry.datasources),
+  );
   return parseProject(
     ProjectShapeSchema.parse({
       ...project,
-      datasources,
+      datasources: [...project.datasources, ...datasources],
       dashboards: [...project.dashboards, ...newDashboards],
       ruleGroups: groups,
     }),
