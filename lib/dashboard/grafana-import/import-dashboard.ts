@@ -29,6 +29,7 @@ import {
   withDefaults,
 } from "./json";
 import { type Box, type FlatPanel, layOut } from "./layout";
+import { upgradeToGridLayout } from "./legacy-rows";
 import { mapPanel, type PanelContext } from "./panels";
 import { ImportReporter } from "./report";
 import { mapVariable } from "./variables";
@@ -178,8 +179,42 @@ function moveMessage(path: string, from: Box, to: Box, reason: string): string {
 }
 
 /**
+ * A dashboard of schemaVersion < 16 as Grafana's DashboardMigrator upgrades it when it loads it:
+ * `sharedCrosshair` becomes `graphTooltip` (schemaVersion 14) and the `rows[]` layout becomes panels
+ * on the grid (16, see legacy-rows.ts). Grafana 5+ reads `rows` of a newer dashboard not at all.
+ */
+function upgradeLegacyLayout(
+  dashboard: JsonObject,
+  report: ImportReporter,
+): { input: JsonObject; paths?: string[] } {
+  const rows = asArray(dashboard.rows);
+  const version = asNumber(dashboard.schemaVersion) ?? 0;
+  if (rows.length === 0) return { input: dashboard };
+  if (version >= 16) {
+    report.warn(`rows: ignored, as Grafana ignores rows[] in a schemaVersion ${version} dashboard`);
+    return { input: dashboard };
+  }
+  const { rows: _rows, sharedCrosshair, ...rest } = dashboard;
+  const upgraded = upgradeToGridLayout(rows);
+  for (const note of upgraded.notes) report.warn(note);
+  const existing = asArray(rest.panels);
+  return {
+    input: {
+      ...rest,
+      ...(version < 14 && rest.graphTooltip === undefined
+        ? { graphTooltip: sharedCrosshair === true ? 1 : 0 }
+        : sharedCrosshair === undefined
+          ? {}
+          : { sharedCrosshair }),
+      panels: [...existing, ...upgraded.panels],
+    },
+    paths: [...existing.map((_, index) => `panels[${index}]`), ...upgraded.paths],
+  };
+}
+
+/**
  * A dashboard exported from Grafana (bare JSON model or the API's `{dashboard, meta}`, schemaVersion
- * 16+) as a model dashboard for `project`. Datasources resolve to the project's by uid, name or
+ * 12+; the `rows[]` layout before 16 is converted as Grafana converts it) as a model dashboard for `project`. Datasources resolve to the project's by uid, name or
  * type. Nothing is dropped silently: what the model cannot hold is kept as raw Grafana JSON in the
  * nearest `extra` and listed in `unmapped`. Throws GrafanaImportError for input that is not a dashboard.
  */
@@ -187,7 +222,7 @@ export function importGrafanaDashboard(json: unknown, project: Project): Grafana
   const parsed = parseGrafanaInput(json);
   const report = new ImportReporter();
   const inputs = asArray(parsed.__inputs).filter(isPlainObject);
-  const input = substituteConstantInputs(parsed);
+  const { input, paths } = upgradeLegacyLayout(substituteConstantInputs(parsed), report);
   const rawVariables = asArray(asObject(input.templating).list).filter(isPlainObject);
   const resolver = new DatasourceResolver(project, inputs, variableTypes(rawVariables));
 
@@ -226,7 +261,7 @@ export function importGrafanaDashboard(json: unknown, project: Project): Grafana
   });
   const draft: Dashboard = { ...base, variables };
 
-  const { placed, moves, absorbed } = layOut(asArray(input.panels));
+  const { placed, moves, absorbed } = layOut(asArray(input.panels), paths);
   for (const move of moves) report.warn(moveMessage(move.path, move.from, move.to, move.reason));
   for (const { panel, row } of absorbed) {
     report.warn(

@@ -48,6 +48,15 @@ const PanelInput: z.ZodType<PanelShape> = z.lazy(() =>
   }),
 );
 
+/** A row of the schemaVersion < 16 layout: its panels have `span` and maybe `height`, no gridPos. */
+const LegacyRowInput = z.looseObject({
+  title: z.string().nullish(),
+  collapse: z.boolean().nullish(),
+  showTitle: z.boolean().nullish(),
+  height: z.union([z.number(), z.string()]).nullish(),
+  panels: z.array(PanelInput).nullish(),
+});
+
 const VariableInput = z.looseObject({
   name: z.string(),
   type: z.string(),
@@ -64,7 +73,7 @@ export const GrafanaDashboardInputSchema = z.looseObject({
   tags: z.array(z.string()).optional(),
   schemaVersion: z.number().optional(),
   panels: z.array(PanelInput).optional(),
-  rows: z.array(z.unknown()).optional(),
+  rows: z.array(LegacyRowInput).optional(),
   templating: z.looseObject({ list: z.array(VariableInput).optional() }).optional(),
   time: z.looseObject({ from: z.string(), to: z.string() }).optional(),
   refresh: z.union([z.string(), z.boolean()]).optional(),
@@ -120,12 +129,6 @@ export function parseGrafanaInput(json: unknown): GrafanaDashboardInput {
         message: issue.message,
         severity: "error" as const,
       })),
-    );
-  }
-  if (parsed.data.rows && parsed.data.rows.length > 0 && !parsed.data.panels) {
-    fail(
-      formatPath([...prefix, "rows"]),
-      `schemaVersion ${parsed.data.schemaVersion ?? "<16"} dashboards lay panels out in rows with spans; open and save it in Grafana 5 or later (schemaVersion 16+) first`,
     );
   }
   return parsed.data;

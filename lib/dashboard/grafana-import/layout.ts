@@ -44,12 +44,13 @@ function byPosition(a: { gridPos: Box }, b: { gridPos: Box }): number {
 export function expandRows(
   panels: readonly unknown[],
   pathPrefix = "panels",
+  paths?: readonly string[],
 ): { flat: FlatPanel[]; unplaced: FlatPanel[]; absorbed: Array<{ panel: string; row: string }> } {
   const top: FlatPanel[] = [];
   const unplaced: FlatPanel[] = [];
   panels.forEach((json, index) => {
     if (!isPlainObject(json)) return;
-    const entry = { json, path: `${pathPrefix}[${index}]`, isRow: json.type === "row" };
+    const entry = { json, path: paths?.[index] ?? `${pathPrefix}[${index}]`, isRow: json.type === "row" };
     const box = readBox(json);
     if (box) top.push({ ...entry, gridPos: box });
     else unplaced.push({ ...entry, gridPos: { x: 0, y: 0, w: 12, h: 8 } });
@@ -173,13 +174,17 @@ export function compact<T extends { gridPos: Box }>(items: readonly T[]): Array<
  * The flattened dashboard on the model's grid: sizes fixed up, panels without a position placed at
  * the bottom, overlaps pushed down, gaps closed as Grafana closes them. Every fix-up is reported.
  */
-export function layOut(panels: readonly unknown[]): {
+export function layOut(
+  panels: readonly unknown[],
+  /** Where each panel came from, when not `panels[i]` (a converted legacy `rows[]` layout). */
+  paths?: readonly string[],
+): {
   placed: FlatPanel[];
   moves: LayoutMove[];
   /** Visible panels below a collapsed row: the model's rows own what follows them, so they join it. */
   absorbed: Array<{ panel: string; row: string }>;
 } {
-  const { flat, unplaced, absorbed } = expandRows(panels);
+  const { flat, unplaced, absorbed } = expandRows(panels, "panels", paths);
   const moves: LayoutMove[] = [];
   const sanitized = flat.map((panel) => {
     const { box, reason } = sanitize(panel.gridPos, panel.isRow);
