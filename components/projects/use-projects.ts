@@ -23,10 +23,10 @@ import {
 import { queryKeys } from "@/lib/api/query-keys";
 import type {
   CreateDashboardBody,
+  CreatedDashboard,
   CreateProjectBody,
   ProjectRecord,
   ProjectSummary,
-  SectionSaveResult,
   TemplateSummary,
 } from "@/lib/api/schemas";
 import type { Project } from "@/lib/model/project";
@@ -111,10 +111,10 @@ function refreshProject(queryClient: QueryClient, id: string): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: queryKeys.project(id) });
 }
 
-/** POST /api/projects/{id}/dashboards: a blank dashboard or one from the catalog. */
+/** POST /api/projects/{id}/dashboards: a blank dashboard, one from the catalog, or a Grafana export. */
 export function useCreateDashboard(
   id: string,
-): UseMutationResult<SectionSaveResult, ApiRequestError, CreateDashboardBody> {
+): UseMutationResult<CreatedDashboard, ApiRequestError, CreateDashboardBody> {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body) => createDashboard(id, body),

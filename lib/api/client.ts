@@ -5,6 +5,8 @@ import {
   type ApiError,
   ApiErrorSchema,
   type CreateDashboardBody,
+  type CreatedDashboard,
+  CreatedDashboardSchema,
   type CreateProjectBody,
   type CreateRuleGroupBody,
   type Health,
@@ -262,9 +264,12 @@ export function saveSection(
   return requestJson(SectionSaveResultSchema, "PUT", sectionUrl(id, section), body);
 }
 
-/** POST /api/projects/{id}/dashboards: a blank dashboard, one from the catalog, or a model dashboard. */
-export function createDashboard(id: string, body: CreateDashboardBody): Promise<SectionSaveResult> {
-  return requestJson(SectionSaveResultSchema, "POST", `${projectUrl(id)}/dashboards`, body);
+/**
+ * POST /api/projects/{id}/dashboards: a blank dashboard, one from the catalog, a Grafana export
+ * (answered with its import report; 409 when the uid is taken), or a model dashboard.
+ */
+export function createDashboard(id: string, body: CreateDashboardBody): Promise<CreatedDashboard> {
+  return requestJson(CreatedDashboardSchema, "POST", `${projectUrl(id)}/dashboards`, body);
 }
 
 /** POST /api/projects/{id}/rule-groups */

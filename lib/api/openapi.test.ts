@@ -157,12 +157,40 @@ describe("openApiDocument", () => {
     }
     const create = document.paths["/api/projects/{id}/dashboards"].post;
     expect(create.responses["201"].content["application/json"].schema).toEqual({
-      $ref: "#/components/schemas/DashboardSaveResult",
+      $ref: "#/components/schemas/DashboardCreated",
     });
     const options = document.components.schemas.CreateDashboardBody.anyOf;
-    expect(options.map((option: Json) => option.required)).toEqual([["title"], ["template"], ["dashboard"]]);
-    expect(options[2].properties.dashboard).toEqual({ $ref: "#/components/schemas/DashboardInput" });
+    expect(options.map((option: Json) => option.required)).toEqual([
+      ["title"],
+      ["template"],
+      ["grafana"],
+      ["dashboard"],
+    ]);
+    expect(options[3].properties.dashboard.anyOf).toEqual([
+      { $ref: "#/components/schemas/DashboardInput" },
+      { $ref: "#/components/schemas/GrafanaDashboard" },
+    ]);
     expect(document.paths["/api/projects/{id}/rule-groups"].post.responses["201"]).toBeDefined();
+  });
+
+  it("documents the Grafana import: the export, the uid to choose, the report, and the 400 and 409", () => {
+    const { schemas } = document.components;
+    const grafana = schemas.CreateDashboardBody.anyOf[2];
+    expect(grafana.properties.grafana).toEqual({ $ref: "#/components/schemas/GrafanaDashboard" });
+    expect(grafana.properties.uid.type).toBe("string");
+    expect(schemas.GrafanaDashboard.description).toContain("{dashboard, meta}");
+    expect(schemas.DashboardCreated.properties.report).toEqual({
+      $ref: "#/components/schemas/DashboardImportReport",
+    });
+    expect(schemas.DashboardCreated.required).not.toContain("report");
+    expect(schemas.DashboardImportReport.required).toEqual(
+      expect.arrayContaining(["panels", "summary", "unmapped", "warnings"]),
+    );
+    const create = document.paths["/api/projects/{id}/dashboards"].post;
+    expect(create.description).toContain("125 panels: 125 editable, 0 kept as raw JSON");
+    expect(create.responses["400"].description).toContain("no Grafana dashboard");
+    expect(create.responses["409"].description).toContain("`uid`");
+    expect(create.responses["422"]).toBeDefined();
   });
 
   it("documents the templates POST with an optional body whose version is optional", () => {

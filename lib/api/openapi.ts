@@ -23,8 +23,10 @@ import {
   ApiErrorSchema,
   ApplyTemplateBodySchema,
   CreateDashboardBodySchema,
+  CreatedDashboardSchema,
   CreateProjectBodySchema,
   CreateRuleGroupBodySchema,
+  DashboardImportReportSchema,
   DashboardSectionSchema,
   DeletedSectionSchema,
   DeleteSectionQuerySchema,
@@ -95,6 +97,43 @@ function typedField(union: { options: readonly z.ZodObject[] }, field: string, t
   return z.union(options as [z.ZodObject, ...z.ZodObject[]]);
 }
 
+/**
+ * A Grafana dashboard export as the document shows it: the importer checks it, naming each
+ * problem by its path (lib/dashboard/grafana-import), so only the keys it reads first are listed.
+ */
+const GrafanaDashboardSchema = z
+  .looseObject({
+    uid: z.string().nullish(),
+    title: z.string().optional(),
+    schemaVersion: z.number().optional(),
+    panels: z.array(z.looseObject({})).optional(),
+    rows: z.array(z.looseObject({})).optional(),
+    templating: z.looseObject({}).optional(),
+  })
+  .meta({
+    description:
+      "A Grafana dashboard JSON model (Share → Export → Save to file), or the `{dashboard, meta}` answer of Grafana's HTTP API",
+  });
+
+/** POST of a dashboard: `grafana` a Grafana export, `dashboard` a model dashboard or a Grafana export. */
+function createDashboardBody(): z.ZodType {
+  const model = DashboardSectionSchema.shape.content;
+  const options = (CreateDashboardBodySchema.options as readonly z.ZodObject[]).map((option): z.ZodObject => {
+    if ("grafana" in option.shape) return option.extend({ grafana: GrafanaDashboardSchema });
+    if ("dashboard" in option.shape) {
+      return option.extend({
+        dashboard: z.union([model, GrafanaDashboardSchema]),
+        meta: z
+          .looseObject({})
+          .optional()
+          .meta({ description: "Grafana's `meta`: with it, `dashboard` is read as a Grafana export" }),
+      });
+    }
+    return option;
+  });
+  return z.union(options as [z.ZodObject, ...z.ZodObject[]]);
+}
+
 /** The four kinds of section, each with its content's schema (the record's `content`). */
 const SECTIONS = {
   Dashboard: DashboardSectionSchema,
@@ -124,6 +163,7 @@ function outputSchemas(): Record<string, z.ZodType> {
     MetadataPreviewResponse: MetadataPreviewResponseSchema,
     AlertsPreviewResponse: AlertsPreviewResponseSchema,
     LintResponse: LintResponseSchema,
+    DashboardImportReport: DashboardImportReportSchema,
     TestConnectionResponse: TestConnectionResponseSchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
@@ -132,6 +172,7 @@ function outputSchemas(): Record<string, z.ZodType> {
     named[name] = content;
     named[`${name}Section`] = record;
     named[`${name}SaveResult`] = SectionSaveResultSchema.extend({ content });
+    if (name === "Dashboard") named.DashboardCreated = CreatedDashboardSchema.extend({ content });
     named[`${name}Conflict`] = ApiErrorSchema.extend({
       currentVersion: z.int(),
       current: removable ? content.nullable() : content,
@@ -149,11 +190,8 @@ function inputSchemas(): Record<string, z.ZodType> {
     UpdateProjectBody: UpdateProjectBodySchema.extend({ project: ProjectShapeSchema }),
     RestoreRevisionBody: RestoreRevisionBodySchema,
     ApplyTemplateBody: ApplyTemplateBodySchema,
-    CreateDashboardBody: typedField(
-      CreateDashboardBodySchema,
-      "dashboard",
-      DashboardSectionSchema.shape.content,
-    ),
+    GrafanaDashboard: GrafanaDashboardSchema,
+    CreateDashboardBody: createDashboardBody(),
     CreateRuleGroupBody: typedField(CreateRuleGroupBodySchema, "group", RuleGroupSectionSchema.shape.content),
     LintPreviewBody: LintPreviewBodySchema,
     TestConnectionBody: TestConnectionBodySchema,
@@ -269,18 +307,24 @@ function sectionOperations(name: SectionName, what: string, removable: boolean):
 }
 
 /** POST of a new dashboard or rule group. */
-function createOperation(name: "Dashboard" | "RuleGroup", summary: string, exists: string): Json {
+function createOperation(
+  name: "Dashboard" | "RuleGroup",
+  summary: string,
+  exists: string,
+  more: { description?: string; created?: string; badRequest?: string } = {},
+): Json {
   return {
     post: {
       summary,
+      ...(more.description ? { description: more.description } : {}),
       requestBody: { required: true, ...jsonContent(ref(`Create${name}Body`)) },
       responses: {
         "201": {
-          description: "Added as a new version",
+          description: more.created ?? "Added as a new version",
           headers: { location: { description: "The new section's URL", schema: { type: "string" } } },
-          ...jsonContent(ref(`${name}SaveResult`)),
+          ...jsonContent(ref(name === "Dashboard" ? "DashboardCreated" : `${name}SaveResult`)),
         },
-        "400": badRequest,
+        "400": more.badRequest ? error(more.badRequest) : badRequest,
         "404": error(
           name === "Dashboard" ? "No such project, or no such catalog dashboard" : "No such project",
         ),
@@ -485,8 +529,16 @@ export function openApiDocument(): Json {
         parameters: [idParam],
         ...createOperation(
           "Dashboard",
-          "Add a dashboard: blank with a title (and a uid, else one from the title), one from the catalog by id, or a dashboard of the model",
-          "The project already has a dashboard with this uid",
+          "Add a dashboard: blank with a title (and a uid, else one from the title), one from the catalog by id, a Grafana dashboard export, or a dashboard of the model",
+          "The project already has a dashboard with this uid; for a Grafana export, the error names a free uid to send as `uid`. Nothing was written",
+          {
+            description:
+              "A Grafana export is sent as `{grafana}` (the file Grafana's Share → Export saves, or its HTTP API's `{dashboard, meta}` answer), with `uid` to store it under another uid than its own; `{dashboard, meta}` as Grafana's API answers it, or a `dashboard` with a `schemaVersion`, is read as a Grafana export too. It is converted against the project's datasources as the designer's import does, added as a section (the latest version, whatever other sections were saved meanwhile) and answered with the import report: the panels as the file counts them (`125 panels: 125 editable, 0 kept as raw JSON`), what is kept as raw JSON by path, and what was converted on the way.",
+            created:
+              "Added as a new version; for a Grafana export, with `report`, what the import converted and kept raw",
+            badRequest:
+              "Malformed JSON, a body of the wrong shape, or a `grafana` export that is no Grafana dashboard: the error says why, `issues` say where (paths into the body)",
+          },
         ),
       },
       "/api/projects/{id}/dashboards/{uid}": {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SectionChangeSchema } from "../history/section-change";
+import type { DashboardImportReport } from "../import/grafana-dashboard";
 import {
   DashboardSchema,
   DashboardUidSchema,
@@ -171,13 +172,44 @@ export const DeleteSectionQuerySchema = z.object({ version: z.coerce.number().in
 /** The answer to a DELETE of a section: the project's version after it. */
 export const DeletedSectionSchema = z.object({ version: z.int() });
 
-/** POST /api/projects/{id}/dashboards: a blank dashboard, one from the catalog, or a model dashboard. */
+/**
+ * POST /api/projects/{id}/dashboards: a blank dashboard, one from the catalog, a Grafana dashboard
+ * export (`grafana`, with `uid` to store it under another uid), or a model dashboard. A
+ * `dashboard` that is a Grafana export (it has a `schemaVersion`; model dashboards have none), or
+ * that comes with Grafana's `meta` (the HTTP API's `{dashboard, meta}`), is imported as one too.
+ */
 export const CreateDashboardBodySchema = z.union([
   z.object({ title: z.string().min(1).max(200), uid: DashboardUidSchema.optional() }),
   z.object({ template: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, "a catalog dashboard id") }),
-  z.object({ dashboard: z.unknown() }),
+  z.object({
+    grafana: z.unknown(),
+    uid: DashboardUidSchema.optional().meta({
+      description: "Store it under this uid instead of the export's (when the project has that one)",
+    }),
+  }),
+  z.object({ dashboard: z.unknown(), meta: z.unknown().optional() }),
 ]);
 export type CreateDashboardBody = z.infer<typeof CreateDashboardBodySchema>;
+
+/** What importing a Grafana dashboard did (lib/import/grafana-dashboard.ts). */
+export const DashboardImportReportSchema = z.object({
+  title: z.string(),
+  uid: z.string(),
+  /** Panels as the file counts them (inside rows included, rows themselves not). */
+  panels: z.object({ total: z.int(), editable: z.int(), keptRaw: z.int() }),
+  /** "125 panels: 125 editable, 0 kept as raw JSON" */
+  summary: z.string(),
+  /** What the model cannot hold, by JSON path: kept as raw JSON (exported again as it was), or dropped where it says so. */
+  unmapped: z.array(z.object({ path: z.string(), what: z.string() })),
+  /** What the import converted or changed on the way. */
+  warnings: z.array(z.string()),
+}) satisfies z.ZodType<DashboardImportReport>;
+
+/** The answer to POST /api/projects/{id}/dashboards: the dashboard as stored, with `report` for a Grafana import. */
+export const CreatedDashboardSchema = SectionSaveResultSchema.extend({
+  report: DashboardImportReportSchema.optional(),
+});
+export type CreatedDashboard = SectionSaveResult & { report?: DashboardImportReport };
 
 /** POST /api/projects/{id}/rule-groups: an empty group by name, or a model rule group. */
 export const CreateRuleGroupBodySchema = z.union([

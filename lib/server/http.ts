@@ -13,6 +13,7 @@ import {
 import { InvalidSectionError } from "../db/section-issues";
 import { SectionIdentityError } from "../db/sections";
 import { formatSourceIssue, YamlInputError } from "../deployment/parse";
+import { DashboardUidTakenError, GrafanaImportError } from "../import/grafana-dashboard";
 import { formatPath, InvalidProjectError } from "../model";
 
 /** An error that maps to a 4xx response with the issues that caused it. */
@@ -68,7 +69,17 @@ export function errorResponse(error: unknown): Response {
       409,
     );
   }
+  if (error instanceof DashboardUidTakenError) {
+    const message = `${error.message}: send {"grafana": …, "uid": "${error.freeUid}"} (or another unused uid) to import it beside that one`;
+    return json(errorBody(message, [{ path: "uid", message: error.message, severity: "error" }]), 409);
+  }
   if (error instanceof SectionExistsError) return json(errorBody(error.message), 409);
+  if (error instanceof GrafanaImportError) {
+    const [first] = error.issues;
+    const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : "";
+    const why = first ? `: ${first.path}: ${first.message}${more}` : "";
+    return json(errorBody(`not an importable Grafana dashboard${why}`, error.issues), 400);
+  }
   if (error instanceof UnknownTemplateError) return json(errorBody(error.message), 404);
   if (error instanceof YamlInputError) {
     return json(

@@ -1,6 +1,7 @@
 import "server-only";
 import type {
   CreateDashboardBody,
+  CreatedDashboard,
   CreateRuleGroupBody,
   ProjectRecord,
   SectionRecord,
@@ -8,9 +9,18 @@ import type {
 } from "../../api/schemas";
 import { applyTemplate, UnknownTemplateError } from "../../catalog/apply-template";
 import { catalogDashboards } from "../../catalog/dashboards";
-import { NotFoundError } from "../../db/errors";
+import { NotFoundError, SectionExistsError } from "../../db/errors";
 import { changeProject } from "../../db/projects";
 import * as sections from "../../db/sections";
+import {
+  type DashboardImport,
+  DashboardUidTakenError,
+  freeDashboardUid,
+  GrafanaImportError,
+  importDashboard,
+  isGrafanaDashboard,
+  issuesUnder,
+} from "../../import/grafana-dashboard";
 import { DashboardSchema, type Project, type SectionRef, slugify } from "../../model";
 import { type ServiceContext, writeContext } from "../context";
 import { cachedProjectAt, readProjectRecord, rememberProject } from "../project-cache";
@@ -123,13 +133,14 @@ async function latestProject(context: ServiceContext, id: string): Promise<Proje
 
 /**
  * Adds a dashboard: blank with a title, a catalog dashboard by id (with the datasource it needs,
- * when the project has none of that type), or a dashboard of the model as sent.
+ * when the project has none of that type), a Grafana dashboard export (with its import report),
+ * or a dashboard of the model as sent.
  */
 export async function createDashboard(
   context: ServiceContext,
   id: string,
   body: CreateDashboardBody,
-): Promise<SectionSaveResult> {
+): Promise<CreatedDashboard> {
   if ("template" in body) {
     const entry = catalogDashboards.find((candidate) => candidate.id === body.template);
     if (!entry) throw new UnknownTemplateError(body.template);
@@ -157,6 +168,11 @@ export async function createDashboard(
       );
     return { version: record.version, sectionVersion: record.version, content: dashboard, changed: true };
   }
+  if ("grafana" in body) return importGrafana(context, id, body.grafana, "grafana", body.uid);
+  if ("dashboard" in body && (body.meta !== undefined || isGrafanaDashboard(body.dashboard))) {
+    // Grafana's HTTP API answers `{dashboard, meta}`: the importer reads that wrapper itself.
+    return importGrafana(context, id, { dashboard: body.dashboard, meta: body.meta }, "", undefined);
+  }
   if ("dashboard" in body) {
     const parsed = DashboardSchema.safeParse(body.dashboard);
     const uid = parsed.success ? parsed.data.uid : String((body.dashboard as { uid?: unknown })?.uid ?? "");
@@ -165,6 +181,46 @@ export async function createDashboard(
   const uid = body.uid ?? freeUid(await latestProject(context, id), body.title);
   const dashboard = { uid, title: body.title };
   return addSection(context, id, { kind: "dashboard", uid }, dashboard, `added dashboard ${body.title}`);
+}
+
+/**
+ * Adds a Grafana dashboard export as a dashboard section, converted against the latest project
+ * (its datasources) by the conversion the CLI and the designer share, with the import report.
+ * `at` is where the export sits in the request body, for the paths of a 400.
+ */
+async function importGrafana(
+  context: ServiceContext,
+  id: string,
+  json: unknown,
+  at: string,
+  uid: string | undefined,
+): Promise<CreatedDashboard> {
+  const project = await latestProject(context, id);
+  let imported: DashboardImport;
+  try {
+    imported = importDashboard(json, project, { uid });
+  } catch (error) {
+    if (error instanceof GrafanaImportError && at !== "")
+      throw new GrafanaImportError(issuesUnder(error, at));
+    throw error;
+  }
+  const { dashboard, report } = imported;
+  const ref = { kind: "dashboard" as const, uid: dashboard.uid };
+  try {
+    const saved = await addSection(
+      context,
+      id,
+      ref,
+      dashboard,
+      `imported Grafana dashboard "${dashboard.title}"`,
+    );
+    return { ...saved, report };
+  } catch (error) {
+    // Added meanwhile by someone else: the same answer as a clash seen before.
+    if (!(error instanceof SectionExistsError)) throw error;
+    const taken = new Set((await latestProject(context, id)).dashboards.map((existing) => existing.uid));
+    throw new DashboardUidTakenError(dashboard.uid, freeDashboardUid(dashboard.uid, taken));
+  }
 }
 
 /** Adds a rule group: empty by name, or a rule group of the model as sent. */

@@ -5,7 +5,7 @@ import { createDashboard } from "@/lib/server/services/sections";
 
 export const dynamic = "force-dynamic";
 
-/** Adds a blank dashboard, a catalog dashboard, or a dashboard of the model. */
+/** Adds a blank dashboard, a catalog dashboard, a Grafana dashboard export (with its import report), or a dashboard of the model. */
 export const POST = handler<{ id: string }>(async ({ request, context, params }) => {
   const id = projectIdParam(params.id);
   const body = await readJson(request, CreateDashboardBodySchema);
