@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { useFetchLatestProject, useProject, useUpdateProject } from "@/components/projects/use-projects";
+import { useCreateDashboard, useFetchLatestProject, useProject } from "@/components/projects/use-projects";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { ApiRequestError } from "@/lib/api/client";
 import { PANEL_TYPE_LABELS } from "@/lib/panels/registry";
-import { type ImportPreview, previewImport, withImportedDashboard } from "./import-preview";
+import { type ImportPreview, importRequest, previewImport } from "./import-preview";
 import "../dashboard.css";
 
 export interface ImportDialogProps {
@@ -15,18 +15,22 @@ export interface ImportDialogProps {
 }
 
 function PreviewReport({ preview }: { preview: Extract<ImportPreview, { ok: true }> }): ReactNode {
-  const { dashboard, result } = preview;
-  const panels = dashboard.panels.filter((panel) => panel.type !== "row");
+  const { dashboard, report } = preview;
+  const { total, editable, keptRaw } = report.panels;
   return (
     <div className="dash-import-preview" data-testid="import-preview">
       <p>
         <strong data-testid="import-title">{dashboard.title}</strong> (uid <code>{dashboard.uid}</code>
         {preview.renamedFrom ? `, renamed from ${preview.renamedFrom}: the project already has that uid` : ""}
-        ): <span data-testid="import-panel-count">{panels.length}</span> panels, {dashboard.variables.length}{" "}
-        variables.
+        ):{" "}
+        <span data-testid="import-summary">
+          {total} panel{total === 1 ? "" : "s"}: <span data-testid="import-panel-count">{editable}</span>{" "}
+          editable, {keptRaw} kept as raw JSON
+        </span>
+        ; {dashboard.variables.length} variables.
       </p>
       <details open>
-        <summary>Panels that map ({panels.length})</summary>
+        <summary>Panels that map ({editable})</summary>
         <ul className="plain-list" data-testid="import-mapped">
           {dashboard.panels.map((panel) => (
             <li key={panel.id}>
@@ -35,10 +39,12 @@ function PreviewReport({ preview }: { preview: Extract<ImportPreview, { ok: true
           ))}
         </ul>
       </details>
-      <details open={result.unmapped.length > 0}>
-        <summary>Not mapped ({result.unmapped.length}), kept as raw Grafana JSON</summary>
+      <details open={report.unmapped.length > 0}>
+        <summary>
+          Not mapped ({report.unmapped.length}), kept as raw Grafana JSON unless it says otherwise
+        </summary>
         <ul className="issue-list" data-testid="import-unmapped">
-          {result.unmapped.map((entry) => (
+          {report.unmapped.map((entry) => (
             <li key={`${entry.path}|${entry.what}`}>
               <code>{entry.path}</code> {entry.what}
             </li>
@@ -46,9 +52,9 @@ function PreviewReport({ preview }: { preview: Extract<ImportPreview, { ok: true
         </ul>
       </details>
       <details>
-        <summary>Warnings ({result.warnings.length})</summary>
+        <summary>Converted or changed ({report.warnings.length})</summary>
         <ul className="issue-list" data-testid="import-warnings">
-          {result.warnings.map((warning) => (
+          {report.warnings.map((warning) => (
             <li key={warning}>{warning}</li>
           ))}
         </ul>
@@ -59,13 +65,15 @@ function PreviewReport({ preview }: { preview: Extract<ImportPreview, { ok: true
 
 /**
  * Paste or upload a Grafana dashboard JSON, see what maps and what does not, then add it to the
- * project as a new version. Nothing is saved before "Add to project".
+ * project as a new version: a section add (POST /api/projects/{id}/dashboards with the export),
+ * which lands on the latest version whatever else was saved meanwhile. Nothing is saved before
+ * "Add to project".
  */
 export function ImportDialog({ projectId, onClose }: ImportDialogProps): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const project = useProject(projectId);
-  const update = useUpdateProject(projectId);
+  const create = useCreateDashboard(projectId);
   const fetchLatest = useFetchLatestProject(projectId);
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -86,21 +94,19 @@ export function ImportDialog({ projectId, onClose }: ImportDialogProps): ReactNo
   async function add(): Promise<void> {
     if (!record || !preview?.ok) return;
     try {
-      await update.mutateAsync({
-        version: record.version,
-        project: withImportedDashboard(record.project, preview.dashboard),
-        message: `Imported Grafana dashboard "${preview.dashboard.title}"`,
-      });
-      router.push(`/projects/${projectId}/dashboards/${encodeURIComponent(preview.dashboard.uid)}`);
+      const created = await create.mutateAsync(importRequest(preview));
+      const uid = (created.content as { uid: string }).uid;
+      router.push(`/projects/${projectId}/dashboards/${encodeURIComponent(uid)}`);
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 409) {
-        // Adding a dashboard changes nothing else; preview again on the newer version and let the user confirm.
+        // Someone added a dashboard with this uid meanwhile: preview again on the latest version,
+        // which picks a free uid, and let the user confirm.
         const latest = await fetchLatest();
         setPreview(previewImport(text, latest.project));
         setNotice(
-          `The project was saved meanwhile (now version ${latest.version}); the preview is now against it. Add again to import.`,
+          `A dashboard with uid "${preview.dashboard.uid}" was added meanwhile (the project is now at version ${latest.version}); the preview now uses a free uid. Add again to import.`,
         );
-        update.reset();
+        create.reset();
       }
     }
   }
@@ -160,7 +166,7 @@ export function ImportDialog({ projectId, onClose }: ImportDialogProps): ReactNo
       ) : null}
       {preview?.ok ? <PreviewReport preview={preview} /> : null}
       <ApiErrorNotice
-        error={update.error instanceof ApiRequestError && update.error.status === 409 ? null : update.error}
+        error={create.error instanceof ApiRequestError && create.error.status === 409 ? null : create.error}
         title="Could not add the dashboard"
       />
       <div className="dialog-actions">
@@ -180,10 +186,10 @@ export function ImportDialog({ projectId, onClose }: ImportDialogProps): ReactNo
           type="button"
           className="button button-primary"
           onClick={() => void add()}
-          disabled={!preview?.ok || update.isPending}
+          disabled={!preview?.ok || create.isPending}
           data-testid="import-confirm"
         >
-          {update.isPending ? "Adding…" : "Add to project"}
+          {create.isPending ? "Adding…" : "Add to project"}
         </button>
       </div>
     </dialog>

@@ -1,27 +1,31 @@
-import { type GrafanaImportResult, importGrafanaDashboard } from "@/lib/dashboard/grafana-import";
-import { GrafanaImportError } from "@/lib/dashboard/grafana-import/input-schema";
+import type { CreateDashboardBody } from "@/lib/api/schemas";
+import {
+  type DashboardImportReport,
+  DashboardUidTakenError,
+  GrafanaImportError,
+  importDashboard,
+} from "@/lib/import/grafana-dashboard";
 import type { Dashboard } from "@/lib/model/dashboard";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Project } from "@/lib/model/project";
 
 /**
  * What importing a pasted Grafana dashboard into a project would do, before anything is saved:
- * the mapped dashboard, what could not be mapped, the warnings, and a uid that does not clash.
+ * the conversion the server makes on "Add to project" (lib/import), run here on the project as
+ * the page has it, with a uid that does not clash.
  */
 
 export type ImportPreview =
-  | { ok: true; result: GrafanaImportResult; dashboard: Dashboard; renamedFrom?: string }
+  | {
+      ok: true;
+      /** The export as pasted, sent as is: the server converts it again against the latest project. */
+      json: unknown;
+      dashboard: Dashboard;
+      report: DashboardImportReport;
+      /** The export's uid, when the project has it and the preview chose a free one. */
+      renamedFrom?: string;
+    }
   | { ok: false; message: string; issues: ModelIssue[] };
-
-/** `uid`, or `uid-2`, `uid-3` … when the project already has it (Grafana's limit of 40 kept). */
-export function freeUid(uid: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(uid)) return uid;
-  for (let n = 2; ; n++) {
-    const suffix = `-${n}`;
-    const candidate = `${uid.slice(0, 40 - suffix.length)}${suffix}`;
-    if (!taken.has(candidate)) return candidate;
-  }
-}
 
 export function previewImport(text: string, project: Project): ImportPreview {
   let json: unknown;
@@ -35,12 +39,17 @@ export function previewImport(text: string, project: Project): ImportPreview {
     };
   }
   try {
-    const result = importGrafanaDashboard(json, project);
-    const uid = freeUid(result.dashboard.uid, new Set(project.dashboards.map((dashboard) => dashboard.uid)));
-    const dashboard = uid === result.dashboard.uid ? result.dashboard : { ...result.dashboard, uid };
-    return uid === result.dashboard.uid
-      ? { ok: true, result, dashboard }
-      : { ok: true, result, dashboard, renamedFrom: result.dashboard.uid };
+    try {
+      return { ok: true, json, ...importDashboard(json, project) };
+    } catch (error) {
+      if (!(error instanceof DashboardUidTakenError)) throw error;
+      return {
+        ok: true,
+        json,
+        ...importDashboard(json, project, { uid: error.freeUid }),
+        renamedFrom: error.uid,
+      };
+    }
   } catch (error) {
     if (error instanceof GrafanaImportError)
       return { ok: false, message: "not an importable Grafana dashboard", issues: error.issues };
@@ -48,7 +57,9 @@ export function previewImport(text: string, project: Project): ImportPreview {
   }
 }
 
-/** The project with the imported dashboard added at the end. */
-export function withImportedDashboard(project: Project, dashboard: Dashboard): Project {
-  return { ...project, dashboards: [...project.dashboards, dashboard] };
+/** The POST /api/projects/{id}/dashboards body that adds what the preview shows. */
+export function importRequest(preview: Extract<ImportPreview, { ok: true }>): CreateDashboardBody {
+  return preview.renamedFrom === undefined
+    ? { grafana: preview.json }
+    : { grafana: preview.json, uid: preview.dashboard.uid };
 }
