@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { parse as parseYaml } from "yaml";
 import { parseDeploymentYaml, type SourceIssue, YamlInputError } from "../deployment/parse";
 import { type ModelIssue, type Project, validateProject } from "../model";
 
@@ -66,6 +67,39 @@ function checked(file: string, value: unknown, notes: string[]): LoadedProject {
   const lines = result.issues.map((issue) => formatModelIssue(file, issue));
   if (!result.ok) throw new InputError(lines);
   return { project: result.project, notes: [...notes, ...lines] };
+}
+
+/** A file read for `obsforge import`: its parsed content, or why it cannot be read. */
+export type ReadDocument = { ok: true; document: unknown } | { ok: false; problem: string };
+
+/**
+ * Reads a file to import as JSON, or as YAML (rule files and Alertmanager configurations are YAML);
+ * what it is, is decided from its content afterwards, never from its name.
+ */
+export function readDocument(file: string): ReadDocument {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { ok: false, problem: "no such file" };
+    if (code === "EISDIR") return { ok: false, problem: "is a directory, not a file to import" };
+    return { ok: false, problem: `cannot read: ${code ?? (error as Error).message}` };
+  }
+  try {
+    return { ok: true, document: JSON.parse(text) };
+  } catch (error) {
+    // Text that starts like JSON is JSON with a mistake: say so, not what YAML makes of it.
+    if (/^\s*[{[]/.test(text)) return { ok: false, problem: `invalid JSON: ${(error as Error).message}` };
+  }
+  try {
+    return { ok: true, document: parseYaml(text) };
+  } catch (error) {
+    return {
+      ok: false,
+      problem: `neither JSON nor YAML: ${(error as Error).message.split("\n")[0]?.replace(/:$/, "")}`,
+    };
+  }
 }
 
 export type InputKind = "deployment" | "project" | "bundle";

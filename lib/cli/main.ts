@@ -6,6 +6,7 @@ import { type Level, LevelSchema } from "../model";
 import { readFiles } from "../tools/files";
 import { checkBundleWithTools, type ToolVerdict, toolAvailable } from "../tools/real-tools";
 import { catalogJson, catalogText } from "./catalog-listing";
+import { runImport } from "./import-command";
 import {
   detectInputKind,
   InputError,
@@ -109,6 +110,38 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       const ok = runValidate(target, io);
       io.stderr(ok ? `${target}: valid\n` : `${target}: invalid\n`);
       setExit(ok ? EXIT_OK : EXIT_INVALID);
+    });
+
+  program
+    .command("import")
+    .description(
+      "add Grafana dashboards to a project file (created when it does not exist), as the web app's import does",
+    )
+    .argument(
+      "<files...>",
+      "files to import, each recognised by its content: a Grafana dashboard JSON (exported, or the HTTP API's {dashboard, meta})",
+    )
+    .requiredOption(
+      "--into <project.json>",
+      "the project file to add them to; a new one is an empty project named after the file, with the datasources its dashboards query",
+    )
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Each file's import report (panels editable and kept as raw JSON, what was converted) goes to stderr.",
+        "The project file is written once, atomically, when every file was imported: exit 0. When a file",
+        "cannot be read or converted, or the project would be invalid with it, nothing is written: exit 1.",
+        "Rule files and Alertmanager configurations are not imported yet.",
+        "",
+        "Example:",
+        "  obsforge import node-exporter.json grafana-export/*.json --into observability.obsforge.json",
+      ].join("\n"),
+    )
+    .action((files: string[], options: { into: string }) => {
+      const result = runImport(files, options.into);
+      for (const line of result.lines) io.stderr(`${line}\n`);
+      setExit(result.ok ? EXIT_OK : EXIT_INVALID);
     });
 
   program

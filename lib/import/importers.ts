@@ -1,0 +1,102 @@
+import type { DatasourceType, Project, SectionRef } from "../model";
+import { targetDatasourceType } from "../model/checks/dashboards";
+import { panelTargets } from "../model/panel";
+import {
+  DashboardUidTakenError,
+  GrafanaImportError,
+  importDashboard,
+  isGrafanaDashboard,
+} from "./grafana-dashboard";
+
+/**
+ * What `obsforge import` takes, each kind recognised by its content (never by the file's name):
+ * the first importer that recognises a file converts it. Today that is Grafana dashboards; rule
+ * files and Alertmanager configurations join this list as importers of their own.
+ */
+
+/** A section an importer converted a file into, before the model checks it in the project. */
+export interface ConvertedSection {
+  ref: Extract<SectionRef, { kind: "dashboard" | "rule-group" }>;
+  content: unknown;
+  /** The datasource types its queries run on (a new project file gets one of each). */
+  datasourceTypes: DatasourceType[];
+  /** The import report, a headline first, then indented details. */
+  report: string[];
+}
+
+/** A file that was recognised but cannot be converted: why, a line each. */
+export class ImportFailure extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join("\n"));
+    this.name = "ImportFailure";
+  }
+}
+
+export interface Importer {
+  /** What it imports, for messages: "Grafana dashboard". */
+  readonly what: string;
+  /** Whether the parsed file (JSON or YAML) is one of these, by its content alone. */
+  recognises(document: unknown): boolean;
+  /** Converts the file into a section of `project`; throws ImportFailure when it cannot. */
+  convert(document: unknown, project: Project): ConvertedSection;
+}
+
+export const grafanaDashboardImporter: Importer = {
+  what: "Grafana dashboard",
+  recognises: isGrafanaDashboard,
+  convert(document, project) {
+    try {
+      const { dashboard, report } = importDashboard(document, project);
+      const types = new Set<DatasourceType>();
+      for (const panel of dashboard.panels)
+        for (const target of panelTargets(panel)) types.add(targetDatasourceType(target.kind));
+      for (const variable of dashboard.variables)
+        if (variable.type === "datasource") types.add(variable.datasourceType);
+      return {
+        ref: { kind: "dashboard", uid: dashboard.uid },
+        content: dashboard,
+        datasourceTypes: [...types],
+        report: [
+          `Grafana dashboard "${report.title}" (uid ${report.uid}): ${report.summary}`,
+          ...(report.unmapped.length > 0
+            ? [
+                `  not mapped (${report.unmapped.length}), kept as raw JSON unless it says otherwise:`,
+                ...report.unmapped.map((entry) => `    ${entry.path}: ${entry.what}`),
+              ]
+            : []),
+          ...(report.warnings.length > 0
+            ? [
+                `  converted or changed (${report.warnings.length}):`,
+                ...report.warnings.map((warning) => `    ${warning}`),
+              ]
+            : []),
+        ],
+      };
+    } catch (error) {
+      if (error instanceof GrafanaImportError) {
+        throw new ImportFailure([
+          "not an importable Grafana dashboard:",
+          ...error.issues.map((issue) => `  ${issue.path}: ${issue.message}`),
+        ]);
+      }
+      if (error instanceof DashboardUidTakenError) {
+        throw new ImportFailure([
+          `${error.message}: change "uid" in the file (for example to "${error.freeUid}") or remove that dashboard from the project first`,
+        ]);
+      }
+      throw error;
+    }
+  },
+};
+
+/** Every kind of file `obsforge import` takes, in the order they are tried. */
+export const IMPORTERS: readonly Importer[] = [grafanaDashboardImporter];
+
+/** What a file none of IMPORTERS recognises is told. */
+export const NOT_RECOGNISED =
+  "not a Grafana dashboard (rule files and Alertmanager configurations are not imported yet)";
+
+/** The importer for a parsed file, by its content; undefined when none takes it. */
+export function importerFor(document: unknown): Importer | undefined {
+  return IMPORTERS.find((importer) => importer.recognises(document));
+}

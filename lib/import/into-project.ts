@@ -1,0 +1,83 @@
+import type { CreateProjectBody } from "../api/schemas";
+import { projectFromCreateBody, withDatasourcesFor } from "../catalog/apply-template";
+import { InvalidSectionError, parseWithSection } from "../db/section-issues";
+import { formatIssue, type Project } from "../model";
+import { ImportFailure, importerFor, NOT_RECOGNISED } from "./importers";
+
+/**
+ * Files added to a project file, each as the section add the API makes: converted by the importer
+ * that recognises it, then checked by the model in the project as it is after the files before it
+ * (the same check as a section add on the server). Pure: the CLI reads and writes the files.
+ */
+
+/** A file to import, already parsed; `name` is how messages call it. */
+export interface ImportSource {
+  name: string;
+  document: unknown;
+}
+
+/** One file's outcome: its import report, or why it cannot be imported. */
+export interface ImportOutcome {
+  name: string;
+  ok: boolean;
+  lines: string[];
+}
+
+export interface ImportIntoResult {
+  /** The project with every file added; only meaningful when `ok`. */
+  project: Project;
+  outcomes: ImportOutcome[];
+  ok: boolean;
+}
+
+export function importIntoProject(project: Project, sources: readonly ImportSource[]): ImportIntoResult {
+  let current = project;
+  const outcomes = sources.map((source): ImportOutcome => {
+    const importer = importerFor(source.document);
+    if (!importer) return { name: source.name, ok: false, lines: [NOT_RECOGNISED] };
+    try {
+      const converted = importer.convert(source.document, current);
+      try {
+        current = parseWithSection(current, converted.ref, converted.content);
+      } catch (error) {
+        if (!(error instanceof InvalidSectionError)) throw error;
+        const errors = error.sectionIssues.filter((issue) => issue.severity === "error");
+        return {
+          name: source.name,
+          ok: false,
+          lines: [
+            ...converted.report,
+            `  the project would be invalid with it (${errors.length} error${errors.length === 1 ? "" : "s"}):`,
+            ...errors.map((issue) => `    ${issue.section ? "" : "in the project: "}${formatIssue(issue)}`),
+          ],
+        };
+      }
+      return { name: source.name, ok: true, lines: converted.report };
+    } catch (error) {
+      if (error instanceof ImportFailure) return { name: source.name, ok: false, lines: error.lines };
+      throw error;
+    }
+  });
+  return { project: current, outcomes, ok: outcomes.every((outcome) => outcome.ok) };
+}
+
+/**
+ * A new project for files to be imported into: an empty project named `name` (as
+ * `POST /api/projects {empty: true}` makes), with the catalog's datasource of each type the
+ * recognised files query, so their queries have somewhere to run.
+ */
+export function newProjectFor(name: string, sources: readonly ImportSource[]): Project {
+  const body: CreateProjectBody = { empty: true, name };
+  const empty = projectFromCreateBody(body);
+  const types = sources.flatMap((source) => {
+    const importer = importerFor(source.document);
+    if (!importer) return [];
+    try {
+      return importer.convert(source.document, empty).datasourceTypes;
+    } catch (error) {
+      if (error instanceof ImportFailure) return [];
+      throw error;
+    }
+  });
+  return withDatasourcesFor(empty, types);
+}
