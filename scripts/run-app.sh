@@ -10,4 +10,21 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 npx next build
+# Once the server answers (so it is not lost in the build's output): how to get live data.
+host="${HOST:-127.0.0.1}"
+case "$host" in 0.0.0.0 | :: | "[::]") host=127.0.0.1 ;; esac
+health="http://${host}:${PORT:-3000}/api/health"
+(
+  node -e '
+    const deadline = Date.now() + 120_000;
+    const poll = async () => {
+      while (Date.now() < deadline) {
+        if (await fetch(process.argv[1]).then((r) => r.ok, () => false)) return 0;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      return 1;
+    };
+    poll().then((code) => process.exit(code));
+  ' "$health" && bash scripts/live-data-help.sh
+) &
 exec npx next start --port "${PORT:-3000}" --hostname "${HOST:-127.0.0.1}"
