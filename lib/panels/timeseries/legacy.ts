@@ -7,6 +7,7 @@ import {
   type JsonObject,
 } from "../../dashboard/grafana-import/json";
 import { dropUndefined, type LegacyConversion, leftovers, shared } from "../common/legacy";
+import { convertSeriesOverrides } from "./series-overrides";
 
 const LEGEND_CALCS: ReadonlyArray<readonly [string, string]> = [
   ["min", "min"],
@@ -186,20 +187,21 @@ export function convertGraph(panel: JsonObject): LegacyConversion {
       },
     },
   };
-  const seriesOverrides = asArray(panel.seriesOverrides);
-  if (seriesOverrides.length > 0) {
-    out.seriesOverrides = seriesOverrides;
+  const series = convertSeriesOverrides(panel);
+  if (series.overrides.length > 0) {
+    (out.fieldConfig as JsonObject).overrides = [...overrides, ...series.overrides];
+    const hidden = series.overrides.length - series.converted;
     notes.push({
       key: "seriesOverrides",
-      what: `${seriesOverrides.length} graph series override(s) kept as raw JSON; timeseries panels ignore them (recreate as field overrides)`,
+      what: `converted ${series.converted} series override${series.converted === 1 ? "" : "s"}${
+        hidden > 0 ? ` and ${hidden} hidden series` : ""
+      } to field overrides, as Grafana's graph migration does (kept as raw JSON in fieldConfig.overrides)`,
     });
   }
-  const rightAxis = axes[1];
-  if (rightAxis && seriesOverrides.some((o) => asObject(o).yaxis === 2)) {
-    out.yaxes = panel.yaxes;
+  if (series.ignored.length > 0) {
     notes.push({
-      key: "yaxes",
-      what: "right y-axis settings kept as raw JSON with the series overrides that use it",
+      key: "seriesOverrides",
+      what: `series override options with no time series equivalent dropped, as Grafana drops them: ${series.ignored.join(", ")}`,
     });
   }
   const xaxis = asObject(panel.xaxis);
