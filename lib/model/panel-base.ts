@@ -26,7 +26,14 @@ export const PromqlTargetSchema = z.object({
   /** Instant query (tables, stats of the latest value) instead of a range query. */
   instant: z.boolean().default(false),
   interval: z.string().optional(),
+  /**
+   * Grafana's "Resolution" (1/1, 1/2 … 1/10 in its editor): the step is the interval times this
+   * factor, so fewer points are asked for. Absent means 1.
+   */
+  intervalFactor: z.int().min(1).optional(),
   format: z.enum(["time_series", "table", "heatmap"]).default("time_series"),
+  /** Hidden in Grafana: not drawn, but still run (other queries and expressions may use it). */
+  hide: z.boolean().optional(),
 });
 
 export const SqlTargetSchema = z.object({
@@ -35,6 +42,8 @@ export const SqlTargetSchema = z.object({
   datasource: z.string().optional(),
   rawSql: z.string().min(1, "an SQL query is required"),
   format: z.enum(["table", "time_series"]).default("table"),
+  /** Hidden in Grafana: not drawn, but still run (other queries and expressions may use it). */
+  hide: z.boolean().optional(),
 });
 
 export const LogqlTargetSchema = z.object({
@@ -44,6 +53,8 @@ export const LogqlTargetSchema = z.object({
   expr: z.string().min(1, "a LogQL query is required"),
   legendFormat: z.string().optional(),
   instant: z.boolean().default(false),
+  /** Hidden in Grafana: not drawn, but still run (other queries and expressions may use it). */
+  hide: z.boolean().optional(),
 });
 
 export const TargetSchema = z.discriminatedUnion(

@@ -131,26 +131,40 @@ function editTarget(target: Target, at: string, expected: Expected[]): Target {
         legendFormat: `edited ${target.legendFormat ?? ""}`.trim(),
         instant: !target.instant,
         interval: other(target.interval, ["37s", "41s"]),
+        intervalFactor: other(target.intervalFactor, [3, 4]),
+        hide: !target.hide,
       };
       expected.push(
         { at: `${at}.expr`, value: edited.expr },
         { at: `${at}.legendFormat`, value: edited.legendFormat },
         { at: `${at}.instant`, value: edited.instant, alsoChanges: [`${at}.range`] },
         { at: `${at}.interval`, value: edited.interval },
+        { at: `${at}.intervalFactor`, value: edited.intervalFactor },
+        // Grafana writes `hide` only when it is true.
+        { at: `${at}.hide`, value: edited.hide ? true : undefined },
       );
       return edited;
     }
     case "logql": {
-      const edited = { ...target, expr: `${target.expr} |= "edited"`, instant: !target.instant };
+      const edited = {
+        ...target,
+        expr: `${target.expr} |= "edited"`,
+        instant: !target.instant,
+        hide: !target.hide,
+      };
       expected.push(
         { at: `${at}.expr`, value: edited.expr },
+        { at: `${at}.hide`, value: edited.hide ? true : undefined },
         { at: `${at}.queryType`, value: edited.instant ? "instant" : "range" },
       );
       return edited;
     }
     case "sql": {
-      const edited = { ...target, rawSql: `${target.rawSql} -- edited` };
-      expected.push({ at: `${at}.rawSql`, value: edited.rawSql });
+      const edited = { ...target, rawSql: `${target.rawSql} -- edited`, hide: !target.hide };
+      expected.push(
+        { at: `${at}.rawSql`, value: edited.rawSql },
+        { at: `${at}.hide`, value: edited.hide ? true : undefined },
+      );
       return edited;
     }
     default: {

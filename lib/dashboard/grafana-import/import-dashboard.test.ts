@@ -467,7 +467,8 @@ describe("what cannot be mapped", () => {
     expect(equivalentGrafanaDashboards(input, exported)).toEqual([]);
   });
 
-  it("keeps a panel whose queries the model cannot hold (hidden, other datasources) whole", () => {
+  it("keeps a panel whose queries the model cannot hold (expressions, other datasources) whole", () => {
+    // A hidden query alone is a model field now (kept-raw.test.ts); the expression beside it is not.
     const hidden = promPanel(
       1,
       { x: 0, y: 0, w: 12, h: 8 },
@@ -496,7 +497,7 @@ describe("what cannot be mapped", () => {
     expect(unmapped).toEqual([
       {
         path: "panels[0]",
-        what: "targets[0] is a hidden query (the model has no hidden queries); kept as raw JSON in the dashboard's extra",
+        what: "targets[1] is a query of a __expr__ datasource; kept as raw JSON in the dashboard's extra",
       },
       {
         path: "panels[1]",

@@ -293,21 +293,46 @@ describe("variables and the dashboard", () => {
 });
 
 describe("what the model drops", () => {
-  it("is in the report, and the equivalence check sees it: a query's intervalFactor", () => {
+  it("is in the report, and the equivalence check sees it: a query's intervalFactor that is no factor", () => {
     const input = board([
       stat({
-        targets: [{ refId: "A", expr: "disk_used_ratio * 100", intervalFactor: 2, datasource: DATASOURCE }],
+        targets: [{ refId: "A", expr: "disk_used_ratio * 100", intervalFactor: 1.5, datasource: DATASOURCE }],
       }),
     ]);
     const { dashboard, unmapped } = importGrafanaDashboard(input, project());
     expect(unmapped).toEqual([
       {
         path: "panels[0].targets[0]",
-        what: "query option intervalFactor=2 has no place in the model; dropped",
+        what: "query option intervalFactor=1.5 has no place in the model; dropped",
       },
     ]);
     expect(equivalentGrafanaDashboards(input, exported(dashboard))).toEqual([
-      'panels[0] (stat "Disk used").targets[0].intervalFactor: only in the first: 2',
+      'panels[0] (stat "Disk used").targets[0].intervalFactor: only in the first: 1.5',
     ]);
+  });
+});
+
+describe("query options the model holds", () => {
+  it("keeps intervalFactor and hide on the target, exports them, and the equivalence check agrees", () => {
+    const input = board([
+      stat({
+        targets: [
+          { refId: "A", expr: "disk_used_ratio * 100", intervalFactor: 2, datasource: DATASOURCE },
+          { refId: "B", expr: "disk_used_ratio", hide: true, datasource: DATASOURCE },
+        ],
+      }),
+    ]);
+    const { dashboard, unmapped } = importGrafanaDashboard(input, project());
+    expect(unmapped).toEqual([]);
+    const panel = dashboard.panels[0];
+    expect(panel && "targets" in panel ? panel.targets : []).toMatchObject([
+      { refId: "A", intervalFactor: 2 },
+      { refId: "B", hide: true },
+    ]);
+    expect(exported(dashboard).panels[0]?.targets).toMatchObject([
+      { refId: "A", intervalFactor: 2 },
+      { refId: "B", hide: true },
+    ]);
+    expect(equivalentGrafanaDashboards(input, exported(dashboard))).toEqual([]);
   });
 });

@@ -43,9 +43,9 @@ const DEFAULT_VALUES: Record<string, unknown> = {
 };
 
 const MAPPED_KEYS: Record<DatasourceType, ReadonlySet<string>> = {
-  prometheus: new Set(["expr", "legendFormat", "instant", "format", "interval"]),
-  loki: new Set(["expr", "legendFormat", "instant"]),
-  postgres: new Set(["rawSql", "format"]),
+  prometheus: new Set(["expr", "legendFormat", "instant", "format", "interval", "intervalFactor", "hide"]),
+  loki: new Set(["expr", "legendFormat", "instant", "hide"]),
+  postgres: new Set(["rawSql", "format", "hide"]),
 };
 
 function droppedKeys(raw: JsonObject, type: DatasourceType): string[] {
@@ -99,9 +99,26 @@ function promFormat(value: unknown): "time_series" | "table" | "heatmap" {
   return value === "table" || value === "heatmap" ? value : "time_series";
 }
 
+/** `hide: true` of a query (hidden in the panel, still run), as the model's optional field. */
+function hidden(raw: JsonObject): { hide?: true } {
+  return raw.hide === true ? { hide: true } : {};
+}
+
 /**
- * A Grafana query as a model target. Queries the model cannot hold (hidden ones, expressions,
- * other datasources) come back as a reason, so the caller keeps the whole panel as raw JSON.
+ * Grafana's Resolution: 1 is the default (absent in the model); a larger whole number is kept;
+ * anything else is no factor Grafana applies, so it is reported as dropped.
+ */
+function intervalFactor(raw: JsonObject, dropped: string[]): { intervalFactor?: number } {
+  const value = raw.intervalFactor;
+  if (value === undefined || value === null || value === 1) return {};
+  if (typeof value === "number" && Number.isInteger(value) && value >= 2) return { intervalFactor: value };
+  dropped.push(`intervalFactor=${JSON.stringify(value)}`);
+  return {};
+}
+
+/**
+ * A Grafana query as a model target. Queries the model cannot hold (expressions, other
+ * datasources) come back as a reason, so the caller keeps the whole panel as raw JSON.
  */
 export function mapTarget(
   raw: JsonObject,
@@ -114,7 +131,6 @@ export function mapTarget(
   const type = queryType(raw, resolution, resolver);
   if (typeof type === "string" && !(type in MAPPED_KEYS)) return { ok: false, reason: type };
   const datasourceType = type as DatasourceType;
-  if (raw.hide === true) return { ok: false, reason: "a hidden query (the model has no hidden queries)" };
   const datasource = modelDatasource(resolution);
   const dropped = droppedKeys(raw, datasourceType);
   switch (datasourceType) {
@@ -138,7 +154,9 @@ export function mapTarget(
           legendFormat: legend === "__auto" ? undefined : (legend ?? ""),
           instant,
           interval: interval === "" ? undefined : interval,
+          ...intervalFactor(raw, dropped),
           format: promFormat(raw.format),
+          ...hidden(raw),
         },
       };
     }
@@ -156,6 +174,7 @@ export function mapTarget(
           expr,
           legendFormat: legend === "" ? undefined : legend,
           instant: raw.queryType === "instant" || (raw.queryType === undefined && raw.instant === true),
+          ...hidden(raw),
         },
       };
     }
@@ -167,7 +186,13 @@ export function mapTarget(
         ok: true,
         datasource,
         dropped,
-        target: { kind: "sql", refId, rawSql, format: raw.format === "table" ? "table" : "time_series" },
+        target: {
+          kind: "sql",
+          refId,
+          rawSql,
+          format: raw.format === "table" ? "table" : "time_series",
+          ...hidden(raw),
+        },
       };
     }
     default: {

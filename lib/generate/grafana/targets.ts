@@ -8,8 +8,10 @@ export type PrometheusTargetJson = {
   editorMode: "code";
   expr: string;
   format: "time_series" | "table" | "heatmap";
+  hide?: true;
   instant: boolean;
   interval?: string;
+  intervalFactor?: number;
   legendFormat: string;
   range: boolean;
   refId: string;
@@ -20,6 +22,7 @@ export type PostgresTargetJson = {
   datasource: DataSourceRef;
   editorMode: "code";
   format: "table" | "time_series";
+  hide?: true;
   rawQuery: true;
   rawSql: string;
   refId: string;
@@ -29,6 +32,7 @@ export type LokiTargetJson = {
   datasource: DataSourceRef;
   editorMode: "code";
   expr: string;
+  hide?: true;
   legendFormat?: string;
   queryType: "range" | "instant";
   refId: string;
@@ -45,28 +49,32 @@ export function toGrafanaTarget(target: Target, datasource: DataSourceRef): Graf
         editorMode: "code",
         expr: target.expr,
         format: target.format,
+        hide: target.hide === true ? true : undefined,
         instant: target.instant,
         interval: target.interval,
+        intervalFactor: target.intervalFactor,
         // "__auto" is what Grafana writes when the legend is left to it.
         legendFormat: target.legendFormat ?? "__auto",
         range: !target.instant,
         refId: target.refId,
       });
     case "sql":
-      return {
+      return compact({
         datasource,
         editorMode: "code",
         format: target.format,
-        rawQuery: true,
+        hide: target.hide === true ? true : undefined,
+        rawQuery: true as const,
         rawSql: target.rawSql,
         refId: target.refId,
-      };
+      });
     case "logql": {
       const queryType: LokiTargetJson["queryType"] = target.instant ? "instant" : "range";
       return compact({
         datasource,
         editorMode: "code",
         expr: target.expr,
+        hide: target.hide === true ? true : undefined,
         legendFormat: target.legendFormat,
         queryType,
         refId: target.refId,
