@@ -74,3 +74,20 @@ describe.each(FIXTURES)("series overrides of $name", ({ name, panels }) => {
     expect(result.unmapped.filter((entry) => entry.what.startsWith("converted "))).not.toEqual([]);
   });
 });
+
+describe("a schemaVersion 12 graph's grid thresholds", () => {
+  it("become thresholds, as DashboardMigrator's schemaVersion 13 step moves them, and the grid goes", () => {
+    const { panel, notes } = convertGraph(load(path.join(CASES, "grid-thresholds.graph.json")));
+    expect(getPath(panel, "fieldConfig.defaults.thresholds")).toEqual({
+      mode: "absolute",
+      steps: [
+        { color: "transparent", value: null },
+        { color: "rgba(216, 200, 27, 0.27)", value: 80 },
+        { color: "rgba(234, 112, 112, 0.22)", value: 95 },
+      ],
+    });
+    expect(getPath(panel, "fieldConfig.defaults.custom.thresholdsStyle")).toEqual({ mode: "area" });
+    expect(panel.grid).toBeUndefined();
+    expect(notes.filter((note) => note.key === "grid")).toEqual([]);
+  });
+});

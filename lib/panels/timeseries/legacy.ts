@@ -66,6 +66,37 @@ function aliasColorOverrides(aliasColors: unknown): JsonObject[] {
     }));
 }
 
+/** The threshold keys of a graph's `grid` before schemaVersion 13. */
+const GRID_THRESHOLD_KEYS = [
+  "threshold1",
+  "threshold1Color",
+  "threshold2",
+  "threshold2Color",
+  "thresholdLine",
+];
+
+/**
+ * Graphs saved before schemaVersion 13 keep up to two thresholds in `grid`; Grafana's DashboardMigrator
+ * (its `oldVersion < 13` step) moves them to `thresholds`: a line or a fill in the given colour, both
+ * `gt`, or both `lt` when the first is the larger. Null thresholds are none.
+ */
+function gridThresholds(grid: JsonObject): JsonObject[] {
+  // Grafana leaves the other of line/fill unset, which its timeseries migration reads as off.
+  const one = (value: number, color: unknown): JsonObject =>
+    grid.thresholdLine === true
+      ? { value, line: true, fill: false, lineColor: color, colorMode: "custom" }
+      : { value, line: false, fill: true, fillColor: color, colorMode: "custom" };
+  const t1 = typeof grid.threshold1 === "number" ? grid.threshold1 : undefined;
+  const t2 = typeof grid.threshold2 === "number" ? grid.threshold2 : undefined;
+  if (t1 === undefined) return [];
+  if (t2 === undefined) return [{ ...one(t1, grid.threshold1Color), op: "gt" }];
+  const op = t1 > t2 ? "lt" : "gt";
+  return [
+    { ...one(t1, grid.threshold1Color), op },
+    { ...one(t2, grid.threshold2Color), op },
+  ];
+}
+
 const GRAPH_KEYS = new Set([
   "aliasColors",
   "alert",
@@ -76,6 +107,7 @@ const GRAPH_KEYS = new Set([
   "fieldConfig",
   "fill",
   "fillGradient",
+  "grid",
   "hiddenSeries",
   "legend",
   "lines",
@@ -136,7 +168,10 @@ export function convertGraph(panel: JsonObject): LegacyConversion {
       what: 'nullPointMode "null as zero" has no timeseries option; gaps stay gaps',
     });
   }
-  const { thresholds, style } = graphThresholds(asArray(panel.thresholds), notes);
+  const { thresholds, style } = graphThresholds(
+    [...asArray(panel.thresholds), ...gridThresholds(asObject(panel.grid))],
+    notes,
+  );
   if (style) custom.thresholdsStyle = { mode: style };
 
   const legendValues = legend.values === true;
@@ -225,6 +260,15 @@ export function convertGraph(panel: JsonObject): LegacyConversion {
       key: "alert",
       what: "legacy graph alert kept as raw JSON; Grafana 11+ ignores it: recreate it as a Prometheus alert rule",
     });
+  }
+  const grid = Object.fromEntries(
+    Object.entries(asObject(panel.grid)).filter(
+      ([key, value]) => !GRID_THRESHOLD_KEYS.includes(key) && value !== null && value !== undefined,
+    ),
+  );
+  if (Object.keys(grid).length > 0) {
+    out.grid = grid;
+    notes.push({ key: "grid", what: "legacy graph grid options other than its thresholds kept as raw JSON" });
   }
   Object.assign(out, leftovers(panel, GRAPH_KEYS, notes));
   return { panel: out, notes };
