@@ -87,6 +87,17 @@ function TargetFields({
             multi-line
           </label>
         ) : null}
+        <label className="dash-inline small" title="Hidden in Grafana: not drawn, still run">
+          <input
+            type="checkbox"
+            checked={target.hide === true}
+            onChange={(event) =>
+              onChange({ ...target, hide: event.target.checked ? true : undefined }, `${path}.hide`)
+            }
+            data-testid={`query-hide-${target.refId}`}
+          />{" "}
+          hidden
+        </label>
         {onRemove ? (
           <button
             type="button"
@@ -163,6 +174,31 @@ function TargetFields({
                 <option value="time_series">Time series</option>
                 <option value="table">Table</option>
                 <option value="heatmap">Heatmap</option>
+              </select>
+            </label>
+            <label
+              className="dash-inline"
+              title="Grafana's Resolution: the step is the interval times the factor"
+            >
+              Resolution{" "}
+              <select
+                value={String(target.intervalFactor ?? 1)}
+                onChange={(event) => {
+                  const factor = Number(event.target.value);
+                  onChange(
+                    { ...target, intervalFactor: factor === 1 ? undefined : factor },
+                    `${path}.intervalFactor`,
+                  );
+                }}
+                data-testid={`query-resolution-${target.refId}`}
+              >
+                {[...new Set([1, 2, 3, 4, 5, 10, target.intervalFactor ?? 1])]
+                  .sort((a, b) => a - b)
+                  .map((factor) => (
+                    <option key={factor} value={String(factor)}>
+                      1/{factor}
+                    </option>
+                  ))}
               </select>
             </label>
           </div>
