@@ -32,6 +32,7 @@ const context = {
   selections: { ds: ["prom-2"] },
   datasources: [],
   scrapeInterval: "15s",
+  unknownVariables: [],
 };
 
 describe("planQuery", () => {
@@ -48,7 +49,25 @@ describe("planQuery", () => {
         start: "1000",
         end: "4600",
       },
+      variables: ["instance"],
     });
+  });
+
+  it("sends only the variables the query and its datasource use", () => {
+    const withJob = {
+      ...context,
+      variables: [
+        ...context.variables,
+        VariableSchema.parse({ type: "custom", name: "job", values: ["api", "db"] }),
+        VariableSchema.parse({ type: "datasource", name: "ds", datasourceType: "prometheus" }),
+      ],
+    };
+    // B asks `up` on $ds: no var- parameter, and it depends on ds alone.
+    const plan = planQuery(panel, panel.targets[1] as never, withJob);
+    expect(plan).toMatchObject({ variables: ["ds"] });
+    expect(
+      Object.keys(plan.kind === "preview" ? plan.params : {}).filter((name) => name.startsWith("var-")),
+    ).toEqual(["var-ds"]);
   });
 
   it("asks an instant query at the end with the range for $__range, on the chosen datasource", () => {

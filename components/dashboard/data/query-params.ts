@@ -1,6 +1,7 @@
 import type { Datasource } from "@/lib/model/datasource";
 import type { Panel, Target } from "@/lib/model/panel";
 import type { Variable } from "@/lib/model/variable";
+import { referencedVariables } from "@/lib/preview/interpolate";
 import { previewScrapeSeconds, stepWidth } from "@/lib/preview/step";
 import { resolveDatasourceRef, variableParams } from "../model/variables";
 
@@ -20,6 +21,8 @@ export interface QueryContext {
   datasources: readonly Datasource[];
   /** The project's scrape interval, for datasources without their own: the step is never finer. */
   scrapeInterval: string;
+  /** Variables whose value is not known until their options come: queries using them wait. */
+  unknownVariables: readonly string[];
 }
 
 export type PlannedQuery =
@@ -28,6 +31,8 @@ export type PlannedQuery =
       refId: string;
       endpoint: "query" | "query_range";
       params: Record<string, string | string[]>;
+      /** The variables the request depends on: its query's and its datasource's. */
+      variables: string[];
     }
   | { kind: "unsupported"; refId: string; message: string };
 
@@ -42,10 +47,8 @@ export function planQuery(panel: Panel, target: Target, context: QueryContext): 
           : "LogQL queries run in Grafana against Loki; the designer previews Prometheus queries only",
     };
   }
-  const resolved = resolveDatasourceRef(
-    target.datasource ?? (panel.type === "row" ? undefined : panel.datasource),
-    context.selections,
-  );
+  const datasourceRef = target.datasource ?? (panel.type === "row" ? undefined : panel.datasource);
+  const resolved = resolveDatasourceRef(datasourceRef, context.selections);
   const datasource = resolved !== undefined && !resolved.startsWith("$") ? resolved : undefined;
   const start = Math.floor(context.from / 1000);
   const end = Math.floor(context.to / 1000);
@@ -58,18 +61,23 @@ export function planQuery(panel: Panel, target: Target, context: QueryContext): 
     widthPx: context.widthPx,
     scrapeIntervalSeconds: previewScrapeSeconds(context, datasource),
   });
+  // Only the variables the query uses: a panel neither waits for nor refetches on the others.
+  const variables = [
+    ...new Set([...referencedVariables(target.expr), ...referencedVariables(datasourceRef ?? "")]),
+  ];
+  const used = context.variables.filter((variable) => variables.includes(variable.name));
   const params: Record<string, string | string[]> = {
     query: target.expr,
     width: String(width),
-    ...variableParams(context.variables, context.selections, context.datasources),
+    ...variableParams(used, context.selections, context.datasources),
   };
   if (datasource !== undefined) params.datasource = datasource;
   if (target.instant) {
     params.time = String(end);
     params.range = `${rangeSeconds}s`;
-    return { kind: "preview", refId: target.refId, endpoint: "query", params };
+    return { kind: "preview", refId: target.refId, endpoint: "query", params, variables };
   }
   params.start = String(start);
   params.end = String(end);
-  return { kind: "preview", refId: target.refId, endpoint: "query_range", params };
+  return { kind: "preview", refId: target.refId, endpoint: "query_range", params, variables };
 }

@@ -37,7 +37,12 @@ export function usePanelData(
   const plans = targets.map((target) => planQuery(panel, target, context));
   const results: PreviewQueryResult[] = usePreviewQueries(
     projectId,
-    plans.map((plan) => (plan.kind === "preview" ? plan : undefined)),
+    // A query waits (unsent, pending) while a variable it uses stands for nothing yet.
+    plans.map((plan) =>
+      plan.kind === "preview" && !plan.variables.some((name) => context.unknownVariables.includes(name))
+        ? plan
+        : undefined,
+    ),
     enabled,
   );
   const targetResults: TargetResult[] = plans.map((plan, index) => {

@@ -10,12 +10,13 @@ export type QueryContextState = { ready: boolean; context: QueryContext } | { re
 
 /**
  * Everything a panel's queries depend on besides the panel: range, variables, datasources. Not
- * ready while a query variable's values are still loading: a query sent before would carry `$job`
- * uninterpolated and fail.
+ * ready when the range is not valid. A query that uses a variable whose value is still unknown
+ * (its options are loading, and neither the address nor its stored value says) waits for it
+ * (see `unknownVariables`): sent before, it would carry `$job` uninterpolated and fail.
  */
 export function useQueryContext(widthPx: number): QueryContextState {
   const range = useTimeWindow();
-  const { selections, ready } = useVariables();
+  const { selections, unknown } = useVariables();
   const variables = useDraftVariables();
   const datasources = useProjectDatasources();
   const scrapeInterval = useProjectScrapeInterval();
@@ -23,7 +24,7 @@ export function useQueryContext(widthPx: number): QueryContextState {
     () =>
       range.ok
         ? {
-            ready,
+            ready: true,
             context: {
               from: range.from,
               to: range.to,
@@ -32,10 +33,11 @@ export function useQueryContext(widthPx: number): QueryContextState {
               selections,
               datasources,
               scrapeInterval,
+              unknownVariables: unknown,
             },
           }
         : { ready: false, error: range.error },
-    [range, widthPx, variables, selections, ready, datasources, scrapeInterval],
+    [range, widthPx, variables, selections, unknown, datasources, scrapeInterval],
   );
 }
 
@@ -43,5 +45,14 @@ export function useQueryContext(widthPx: number): QueryContextState {
 export function contextOrPlaceholder(state: QueryContextState, widthPx: number): QueryContext {
   return "context" in state
     ? state.context
-    : { from: 0, to: 0, widthPx, variables: [], selections: {}, datasources: [], scrapeInterval: "15s" };
+    : {
+        from: 0,
+        to: 0,
+        widthPx,
+        variables: [],
+        selections: {},
+        datasources: [],
+        scrapeInterval: "15s",
+        unknownVariables: [],
+      };
 }

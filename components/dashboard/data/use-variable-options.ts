@@ -103,7 +103,14 @@ export interface DashboardVariables {
   options: Record<string, VariableOptions>;
   /** What each variable stands for now: the user's choice, or the default once its options are known. */
   selections: Record<string, string[]>;
-  /** Every query variable has its options (or failed to get them): panels may query now. */
+  /**
+   * Variables that stand for nothing yet: their options have not come, and neither the address
+   * nor their stored `current` names a value (nor is All their default). A panel query using one
+   * waits; the others go at once. A value the options then turn out not to offer is replaced,
+   * and the panels using it ask again.
+   */
+  unknown: string[];
+  /** No variable is unknown. */
   ready: boolean;
 }
 
@@ -164,7 +171,7 @@ export function useDashboardVariables(
       };
     }),
   });
-  let ready = true;
+  const unknown: string[] = [];
   for (const [index, variable] of variables.entries()) {
     const fixed = staticOptions(variable, context.datasources);
     if (fixed) {
@@ -179,7 +186,7 @@ export function useDashboardVariables(
     }
     const regex = variable.type === "query" ? variable.regex : "";
     const pending = result?.isPending ?? true;
-    if (pending) ready = false;
+    if (pending && (selections[variable.name] ?? []).length === 0) unknown.push(variable.name);
     const loaded = applyVariableRegex(result?.data ?? [], regex);
     if (result?.data) lastOptions.current[variable.name] = loaded;
     options[variable.name] = {
@@ -188,5 +195,5 @@ export function useDashboardVariables(
       error: result?.error ? result.error.message : undefined,
     };
   }
-  return { options, selections, ready };
+  return { options, selections, unknown, ready: unknown.length === 0 };
 }

@@ -10,7 +10,12 @@ import {
 import { useTimeWindow } from "./use-time-window";
 import { type DashboardVariables, useDashboardVariables } from "./use-variable-options";
 
-const VariablesContext = createContext<DashboardVariables>({ options: {}, selections: {}, ready: true });
+const VariablesContext = createContext<DashboardVariables>({
+  options: {},
+  selections: {},
+  unknown: [],
+  ready: true,
+});
 
 /** Loads the variables' options once for the page: the drop-downs and every panel read them here. */
 export function VariablesProvider({ children }: { children: ReactNode }): ReactNode {
@@ -29,9 +34,12 @@ export function VariablesProvider({ children }: { children: ReactNode }): ReactN
   const selectionsKey = JSON.stringify(value.selections);
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, not identity
   const selections = useMemo(() => value.selections, [selectionsKey]);
+  const unknownKey = value.unknown.join("\n");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, not identity
+  const unknown = useMemo(() => value.unknown, [unknownKey]);
   const stable = useMemo(
-    () => ({ options: value.options, selections, ready: value.ready }),
-    [value.options, selections, value.ready],
+    () => ({ options: value.options, selections, unknown, ready: value.ready }),
+    [value.options, selections, unknown, value.ready],
   );
   return <VariablesContext.Provider value={stable}>{children}</VariablesContext.Provider>;
 }

@@ -40,6 +40,21 @@ describe("selections", () => {
     expect(reconcileSelection(instance, ["b"], [])).toEqual(["b"]);
   });
 
+  it("knows a value before the options come from the address, the stored current or All", () => {
+    // Panels query at once when the selection is not empty (see useDashboardVariables' ready).
+    const plain = v({ type: "query", name: "node", query: "label_values(up, instance)" });
+    const stored = v({
+      type: "query",
+      name: "node",
+      query: "label_values(up, instance)",
+      current: ["a:9100"],
+    });
+    expect(reconcileSelection(plain, ["b:9100"], [])).toEqual(["b:9100"]);
+    expect(reconcileSelection(stored, undefined, [])).toEqual(["a:9100"]);
+    expect(reconcileSelection(instance, undefined, [])).toEqual([ALL]);
+    expect(reconcileSelection(plain, undefined, [])).toEqual([]);
+  });
+
   it("sends var- parameters the preview API interpolates", () => {
     const datasources: Datasource[] = [];
     expect(variableParams([instance, env, single, constant], {}, datasources)).toEqual({
