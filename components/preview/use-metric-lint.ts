@@ -37,7 +37,8 @@ export function useMetricLint(projectId: string, dashboard: Dashboard): MetricLi
   const expressions = useMemo(() => promqlExpressions(dashboard), [dashboard]);
   const query = useQuery({
     queryKey: queryKeys.previewLint(projectId, expressions),
-    queryFn: ({ signal }) => lintExpressions(projectId, expressions, undefined, signal),
+    // When no panel query is in flight or waiting: a panel draws without it.
+    queryFn: ({ signal }) => lintExpressions(projectId, expressions, undefined, { signal, idle: true }),
     enabled: expressions.length > 0,
     staleTime: 60_000,
     retry: false,

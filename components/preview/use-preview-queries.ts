@@ -5,6 +5,7 @@ import type { ApiRequestError } from "@/lib/api/client";
 import {
   type AlertsPreviewResponse,
   type PreviewExchange,
+  type Priority,
   previewAlerts,
   previewQuery,
   previewQueryRange,
@@ -27,11 +28,19 @@ export interface PreviewQueryResult {
   dataUpdatedAt: number;
 }
 
+/** When a panel's calls may go, and how urgent they are beside other panels'. */
+export interface PreviewSchedule {
+  /** False until the panel is in or near view (and its variables are known): nothing is sent. */
+  enabled?: boolean;
+  /** Asked when a connection frees: lower goes first (a panel on screen before one below it). */
+  priority?: Priority;
+}
+
 /** Several PromQL calls through the preview API, with React Query caching by request. */
 export function usePreviewQueries(
   projectId: string,
   calls: readonly (PreviewQueryCall | undefined)[],
-  enabled = true,
+  { enabled = true, priority }: PreviewSchedule = {},
 ): PreviewQueryResult[] {
   const results = useQueries({
     queries: calls.map((call, index) =>
@@ -40,10 +49,14 @@ export function usePreviewQueries(
             queryKey: queryKeys.previewCall(projectId, call.endpoint, call.params),
             queryFn: ({ signal }: { signal: AbortSignal }) =>
               call.endpoint === "query"
-                ? previewQuery(projectId, call.params, signal)
-                : previewQueryRange(projectId, call.params, signal),
+                ? previewQuery(projectId, call.params, { signal, priority })
+                : previewQueryRange(projectId, call.params, { signal, priority }),
             placeholderData: keepPreviousData,
             enabled,
+            // The key holds the absolute range: the answer stays right until the view's "now"
+            // moves (a refresh), which makes a new key. A panel scrolled away and back, or a
+            // window focused again, does not ask again.
+            staleTime: Number.POSITIVE_INFINITY,
             retry: false,
           }
         : {
@@ -73,12 +86,15 @@ export function usePreviewAlerts(
   projectId: string,
   now: number,
   datasource: string | undefined,
+  { enabled = true, priority }: PreviewSchedule = {},
 ): PreviewAlertsResult {
   const params: Record<string, string> = datasource ? { datasource } : {};
   const query = useQuery({
     queryKey: queryKeys.previewCall(projectId, "alerts", { ...params, asOf: String(now) }),
-    queryFn: ({ signal }) => previewAlerts(projectId, params, signal),
+    queryFn: ({ signal }) => previewAlerts(projectId, params, { signal, priority }),
     placeholderData: keepPreviousData,
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
   return { pending: query.isPending, error: query.error, exchange: query.data };

@@ -9,6 +9,7 @@ import {
   type QueryPreviewResponse,
   QueryPreviewResponseSchema,
 } from "./preview-schemas";
+import { type Priority, RequestLimiter, type ScheduleOptions } from "./request-limiter";
 
 export type {
   AlertsPreviewResponse,
@@ -24,6 +25,32 @@ export type {
  * through the API client's one request function, so a failed preview is an ApiRequestError like
  * any other. Panels never talk to Prometheus themselves.
  */
+
+/**
+ * Preview requests in flight at once from one page: what a browser gives one HTTP/1.1 origin
+ * anyway. The others wait in the page (see request-limiter.ts), the most urgent first.
+ */
+export const PREVIEW_CONCURRENCY = 6;
+const limiter = new RequestLimiter(PREVIEW_CONCURRENCY);
+
+export type { Priority } from "./request-limiter";
+
+/**
+ * How urgent a request is, lowest first: the options of a variable that panels wait for (FIRST);
+ * the queries of panels on screen (0); the options of a variable whose value is already known,
+ * for its drop-down (SOON); the queries of panels below or above the screen (1 + pixels away).
+ * What no panel needs (the metric lint) goes `idle`, once nothing else has been in flight for a moment.
+ */
+export const FIRST: Priority = () => -1;
+export const SOON: Priority = () => 0.5;
+
+export interface PreviewCallOptions extends ScheduleOptions {
+  signal?: AbortSignal;
+}
+
+function limited<T>(request: (signal?: AbortSignal) => Promise<T>, options: PreviewCallOptions): Promise<T> {
+  return limiter.schedule(() => request(options.signal), options);
+}
 
 /** Parameters as Prometheus and Grafana URLs carry them: each name with one value or several. */
 export type PreviewParams = Readonly<Record<string, string | readonly string[]>>;
@@ -55,11 +82,14 @@ function toPreviewExchange<T>({ data, raw }: ApiExchange<T>): PreviewExchange<T>
 export async function previewQueryRange(
   projectId: string,
   params: PreviewParams,
-  signal?: AbortSignal,
+  options: PreviewCallOptions = {},
 ): Promise<PreviewExchange<QueryPreviewResponse>> {
   const url = previewUrl(projectId, "query_range");
   return toPreviewExchange(
-    await requestExchange(QueryPreviewResponseSchema, "POST", url, { body: params, signal }),
+    await limited(
+      (signal) => requestExchange(QueryPreviewResponseSchema, "POST", url, { body: params, signal }),
+      options,
+    ),
   );
 }
 
@@ -67,11 +97,14 @@ export async function previewQueryRange(
 export async function previewQuery(
   projectId: string,
   params: PreviewParams,
-  signal?: AbortSignal,
+  options: PreviewCallOptions = {},
 ): Promise<PreviewExchange<QueryPreviewResponse>> {
   const url = previewUrl(projectId, "query");
   return toPreviewExchange(
-    await requestExchange(QueryPreviewResponseSchema, "POST", url, { body: params, signal }),
+    await limited(
+      (signal) => requestExchange(QueryPreviewResponseSchema, "POST", url, { body: params, signal }),
+      options,
+    ),
   );
 }
 
@@ -80,21 +113,26 @@ export async function previewLabelValues(
   projectId: string,
   label: string,
   params: PreviewParams,
-  signal?: AbortSignal,
+  options: PreviewCallOptions = {},
 ): Promise<PreviewExchange<LabelsPreviewResponse>> {
   const url = `${previewUrl(projectId, `label/${encodeURIComponent(label)}/values`)}${search(params)}`;
-  return toPreviewExchange(await requestExchange(LabelsPreviewResponseSchema, "GET", url, { signal }));
+  return toPreviewExchange(
+    await limited((signal) => requestExchange(LabelsPreviewResponseSchema, "GET", url, { signal }), options),
+  );
 }
 
 /** POST /api/projects/{id}/preview/labels */
 export async function previewLabels(
   projectId: string,
   params: PreviewParams,
-  signal?: AbortSignal,
+  options: PreviewCallOptions = {},
 ): Promise<PreviewExchange<LabelsPreviewResponse>> {
   const url = previewUrl(projectId, "labels");
   return toPreviewExchange(
-    await requestExchange(LabelsPreviewResponseSchema, "POST", url, { body: params, signal }),
+    await limited(
+      (signal) => requestExchange(LabelsPreviewResponseSchema, "POST", url, { body: params, signal }),
+      options,
+    ),
   );
 }
 
@@ -102,10 +140,12 @@ export async function previewLabels(
 export async function previewAlerts(
   projectId: string,
   params: PreviewParams,
-  signal?: AbortSignal,
+  options: PreviewCallOptions = {},
 ): Promise<PreviewExchange<AlertsPreviewResponse>> {
   const url = `${previewUrl(projectId, "alerts")}${search(params)}`;
-  return toPreviewExchange(await requestExchange(AlertsPreviewResponseSchema, "GET", url, { signal }));
+  return toPreviewExchange(
+    await limited((signal) => requestExchange(AlertsPreviewResponseSchema, "GET", url, { signal }), options),
+  );
 }
 
 /** POST /api/projects/{id}/preview/lint */
@@ -113,9 +153,11 @@ export async function lintExpressions(
   projectId: string,
   expressions: readonly string[],
   datasource?: string,
-  signal?: AbortSignal,
+  options: PreviewCallOptions = {},
 ): Promise<LintResponse> {
   const body = datasource === undefined ? { expressions } : { expressions, datasource };
   const url = previewUrl(projectId, "lint");
-  return (await requestExchange(LintResponseSchema, "POST", url, { body, signal })).data;
+  return (
+    await limited((signal) => requestExchange(LintResponseSchema, "POST", url, { body, signal }), options)
+  ).data;
 }

@@ -1,7 +1,11 @@
 "use client";
 
 import { useMemo } from "react";
-import { type PreviewQueryResult, usePreviewQueries } from "@/components/preview/use-preview-queries";
+import {
+  type PreviewQueryResult,
+  type PreviewSchedule,
+  usePreviewQueries,
+} from "@/components/preview/use-preview-queries";
 import type { ApiRequestError } from "@/lib/api/client";
 import type { PreviewExchange, QueryPreviewResponse } from "@/lib/api/preview-client";
 import { type Series, toSeries } from "@/lib/dashboard/series";
@@ -31,7 +35,7 @@ export function usePanelData(
   projectId: string,
   panel: Panel,
   context: QueryContext,
-  enabled = true,
+  schedule: PreviewSchedule = {},
 ): PanelData {
   const targets = panelTargets(panel);
   const plans = targets.map((target) => planQuery(panel, target, context));
@@ -43,7 +47,7 @@ export function usePanelData(
         ? plan
         : undefined,
     ),
-    enabled,
+    schedule,
   );
   const targetResults: TargetResult[] = plans.map((plan, index) => {
     const result = results[index];

@@ -2,7 +2,14 @@
 
 import { keepPreviousData, useQueries, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
-import { previewLabels, previewLabelValues, previewQuery } from "@/lib/api/preview-client";
+import {
+  FIRST,
+  type Priority,
+  previewLabels,
+  previewLabelValues,
+  previewQuery,
+  SOON,
+} from "@/lib/api/preview-client";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { Datasource } from "@/lib/model/datasource";
 import type { Variable } from "@/lib/model/variable";
@@ -25,7 +32,7 @@ export interface VariableOptions {
 interface VariableRequest {
   endpoint: string;
   params: Record<string, string | string[]>;
-  run: (signal: AbortSignal) => Promise<string[]>;
+  run: (signal: AbortSignal, priority: Priority) => Promise<string[]>;
 }
 
 function requestFor(
@@ -58,8 +65,8 @@ function requestFor(
       return {
         endpoint,
         params,
-        run: async (signal) =>
-          (await previewLabelValues(projectId, query.label, params, signal)).response.data,
+        run: async (signal, priority) =>
+          (await previewLabelValues(projectId, query.label, params, { signal, priority })).response.data,
       };
     }
     case "label_names":
@@ -67,14 +74,16 @@ function requestFor(
       return {
         endpoint: "labels",
         params,
-        run: async (signal) => (await previewLabels(projectId, params, signal)).response.data,
+        run: async (signal, priority) =>
+          (await previewLabels(projectId, params, { signal, priority })).response.data,
       };
     case "metrics":
       return {
         endpoint: "label/__name__/values",
         params,
-        run: async (signal) => {
-          const names = (await previewLabelValues(projectId, "__name__", params, signal)).response.data;
+        run: async (signal, priority) => {
+          const names = (await previewLabelValues(projectId, "__name__", params, { signal, priority }))
+            .response.data;
           return applyVariableRegex(names, query.pattern);
         },
       };
@@ -84,8 +93,8 @@ function requestFor(
       return {
         endpoint: "query",
         params: instant,
-        run: async (signal) => {
-          const data = (await previewQuery(projectId, instant, signal)).response.data;
+        run: async (signal, priority) => {
+          const data = (await previewQuery(projectId, instant, { signal, priority })).response.data;
           return data.resultType === "vector" ? queryResultTexts(data.result) : [];
         },
       };
@@ -137,6 +146,8 @@ export function useDashboardVariables(
   const selections: Record<string, string[]> = {};
   const options: Record<string, VariableOptions> = {};
   const requests: (VariableRequest | { error: string } | undefined)[] = [];
+  // Options panels wait for go first; those of a variable whose value is known only fill its drop-down.
+  const priorities: Priority[] = [];
   for (const [index, variable] of variables.entries()) {
     const fixed = staticOptions(variable, context.datasources);
     let request: VariableRequest | { error: string } | undefined;
@@ -154,6 +165,7 @@ export function useDashboardVariables(
     }
     requests.push(request);
     selections[variable.name] = reconcileSelection(variable, context.selections[variable.name], known);
+    priorities.push((selections[variable.name] ?? []).length === 0 ? FIRST : SOON);
   }
   const results = useQueries({
     queries: requests.map((request, index) => {
@@ -163,7 +175,7 @@ export function useDashboardVariables(
           ? queryKeys.previewCall(projectId, request.endpoint, request.params)
           : queryKeys.previewCall(projectId, "variable", { name: variables[index]?.name ?? "" }),
         queryFn: ({ signal }: { signal: AbortSignal }) =>
-          usable ? request.run(signal) : Promise.resolve([]),
+          usable ? request.run(signal, priorities[index] ?? FIRST) : Promise.resolve([]),
         enabled: usable,
         retry: false,
         staleTime: 30_000,

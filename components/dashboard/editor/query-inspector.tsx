@@ -36,12 +36,9 @@ export function QueryInspector({ panel, width }: QueryInspectorProps): ReactNode
   const projectId = useProjectId();
   const context = useQueryContext(width);
   const ready = context.ready;
-  const data = usePanelData(
-    projectId,
-    panel,
-    contextOrPlaceholder(context, width),
-    ready && panel.type !== "alertlist",
-  );
+  const data = usePanelData(projectId, panel, contextOrPlaceholder(context, width), {
+    enabled: ready && panel.type !== "alertlist",
+  });
   if (panel.type === "alertlist") {
     return (
       <p className="muted" data-testid="query-inspector">

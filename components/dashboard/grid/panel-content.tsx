@@ -90,7 +90,7 @@ function QueryPanelContent({
   const projectId = useProjectId();
   const context = useQueryContext(width);
   const ready = context.ready;
-  const data = usePanelData(projectId, panel, contextOrPlaceholder(context, width), ready);
+  const data = usePanelData(projectId, panel, contextOrPlaceholder(context, width), { enabled: ready });
   const noConnection = useNoConnection();
   const errors = [
     ...new Set(
