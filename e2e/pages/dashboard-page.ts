@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { monacoEditor, replaceText, visibleText } from "../code-editor-helpers";
 
-export type PanelState = "loading" | "data" | "no-data" | "error";
+/** `idle`: out of view, nothing asked yet (panels query when scrolled near). */
+export type PanelState = "idle" | "loading" | "data" | "no-data" | "error";
 
 /** `/projects/{id}/dashboards/{uid}`: the grid, the toolbar, the panel editor. */
 export class DashboardPage {
@@ -32,15 +33,22 @@ export class DashboardPage {
     return this.page.getByTestId("dashboard-row").filter({ hasText: title });
   }
 
-  /** Waits until every panel on the grid has finished loading; returns each one's state by title. */
+  /**
+   * Waits until every panel on the grid has finished loading; returns each one's state by title.
+   * Panels query when they come near the viewport, so this scrolls down the grid as a person
+   * would, to the first panel that has not asked yet, until none is left; then back to the top.
+   */
   async settledStates(): Promise<Map<string, { state: PanelState; type: string; description: string }>> {
     await expect(this.panels.first()).toBeVisible();
     await expect
       .poll(
         async () =>
-          this.page.$$eval('[data-testid="dashboard-panel"] [data-testid="panel-content"]', (contents) =>
-            contents.every((content) => (content as HTMLElement).dataset.state !== "loading"),
-          ),
+          this.page.$$eval('[data-testid="dashboard-panel"] [data-testid="panel-content"]', (contents) => {
+            const states = contents.map((content) => (content as HTMLElement).dataset.state);
+            const idle = contents[states.indexOf("idle")];
+            if (idle) idle.scrollIntoView({ block: "center" });
+            return states.every((state) => state !== "loading" && state !== "idle");
+          }),
         { timeout: 60_000 },
       )
       .toBe(true);
@@ -48,6 +56,7 @@ export class DashboardPage {
     await expect(this.page.locator('[data-testid="dashboard-panel"] .dash-panel-loading')).toHaveCount(0, {
       timeout: 30_000,
     });
+    await this.page.evaluate(() => window.scrollTo(0, 0));
     const entries = await this.page.$$eval('[data-testid="dashboard-panel"]', (panels) =>
       panels.map((panel) => {
         const element = panel as HTMLElement;

@@ -45,6 +45,10 @@ export function DashboardGrid(): ReactNode {
   const inspectedPanel = byId.get(String(inspectingPanelId));
   const inspected = inspectedPanel && !isRow(inspectedPanel) ? inspectedPanel : undefined;
   const inspectedItem = layout.find((item) => item.i === String(inspectingPanelId));
+  // A panel less than a screen down the grid is near the viewport from the start (the grid itself
+  // starts within the first screen): it queries at once instead of waiting for the observer's
+  // first report. The grid renders only in the browser, after measuring its width.
+  const firstScreen = typeof window === "undefined" ? 0 : window.innerHeight;
   const commit = (next: Layout): void => applyLayout(next.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })));
 
   return (
@@ -76,7 +80,12 @@ export function DashboardGrid(): ReactNode {
                 {isRow(panel) ? (
                   <RowHeader row={panel} memberCount={memberCounts.get(panel.id) ?? 0} />
                 ) : (
-                  <PanelFrame panel={panel} width={span(item.w, cell)} height={span(item.h, ROW_HEIGHT)} />
+                  <PanelFrame
+                    panel={panel}
+                    width={span(item.w, cell)}
+                    height={span(item.h, ROW_HEIGHT)}
+                    initiallyNear={item.y * (ROW_HEIGHT + MARGIN) < firstScreen}
+                  />
                 )}
               </div>
             );

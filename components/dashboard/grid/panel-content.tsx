@@ -15,13 +15,17 @@ import { contextOrPlaceholder, useQueryContext } from "../data/use-query-context
 import { downsamplingText } from "../model/downsampling-text";
 import { replaceMetricName } from "../model/metric-replace";
 import { useDraftActions, useProjectId, useViewState } from "../store/store-provider";
+import { IN_VIEW, type PanelViewport } from "./use-panel-viewport";
 
-export type PanelState = "loading" | "data" | "no-data" | "error";
+/** `idle`: out of view, nothing asked yet; it asks when scrolled near. */
+export type PanelState = "idle" | "loading" | "data" | "no-data" | "error";
 
 export interface PanelContentProps {
   panel: Exclude<Panel, { type: "row" }>;
   width: number;
   height: number;
+  /** Whether the panel is near enough to view to query; default: in view. */
+  viewport?: PanelViewport;
 }
 
 /** What a panel says when its Prometheus cannot be reached; the banner above the panels says why. */
@@ -82,15 +86,20 @@ function QueryPanelContent({
   panel,
   width,
   height,
+  viewport,
 }: {
   panel: QueryPanel;
   width: number;
   height: number;
+  viewport: PanelViewport;
 }): ReactNode {
   const projectId = useProjectId();
   const context = useQueryContext(width);
   const ready = context.ready;
-  const data = usePanelData(projectId, panel, contextOrPlaceholder(context, width), { enabled: ready });
+  const data = usePanelData(projectId, panel, contextOrPlaceholder(context, width), {
+    enabled: ready && viewport.near,
+    priority: viewport.priority,
+  });
   const noConnection = useNoConnection();
   const errors = [
     ...new Set(
@@ -110,7 +119,7 @@ function QueryPanelContent({
   ];
   let state: PanelState;
   if ("error" in context || errors.length > 0) state = "error";
-  else if ((!ready || data.loading) && data.series.length === 0) state = "loading";
+  else if ((!ready || data.loading) && data.series.length === 0) state = viewport.near ? "loading" : "idle";
   else if (hasValues(data.series)) state = "data";
   else state = "no-data";
   const unknown = useUnknownMetrics(
@@ -127,6 +136,9 @@ function QueryPanelContent({
           {"error" in context ? context.error : errors.map((text) => <div key={text}>{text}</div>)}
         </div>
       );
+      break;
+    case "idle":
+      body = <div className="dash-panel-idle" data-testid="panel-idle" />;
       break;
     case "loading":
       body = <div className="dash-panel-loading" aria-busy="true" data-testid="panel-loading" />;
@@ -167,7 +179,15 @@ function QueryPanelContent({
 }
 
 /** A panel without queries (the alert list): the project's alerts. */
-function AlertsPanelContent({ panel, height }: { panel: AlertsPanel; height: number }): ReactNode {
+function AlertsPanelContent({
+  panel,
+  height,
+  viewport,
+}: {
+  panel: AlertsPanel;
+  height: number;
+  viewport: PanelViewport;
+}): ReactNode {
   const projectId = useProjectId();
   const { now } = useViewState();
   const noConnection = useNoConnection();
@@ -175,6 +195,7 @@ function AlertsPanelContent({ panel, height }: { panel: AlertsPanel; height: num
     projectId,
     now,
     panel.datasource?.startsWith("$") ? undefined : panel.datasource,
+    { enabled: viewport.near, priority: viewport.priority },
   );
   let state: PanelState;
   let body: ReactNode;
@@ -185,6 +206,9 @@ function AlertsPanelContent({ panel, height }: { panel: AlertsPanel; height: num
         {noConnection(alerts.error) ? NO_CONNECTION : alerts.error.message}
       </div>
     );
+  } else if (!alerts.exchange && !viewport.near) {
+    state = "idle";
+    body = <div className="dash-panel-idle" data-testid="panel-idle" />;
   } else if (!alerts.exchange) {
     state = "loading";
     body = <div className="dash-panel-loading" aria-busy="true" data-testid="panel-loading" />;
@@ -202,7 +226,7 @@ function AlertsPanelContent({ panel, height }: { panel: AlertsPanel; height: num
 }
 
 /** A panel's body: its chart, or why there is none (error, no data, loading), and its notes. */
-export function PanelContent({ panel, width, height }: PanelContentProps): ReactNode {
-  if (!("targets" in panel)) return <AlertsPanelContent panel={panel} height={height} />;
-  return <QueryPanelContent panel={panel} width={width} height={height} />;
+export function PanelContent({ panel, width, height, viewport = IN_VIEW }: PanelContentProps): ReactNode {
+  if (!("targets" in panel)) return <AlertsPanelContent panel={panel} height={height} viewport={viewport} />;
+  return <QueryPanelContent panel={panel} width={width} height={height} viewport={viewport} />;
 }

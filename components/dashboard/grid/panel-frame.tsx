@@ -1,10 +1,11 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
 import type { Panel } from "@/lib/model/panel";
 import { PANEL_TYPE_LABELS } from "@/lib/panels/registry";
 import { useDraftActions, useSelection } from "../store/store-provider";
 import { PanelContent } from "./panel-content";
+import { usePanelViewport } from "./use-panel-viewport";
 
 export const PANEL_HEADER_HEIGHT = 28;
 
@@ -12,12 +13,16 @@ export interface PanelFrameProps {
   panel: Exclude<Panel, { type: "row" }>;
   width: number;
   height: number;
+  /** The layout puts it in the first screen: it queries without waiting to be observed. */
+  initiallyNear?: boolean;
 }
 
 /** A panel on the grid: a header to drag it by, with its menu, over its content. */
-export function PanelFrame({ panel, width, height }: PanelFrameProps): ReactNode {
+export function PanelFrame({ panel, width, height, initiallyNear = false }: PanelFrameProps): ReactNode {
   const { selectedPanelId, select, openEditor, openInspector } = useSelection();
   const { duplicatePanel, deletePanel } = useDraftActions();
+  const { ref, near, priority } = usePanelViewport<HTMLElement>(initiallyNear);
+  const viewport = useMemo(() => ({ near, priority }), [near, priority]);
   const selected = selectedPanelId === panel.id;
   const menu: ReadonlyArray<
     readonly [label: string, title: string, testId: string, run: (id: number) => void]
@@ -29,6 +34,7 @@ export function PanelFrame({ panel, width, height }: PanelFrameProps): ReactNode
   ];
   return (
     <section
+      ref={ref}
       className={selected ? "dash-panel dash-panel-selected" : "dash-panel"}
       data-testid="dashboard-panel"
       data-panel-id={panel.id}
@@ -64,7 +70,12 @@ export function PanelFrame({ panel, width, height }: PanelFrameProps): ReactNode
           ))}
         </div>
       </header>
-      <PanelContent panel={panel} width={width} height={Math.max(30, height - PANEL_HEADER_HEIGHT)} />
+      <PanelContent
+        panel={panel}
+        width={width}
+        height={Math.max(30, height - PANEL_HEADER_HEIGHT)}
+        viewport={viewport}
+      />
     </section>
   );
 }
