@@ -1,13 +1,38 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { DashboardDesigner } from "@/components/dashboard/designer/dashboard-designer";
 import { searchParamsOf, viewFromSearchParams } from "@/components/dashboard/model/view-url";
 import { projectIdParam } from "@/components/projects/route-params";
+import { queryKeys } from "@/lib/api/query-keys";
+import type { ProjectRecord } from "@/lib/api/schemas";
+import { NotFoundError } from "@/lib/db/errors";
 import { DashboardUidSchema } from "@/lib/model/dashboard";
+import type { Project } from "@/lib/model/project";
+import { requestContext } from "@/lib/server/context";
+import { getProject } from "@/lib/server/services/projects";
 
 interface DashboardPageProps {
   params: Promise<{ id: string; uid: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/**
+ * The project as GET /api/projects/{id} gives it, read while the page renders, so the designer
+ * starts with it instead of asking for it after hydration. A project that cannot be read for
+ * another reason than its absence is left to the designer's own request, which shows the error.
+ */
+async function readProject(id: string): Promise<ProjectRecord<Project> | undefined> {
+  try {
+    const context = await requestContext(
+      new Request(`http://localhost/projects/${encodeURIComponent(id)}`, { headers: await headers() }),
+    );
+    return await getProject(context, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    return undefined;
+  }
 }
 
 export default async function DashboardPage({
@@ -18,13 +43,18 @@ export default async function DashboardPage({
   const id = projectIdParam(rawId);
   const uid = decodeURIComponent(rawUid);
   if (!id || !DashboardUidSchema.safeParse(uid).success) notFound();
+  const [record, view] = await Promise.all([
+    readProject(id),
+    searchParams.then((search) => viewFromSearchParams(searchParamsOf(search))),
+  ]);
+  // Handed to the browser's React Query cache as if the designer had fetched it.
+  const queryClient = new QueryClient();
+  if (record) queryClient.setQueryData(queryKeys.project(id), record);
   return (
     <main className="dash-main">
-      <DashboardDesigner
-        projectId={id}
-        uid={uid}
-        view={viewFromSearchParams(searchParamsOf(await searchParams))}
-      />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <DashboardDesigner projectId={id} uid={uid} view={view} />
+      </HydrationBoundary>
     </main>
   );
 }
