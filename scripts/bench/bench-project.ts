@@ -1,5 +1,7 @@
 import type { Dashboard } from "../../lib/model/dashboard";
+import { ProjectShapeSchema } from "../../lib/model/project";
 import { BENCH_DASHBOARD_UID, benchDashboard } from "./bench-dashboard";
+import { LARGE_DASHBOARD_UID, largeBenchDashboard } from "./large-dashboard";
 
 interface StoredProject {
   id: string;
@@ -13,11 +15,19 @@ async function json(response: Response, what: string): Promise<unknown> {
   return body;
 }
 
+export interface BenchProject {
+  /** Paths in the app of the 24-panel dashboard and of the 125-panel node-exporter-full. */
+  dashboard24: string;
+  large: string;
+  /** The large dashboard as stored, to count what its panels ask. */
+  largeDashboard: Dashboard;
+}
+
 /**
  * Through the app's API: an enterprise project whose Prometheus previews against `prometheusUrl`,
- * with the 24-panel bench dashboard added. Returns the dashboard's path in the app.
+ * with the 24-panel bench dashboard and the imported node-exporter-full added.
  */
-export async function createBenchProject(appUrl: string, prometheusUrl: string): Promise<string> {
+export async function createBenchProject(appUrl: string, prometheusUrl: string): Promise<BenchProject> {
   const created = (await json(
     await fetch(`${appUrl}/api/projects`, {
       method: "POST",
@@ -30,6 +40,7 @@ export async function createBenchProject(appUrl: string, prometheusUrl: string):
   const datasources = project.datasources.map((datasource) =>
     datasource.type === "prometheus" ? { ...datasource, previewUrl: prometheusUrl } : datasource,
   );
+  const largeDashboard = largeBenchDashboard(ProjectShapeSchema.parse({ ...project, datasources }));
   await json(
     await fetch(`${appUrl}/api/projects/${created.id}`, {
       method: "PUT",
@@ -39,12 +50,16 @@ export async function createBenchProject(appUrl: string, prometheusUrl: string):
         project: {
           ...project,
           datasources,
-          dashboards: [...project.dashboards, benchDashboard(project.dashboards)],
+          dashboards: [...project.dashboards, benchDashboard(project.dashboards), largeDashboard],
         },
-        message: "24-panel bench dashboard, previewing against the demo Prometheus",
+        message: "24-panel bench dashboard and node-exporter-full, previewing against the demo Prometheus",
       }),
     }),
     "adding the bench dashboard",
   );
-  return `/projects/${created.id}/dashboards/${BENCH_DASHBOARD_UID}`;
+  return {
+    dashboard24: `/projects/${created.id}/dashboards/${BENCH_DASHBOARD_UID}`,
+    large: `/projects/${created.id}/dashboards/${LARGE_DASHBOARD_UID}`,
+    largeDashboard,
+  };
 }

@@ -1,52 +1,79 @@
 import type { Browser, BrowserContext } from "@playwright/test";
 import { collectErrors, throwOnErrors } from "./browser-errors";
-import { panelsDrawnAt, watchPanelsDrawn } from "./panels-drawn";
+import { firstScreenDrawnAt, panelsDrawnAt, watchPanelsDrawn } from "./panels-drawn";
+
+/** Milliseconds from navigation start, one entry per run. */
+export interface DrawTimes {
+  /** Until the panels of the first screen are drawn. */
+  firstScreen: number[];
+  /** Until every panel is drawn, scrolling a screen down whenever the panels in view are. */
+  all: number[];
+}
 
 export interface DashboardDrawTimes {
   /** A new browser context each run: nothing cached. */
-  cold: number[];
+  cold: DrawTimes;
   /** A new page in one context: scripts come from the HTTP cache, as on a second visit. */
-  warm: number[];
+  warm: DrawTimes;
 }
 
-async function timeOnePage(context: BrowserContext, url: string, panels: number): Promise<number> {
+export interface DrawOptions {
+  panels: number;
+  runs: number;
+  /** Count "No data" and errors as drawn (a real dashboard against demo data). */
+  settled?: boolean;
+}
+
+export const BENCH_VIEWPORT = { width: 1400, height: 900 };
+
+async function timeOnePage(
+  context: BrowserContext,
+  url: string,
+  options: DrawOptions,
+): Promise<{ firstScreen: number; all: number }> {
   const page = await context.newPage();
   try {
     const errors = collectErrors(page);
-    await watchPanelsDrawn(page, panels);
+    await watchPanelsDrawn(page, options.panels, { scroll: true, settled: options.settled ?? false });
     await page.goto(url, { waitUntil: "commit" });
-    const ms = await panelsDrawnAt(page);
+    const firstScreen = await firstScreenDrawnAt(page);
+    const all = await panelsDrawnAt(page);
     throwOnErrors(errors, `${url} reported errors`);
-    return ms;
+    return { firstScreen, all };
   } finally {
     await page.close();
   }
 }
 
+function push(times: DrawTimes, run: { firstScreen: number; all: number }): void {
+  times.firstScreen.push(run.firstScreen);
+  times.all.push(run.all);
+}
+
 /**
  * Navigates to the dashboard `runs` times cold and `runs` times warm (after one warm-up) and
- * returns, for each, the milliseconds from navigation start until all `panels` panels are drawn.
+ * returns, for each, the milliseconds from navigation start until the first screen is drawn and
+ * until all `panels` panels are, reading down the dashboard a screen at a time.
  */
 export async function dashboardDrawTimes(
   browser: Browser,
   url: string,
-  options: { panels: number; runs: number },
+  options: DrawOptions,
 ): Promise<DashboardDrawTimes> {
-  const viewport = { width: 1400, height: 900 };
-  const cold: number[] = [];
+  const cold: DrawTimes = { firstScreen: [], all: [] };
   for (let run = 0; run < options.runs; run++) {
-    const context = await browser.newContext({ viewport });
+    const context = await browser.newContext({ viewport: BENCH_VIEWPORT });
     try {
-      cold.push(await timeOnePage(context, url, options.panels));
+      push(cold, await timeOnePage(context, url, options));
     } finally {
       await context.close();
     }
   }
-  const warm: number[] = [];
-  const context = await browser.newContext({ viewport });
+  const warm: DrawTimes = { firstScreen: [], all: [] };
+  const context = await browser.newContext({ viewport: BENCH_VIEWPORT });
   try {
-    await timeOnePage(context, url, options.panels);
-    for (let run = 0; run < options.runs; run++) warm.push(await timeOnePage(context, url, options.panels));
+    await timeOnePage(context, url, options);
+    for (let run = 0; run < options.runs; run++) push(warm, await timeOnePage(context, url, options));
   } finally {
     await context.close();
   }

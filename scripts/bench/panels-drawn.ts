@@ -1,18 +1,28 @@
 import type { Page } from "@playwright/test";
 
 /**
- * In the page, from its first script on: every animation frame, whether `expected` panels of the
- * dashboard grid show drawn data; the first time they do, `window.__benchPanelsDrawnAt` is set to
- * `performance.now()` (milliseconds since navigation start) in a task after that frame's paint.
+ * In the page, from its first script on, every animation frame: whether the panels of the
+ * dashboard grid are drawn. Two moments are kept, each set to `performance.now()` (milliseconds
+ * since navigation start) in a task after the frame's paint:
+ *   - `window.__benchFirstScreenAt`: every panel in the viewport, as first laid out, is drawn;
+ *   - `window.__benchPanelsDrawnAt`: all `expected` panels are drawn.
+ * Panels query when they come near the viewport, so with `scroll` the watcher reads down the
+ * dashboard as a person would: whenever every panel in view is drawn, it scrolls a screen down,
+ * until the end. Without it the page is never scrolled (only the first screen, and what is near it,
+ * draws).
  *
  * Drawn means what the designer's browser tests look for: the panel's state is `data`, no chart
  * chunk is still loading, and every chart in it has its shapes (a stat its value, a table a row).
+ * With `settled`, a panel that says "No data" or shows an error counts too: a real dashboard
+ * against demo data has metrics the demo does not make.
  * Plain JavaScript in a string: tsx would wrap a function's inner functions in a helper the page
  * does not have.
  */
-const WATCH_PANELS = `(expected) => {
+const WATCH_PANELS = `(expected, scroll, settled) => {
   const drawn = (content) => {
-    if (content.dataset.state !== "data") return false;
+    const state = content.dataset.state;
+    if (settled && (state === "no-data" || state === "error")) return true;
+    if (state !== "data") return false;
     if (content.querySelector(".dash-panel-loading")) return false;
     const charts = [...content.querySelectorAll(".recharts-wrapper")];
     if (charts.some((chart) => !chart.querySelector(".recharts-surface path, .recharts-scatter rect"))) return false;
@@ -21,30 +31,61 @@ const WATCH_PANELS = `(expected) => {
       content.querySelector('[data-testid="stat-value"], [data-testid="panel-table"] tbody tr') !== null
     );
   };
+  const inView = (element) => {
+    const box = element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  };
+  const at = (name) => setTimeout(() => { window[name] = performance.now(); }, 0);
+  let firstScreen;
   const check = () => {
-    const contents = document.querySelectorAll('[data-testid="dashboard-panel"] [data-testid="panel-content"]');
-    if (contents.length >= expected && [...contents].every(drawn)) {
-      setTimeout(() => {
-        window.__benchPanelsDrawnAt = performance.now();
-      }, 0);
+    const panels = [...document.querySelectorAll('[data-testid="dashboard-panel"]')];
+    const contents = panels.map((panel) => panel.querySelector('[data-testid="panel-content"]'));
+    const done = contents.map((content) => content !== null && drawn(content));
+    if (panels.length > 0 && firstScreen === undefined) {
+      firstScreen = panels.filter(inView);
+    }
+    if (firstScreen && firstScreen.length > 0 && window.__benchFirstScreenAt === undefined &&
+        firstScreen.every((panel) => done[panels.indexOf(panel)])) {
+      at("__benchFirstScreenAt");
+    }
+    if (panels.length >= expected && done.every(Boolean)) {
+      at("__benchPanelsDrawnAt");
       return;
+    }
+    const screenDrawn = panels.every((panel, index) => done[index] || !inView(panel));
+    const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+    if (scroll && panels.length > 0 && window.__benchFirstScreenAt !== undefined && screenDrawn && !atEnd) {
+      window.scrollBy(0, window.innerHeight);
     }
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
 }`;
 
-/** Installs the watcher on every page `page` navigates to; call before `goto`. */
-export async function watchPanelsDrawn(page: Page, expected: number): Promise<void> {
-  await page.addInitScript({ content: `(${WATCH_PANELS})(${expected});` });
+export interface WatchOptions {
+  /** Scroll a screen down whenever the panels in view are drawn (default true). */
+  scroll?: boolean;
+  /** Count a panel showing "No data" or an error as drawn (default false). */
+  settled?: boolean;
 }
 
-/** Waits for the watcher; on time-out says which panels are not drawn and in what state. */
-export async function panelsDrawnAt(page: Page, timeoutMs = 60_000): Promise<number> {
+/** Installs the watcher on every page `page` navigates to; call before `goto`. */
+export async function watchPanelsDrawn(
+  page: Page,
+  expected: number,
+  options: WatchOptions = {},
+): Promise<void> {
+  const { scroll = true, settled = false } = options;
+  await page.addInitScript({
+    content: `(${WATCH_PANELS})(${expected}, ${JSON.stringify(scroll)}, ${JSON.stringify(settled)});`,
+  });
+}
+
+async function waitForMark(page: Page, mark: string, timeoutMs: number): Promise<number> {
   try {
     const handle = await page.waitForFunction(
-      () => (window as unknown as { __benchPanelsDrawnAt?: number }).__benchPanelsDrawnAt,
-      undefined,
+      (name) => (window as unknown as Record<string, number | undefined>)[name],
+      mark,
       { timeout: timeoutMs, polling: 50 },
     );
     return (await handle.jsonValue()) as number;
@@ -58,8 +99,18 @@ export async function panelsDrawnAt(page: Page, timeoutMs = 60_000): Promise<num
         }),
       )
       .catch(() => []);
-    throw new Error(`the panels were not all drawn in ${timeoutMs} ms:\n  ${states.join("\n  ")}`, {
+    throw new Error(`${mark} was not reached in ${timeoutMs} ms:\n  ${states.join("\n  ")}`, {
       cause: error,
     });
   }
+}
+
+/** Milliseconds from navigation start until every panel was drawn; on time-out says which were not. */
+export function panelsDrawnAt(page: Page, timeoutMs = 60_000): Promise<number> {
+  return waitForMark(page, "__benchPanelsDrawnAt", timeoutMs);
+}
+
+/** Milliseconds from navigation start until the panels of the first screen were drawn. */
+export function firstScreenDrawnAt(page: Page, timeoutMs = 60_000): Promise<number> {
+  return waitForMark(page, "__benchFirstScreenAt", timeoutMs);
 }
