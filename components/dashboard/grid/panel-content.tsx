@@ -225,6 +225,20 @@ function AlertsPanelContent({
   );
 }
 
+/**
+ * The body of a panel that has never been near the viewport: nothing asked, nothing subscribed
+ * to, so a long dashboard mounts its far panels for the cost of an empty box.
+ */
+export function IdlePanelContent({ height }: { height: number }): ReactNode {
+  return (
+    <div className="dash-panel-content" data-state="idle" data-testid="panel-content">
+      <div className="dash-panel-body" style={{ height }}>
+        <div className="dash-panel-idle" data-testid="panel-idle" />
+      </div>
+    </div>
+  );
+}
+
 /** A panel's body: its chart, or why there is none (error, no data, loading), and its notes. */
 export function PanelContent({ panel, width, height, viewport = IN_VIEW }: PanelContentProps): ReactNode {
   if (!("targets" in panel)) return <AlertsPanelContent panel={panel} height={height} viewport={viewport} />;

@@ -1,10 +1,10 @@
 "use client";
 
-import { type ReactNode, useMemo } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import type { Panel } from "@/lib/model/panel";
 import { PANEL_TYPE_LABELS } from "@/lib/panels/registry";
 import { useDraftActions, useSelection } from "../store/store-provider";
-import { PanelContent } from "./panel-content";
+import { IdlePanelContent, PanelContent } from "./panel-content";
 import { usePanelViewport } from "./use-panel-viewport";
 
 export const PANEL_HEADER_HEIGHT = 28;
@@ -23,6 +23,10 @@ export function PanelFrame({ panel, width, height, initiallyNear = false }: Pane
   const { duplicatePanel, deletePanel } = useDraftActions();
   const { ref, near, priority } = usePanelViewport<HTMLElement>(initiallyNear);
   const viewport = useMemo(() => ({ near, priority }), [near, priority]);
+  // Mounted once the panel first comes near, and kept: scrolled away, it keeps its data.
+  const [seen, setSeen] = useState(near);
+  if (near && !seen) setSeen(true);
+  const contentHeight = Math.max(30, height - PANEL_HEADER_HEIGHT);
   const selected = selectedPanelId === panel.id;
   const menu: ReadonlyArray<
     readonly [label: string, title: string, testId: string, run: (id: number) => void]
@@ -70,12 +74,11 @@ export function PanelFrame({ panel, width, height, initiallyNear = false }: Pane
           ))}
         </div>
       </header>
-      <PanelContent
-        panel={panel}
-        width={width}
-        height={Math.max(30, height - PANEL_HEADER_HEIGHT)}
-        viewport={viewport}
-      />
+      {seen ? (
+        <PanelContent panel={panel} width={width} height={contentHeight} viewport={viewport} />
+      ) : (
+        <IdlePanelContent height={contentHeight} />
+      )}
     </section>
   );
 }
