@@ -1,30 +1,9 @@
 import { parseDuration } from "./go-number";
 import type { Item } from "./lexer";
+import { OPERATORS } from "./syntax-error";
 
 /** Items after which `offset` is a metric name, not the modifier: where an expression starts. */
-const EXPRESSION_START = new Set([
-  "LEFT_PAREN",
-  "COMMA",
-  "ADD",
-  "SUB",
-  "MUL",
-  "DIV",
-  "MOD",
-  "POW",
-  "ATAN2",
-  "EQLC",
-  "NEQ",
-  "LTE",
-  "LSS",
-  "GTE",
-  "GTR",
-  "TRIM_UPPER",
-  "TRIM_LOWER",
-  "LAND",
-  "LOR",
-  "LUNLESS",
-  "BOOL",
-]);
+const EXPRESSION_START = new Set<string>(["LEFT_PAREN", "COMMA", ...OPERATORS]);
 
 const MATCHING_CLAUSES = new Set(["ON", "IGNORING", "GROUP_LEFT", "GROUP_RIGHT"]);
 

@@ -24,7 +24,8 @@ type Context =
 
 type ParenKind = "grouping" | "aggregation" | "other";
 
-const OPERATORS: ReadonlySet<ItemType> = new Set([
+/** Binary operators and `bool`: after one, an operand must follow. */
+export const OPERATORS: ReadonlySet<ItemType> = new Set<ItemType>([
   "ADD",
   "SUB",
   "MUL",
