@@ -1,25 +1,19 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../tools/files";
+import { type CliResult, runCli } from "./run-cli";
 
 /** The CLI as users run it: the real bin, in a child process. */
 const root = path.resolve(import.meta.dirname, "../..");
-const bin = path.join(root, "bin/obsforge.mjs");
 const example = path.join(root, "examples/deployment.yaml");
 const smallProject = path.join(root, "lib/generate/testdata/small.model.json");
 const work = makeTempDir("obsforge-cli");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: work,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function cli(...args: string[]): CliResult {
+  return runCli(work, ...args);
 }
 
 describe("obsforge generate", () => {

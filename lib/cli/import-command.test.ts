@@ -1,12 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../tools/files";
+import { type CliResult, runCli } from "./run-cli";
 
 /** `obsforge import` as users run it: the real bin, in a child process, on the real test exports. */
 const root = path.resolve(import.meta.dirname, "../..");
-const bin = path.join(root, "bin/obsforge.mjs");
 const testdata = path.join(root, "lib/dashboard/testdata");
 const modern = path.join(testdata, "modern.grafana.json");
 const nodeExporter = path.join(testdata, "node-exporter-full.grafana.json");
@@ -15,13 +14,8 @@ const smallProject = path.join(root, "lib/generate/testdata/small.model.json");
 const work = makeTempDir("obsforge-cli-import");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: work,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function cli(...args: string[]): CliResult {
+  return runCli(work, ...args);
 }
 
 function readProject(file: string): any {
