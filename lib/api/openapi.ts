@@ -4,6 +4,8 @@ import { PREVIEW_ENDPOINTS, type PreviewEndpoint } from "../preview/allowlist";
 import {
   AlertsPreviewResponseSchema,
   AlertsPreviewSchema,
+  RulesPreviewResponseSchema,
+  RulesPreviewSchema,
   LabelsPreviewResponseSchema,
   LabelsPreviewSchema,
   LintPreviewBodySchema,
@@ -162,6 +164,7 @@ function outputSchemas(): Record<string, z.ZodType> {
     LabelsPreviewResponse: LabelsPreviewResponseSchema,
     MetadataPreviewResponse: MetadataPreviewResponseSchema,
     AlertsPreviewResponse: AlertsPreviewResponseSchema,
+    RulesPreviewResponse: RulesPreviewResponseSchema,
     LintResponse: LintResponseSchema,
     DashboardImportReport: DashboardImportReportSchema,
     TestConnectionResponse: TestConnectionResponseSchema,
@@ -368,6 +371,11 @@ const PREVIEW_CONTRACT: Record<
     summary: "Metric metadata",
   },
   alerts: { params: AlertsPreviewSchema, response: "AlertsPreviewResponse", summary: "Active alerts" },
+  rules: {
+    params: RulesPreviewSchema,
+    response: "RulesPreviewResponse",
+    summary: "Loaded rule groups with each rule's state",
+  },
 };
 
 const PREVIEW_DESCRIPTION =

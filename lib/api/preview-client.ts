@@ -8,6 +8,8 @@ import {
   LintResponseSchema,
   type QueryPreviewResponse,
   QueryPreviewResponseSchema,
+  type RulesPreviewResponse,
+  RulesPreviewResponseSchema,
 } from "./preview-schemas";
 import { type Priority, RequestLimiter, type ScheduleOptions } from "./request-limiter";
 
@@ -17,6 +19,7 @@ export type {
   LabelsPreviewResponse,
   LintResponse,
   QueryPreviewResponse,
+  RulesPreviewResponse,
 } from "./preview-schemas";
 
 /**
@@ -145,6 +148,18 @@ export async function previewAlerts(
   const url = `${previewUrl(projectId, "alerts")}${search(params)}`;
   return toPreviewExchange(
     await limited((signal) => requestExchange(AlertsPreviewResponseSchema, "GET", url, { signal }), options),
+  );
+}
+
+/** GET /api/projects/{id}/preview/rules */
+export async function previewRules(
+  projectId: string,
+  params: PreviewParams,
+  options: PreviewCallOptions = {},
+): Promise<PreviewExchange<RulesPreviewResponse>> {
+  const url = `${previewUrl(projectId, "rules")}${search(params)}`;
+  return toPreviewExchange(
+    await limited((signal) => requestExchange(RulesPreviewResponseSchema, "GET", url, { signal }), options),
   );
 }
 

@@ -3,6 +3,7 @@ import { HttpUrlSchema, parseDuration } from "../model";
 import { PREVIEW_ERROR_KINDS } from "../prometheus/errors";
 import {
   AlertsDataSchema,
+  RulesDataSchema,
   LabelsDataSchema,
   MetadataDataSchema,
   QueryDataSchema,
@@ -75,6 +76,9 @@ export const MetadataPreviewSchema = z.object({
 
 /** …/preview/alerts */
 export const AlertsPreviewSchema = z.object({});
+
+/** …/preview/rules */
+export const RulesPreviewSchema = z.object({ type: z.enum(["alert", "record"]).optional() });
 
 /** POST …/preview/lint */
 export const LintPreviewBodySchema = z.object({
@@ -190,6 +194,8 @@ export const MetadataPreviewResponseSchema = previewResponseSchema(MetadataDataS
 export type MetadataPreviewResponse = z.infer<typeof MetadataPreviewResponseSchema>;
 export const AlertsPreviewResponseSchema = previewResponseSchema(AlertsDataSchema);
 export type AlertsPreviewResponse = z.infer<typeof AlertsPreviewResponseSchema>;
+export const RulesPreviewResponseSchema = previewResponseSchema(RulesDataSchema);
+export type RulesPreviewResponse = z.infer<typeof RulesPreviewResponseSchema>;
 
 /** POST …/preview/lint: per expression, the metric names Prometheus does not know, with the nearest it does. */
 export const LintResponseSchema = z.object({

@@ -57,6 +57,7 @@ describe("resolveEndpoint", () => {
     [["label", "job", "values"], "GET", "/api/v1/label/job/values"],
     [["metadata"], "GET", "/api/v1/metadata"],
     [["alerts"], "GET", "/api/v1/alerts"],
+    [["rules"], "GET", "/api/v1/rules"],
   ])("allows %j with %s → %s", (segments, method, path) => {
     expect(endpointPath(resolveEndpoint(segments, method))).toBe(path);
   });
@@ -64,7 +65,8 @@ describe("resolveEndpoint", () => {
   it.each([
     [["admin", "tsdb", "delete_series"], "POST", 404],
     [["admin", "tsdb", "snapshot"], "GET", 404],
-    [["rules"], "GET", 404],
+    [["rules", "x"], "GET", 404],
+    [["rules"], "POST", 405],
     [["targets"], "GET", 404],
     [["status", "config"], "GET", 404],
     [["query", "extra"], "GET", 404],

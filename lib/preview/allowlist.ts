@@ -18,7 +18,8 @@ export type PreviewEndpoint =
   | { kind: "labels" }
   | { kind: "label_values"; label: string }
   | { kind: "metadata" }
-  | { kind: "alerts" };
+  | { kind: "alerts" }
+  | { kind: "rules" };
 
 export type PreviewMethod = "GET" | "POST";
 
@@ -33,6 +34,8 @@ export const PREVIEW_ENDPOINTS: Readonly<
   label_values: { path: "/api/v1/label/<name>/values", methods: ["GET"] },
   metadata: { path: "/api/v1/metadata", methods: ["GET"] },
   alerts: { path: "/api/v1/alerts", methods: ["GET"] },
+  // The rules page's live state: which groups and rules the Prometheus runs, and their alerts.
+  rules: { path: "/api/v1/rules", methods: ["GET"] },
 };
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -60,6 +63,7 @@ function endpointOf(segments: readonly string[]): PreviewEndpoint {
       case "labels":
       case "metadata":
       case "alerts":
+      case "rules":
         return { kind: first };
     }
   }
@@ -67,7 +71,7 @@ function endpointOf(segments: readonly string[]): PreviewEndpoint {
     if (!LABEL_NAME.test(second)) throw new PreviewError("bad_request", `"${second}" is not a label name`);
     return { kind: "label_values", label: second };
   }
-  const known = "query, query_range, series, labels, label/<name>/values, metadata, alerts";
+  const known = "query, query_range, series, labels, label/<name>/values, metadata, alerts, rules";
   throw new PreviewError("unknown_endpoint", `no preview endpoint "${segments.join("/")}": one of ${known}`);
 }
 

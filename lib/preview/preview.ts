@@ -167,6 +167,10 @@ export async function runPreview(
       const answer = await prometheus.alerts(base, options);
       return { ...common, data: answer.data, warnings: answer.warnings, request: answer.request };
     }
+    case "rules": {
+      const answer = await prometheus.rules(base, request.params, options);
+      return { ...common, data: answer.data, warnings: answer.warnings, request: answer.request };
+    }
     default: {
       const never: never = request;
       throw new Error(`unknown preview ${JSON.stringify(never)}`);

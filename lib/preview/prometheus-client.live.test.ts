@@ -1,7 +1,16 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DemoPrometheus, startDemoPrometheus } from "../../scripts/demo/prometheus";
-import { alerts, labels, labelValues, metadata, query, queryRange, series } from "../prometheus/client";
+import {
+  alerts,
+  labels,
+  labelValues,
+  metadata,
+  query,
+  queryRange,
+  rules,
+  series,
+} from "../prometheus/client";
 import { PreviewError } from "../prometheus/errors";
 import { makeTempDir } from "../tools/files";
 import { fetchKnownNames } from "./known-names";
@@ -15,7 +24,25 @@ describe("the Prometheus client against the demo Prometheus", () => {
 
   beforeAll(async () => {
     dir = makeTempDir("obsforge-client");
-    demo = await startDemoPrometheus({ hours: 1, dir, live: false });
+    // One group that never fires, so the rules API has something to list and the alerts API stays empty.
+    const ruleFile = [
+      "groups:",
+      "  - name: client check",
+      "    rules:",
+      "      - alert: NeverFires",
+      "        expr: vector(1) < 0",
+      "        for: 5m",
+      "        labels: { severity: info }",
+      "      - record: job:up:count",
+      "        expr: count by (job) (up)",
+      "",
+    ].join("\n");
+    demo = await startDemoPrometheus({
+      hours: 1,
+      dir,
+      live: false,
+      ruleFiles: [{ path: "prometheus/rules/client-check.yml", content: ruleFile }],
+    });
   });
   afterAll(async () => {
     await demo?.stop();
@@ -67,6 +94,14 @@ describe("the Prometheus client against the demo Prometheus", () => {
     // Backfilled blocks carry no metadata: only scraped targets describe their metrics.
     expect(typeof (await metadata(demo.url)).data).toBe("object");
     expect((await alerts(demo.url)).data).toEqual({ alerts: [] });
+    const loaded = (await rules(demo.url)).data.groups;
+    expect(loaded.map((group) => group.name)).toEqual(["client check"]);
+    expect(loaded[0]?.rules).toMatchObject([
+      { type: "alerting", name: "NeverFires", query: "vector(1) < 0", state: "inactive", duration: 300 },
+      { type: "recording", name: "job:up:count", query: "count by (job) (up)" },
+    ]);
+    const recordingOnly = (await rules(demo.url, { type: "record" })).data.groups[0]?.rules ?? [];
+    expect(recordingOnly.map((rule) => rule.type)).toEqual(["recording"]);
   });
 
   it("passes Prometheus's own error text through", async () => {

@@ -5,6 +5,7 @@ import {
   MetadataPreviewSchema,
   QueryPreviewSchema,
   QueryRangePreviewSchema,
+  RulesPreviewSchema,
   SeriesPreviewSchema,
 } from "../api/preview-schemas";
 import { parseDuration } from "../model";
@@ -26,7 +27,8 @@ export type PreviewParams =
   | { kind: "labels"; params: z.infer<typeof LabelsPreviewSchema> }
   | { kind: "label_values"; label: string; params: z.infer<typeof LabelsPreviewSchema> }
   | { kind: "metadata"; params: z.infer<typeof MetadataPreviewSchema> }
-  | { kind: "alerts"; params: z.infer<typeof AlertsPreviewSchema> };
+  | { kind: "alerts"; params: z.infer<typeof AlertsPreviewSchema> }
+  | { kind: "rules"; params: z.infer<typeof RulesPreviewSchema> };
 
 /** Parameters that are not Prometheus's but the preview's own. */
 const PREVIEW_ONLY = new Set(["datasource"]);
@@ -63,6 +65,8 @@ export function parsePreviewParams(endpoint: PreviewEndpoint, raw: RawParams): P
       return { kind: "metadata", params: MetadataPreviewSchema.strict().parse(flat) };
     case "alerts":
       return { kind: "alerts", params: AlertsPreviewSchema.strict().parse(flat) };
+    case "rules":
+      return { kind: "rules", params: RulesPreviewSchema.strict().parse(flat) };
     default: {
       const never: never = endpoint;
       throw new Error(`unknown endpoint ${JSON.stringify(never)}`);

@@ -12,6 +12,8 @@ import {
   MetadataResponseSchema,
   type QueryData,
   QueryResponseSchema,
+  type RulesData,
+  RulesResponseSchema,
   SeriesResponseSchema,
   type TsdbStatusData,
   TsdbStatusResponseSchema,
@@ -222,6 +224,23 @@ export function metadata(
 /** GET /api/v1/alerts — the alerts the rules currently hold pending or firing. */
 export function alerts(baseUrl: string, options: ClientOptions = {}): Promise<PrometheusAnswer<AlertsData>> {
   return call(baseUrl, "/api/v1/alerts", {}, AlertsResponseSchema, { ...options, method: "GET" });
+}
+
+export interface RulesParams {
+  /** `alert` or `record`: only rules of that type. */
+  type?: string;
+}
+
+/** GET /api/v1/rules — the rule groups the server loaded, each rule's state and active alerts. */
+export function rules(
+  baseUrl: string,
+  params: RulesParams = {},
+  options: ClientOptions = {},
+): Promise<PrometheusAnswer<RulesData>> {
+  return call(baseUrl, "/api/v1/rules", defined({ type: params.type }), RulesResponseSchema, {
+    ...options,
+    method: "GET",
+  });
 }
 
 /** GET /api/v1/status/buildinfo — the server's version. */

@@ -48,6 +48,47 @@ export const AlertSchema = z.object({
 export const AlertsDataSchema = z.object({ alerts: z.array(AlertSchema) });
 export type AlertsData = z.infer<typeof AlertsDataSchema>;
 
+/**
+ * /api/v1/rules: the groups the server loaded and each rule's state. Only what the rules page reads
+ * is required; `duration`/`keepFiringFor` are seconds. Recording rules have no state or alerts.
+ */
+const PrometheusRuleStateSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("alerting"),
+    name: z.string(),
+    query: z.string(),
+    state: z.enum(["inactive", "pending", "firing"]),
+    duration: z.number().optional(),
+    keepFiringFor: z.number().optional(),
+    labels: LabelSetSchema.default({}),
+    annotations: LabelSetSchema.default({}),
+    alerts: z.array(AlertSchema).default([]),
+    health: z.string().optional(),
+    lastError: z.string().optional(),
+    lastEvaluation: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal("recording"),
+    name: z.string(),
+    query: z.string(),
+    labels: LabelSetSchema.default({}),
+    health: z.string().optional(),
+    lastError: z.string().optional(),
+    lastEvaluation: z.string().optional(),
+  }),
+]);
+export const RulesDataSchema = z.object({
+  groups: z.array(
+    z.object({
+      name: z.string(),
+      file: z.string(),
+      interval: z.number().optional(),
+      rules: z.array(PrometheusRuleStateSchema),
+    }),
+  ),
+});
+export type RulesData = z.infer<typeof RulesDataSchema>;
+
 /** /api/v1/status/buildinfo: only `version` is relied on; compatible servers may leave the rest out. */
 export const BuildInfoDataSchema = z.object({
   version: z.string(),
@@ -86,6 +127,7 @@ export const SeriesResponseSchema = envelopeSchema(SeriesDataSchema);
 export const LabelsResponseSchema = envelopeSchema(LabelsDataSchema);
 export const MetadataResponseSchema = envelopeSchema(MetadataDataSchema);
 export const AlertsResponseSchema = envelopeSchema(AlertsDataSchema);
+export const RulesResponseSchema = envelopeSchema(RulesDataSchema);
 export const BuildInfoResponseSchema = envelopeSchema(BuildInfoDataSchema);
 export const TsdbStatusResponseSchema = envelopeSchema(TsdbStatusDataSchema);
 export type PrometheusEnvelope<T> =

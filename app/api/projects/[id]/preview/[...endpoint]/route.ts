@@ -14,7 +14,7 @@ interface PreviewRouteContext {
 }
 
 /**
- * GET|POST /api/projects/{id}/preview/{query|query_range|series|labels|label/<name>/values|metadata|alerts}:
+ * GET|POST /api/projects/{id}/preview/{query|query_range|series|labels|label/<name>/values|metadata|alerts|rules}:
  * a Prometheus read call against the project's own Prometheus, for live panel previews.
  */
 async function preview(request: Request, context: PreviewRouteContext): Promise<Response> {
