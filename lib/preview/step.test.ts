@@ -9,6 +9,7 @@ import {
   NICE_STEPS_SECONDS,
   pointCount,
   previewScrapeSeconds,
+  queryStep,
   stepWidth,
   widthForStep,
 } from "./step";
@@ -122,5 +123,21 @@ describe("previewScrapeSeconds", () => {
         .scrapeIntervalSeconds,
     );
     expect(previewScrapeSeconds(none, undefined)).toBe(20);
+  });
+});
+
+describe("queryStep", () => {
+  // Grafana's calculatePrometheusInterval: max(chosen, min step) times the interval factor.
+  it.each([
+    { chosen: 15, options: {}, step: 15 },
+    { chosen: 15, options: { intervalFactor: 1 }, step: 15 },
+    { chosen: 15, options: { intervalFactor: 2 }, step: 30 },
+    { chosen: 15, options: { intervalFactor: 3 }, step: 45 },
+    { chosen: 60, options: { intervalFactor: 10 }, step: 600 },
+    { chosen: 15, options: { minIntervalSeconds: 60 }, step: 60 },
+    { chosen: 120, options: { minIntervalSeconds: 60 }, step: 120 },
+    { chosen: 15, options: { minIntervalSeconds: 60, intervalFactor: 2 }, step: 120 },
+  ])("$chosen s with $options steps by $step s", ({ chosen, options, step }) => {
+    expect(queryStep(chosen, options)).toBe(step);
   });
 });

@@ -39,6 +39,24 @@ export function chooseStep(input: StepInput): number {
   return Math.ceil(finest / day) * day;
 }
 
+/** What a query of the panel says about its own step: Grafana's "Min step" and "Resolution". */
+export interface QueryStepOptions {
+  /** The query's `interval` ("Min step"): the step is never finer. */
+  minIntervalSeconds?: number;
+  /** The query's `intervalFactor` ("Resolution" 1/n): the step is n times coarser. */
+  intervalFactor?: number;
+}
+
+/**
+ * The step of one query, as Grafana's Prometheus datasource adjusts the panel's interval for it
+ * (pkg/promlib/models/query.go, calculatePrometheusInterval): the chosen step, at least the query's min step, then
+ * times its interval factor. Not rounded again: Grafana sends `1/3` of a 15 s step as 45 s.
+ */
+export function queryStep(chosenSeconds: number, query: QueryStepOptions): number {
+  const floor = Math.max(chosenSeconds, query.minIntervalSeconds ?? 0);
+  return floor * Math.max(1, Math.floor(query.intervalFactor ?? 1));
+}
+
 /** The narrowest width the preview API accepts. */
 export const MIN_WIDTH_PX = 10;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PanelSchema } from "@/lib/model/panel";
 import { VariableSchema } from "@/lib/model/variable";
-import { planQuery } from "./query-params";
+import { planQuery, runTargets } from "./query-params";
 
 const parsed = PanelSchema.parse({
   id: 1,
@@ -117,5 +117,26 @@ describe("planQuery", () => {
     // The instant query asks prom-2, scraped every minute: an hour is 61 steps; A asks the default.
     expect(planQuery(panel, panel.targets[1] as never, slow)).toMatchObject({ params: { width: "61" } });
     expect(planQuery(panel, panel.targets[0] as never, slow)).toMatchObject({ params: { width: "241" } });
+  });
+
+  it("steps a query by its resolution (intervalFactor) and min step, as Grafana does", () => {
+    const at = (fields: Record<string, unknown>): unknown =>
+      planQuery(panel, { ...(panel.targets[0] as object), ...fields } as never, context);
+    // An hour at 612 px steps by 15 s; 1/3 asks 45 s (not rounded to a nice step), width unchanged.
+    expect(at({ intervalFactor: 3 })).toMatchObject({ params: { width: "241", step: "45s" } });
+    // A min step of 1m wins over 15 s, and the factor multiplies it.
+    expect(at({ interval: "1m" })).toMatchObject({ params: { step: "60s" } });
+    expect(at({ interval: "1m", intervalFactor: 2 })).toMatchObject({ params: { step: "120s" } });
+    // A min step finer than the chosen step, a variable, or factor 1 leaves the step to the server.
+    for (const fields of [{ interval: "5s" }, { interval: "$__interval" }, { intervalFactor: 1 }]) {
+      const plan = at(fields) as { params: Record<string, unknown> };
+      expect(plan.params.step).toBeUndefined();
+    }
+  });
+
+  it("runs a panel's queries except the hidden ones", () => {
+    const targets = panel.targets.map((target, index) => (index === 1 ? { ...target, hide: true } : target));
+    expect(runTargets({ ...panel, targets }).map((target) => target.refId)).toEqual(["A", "C"]);
+    expect(runTargets(panel).map((target) => target.refId)).toEqual(["A", "B", "C"]);
   });
 });

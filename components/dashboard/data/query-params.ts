@@ -1,8 +1,9 @@
 import type { Datasource } from "@/lib/model/datasource";
-import type { Panel, Target } from "@/lib/model/panel";
+import { type Panel, panelTargets, type Target } from "@/lib/model/panel";
 import type { Variable } from "@/lib/model/variable";
 import { referencedVariables } from "@/lib/preview/interpolate";
-import { previewScrapeSeconds, stepWidth } from "@/lib/preview/step";
+import { parseDuration } from "@/lib/model/common";
+import { chooseStep, previewScrapeSeconds, queryStep, widthForStep } from "@/lib/preview/step";
 import { resolveDatasourceRef, variableParams } from "../model/variables";
 
 /**
@@ -36,6 +37,17 @@ export type PlannedQuery =
     }
   | { kind: "unsupported"; refId: string; message: string };
 
+/** The queries a panel runs: not the hidden ones, which Grafana's datasources drop (filterQuery). */
+export function runTargets(panel: Panel): Target[] {
+  return panelTargets(panel).filter((target) => target.hide !== true);
+}
+
+/** A query's min step in seconds; unset for none or a variable (`$__interval`), which Grafana ignores here. */
+function minIntervalSeconds(interval: string | undefined): number | undefined {
+  const ms = interval ? parseDuration(interval) : undefined;
+  return ms === undefined ? undefined : ms / 1000;
+}
+
 export function planQuery(panel: Panel, target: Target, context: QueryContext): PlannedQuery {
   if (target.kind !== "promql") {
     return {
@@ -56,11 +68,12 @@ export function planQuery(panel: Panel, target: Target, context: QueryContext): 
   const rangeSeconds = target.instant ? Math.max(1, end - start) : Math.max(0, end - start);
   // Not the panel's width but the narrowest with the same step: a resize that keeps the step
   // keeps the request, its key and its cached answer.
-  const width = stepWidth({
+  const chosen = chooseStep({
     rangeSeconds,
     widthPx: context.widthPx,
     scrapeIntervalSeconds: previewScrapeSeconds(context, datasource),
   });
+  const width = widthForStep(rangeSeconds, chosen);
   // Only the variables the query uses: a panel neither waits for nor refetches on the others.
   const variables = [
     ...new Set([...referencedVariables(target.expr), ...referencedVariables(datasourceRef ?? "")]),
@@ -79,5 +92,11 @@ export function planQuery(panel: Panel, target: Target, context: QueryContext): 
   }
   params.start = String(start);
   params.end = String(end);
+  // The query's min step and resolution, as Grafana applies them; the server picks the rest.
+  const step = queryStep(chosen, {
+    minIntervalSeconds: minIntervalSeconds(target.interval),
+    intervalFactor: target.intervalFactor,
+  });
+  if (step !== chosen) params.step = `${step}s`;
   return { kind: "preview", refId: target.refId, endpoint: "query_range", params, variables };
 }

@@ -10,8 +10,7 @@ import type { ApiRequestError } from "@/lib/api/client";
 import type { PreviewExchange, QueryPreviewResponse } from "@/lib/api/preview-client";
 import { type Series, toSeries } from "@/lib/dashboard/series";
 import type { Panel } from "@/lib/model/panel";
-import { panelTargets } from "@/lib/model/panel";
-import { type PlannedQuery, planQuery, type QueryContext } from "./query-params";
+import { type PlannedQuery, planQuery, type QueryContext, runTargets } from "./query-params";
 
 /** One query of a panel: what was asked, and what came back or went wrong. */
 export interface TargetResult {
@@ -37,7 +36,7 @@ export function usePanelData(
   context: QueryContext,
   schedule: PreviewSchedule = {},
 ): PanelData {
-  const targets = panelTargets(panel);
+  const targets = runTargets(panel);
   const plans = targets.map((target) => planQuery(panel, target, context));
   const results: PreviewQueryResult[] = usePreviewQueries(
     projectId,
