@@ -5,13 +5,13 @@ import type { Series } from "@/lib/dashboard/series";
 import type { QueryPanel, VisualPanel } from "@/lib/model/panel";
 import type { PreviewAlert } from "./alerts";
 import { type AlertsViewProps, PANEL_TYPE_VIEWS } from "./panel-views";
-import type { VisualizationProps } from "./visualization-props";
+import type { TimeRange, VisualizationProps } from "./visualization-props";
 
 /** A panel that runs no queries and shows the project's alerts instead (the alert list). */
 export type AlertsPanel = Exclude<VisualPanel, QueryPanel>;
 
 export type PanelVisualizationProps =
-  | { panel: QueryPanel; series: Series[]; width: number; height: number }
+  | { panel: QueryPanel; series: Series[]; width: number; height: number; timeRange?: TimeRange }
   | { panel: AlertsPanel; alerts: readonly PreviewAlert[]; now: number };
 
 /**
@@ -24,7 +24,15 @@ export function PanelVisualization(props: PanelVisualizationProps): ReactNode {
   // the entry looked up by `panel.type` back to that panel, hence the casts.
   if ("series" in props) {
     const View = PANEL_TYPE_VIEWS[props.panel.type] as ComponentType<VisualizationProps<QueryPanel>>;
-    return <View panel={props.panel} series={props.series} width={props.width} height={props.height} />;
+    return (
+      <View
+        panel={props.panel}
+        series={props.series}
+        width={props.width}
+        height={props.height}
+        timeRange={props.timeRange}
+      />
+    );
   }
   const View = PANEL_TYPE_VIEWS[props.panel.type] as ComponentType<AlertsViewProps<AlertsPanel>>;
   return <View panel={props.panel} alerts={props.alerts} now={props.now} />;

@@ -159,6 +159,7 @@ export function TimeseriesView({
   series,
   width,
   height,
+  timeRange,
 }: VisualizationProps<TimeseriesPanel>): ReactNode {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const visible = useMemo(() => series.filter((entry) => !hidden.has(entry.key)), [series, hidden]);
@@ -178,8 +179,9 @@ export function TimeseriesView({
   const chartWidth = Math.max(50, width - legend.w);
   const chartHeight = Math.max(40, height - legend.h);
   const times = columns?.times ?? barRows?.map((row) => row.t) ?? [];
-  const first = times[0] ?? 0;
-  const last = times[times.length - 1] ?? 0;
+  // The axis spans the chosen range, as Grafana's does; the data's own extent without one.
+  const first = timeRange?.from ?? times[0] ?? 0;
+  const last = timeRange?.to ?? times[times.length - 1] ?? 0;
   const tick = useMemo(() => timeTickFormatter(last - first), [first, last]);
   // The ticks are chosen to fit (interval 0): recharts would otherwise measure every label's text.
   const plotWidth = chartWidth - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right;
@@ -218,7 +220,7 @@ export function TimeseriesView({
           dataKey="t"
           type="number"
           scale="time"
-          domain={["dataMin", "dataMax"]}
+          domain={timeRange ? [timeRange.from, timeRange.to] : ["dataMin", "dataMax"]}
           ticks={xTicks}
           interval={0}
           tick={xTick}

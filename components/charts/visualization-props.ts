@@ -7,6 +7,13 @@ export interface VisualizationProps<P extends QueryPanel = QueryPanel> {
   series: Series[];
   width: number;
   height: number;
+  /** The chosen time range in epoch ms: a time axis spans it, as Grafana's does, not the data. */
+  timeRange?: TimeRange;
+}
+
+export interface TimeRange {
+  from: number;
+  to: number;
 }
 
 export type PanelOfType<T extends Panel["type"]> = Extract<Panel, { type: T }>;

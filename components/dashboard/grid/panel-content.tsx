@@ -153,7 +153,15 @@ function QueryPanelContent({
       );
       break;
     case "data":
-      body = <LazyPanelVisualization panel={panel} series={data.series} width={width} height={bodyHeight} />;
+      body = (
+        <LazyPanelVisualization
+          panel={panel}
+          series={data.series}
+          width={width}
+          height={bodyHeight}
+          timeRange={"error" in context ? undefined : { from: context.context.from, to: context.context.to }}
+        />
+      );
       break;
     default: {
       const never: never = state;
