@@ -40,6 +40,8 @@ import "monaco-editor/editor/common/services/treeViewsDndService.js";
 import "monaco-editor/editor/contrib/codelens/browser/codeLensCache.js";
 import "monaco-editor/editor/contrib/documentSymbols/browser/outlineModel.js";
 import { jsonDefaults } from "monaco-editor/languages/features/json/register";
+// YAML highlighting (a tokenizer only) for the rule group editor's YAML tab.
+import "monaco-editor/languages/definitions/yaml/register";
 import { registerPromqlLanguage } from "./promql-language";
 
 export { monaco };

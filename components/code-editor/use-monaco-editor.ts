@@ -21,7 +21,7 @@ export interface MonacoEditorInstance {
 export interface UseMonacoEditorOptions {
   value: string;
   onChange: (value: string) => void;
-  language: "json" | "promql";
+  language: "json" | "promql" | "yaml";
   ariaLabel: string;
   readOnly?: boolean;
   options?: Monaco.editor.IStandaloneEditorConstructionOptions;
@@ -54,7 +54,7 @@ export function useMonacoEditor(
     const monaco = setupMonaco();
     const first = initial.current;
     modelCounter += 1;
-    const extension = language === "json" ? "json" : "promql";
+    const extension = language;
     const uri = monaco.Uri.parse(`inmemory://obsforge/editor-${modelCounter}.${extension}`);
     const model = monaco.editor.createModel(knownValue.current, language, uri);
     const editor = monaco.editor.create(element, {
