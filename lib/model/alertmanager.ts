@@ -5,16 +5,47 @@ export const MatcherSchema = z.object({
   label: LabelNameSchema,
   op: z.enum(["=", "!=", "=~", "!~"]).default("="),
   value: z.string(),
+  /**
+   * Written as legacy `match` (for `=`) or `match_re` (for `=~`) in the file it was imported from,
+   * and exported the same way so the file keeps its form; the routing is the same either way.
+   */
+  legacy: z.literal(true).optional(),
 });
 export type Matcher = z.infer<typeof MatcherSchema>;
 
-const integrationBase = { sendResolved: z.boolean().default(true) };
+/**
+ * A secret of a receiver: the environment variable the bundle reads it from, plus, when it came
+ * from an imported file, what the file held — a literal value (`importedValue`) or the file it
+ * was read from (`importedFile`) — kept so nothing is lost until it is moved to encrypted storage.
+ * Never printed in reports or shown unmasked.
+ */
+export const AlertingSecretSchema = SecretRefSchema.extend({
+  importedValue: z.string().optional(),
+  importedFile: z.string().optional(),
+});
+export type AlertingSecret = z.infer<typeof AlertingSecretSchema>;
+
+/**
+ * Configuration the model does not edit, kept as the file had it and exported verbatim.
+ * `secretPaths` lists where literal secrets sit in it (`http_config.basic_auth.password`), so
+ * they can be masked and moved to encrypted storage.
+ */
+export const VerbatimConfigSchema = z.object({
+  config: z.record(z.string(), z.unknown()),
+  secretPaths: z.array(z.string()).default([]),
+});
+export type VerbatimConfig = z.infer<typeof VerbatimConfigSchema>;
+
+/** Fields of an imported integration the model does not edit (e.g. Slack `title`), exported over the generated ones. */
+const extraField = { extra: z.record(z.string(), z.unknown()).optional() };
+
+const integrationBase = { sendResolved: z.boolean().default(true), ...extraField };
 
 export const SlackIntegrationSchema = z.object({
   ...integrationBase,
   type: z.literal("slack"),
   channel: z.string().regex(/^[#@]?[\w.-]+$/, "a Slack channel such as #alerts"),
-  apiUrl: SecretRefSchema,
+  apiUrl: AlertingSecretSchema,
 });
 
 export const EmailIntegrationSchema = z.object({
@@ -27,14 +58,14 @@ export const EmailIntegrationSchema = z.object({
     .regex(/^[^:\s]+:\d+$/, "host:port of the SMTP server")
     .default("smtp.example.com:587"),
   authUsername: z.string().optional(),
-  authPassword: SecretRefSchema.optional(),
+  authPassword: AlertingSecretSchema.optional(),
   requireTls: z.boolean().default(true),
 });
 
 export const PagerdutyIntegrationSchema = z.object({
   ...integrationBase,
   type: z.literal("pagerduty"),
-  routingKey: SecretRefSchema,
+  routingKey: AlertingSecretSchema,
 });
 
 export const WebhookIntegrationSchema = z.object({
@@ -42,7 +73,11 @@ export const WebhookIntegrationSchema = z.object({
   type: z.literal("webhook"),
   url: HttpUrlSchema,
   /** Sent as `Authorization: <scheme> <credentials>`. */
-  authorization: z.object({ scheme: z.string().default("Bearer"), credentials: SecretRefSchema }).optional(),
+  authorization: z
+    .object({ scheme: z.string().default("Bearer"), credentials: AlertingSecretSchema })
+    .optional(),
+  /** HTTP basic authentication (`http_config.basic_auth`). */
+  basicAuth: z.object({ username: z.string(), password: AlertingSecretSchema }).optional(),
   maxAlerts: z.int().min(0).default(0),
 });
 
@@ -57,6 +92,13 @@ export type IntegrationType = Integration["type"];
 export const ReceiverSchema = z.object({
   name: z.string().regex(/^[a-zA-Z0-9_.-]{1,100}$/, "receiver names are letters, digits, _, . or -"),
   integrations: z.array(IntegrationSchema).default([]),
+  /**
+   * Integrations the model does not edit (Opsgenie, Teams, VictorOps, Pushover, …, or a Slack
+   * config it cannot represent), keyed as in the file (`opsgenie_configs`), exported verbatim.
+   */
+  verbatim: z
+    .array(VerbatimConfigSchema.extend({ key: z.string().regex(/^[a-z0-9_]+_configs$/, "a *_configs key") }))
+    .optional(),
 });
 export type Receiver = z.infer<typeof ReceiverSchema>;
 
@@ -68,6 +110,10 @@ export interface Route {
   groupInterval?: string;
   repeatInterval?: string;
   continue: boolean;
+  /** Names of time intervals during which this route sends nothing; not inherited. */
+  muteTimeIntervals?: string[];
+  /** Names of time intervals outside which this route sends nothing; not inherited. */
+  activeTimeIntervals?: string[];
   routes: Route[];
 }
 
@@ -79,6 +125,8 @@ export interface RouteInput {
   groupInterval?: string;
   repeatInterval?: string;
   continue?: boolean;
+  muteTimeIntervals?: string[];
+  activeTimeIntervals?: string[];
   routes?: RouteInput[];
 }
 
@@ -91,12 +139,60 @@ export const RouteSchema: z.ZodType<Route, RouteInput> = z.object({
   groupInterval: DurationSchema.optional(),
   repeatInterval: DurationSchema.optional(),
   continue: z.boolean().default(false),
+  muteTimeIntervals: z.array(z.string().min(1)).optional(),
+  activeTimeIntervals: z.array(z.string().min(1)).optional(),
   routes: z.lazy(() => z.array(RouteSchema)).default([]),
 });
 
 export const InhibitRuleSchema = z.object({
-  sourceMatchers: z.array(MatcherSchema).min(1),
-  targetMatchers: z.array(MatcherSchema).min(1),
+  sourceMatchers: z.array(MatcherSchema).min(1, "an inhibit rule needs at least one source matcher"),
+  targetMatchers: z.array(MatcherSchema).min(1, "an inhibit rule needs at least one target matcher"),
   equal: z.array(LabelNameSchema).default([]),
 });
 export type InhibitRule = z.infer<typeof InhibitRuleSchema>;
+
+const clock = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+/** One `time_intervals[].time_intervals[]` entry: every field it sets must hold at once. */
+export const TimeIntervalRangeSchema = z.object({
+  times: z
+    .array(
+      z.object({
+        startTime: z.string().regex(clock, "a time of day such as 09:00"),
+        endTime: z.string().regex(clock, "a time of day such as 17:00"),
+      }),
+    )
+    .optional(),
+  /** `monday`, `monday:friday`. */
+  weekdays: z.array(z.string().min(1)).optional(),
+  /** `1`, `1:5`, `-3:-1`. */
+  daysOfMonth: z.array(z.string().min(1)).optional(),
+  /** `january`, `1:3`. */
+  months: z.array(z.string().min(1)).optional(),
+  /** `2024`, `2024:2026`. */
+  years: z.array(z.string().min(1)).optional(),
+  /** An IANA time zone, e.g. Europe/Paris; UTC when absent. */
+  location: z.string().min(1).optional(),
+});
+export type TimeIntervalRange = z.infer<typeof TimeIntervalRangeSchema>;
+
+export const TimeIntervalSchema = z.object({
+  name: z.string().min(1, "a time interval needs a name"),
+  timeIntervals: z.array(TimeIntervalRangeSchema).default([]),
+});
+export type TimeInterval = z.infer<typeof TimeIntervalSchema>;
+
+/**
+ * The rest of an Alertmanager configuration: `global` settings kept verbatim (with its literal
+ * secrets marked), extra `templates` paths, and the time intervals routes name.
+ */
+export const AlertmanagerSettingsSchema = z.object({
+  global: VerbatimConfigSchema.optional(),
+  templates: z.array(z.string().min(1)).default([]),
+  timeIntervals: z.array(TimeIntervalSchema).default([]),
+});
+export type AlertmanagerSettings = z.infer<typeof AlertmanagerSettingsSchema>;
+
+export function defaultAlertmanagerSettings(): AlertmanagerSettings {
+  return { templates: [], timeIntervals: [] };
+}
