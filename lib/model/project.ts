@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { InhibitRuleSchema, ReceiverSchema, RouteSchema } from "./alertmanager";
+import { AlertmanagerSettingsSchema, InhibitRuleSchema, ReceiverSchema, RouteSchema } from "./alertmanager";
 import { DurationSchema, HttpUrlSchema, LevelSchema, SlugSchema } from "./common";
 import { DashboardSchema } from "./dashboard";
 import { DatasourceSchema } from "./datasource";
 import { RuleGroupSchema } from "./rule";
+import { upgradeStoredProject } from "./rule-upgrade";
 import { ScrapeTargetSchema } from "./scrape";
 
 export const FrameworkSchema = z.enum(["fraiseql", "generic"]);
@@ -89,11 +90,15 @@ const ProjectShape = z.object({
   receivers: z.array(ReceiverSchema).default([]),
   route: RouteSchema.prefault({ receiver: "default" }),
   inhibitRules: z.array(InhibitRuleSchema).default([]),
+  /** Alertmanager's global settings, extra template paths and time intervals (part of the alerting section). */
+  alertmanager: AlertmanagerSettingsSchema.prefault({}),
   kubernetes: KubernetesSchema.prefault({}),
   links: LinksSchema.prefault({}),
 });
 
 /** The structural schema, without cross-field checks (see `validate.ts` for those). */
-export const ProjectShapeSchema = ProjectShape;
+export const ProjectShapeSchema = z.preprocess((input) => upgradeStoredProject(input), ProjectShape);
+/** The same schema as an object, for picking parts of it (sections); no upgrade of old rules. */
+export const ProjectObjectSchema = ProjectShape;
 export type Project = z.infer<typeof ProjectShape>;
 export type ProjectInput = z.input<typeof ProjectShape>;

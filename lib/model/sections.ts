@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { type Dashboard, DashboardSchema } from "./dashboard";
-import { type Project, ProjectShapeSchema } from "./project";
+import { type Project, ProjectObjectSchema } from "./project";
 import { type RuleGroup, RuleGroupSchema } from "./rule";
 
 /**
@@ -19,7 +19,7 @@ export type SectionRef =
 export type SectionKind = SectionRef["kind"];
 
 /** What the alerting section holds. */
-export type AlertingSection = Pick<Project, "receivers" | "route" | "inhibitRules">;
+export type AlertingSection = Pick<Project, "receivers" | "route" | "inhibitRules" | "alertmanager">;
 
 /** Every project field that is in no other section. */
 export type SettingsSection = Omit<Project, "dashboards" | "ruleGroups" | keyof AlertingSection>;
@@ -32,7 +32,7 @@ export type SectionContent<K extends SectionKind> = K extends "dashboard"
       ? AlertingSection
       : SettingsSection;
 
-const ALERTING_KEYS = ["receivers", "route", "inhibitRules"] as const;
+const ALERTING_KEYS = ["receivers", "route", "inhibitRules", "alertmanager"] as const;
 const NON_SETTINGS_KEYS = new Set<string>(["dashboards", "ruleGroups", ...ALERTING_KEYS]);
 
 /** `dashboard:<uid>`, `rule-group:<name>`, `alerting`, `settings`: how a section is stored and named. */
@@ -62,7 +62,12 @@ export function sectionRefOf(key: SectionKey): SectionRef {
 }
 
 export function alertingOf(project: Project): AlertingSection {
-  return { receivers: project.receivers, route: project.route, inhibitRules: project.inhibitRules };
+  return {
+    receivers: project.receivers,
+    route: project.route,
+    inhibitRules: project.inhibitRules,
+    alertmanager: project.alertmanager,
+  };
 }
 
 export function settingsOf(project: Project): SettingsSection {
@@ -146,6 +151,7 @@ export function withSection(project: Project, ref: SectionRef, content: unknown)
         receivers: alerting.receivers,
         route: alerting.route,
         inhibitRules: alerting.inhibitRules,
+        alertmanager: alerting.alertmanager,
       };
     }
     case "settings":
@@ -188,14 +194,15 @@ export function sectionSchema(kind: SectionKind): z.ZodType {
     case "rule-group":
       return RuleGroupSchema;
     case "alerting":
-      return ProjectShapeSchema.pick({ receivers: true, route: true, inhibitRules: true });
+      return ProjectObjectSchema.pick({ receivers: true, route: true, inhibitRules: true });
     case "settings":
-      return ProjectShapeSchema.omit({
+      return ProjectObjectSchema.omit({
         dashboards: true,
         ruleGroups: true,
         receivers: true,
         route: true,
         inhibitRules: true,
+        alertmanager: true,
       });
     default: {
       const exhaustive: never = kind;
