@@ -158,10 +158,8 @@ function normalizeDashboard(
   if (Array.isArray(rest.tags)) rest.tags = [...rest.tags].sort();
   rest.annotations = normalizeAnnotations(rest.annotations);
   const top = withDefaults(rest, DASHBOARD_DEFAULTS);
-  const { flat, unplaced } = expandRows(asArray(dashboard.panels));
-  const laidOut = compact([...flat, ...unplaced]).sort(
-    (a, b) => a.gridPos.y - b.gridPos.y || a.gridPos.x - b.gridPos.x,
-  );
+  const { flat } = expandRows(asArray(dashboard.panels));
+  const laidOut = compact(flat).sort((a, b) => a.gridPos.y - b.gridPos.y || a.gridPos.x - b.gridPos.x);
   return {
     top,
     panels: laidOut.map((panel) => normalizePanel(panel, options)),

@@ -10,6 +10,7 @@ import { checkDashboard } from "../../model/checks/dashboards";
 import { equivalentGrafanaDashboards } from "./equivalent";
 import { importGrafanaDashboard } from "./import-dashboard";
 import { GrafanaImportError } from "./input-schema";
+import { getPath } from "./json";
 
 const TESTDATA = path.join(import.meta.dirname, "..", "testdata");
 
@@ -137,7 +138,9 @@ describe("importGrafanaDashboard details", () => {
     expect(errors).toMatchObject({ type: "timeseries", drawStyle: "bars", fillOpacity: 80, min: 0 });
     // Its series override, converted as Grafana's graph migration converts it (series-overrides.test.ts).
     expect(errors?.extra?.seriesOverrides).toBeUndefined();
-    expect(errors?.extra?.fieldConfig).toMatchObject({
+    expect(getPath(errors?.extra ?? {}, "fieldConfig.overrides")).toBeUndefined();
+    // The model's field overrides: the preview applies them, the panel form edits them.
+    expect(errors).toMatchObject({
       overrides: [
         {
           matcher: { id: "byName", options: "total" },
@@ -198,7 +201,8 @@ describe("importGrafanaDashboard details", () => {
     expect(byTitle("Memory used")).toMatchObject({ type: "gauge", unit: "percent", min: 0, max: 100 });
     const table = byTitle("Operations");
     expect(table).toMatchObject({ type: "table", unit: "short", decimals: 2 });
-    expect(table?.extra?.fieldConfig).toMatchObject({
+    expect(getPath(table?.extra ?? {}, "fieldConfig.overrides")).toBeUndefined();
+    expect(table).toMatchObject({
       overrides: [
         {
           matcher: { id: "byName", options: "Time" },
@@ -295,6 +299,34 @@ describe("layout and ids", () => {
     expect(dashboard.panels.map((panel) => panel.id)).toEqual([3, 4, 5]);
     expect(warnings).toContain("panels[1]: id 3 duplicated panels[0]; now 4");
     expect(warnings).toContain("panels[2]: had no id; now 5");
+  });
+
+  it("places panels without gridPos as Grafana does: 6 by 3 at the top left, compacted in order", () => {
+    const { dashboard, warnings } = importGrafanaDashboard(
+      minimal([
+        promPanel(1, undefined),
+        promPanel(2, { x: 6, y: 0, w: 18, h: 8 }),
+        promPanel(3, undefined),
+        promPanel(4, undefined),
+        promPanel(5, { x: 0, y: 20, w: 24, h: 4 }),
+      ]),
+      project,
+    );
+    // PanelModel's default gridPos {x 0, y 0, w 6, h 3}; react-grid-layout stacks those that tie
+    // on the left, in their order, and closes the gap above panel 5.
+    expect(dashboard.panels.map((panel) => [panel.id, panel.gridPos])).toEqual([
+      [1, { x: 0, y: 0, w: 6, h: 3 }],
+      [2, { x: 6, y: 0, w: 18, h: 8 }],
+      [3, { x: 0, y: 3, w: 6, h: 3 }],
+      [4, { x: 0, y: 6, w: 6, h: 3 }],
+      [5, { x: 0, y: 9, w: 24, h: 4 }],
+    ]);
+    expect(warnings).toContain(
+      "panels[0]: moved from x0 y0 w6 h3 to x0 y0 w6 h3: had no gridPos; placed as Grafana places it (6 wide, 3 high, at the top left)",
+    );
+    expect(warnings).toContain(
+      "panels[3]: moved from x0 y0 w6 h3 to x0 y6 w6 h3: had no gridPos; placed as Grafana places it (6 wide, 3 high, at the top left; it overlapped panels[0] there and moved down)",
+    );
   });
 
   it("fits panels into 24 columns and pushes overlapping ones down", () => {

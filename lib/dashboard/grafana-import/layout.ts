@@ -10,6 +10,13 @@ export interface Box {
   h: number;
 }
 
+/**
+ * Where Grafana puts a panel that has no gridPos (a hand-written or very old dashboard): PanelModel's
+ * default, 6 wide and 3 high at the top left; the grid's compaction then moves it down below
+ * whatever it overlaps, in the panels' order.
+ */
+export const DEFAULT_GRID_POS: Readonly<Box> = { x: 0, y: 0, w: 6, h: 3 };
+
 /** A panel of the flattened dashboard: collapsed rows' children placed below their row. */
 export interface FlatPanel {
   json: JsonObject;
@@ -19,6 +26,8 @@ export interface FlatPanel {
   isRow: boolean;
   /** Inside a collapsed row: not shown until the row is expanded. */
   hidden?: boolean;
+  /** It had no usable gridPos: it stands at DEFAULT_GRID_POS (a row: a full-width row there). */
+  defaulted?: boolean;
 }
 
 function readBox(json: JsonObject): Box | undefined {
@@ -32,6 +41,16 @@ function readBox(json: JsonObject): Box | undefined {
   return { x, y, w, h };
 }
 
+/** The panel's gridPos, or Grafana's default for one without (a row spans the grid, one high). */
+function boxOf(json: JsonObject, isRow: boolean): { gridPos: Box; defaulted?: boolean } {
+  const box = readBox(json);
+  if (box) return { gridPos: box };
+  return {
+    gridPos: isRow ? { x: 0, y: 0, w: GRID_COLUMNS, h: 1 } : { ...DEFAULT_GRID_POS },
+    defaulted: true,
+  };
+}
+
 function byPosition(a: { gridPos: Box }, b: { gridPos: Box }): number {
   return a.gridPos.y - b.gridPos.y || a.gridPos.x - b.gridPos.x;
 }
@@ -39,21 +58,19 @@ function byPosition(a: { gridPos: Box }, b: { gridPos: Box }): number {
 /**
  * Grafana's layout with every row expanded, as DashboardModel.toggleRow does it: a collapsed row's
  * panels go right below the row (keeping their offsets to its first panel) and what follows moves
- * down by their height. Panels without a usable gridPos come last, in `unplaced`.
+ * down by their height. A panel without a usable gridPos stands where Grafana puts it
+ * (DEFAULT_GRID_POS), in its place among the others (the sort keeps their order on a tie).
  */
 export function expandRows(
   panels: readonly unknown[],
   pathPrefix = "panels",
   paths?: readonly string[],
-): { flat: FlatPanel[]; unplaced: FlatPanel[]; absorbed: Array<{ panel: string; row: string }> } {
+): { flat: FlatPanel[]; absorbed: Array<{ panel: string; row: string }> } {
   const top: FlatPanel[] = [];
-  const unplaced: FlatPanel[] = [];
   panels.forEach((json, index) => {
     if (!isPlainObject(json)) return;
-    const entry = { json, path: paths?.[index] ?? `${pathPrefix}[${index}]`, isRow: json.type === "row" };
-    const box = readBox(json);
-    if (box) top.push({ ...entry, gridPos: box });
-    else unplaced.push({ ...entry, gridPos: { x: 0, y: 0, w: 12, h: 8 } });
+    const isRow = json.type === "row";
+    top.push({ json, path: paths?.[index] ?? `${pathPrefix}[${index}]`, isRow, ...boxOf(json, isRow) });
   });
   top.sort(byPosition);
   const flat: FlatPanel[] = [];
@@ -76,9 +93,7 @@ export function expandRows(
         isRow: false,
         hidden: panel.json.collapsed === true,
       };
-      const box = readBox(json);
-      if (box) placed.push({ ...entry, gridPos: box });
-      else unplaced.push({ ...entry, gridPos: { x: 0, y: 0, w: 12, h: 8 } });
+      placed.push({ ...entry, ...boxOf(json, false) });
     });
     const first = placed[0];
     if (!first) continue;
@@ -92,7 +107,7 @@ export function expandRows(
     }
     pushDown += yMax - rowBox.y - 1;
   }
-  return { flat, unplaced, absorbed };
+  return { flat, absorbed };
 }
 
 export interface LayoutMove {
@@ -171,8 +186,8 @@ export function compact<T extends { gridPos: Box }>(items: readonly T[]): Array<
 }
 
 /**
- * The flattened dashboard on the model's grid: sizes fixed up, panels without a position placed at
- * the bottom, overlaps pushed down, gaps closed as Grafana closes them. Every fix-up is reported.
+ * The flattened dashboard on the model's grid: sizes fixed up, panels without a position where
+ * Grafana puts them, overlaps pushed down, gaps closed as Grafana closes them. Every fix-up is reported.
  */
 export function layOut(
   panels: readonly unknown[],
@@ -184,31 +199,35 @@ export function layOut(
   /** Visible panels below a collapsed row: the model's rows own what follows them, so they join it. */
   absorbed: Array<{ panel: string; row: string }>;
 } {
-  const { flat, unplaced, absorbed } = expandRows(panels, "panels", paths);
+  const { flat, absorbed } = expandRows(panels, "panels", paths);
   const moves: LayoutMove[] = [];
   const sanitized = flat.map((panel) => {
     const { box, reason } = sanitize(panel.gridPos, panel.isRow);
     if (reason) moves.push({ path: panel.path, from: panel.gridPos, to: box, reason });
     return { ...panel, gridPos: box };
   });
-  let bottom = sanitized.reduce((max, panel) => Math.max(max, panel.gridPos.y + panel.gridPos.h), 0);
-  for (const panel of unplaced) {
-    const box = panel.isRow ? { x: 0, y: bottom, w: GRID_COLUMNS, h: 1 } : { x: 0, y: bottom, w: 12, h: 8 };
-    moves.push({ path: panel.path, from: box, to: box, reason: "had no gridPos; placed at the bottom" });
-    sanitized.push({ ...panel, gridPos: box });
-    bottom += box.h;
-  }
   const compacted = compact(sanitized);
   for (const panel of compacted) {
-    if (!panel.pushedBy) continue;
     const before = sanitized.find((entry) => entry.path === panel.path)?.gridPos ?? panel.gridPos;
-    moves.push({
-      path: panel.path,
-      from: before,
-      to: panel.gridPos,
-      reason: `overlapped ${panel.pushedBy.path}; moved down`,
-    });
+    if (panel.defaulted) {
+      const where = panel.pushedBy ? `; it overlapped ${panel.pushedBy.path} there and moved down` : "";
+      moves.push({
+        path: panel.path,
+        from: before,
+        to: panel.gridPos,
+        reason: `had no gridPos; placed as Grafana places it (${before.w} wide, ${before.h} high, at the top left${where})`,
+      });
+    } else if (panel.pushedBy) {
+      moves.push({
+        path: panel.path,
+        from: before,
+        to: panel.gridPos,
+        reason: `overlapped ${panel.pushedBy.path}; moved down`,
+      });
+    }
   }
-  const placed = compacted.map(({ pushedBy: _pushedBy, ...panel }) => panel as FlatPanel).sort(byPosition);
+  const placed = compacted
+    .map(({ pushedBy: _pushedBy, defaulted: _defaulted, ...panel }) => panel as FlatPanel)
+    .sort(byPosition);
   return { placed, moves, absorbed };
 }
