@@ -1,0 +1,11 @@
+export { compileAnchoredGoRegexp, InvalidRegexpError, UnsupportedRegexpError } from "./go-regexp";
+export { compileInhibitRules, type Inhibition, inhibitAll, inhibitionOf } from "./inhibit";
+export { compileMatcher, matchesAll } from "./matcher";
+export { formatMatcherText, MatcherSyntaxError, parseMatcher, parseMatchers } from "./parse-matchers";
+export {
+  matchRoutes,
+  type ResolvedRoute,
+  type RouteOptions,
+  resolveRouteTree,
+  routeReceivers,
+} from "./route-tree";
