@@ -84,12 +84,63 @@ describe("obsforge import", () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toBe(
       [
-        `${lokiPostgres}: the project already has a dashboard with uid "shop-api-logs-audit": change "uid" in the file (for example to "shop-api-logs-audit-2") or remove that dashboard from the project first`,
+        `${lokiPostgres}: the project already has a dashboard with uid "shop-api-logs-audit": import it under another uid (--uid shop-api-logs-audit-2) or in place of that dashboard (--replace)`,
         "nothing written to small.json: 1 of 1 file could not be imported",
         "",
       ].join("\n"),
     );
     expect(readFileSync(path.join(work, "small.json")).equals(bytes)).toBe(true);
+  });
+
+  it("stores a dashboard under --uid, and replaces the project's dashboard of its uid with --replace", () => {
+    copyFileSync(smallProject, path.join(work, "flags.json"));
+    const before = readProject("flags.json").dashboards.map((dashboard: { uid: string }) => dashboard.uid);
+    const first = cli("import", lokiPostgres, "--into", "flags.json");
+    expect(first.status, first.stderr).toBe(0);
+
+    const second = cli("import", lokiPostgres, "--into", "flags.json", "--uid", "logs-copy");
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stderr).toContain(
+      `${lokiPostgres}: Grafana dashboard "Shop API logs & audit" (uid logs-copy)`,
+    );
+    const copies = readProject("flags.json").dashboards;
+    expect(copies.map((dashboard: { uid: string }) => dashboard.uid)).toEqual([
+      ...before,
+      "shop-api-logs-audit",
+      "logs-copy",
+    ]);
+
+    // An edited export replaces the dashboard of its uid in place; the copy stays.
+    const edited = JSON.parse(readFileSync(lokiPostgres, "utf8"));
+    // Without a uid the file's would come from its title: give it the one in the project.
+    edited.title = "Shop API logs (v2)";
+    edited.uid = "shop-api-logs-audit";
+    writeFileSync(path.join(work, "logs-v2.json"), JSON.stringify(edited));
+    const replaced = cli("import", "logs-v2.json", "--into", "flags.json", "--replace");
+    expect(replaced.status, replaced.stderr).toBe(0);
+    expect(replaced.stderr).toContain(
+      `logs-v2.json: Grafana dashboard "Shop API logs (v2)" (uid shop-api-logs-audit): 7 panels: 6 editable, 1 kept as raw JSON\n  replaces the project's dashboard "Shop API logs & audit" with that uid\n`,
+    );
+    const after = readProject("flags.json").dashboards;
+    expect(after.map((dashboard: { uid: string }) => dashboard.uid)).toEqual([
+      ...before,
+      "shop-api-logs-audit",
+      "logs-copy",
+    ]);
+    expect(after.map((dashboard: { title: string }) => dashboard.title).slice(-2)).toEqual([
+      "Shop API logs (v2)",
+      "Shop API logs & audit",
+    ]);
+
+    // One uid for two files is a usage error; an invalid uid is the model's error; nothing written.
+    const bytes = readFileSync(path.join(work, "flags.json"));
+    const two = cli("import", lokiPostgres, modern, "--into", "flags.json", "--uid", "x");
+    expect(two.status).toBe(2);
+    expect(two.stderr).toContain("--uid names the uid of one dashboard; 2 files given");
+    const bad = cli("import", modern, "--into", "flags.json", "--uid", "not a uid!");
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("nothing written to flags.json");
+    expect(readFileSync(path.join(work, "flags.json")).equals(bytes)).toBe(true);
   });
 
   it("exits 1 with every file's report when one cannot be read or converted, and writes nothing", () => {

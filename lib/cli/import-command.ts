@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import path from "node:path";
+import type { ImportOptions } from "../import/importers";
 import { type ImportSource, importIntoProject, newProjectFor } from "../import/into-project";
 import type { Project } from "../model";
 import { writeFileAtomic } from "../tools/files";
@@ -47,8 +48,16 @@ function datasourceList(project: Project): string {
     .join(", ");
 }
 
-/** Imports `files` into the project file `into`; throws InputError when that file cannot be used. */
-export function runImport(files: readonly string[], into: string): ImportCommandResult {
+/**
+ * Imports `files` into the project file `into` (`--uid` stores a dashboard under another uid,
+ * `--replace` puts it in place of the project's dashboard with its uid); throws InputError when
+ * that file cannot be used.
+ */
+export function runImport(
+  files: readonly string[],
+  into: string,
+  options: ImportOptions = {},
+): ImportCommandResult {
   const lines: string[] = [];
   const unreadable = new Map<number, string>();
   const sources: ImportSource[] = [];
@@ -65,7 +74,7 @@ export function runImport(files: readonly string[], into: string): ImportCommand
     lines.push(`${into}: not found: a new project "${project.name}"${datasources}`);
   }
 
-  const result = importIntoProject(project, sources);
+  const result = importIntoProject(project, sources, options);
   // Outcomes come in the order of the readable files: a file named twice is imported twice.
   const outcomes = [...result.outcomes];
   files.forEach((file, index) => {

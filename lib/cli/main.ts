@@ -125,6 +125,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       "--into <project.json>",
       "the project file to add them to; a new one is an empty project named after the file, with the datasources its dashboards query",
     )
+    .option("--uid <uid>", "store the dashboard under this uid instead of the file's (one file only)")
+    .option("--replace", "a dashboard whose uid the project has replaces that one instead of being refused")
     .addHelpText(
       "after",
       [
@@ -136,10 +138,19 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         "",
         "Example:",
         "  obsforge import node-exporter.json grafana-export/*.json --into observability.obsforge.json",
+        "  obsforge import node-exporter.json --into observability.obsforge.json --replace",
       ].join("\n"),
     )
-    .action((files: string[], options: { into: string }) => {
-      const result = runImport(files, options.into);
+    .action(function (
+      this: Command,
+      files: string[],
+      options: { into: string; uid?: string; replace?: boolean },
+    ) {
+      if (options.uid !== undefined && files.length !== 1)
+        this.error(`error: --uid names the uid of one dashboard; ${files.length} files given`, {
+          exitCode: EXIT_USAGE,
+        });
+      const result = runImport(files, options.into, { uid: options.uid, replace: options.replace });
       for (const line of result.lines) io.stderr(`${line}\n`);
       setExit(result.ok ? EXIT_OK : EXIT_INVALID);
     });

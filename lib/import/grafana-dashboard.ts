@@ -29,6 +29,8 @@ export interface DashboardImport {
 export interface DashboardImportOptions {
   /** The uid to store it under instead of the file's (on a clash); the model checks it when it is stored. */
   uid?: string;
+  /** A dashboard of the project with that uid is replaced by this one instead of refusing it. */
+  replace?: boolean;
 }
 
 /** The project already has a dashboard with the uid the import would use; nothing was added. */
@@ -116,7 +118,7 @@ export function importDashboard(
   const result = importGrafanaDashboard(json, project);
   const dashboard = options.uid === undefined ? result.dashboard : { ...result.dashboard, uid: options.uid };
   const taken = new Set(project.dashboards.map((existing) => existing.uid));
-  if (taken.has(dashboard.uid))
+  if (taken.has(dashboard.uid) && options.replace !== true)
     throw new DashboardUidTakenError(dashboard.uid, freeDashboardUid(dashboard.uid, taken));
   const editable = dashboard.panels.filter((panel) => panel.type !== "row").length;
   const total = Math.max(panelsInFile(json), editable);

@@ -32,21 +32,30 @@ export class ImportFailure extends Error {
   }
 }
 
+/** How the user asked a file to be added (`obsforge import --uid`, `--replace`). */
+export interface ImportOptions {
+  /** The uid a dashboard is stored under instead of the file's. */
+  uid?: string;
+  /** A dashboard whose uid the project has replaces that one instead of being refused. */
+  replace?: boolean;
+}
+
 export interface Importer {
   /** What it imports, for messages: "Grafana dashboard". */
   readonly what: string;
   /** Whether the parsed file (JSON or YAML) is one of these, by its content alone. */
   recognises(document: unknown): boolean;
   /** Converts the file into a section of `project`; throws ImportFailure when it cannot. */
-  convert(document: unknown, project: Project): ConvertedSection;
+  convert(document: unknown, project: Project, options?: ImportOptions): ConvertedSection;
 }
 
 export const grafanaDashboardImporter: Importer = {
   what: "Grafana dashboard",
   recognises: isGrafanaDashboard,
-  convert(document, project) {
+  convert(document, project, options = {}) {
     try {
-      const { dashboard, report } = importDashboard(document, project);
+      const { dashboard, report } = importDashboard(document, project, options);
+      const replaced = project.dashboards.find((existing) => existing.uid === dashboard.uid);
       const types = new Set<DatasourceType>();
       for (const panel of dashboard.panels)
         for (const target of panelTargets(panel)) types.add(targetDatasourceType(target.kind));
@@ -58,6 +67,7 @@ export const grafanaDashboardImporter: Importer = {
         datasourceTypes: [...types],
         report: [
           `Grafana dashboard "${report.title}" (uid ${report.uid}): ${report.summary}`,
+          ...(replaced ? [`  replaces the project's dashboard "${replaced.title}" with that uid`] : []),
           ...(report.unmapped.length > 0
             ? [
                 `  not mapped (${report.unmapped.length}), kept as raw JSON unless it says otherwise:`,
@@ -81,7 +91,7 @@ export const grafanaDashboardImporter: Importer = {
       }
       if (error instanceof DashboardUidTakenError) {
         throw new ImportFailure([
-          `${error.message}: change "uid" in the file (for example to "${error.freeUid}") or remove that dashboard from the project first`,
+          `${error.message}: import it under another uid (--uid ${error.freeUid}) or in place of that dashboard (--replace)`,
         ]);
       }
       throw error;

@@ -2,7 +2,7 @@ import type { CreateProjectBody } from "../api/schemas";
 import { projectFromCreateBody, withDatasourcesFor } from "../catalog/apply-template";
 import { InvalidSectionError, parseWithSection } from "../db/section-issues";
 import { formatIssue, type Project } from "../model";
-import { ImportFailure, importerFor, NOT_RECOGNISED } from "./importers";
+import { ImportFailure, type ImportOptions, importerFor, NOT_RECOGNISED } from "./importers";
 
 /**
  * Files added to a project file, each as the section add the API makes: converted by the importer
@@ -30,13 +30,17 @@ export interface ImportIntoResult {
   ok: boolean;
 }
 
-export function importIntoProject(project: Project, sources: readonly ImportSource[]): ImportIntoResult {
+export function importIntoProject(
+  project: Project,
+  sources: readonly ImportSource[],
+  options: ImportOptions = {},
+): ImportIntoResult {
   let current = project;
   const outcomes = sources.map((source): ImportOutcome => {
     const importer = importerFor(source.document);
     if (!importer) return { name: source.name, ok: false, lines: [NOT_RECOGNISED] };
     try {
-      const converted = importer.convert(source.document, current);
+      const converted = importer.convert(source.document, current, options);
       try {
         current = parseWithSection(current, converted.ref, converted.content);
       } catch (error) {
