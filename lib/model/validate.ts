@@ -52,7 +52,7 @@ export function checkProject(project: Project): ModelIssue[] {
 
   checkDashboards(project.dashboards, project.datasources, out);
   checkRuleGroups(project.ruleGroups, new Set(project.dashboards.map((d) => d.uid)), out);
-  checkAlertmanager(project.receivers, project.route, project.inhibitRules, out);
+  checkAlertmanager(project.receivers, project.route, project.inhibitRules, out, project.alertmanager);
 
   if (
     !KUBERNETES_LABEL_VALUE.test(project.kubernetes.releaseLabel) ||
