@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests run for real (promtool, amtool, Prometheus, Alertmanager,
-# docker-compose, PostgreSQL, Chromium),
+# the node and postgres exporters, docker-compose, PostgreSQL, Chromium),
 # only when they are missing. Needs root (as on CI) or sudo.
 set -euo pipefail
 
@@ -15,6 +15,13 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 if ! command -v alertmanager >/dev/null 2>&1 && ! command -v prometheus-alertmanager >/dev/null 2>&1; then
   missing+=(prometheus-alertmanager)
+fi
+# Real exporters for the browser test that imports public dashboards and previews them against a real
+# Prometheus scraping them (e2e/node-exporter.spec.ts). The postgres exporter only when Debian has it.
+command -v prometheus-node-exporter >/dev/null 2>&1 || missing+=(prometheus-node-exporter)
+if ! command -v prometheus-postgres-exporter >/dev/null 2>&1 &&
+  apt-cache show prometheus-postgres-exporter >/dev/null 2>&1; then
+  missing+=(prometheus-postgres-exporter)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
