@@ -9,6 +9,8 @@ import { makeTempDir } from "../../tools/files";
 import { promtoolDuration, promtoolValues, seriesText } from "../rule-tests/notation";
 import { expectedAlertTests, type PromtoolTestFile, promtoolTestYaml } from "../rule-tests/test-file";
 import { backtest } from "./engine";
+import { runBacktest } from "./run";
+import { splitThreshold, withThreshold } from "./threshold";
 import { generateScenarios, type Scenario } from "./testing/scenarios";
 import { startTestPrometheus, type TestPrometheus } from "./testing/prometheus";
 import type { BacktestResult, ResultChunk } from "./types";
@@ -145,6 +147,55 @@ describe("the backtest agrees with Prometheus's rule engine (promtool test rules
     // The generated cases exercise what matters: alerts that fire and pending alerts that are dropped.
     expect(fired).toBeGreaterThan(SCENARIOS.length / 3);
     expect(dropped).toBeGreaterThan(5);
+  });
+
+  it("runs the same through runBacktest: comparison applied to the split query, an edited threshold, small chunks", async () => {
+    const rangeQuery = async (text: string, startMs: number, endMs: number, stepMs: number) => {
+      const answer = await queryRange(prometheus.url, {
+        query: text,
+        start: String(startMs / 1000),
+        end: String(endMs / 1000),
+        step: String(stepMs / 1000),
+      });
+      if (answer.data.resultType !== "matrix") throw new Error(`${text}: not a matrix`);
+      return answer.data.result;
+    };
+    let split = 0;
+    for (const scenario of SCENARIOS) {
+      const rule = {
+        alert: `Backtest_${scenario.id}`,
+        forMs: scenario.forMs,
+        keepFiringForMs: scenario.keepFiringForMs,
+        labels: scenario.labels,
+      };
+      const threshold = splitThreshold(scenario.expr);
+      const draftExpr = threshold
+        ? withThreshold(scenario.expr, threshold, threshold.threshold + 1)
+        : scenario.expr;
+      if (threshold) split++;
+      const run = await runBacktest(
+        {
+          saved: { ...rule, expr: scenario.expr },
+          draft: { ...rule, expr: draftExpr },
+          group: { intervalMs: scenario.intervalMs },
+          startMs: ORIGIN_MS,
+          endMs: ORIGIN_MS + scenario.endMs,
+          warmupMs: 0,
+          maxSamplesPerQuery: 200,
+        },
+        rangeQuery,
+      );
+      expect(run.saved, scenario.id).toEqual(results.get(scenario.id));
+      const direct = backtest(rule, { intervalMs: scenario.intervalMs }, [
+        {
+          startMs: ORIGIN_MS,
+          endMs: ORIGIN_MS + scenario.endMs,
+          series: await rangeQuery(draftExpr, ORIGIN_MS, ORIGIN_MS + scenario.endMs, scenario.intervalMs),
+        },
+      ]);
+      expect(run.draft, `${scenario.id} with ${draftExpr}`).toEqual(direct);
+    }
+    expect(split).toBeGreaterThan(SCENARIOS.length / 2);
   });
 
   it("promtool test rules passes the backtest's expectations at every evaluation of every case", () => {
