@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { unknownTag } from "./common";
+import { FieldOverridesSchema, ValueMappingsSchema } from "./field-config";
 
 /**
  * What panels of every type share: grid position, queries, thresholds, legend and the common fields.
@@ -108,4 +109,14 @@ export const panelBaseShape = {
 export const queryPanelShape = {
   ...panelBaseShape,
   targets: z.array(TargetSchema).min(1, "a panel needs at least one query"),
+};
+
+/**
+ * Value mappings and field overrides, for the types whose Grafana JSON has a field config the model
+ * reads (time series, stat, gauge, bar gauge, table). Absent when empty, so an import of its own
+ * export reads back the same model.
+ */
+export const fieldConfigShape = {
+  mappings: ValueMappingsSchema.optional(),
+  overrides: FieldOverridesSchema.optional(),
 };

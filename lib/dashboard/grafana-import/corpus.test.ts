@@ -303,6 +303,28 @@ function editPanel(panel: Panel, at: string, expected: Expected[]): Panel {
     edited.thresholds = thresholds;
     expected.push({ at: `${at}.fieldConfig.defaults.thresholds`, value: thresholds });
   }
+  if (modelled.includes("fieldConfig.overrides") && "overrides" in edited) {
+    // A series mirrored below zero and renamed, and a value shown as a word: both must reach the export.
+    const overrides = [
+      ...(edited.overrides ?? []),
+      {
+        matcher: { id: "byRegexp", options: "/edited.*/" },
+        properties: [
+          { id: "custom.transform", value: "negative-Y" },
+          { id: "displayName", value: "Edited" },
+        ],
+      },
+    ];
+    const mappings = [
+      ...(edited.mappings ?? []),
+      { type: "value" as const, options: { "7": { text: "seven", color: "red" } } },
+    ];
+    Object.assign(edited, { overrides, mappings });
+    expected.push(
+      { at: `${at}.fieldConfig.overrides`, value: overrides },
+      { at: `${at}.fieldConfig.defaults.mappings`, value: mappings },
+    );
+  }
   for (const edit of TYPE_EDITS[edited.type](edited as never)) {
     Object.assign(edited, edit.patch);
     expected.push({ at: `${at}.${edit.at}`, value: edit.value });

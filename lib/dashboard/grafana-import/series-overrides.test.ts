@@ -61,7 +61,7 @@ describe.each(FIXTURES)("series overrides of $name", ({ name, panels }) => {
     for (const { panel } of conversions) expect(panel.seriesOverrides).toBeUndefined();
   });
 
-  it("reach the export verbatim, and the report says how many were converted", () => {
+  it("become the model's overrides (none kept raw), reach the export verbatim, and the report says how many were converted", () => {
     const project = smallProject();
     const dashboard = { title: name, uid: "series-overrides", schemaVersion: 27, panels };
     const result = importGrafanaDashboard(dashboard, project);
@@ -70,6 +70,10 @@ describe.each(FIXTURES)("series overrides of $name", ({ name, panels }) => {
       const out = exported.panels.find((entry) => entry.id === panels[index]?.id);
       expect(out?.type).toBe("timeseries");
       expect(getPath(out, "fieldConfig.overrides")).toEqual((panel.fieldConfig as JsonObject).overrides);
+      const model = result.dashboard.panels.find((entry) => entry.id === panels[index]?.id);
+      const overrides = model && "overrides" in model ? model.overrides : undefined;
+      expect(overrides ?? []).toEqual((panel.fieldConfig as JsonObject).overrides);
+      expect(getPath(model?.extra ?? {}, "fieldConfig.overrides")).toBeUndefined();
     }
     expect(result.unmapped.filter((entry) => entry.what.startsWith("converted "))).not.toEqual([]);
   });

@@ -8,7 +8,7 @@ import type {
 } from "@grafana/schema";
 import type { Options as BarGaugeOptions } from "@grafana/schema/dist/esm/raw/composable/bargauge/panelcfg/x/BarGaugePanelCfg_types.gen";
 import { asEnum } from "../../generate/grafana/schema-enum";
-import { reduceOptions, standardDefaults } from "../common/grafana-export";
+import { fieldOverrides, reduceOptions, standardDefaults } from "../common/grafana-export";
 import type { PanelOf, PanelTypeExport, PanelTypeGrafana } from "../types";
 import { barGaugeImport } from "./import";
 
@@ -36,7 +36,10 @@ function options(panel: PanelOf<"bargauge">): Partial<BarGaugeOptions> {
 const barGaugeExport: PanelTypeExport<"bargauge"> = {
   pluginId: "bargauge",
   options,
-  fieldConfig: (panel) => ({ defaults: standardDefaults(panel, "thresholds"), overrides: [] }),
+  fieldConfig: (panel) => ({
+    defaults: standardDefaults(panel, "thresholds"),
+    overrides: fieldOverrides(panel),
+  }),
 };
 
 export const barGaugeGrafana: PanelTypeGrafana<"bargauge"> = {

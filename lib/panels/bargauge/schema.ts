@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { queryPanelShape, ReduceCalcSchema } from "../../model/panel-base";
+import { fieldConfigShape, queryPanelShape, ReduceCalcSchema } from "../../model/panel-base";
 
 export const BarGaugePanelSchema = z.object({
   ...queryPanelShape,
+  ...fieldConfigShape,
   type: z.literal("bargauge"),
   reduce: ReduceCalcSchema.default("lastNotNull"),
   orientation: z.enum(["horizontal", "vertical", "auto"]).default("horizontal"),

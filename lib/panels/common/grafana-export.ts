@@ -1,6 +1,7 @@
 import type {
   FieldColorModeId,
   FieldConfig,
+  FieldConfigSource,
   ReduceDataOptions,
   ThresholdsConfig,
   ThresholdsMode,
@@ -41,10 +42,30 @@ export function standardDefaults(
     color: { mode: asEnum<FieldColorModeId>(colorMode) },
     custom,
     decimals: panel.decimals,
-    mappings: [],
+    // The model's mapping types are Grafana's MappingType values, written as the strings they are.
+    mappings: sortedKeys("mappings" in panel ? (panel.mappings ?? []) : []) as FieldConfig["mappings"],
     max: panel.max,
     min: panel.min,
     thresholds: thresholdsConfig(panel.thresholds),
     unit: panel.unit,
   });
+}
+
+/**
+ * A JSON value with every object's keys in alphabetical order, as Grafana's exports write them, so
+ * the order of the model's schema (a mapping's `type` first) does not show in the export.
+ */
+export function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]),
+  );
+}
+
+/** `fieldConfig.overrides`: the panel's field overrides as Grafana writes them. */
+export function fieldOverrides(panel: VisualPanel): FieldConfigSource["overrides"] {
+  return sortedKeys("overrides" in panel ? (panel.overrides ?? []) : []) as FieldConfigSource["overrides"];
 }

@@ -8,6 +8,7 @@ import {
   type JsonObject,
   withDefaults,
 } from "../../dashboard/grafana-import/json";
+import { FieldOverridesSchema, ValueMappingsSchema } from "../../model/field-config";
 import type { Thresholds } from "../../model/panel-base";
 import type { PanelTypeGrafana } from "../types";
 import { intIn } from "./grafana-import";
@@ -45,9 +46,29 @@ export function modelledPaths(grafana: PanelTypeGrafana): string[] {
   const at = standardAt(grafana);
   return [
     ...(at ? ["unit", "decimals", "min", "max"].map((key) => `${at}.${key}`) : []),
-    ...(grafana.import.fieldConfigStandardOptions ? ["fieldConfig.defaults.thresholds"] : []),
+    ...(grafana.import.fieldConfigStandardOptions ? FIELD_CONFIG_PATHS : []),
     ...grafana.import.modelledPaths,
   ];
+}
+
+/** Where thresholds, value mappings and field overrides sit, for a type with a field config. */
+const FIELD_CONFIG_PATHS = [
+  "fieldConfig.defaults.thresholds",
+  "fieldConfig.defaults.mappings",
+  "fieldConfig.overrides",
+];
+
+/**
+ * A list the model holds (value mappings, field overrides): undefined when empty, and when any entry
+ * does not fit the model, so the whole list is kept as Grafana wrote it (and exported so) instead.
+ */
+function readList<T>(
+  schema: { safeParse(value: unknown): { success: boolean; data?: T[] } },
+  value: unknown,
+): T[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** What reading thresholds changed in form: notes for the import report. */
@@ -104,6 +125,12 @@ export function readModelledFields(
     thresholds: grafana.import.fieldConfigStandardOptions
       ? readThresholds(getPath(filled, "fieldConfig.defaults.thresholds"), note)
       : undefined,
+    ...(grafana.import.fieldConfigStandardOptions
+      ? {
+          mappings: readList(ValueMappingsSchema, getPath(filled, "fieldConfig.defaults.mappings")),
+          overrides: readList(FieldOverridesSchema, getPath(filled, "fieldConfig.overrides")),
+        }
+      : {}),
     ...grafana.import.fields(filled),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, entry]) => entry !== undefined));

@@ -1,7 +1,7 @@
 import type { BarGaugeSizing, VizOrientation } from "@grafana/schema";
 import type { Options as GaugeOptions } from "@grafana/schema/dist/esm/raw/composable/gauge/panelcfg/x/GaugePanelCfg_types.gen";
 import { asEnum } from "../../generate/grafana/schema-enum";
-import { reduceOptions, standardDefaults } from "../common/grafana-export";
+import { fieldOverrides, reduceOptions, standardDefaults } from "../common/grafana-export";
 import type { PanelOf, PanelTypeExport, PanelTypeGrafana } from "../types";
 import { gaugeImport } from "./import";
 
@@ -20,7 +20,10 @@ function options(panel: PanelOf<"gauge">): Partial<GaugeOptions> {
 const gaugeExport: PanelTypeExport<"gauge"> = {
   pluginId: "gauge",
   options,
-  fieldConfig: (panel) => ({ defaults: standardDefaults(panel, "thresholds"), overrides: [] }),
+  fieldConfig: (panel) => ({
+    defaults: standardDefaults(panel, "thresholds"),
+    overrides: fieldOverrides(panel),
+  }),
 };
 
 export const gaugeGrafana: PanelTypeGrafana<"gauge"> = {

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { queryPanelShape, ReduceCalcSchema } from "../../model/panel-base";
+import { fieldConfigShape, queryPanelShape, ReduceCalcSchema } from "../../model/panel-base";
 
 export const GaugePanelSchema = z.object({
   ...queryPanelShape,
+  ...fieldConfigShape,
   type: z.literal("gauge"),
   reduce: ReduceCalcSchema.default("lastNotNull"),
   showThresholdMarkers: z.boolean().default(true),

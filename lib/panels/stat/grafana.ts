@@ -8,7 +8,7 @@ import type {
 } from "@grafana/schema";
 import type { Options as StatOptions } from "@grafana/schema/dist/esm/raw/composable/stat/panelcfg/x/StatPanelCfg_types.gen";
 import { asEnum } from "../../generate/grafana/schema-enum";
-import { reduceOptions, standardDefaults } from "../common/grafana-export";
+import { fieldOverrides, reduceOptions, standardDefaults } from "../common/grafana-export";
 import type { PanelOf, PanelTypeExport, PanelTypeGrafana } from "../types";
 import { statImport } from "./import";
 
@@ -29,7 +29,10 @@ function options(panel: PanelOf<"stat">): Partial<StatOptions> {
 const statExport: PanelTypeExport<"stat"> = {
   pluginId: "stat",
   options,
-  fieldConfig: (panel) => ({ defaults: standardDefaults(panel, "thresholds"), overrides: [] }),
+  fieldConfig: (panel) => ({
+    defaults: standardDefaults(panel, "thresholds"),
+    overrides: fieldOverrides(panel),
+  }),
 };
 
 export const statGrafana: PanelTypeGrafana<"stat"> = {

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { queryPanelShape, ReduceCalcSchema } from "../../model/panel-base";
+import { fieldConfigShape, queryPanelShape, ReduceCalcSchema } from "../../model/panel-base";
 
 export const StatPanelSchema = z.object({
   ...queryPanelShape,
+  ...fieldConfigShape,
   type: z.literal("stat"),
   reduce: ReduceCalcSchema.default("lastNotNull"),
   graphMode: z.enum(["area", "none"]).default("area"),

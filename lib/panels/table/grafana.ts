@@ -4,7 +4,7 @@ import type {
   Options as TableOptions,
 } from "@grafana/schema/dist/esm/raw/composable/table/panelcfg/x/TablePanelCfg_types.gen";
 import { asEnum } from "../../generate/grafana/schema-enum";
-import { standardDefaults } from "../common/grafana-export";
+import { fieldOverrides, standardDefaults } from "../common/grafana-export";
 import type { PanelOf, PanelTypeExport, PanelTypeGrafana } from "../types";
 import { tableImport } from "./import";
 
@@ -29,7 +29,7 @@ const tableExport: PanelTypeExport<"table"> = {
   options,
   fieldConfig: (panel) => ({
     defaults: standardDefaults(panel, "thresholds", { ...custom() }),
-    overrides: [],
+    overrides: fieldOverrides(panel),
   }),
 };
 

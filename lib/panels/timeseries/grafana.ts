@@ -18,7 +18,7 @@ import type {
   Options as TimeseriesOptions,
 } from "@grafana/schema/dist/esm/raw/composable/timeseries/panelcfg/x/TimeSeriesPanelCfg_types.gen";
 import { asEnum } from "../../generate/grafana/schema-enum";
-import { HIDE_FROM_NOTHING, standardDefaults } from "../common/grafana-export";
+import { fieldOverrides, HIDE_FROM_NOTHING, standardDefaults } from "../common/grafana-export";
 import type { PanelOf, PanelTypeExport, PanelTypeGrafana } from "../types";
 import { timeseriesImport } from "./import";
 
@@ -67,7 +67,10 @@ function custom(panel: TimeseriesPanel): Partial<TimeseriesFieldConfig> {
 }
 
 function fieldConfig(panel: TimeseriesPanel): FieldConfigSource {
-  return { defaults: standardDefaults(panel, "palette-classic", { ...custom(panel) }), overrides: [] };
+  return {
+    defaults: standardDefaults(panel, "palette-classic", { ...custom(panel) }),
+    overrides: fieldOverrides(panel),
+  };
 }
 
 const timeseriesExport: PanelTypeExport<"timeseries"> = {

@@ -230,7 +230,7 @@ export function convertGraph(panel: JsonObject): LegacyConversion {
       key: "seriesOverrides",
       what: `converted ${series.converted} series override${series.converted === 1 ? "" : "s"}${
         hidden > 0 ? ` and ${hidden} hidden series` : ""
-      } to field overrides, as Grafana's graph migration does (kept as raw JSON in fieldConfig.overrides)`,
+      } to field overrides, as Grafana's graph migration does`,
     });
   }
   if (series.ignored.length > 0) {

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { LegendSchema, queryPanelShape } from "../../model/panel-base";
+import { fieldConfigShape, LegendSchema, queryPanelShape } from "../../model/panel-base";
 
 export const TimeseriesPanelSchema = z.object({
   ...queryPanelShape,
+  ...fieldConfigShape,
   type: z.literal("timeseries"),
   legend: LegendSchema.prefault({}),
   drawStyle: z.enum(["line", "bars", "points"]).default("line"),
