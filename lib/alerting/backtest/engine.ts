@@ -359,3 +359,18 @@ export function firingAt(result: Pick<BacktestResult, "timelines">, atMs: number
     ),
   );
 }
+
+/** Every alert pending or firing right after the evaluation at `atMs`, by its labels. */
+export function statesAt(
+  result: Pick<BacktestResult, "timelines">,
+  atMs: number,
+): { labels: Record<string, string>; state: "pending" | "firing" }[] {
+  const out: { labels: Record<string, string>; state: "pending" | "firing" }[] = [];
+  for (const timeline of result.timelines) {
+    const segment = timeline.segments.find(
+      (s) => s.fromMs <= atMs && (atMs < s.toMs || (s.open && atMs === s.toMs)),
+    );
+    if (segment) out.push({ labels: timeline.labels, state: segment.state });
+  }
+  return out;
+}
