@@ -6,11 +6,10 @@ const alert = (name: string): RuleGroup["rules"][number] => ({
   kind: "alert",
   alert: name,
   expr: "up == 0",
-  severity: "critical",
-  labels: {},
-  annotations: { summary: "s", description: "d", dashboardUid: "api" },
+  labels: { severity: "critical", category: "custom" },
+  annotations: { summary: "s", description: "d" },
+  panel: { dashboardUid: "api", panelId: 1 },
   enabled: true,
-  category: "custom",
   tests: [],
 });
 
@@ -31,8 +30,8 @@ describe("linkingRules", () => {
     expect(
       linkingRules(
         [
-          { path: "ruleGroups[0].rules[1].annotations.dashboardUid", message: missing, severity: "error" },
-          { path: "ruleGroups[0].rules[0].annotations.dashboardUid", message: missing, severity: "error" },
+          { path: "ruleGroups[0].rules[1].panel.dashboardUid", message: missing, severity: "error" },
+          { path: "ruleGroups[0].rules[0].panel.dashboardUid", message: missing, severity: "error" },
         ],
         PROJECT,
       ),
@@ -46,7 +45,7 @@ describe("linkingRules", () => {
   });
 
   it("keeps the path when the index is not in the project it knows", () => {
-    const path = "ruleGroups[4].rules[0].annotations.dashboardUid";
+    const path = "ruleGroups[4].rules[0].panel.dashboardUid";
     expect(linkingRules([{ path, message: missing, severity: "error" }], PROJECT).rules).toEqual([
       { rule: path, message: missing },
     ]);

@@ -10,10 +10,10 @@ export interface LinkingRule {
   message: string;
 }
 
-const DASHBOARD_LINK = /^ruleGroups\[(\d+)\]\.rules\[(\d+)\]\.annotations\.dashboardUid$/;
+const DASHBOARD_LINK = /^ruleGroups\[(\d+)\]\.rules\[(\d+)\]\.panel\.dashboardUid$/;
 
 /**
- * Reads a 422 to a dashboard deletion: issues at a rule's `annotations.dashboardUid` are rules
+ * Reads a 422 to a dashboard deletion: issues at a rule's `panel.dashboardUid` are rules
  * that link to the dashboard, named from the project (the server's paths index its latest
  * version, which the overview shows); every other issue is left as it came.
  */

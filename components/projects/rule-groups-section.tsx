@@ -16,7 +16,11 @@ function RuleRow({ rule, id }: { rule: Rule; id: string }): ReactNode {
             {rule.enabled ? null : <span className="badge">disabled</span>}
           </td>
           <td>
-            <span className={`severity severity-${rule.severity}`}>{rule.severity}</span>
+            {rule.labels.severity === undefined ? (
+              <span className="muted">—</span>
+            ) : (
+              <span className={`severity severity-${rule.labels.severity}`}>{rule.labels.severity}</span>
+            )}
           </td>
           <td>{rule.for ?? <span className="muted">—</span>}</td>
           <td>{rule.annotations.summary}</td>

@@ -11,6 +11,7 @@ import {
 } from "../model";
 import { catalogDashboards } from "./dashboards";
 import { catalogRules } from "./rules";
+import { catalogGroupName, placeCatalogRule } from "./rules/dashboard-link";
 import { catalogContextFor, catalogDatasources, projectFromTemplate } from "./templates";
 import { includedAt } from "./types";
 
@@ -123,12 +124,8 @@ export function applyTemplate(project: Project, name: string): Project {
   );
   for (const entry of rules) {
     if (existing.has(entry.id)) continue;
-    const built = entry.build(context);
-    const rule =
-      built.annotations.dashboardUid && !allUids.has(built.annotations.dashboardUid)
-        ? { ...built, annotations: { ...built.annotations, dashboardUid: undefined } }
-        : built;
-    const groupName = `fraiseql-${rule.category}`;
+    const rule = placeCatalogRule(entry.build(context), project.links.grafanaUrl, allUids);
+    const groupName = catalogGroupName(rule);
     let group = groups.find((candidate) => candidate.name === groupName);
     if (!group) {
       group = { name: groupName, rules: [] };

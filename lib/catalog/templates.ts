@@ -3,6 +3,7 @@ import {
   type Datasource,
   type FrameworkVersion,
   type Level,
+  LinksSchema,
   type Project,
   ProjectShapeSchema,
   type Receiver,
@@ -14,6 +15,7 @@ import {
 import { type CatalogContext, defaultCatalogContext } from "./context";
 import { catalogDashboards } from "./dashboards";
 import { catalogRules } from "./rules";
+import { catalogGroupName, placeCatalogRule } from "./rules/dashboard-link";
 import { type DashboardEntry, includedAt, type RuleEntry } from "./types";
 
 export interface TemplateOptions {
@@ -111,7 +113,7 @@ export function catalogScrapeTargets(context: CatalogContext, appTarget: string)
 export function catalogRuleGroups(rules: readonly AlertingRule[]): RuleGroupInput[] {
   const groups = new Map<string, AlertingRule[]>();
   for (const rule of rules) {
-    const name = `fraiseql-${rule.category}`;
+    const name = catalogGroupName(rule);
     groups.set(name, [...(groups.get(name) ?? []), rule]);
   }
   return [...groups].map(([name, list]) => ({ name, rules: list }));
@@ -129,14 +131,10 @@ export function projectFromTemplate(options: TemplateOptions): Project {
     entry.build(context),
   );
   const uids = new Set(dashboards.map((dashboard) => dashboard.uid));
-  // A rule may link a dashboard of a higher level; without it in the project the link would dangle.
-  const rules = rulesForLevel(options.level)
-    .map((entry) => entry.build(context))
-    .map((rule) =>
-      rule.annotations.dashboardUid && !uids.has(rule.annotations.dashboardUid)
-        ? { ...rule, annotations: { ...rule.annotations, dashboardUid: undefined } }
-        : rule,
-    );
+  const grafanaUrl = LinksSchema.parse({}).grafanaUrl;
+  const rules = rulesForLevel(options.level).map((entry) =>
+    placeCatalogRule(entry.build(context), grafanaUrl, uids),
+  );
   const receivers = options.receivers ?? defaultReceivers();
   return ProjectShapeSchema.parse({
     name: options.name,

@@ -1,6 +1,7 @@
 import type { ProjectRecord } from "../api/schemas";
 import { describeSectionChange } from "../history/change-summary";
 import {
+  hasStoredAlerts,
   type Project,
   projectSections,
   type SectionRef,
@@ -70,6 +71,13 @@ export async function getSection(db: DbHandle, id: string, ref: SectionRef): Pro
       FROM projects p JOIN project_sections s ON s.project_id = p.id
      WHERE p.id = ${id} AND s.key = ${sectionKey(ref)}`;
   if (!row) return null;
+  if (ref.kind === "rule-group" && hasStoredAlerts(row.content)) {
+    // Alert rules stored in the old shape need the project's Grafana URL and dashboards to be
+    // upgraded exactly as the whole project is (see lib/model/rule-upgrade.ts).
+    const project = projectFromRows(id, row.version, await readSectionRows(db.prisma, id));
+    const group = project.ruleGroups.find((candidate) => candidate.name === ref.name);
+    if (group) return { version: row.version, sectionVersion: row.changed_version, content: group };
+  }
   const parsed = sectionSchema(ref.kind).safeParse(row.content);
   if (!parsed.success)
     throw new CorruptProjectError(id, row.version, zodIssuesToModelIssues(parsed.error, [sectionKey(ref)]));

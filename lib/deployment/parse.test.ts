@@ -30,7 +30,9 @@ describe("parseDeploymentYaml", () => {
     );
     const custom = project.ruleGroups.find((group) => group.name === "deployment-rules");
     expect(
-      custom?.rules.map((rule) => (rule.kind === "alert" ? [rule.alert, rule.severity, rule.for] : [])),
+      custom?.rules.map((rule) =>
+        rule.kind === "alert" ? [rule.alert, rule.labels.severity, rule.for] : [],
+      ),
     ).toEqual([
       ["high_cpu", "warning", "5m"],
       ["database_connections", "critical", "2m"],

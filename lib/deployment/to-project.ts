@@ -125,9 +125,7 @@ function ruleFromCondition(rule: DeploymentRule, index: number, deployment: Depl
       alert: rule.name,
       expr: conditionExpr(condition, version),
       for: rule.duration,
-      severity: rule.severity,
-      category: "custom",
-      labels: { source: "deployment-yaml" },
+      labels: { severity: rule.severity, category: "custom", source: "deployment-yaml" },
       annotations: {
         summary: `${condition.definition.title} ${condition.comparison} ${threshold}${where}`,
         description:

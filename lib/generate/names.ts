@@ -39,12 +39,28 @@ export function runbookFilePath(alertName: string): string {
   return `runbooks/${alertName}.md`;
 }
 
-/** The runbook_url annotation: the project's base URL, or a path relative to the bundle. */
-export function runbookUrl(project: Project, rule: AlertingRule): string {
-  if (rule.annotations.runbookUrl) return rule.annotations.runbookUrl;
+/**
+ * Whether the bundle has a generated runbook page for the rule: only a rule with a runbook body
+ * (catalog rules, and rules from before runbook links were ordinary annotations) that has no
+ * runbook_url of its own.
+ */
+export function hasGeneratedRunbook(rule: AlertingRule): boolean {
+  return rule.runbook !== undefined && rule.annotations.runbook_url === undefined;
+}
+
+/** The link to the rule's generated runbook page: the project's base URL, or a path in the bundle. */
+export function generatedRunbookUrl(project: Project, rule: AlertingRule): string {
   const base = project.links.runbookBaseUrl.replace(/\/+$/, "");
   const file = runbookFilePath(rule.alert);
   return base === "" ? file : `${base}/${file.slice("runbooks/".length)}`;
+}
+
+/** The rule's runbook link as exported: its own runbook_url, or its generated page's, or none. */
+export function runbookUrl(project: Project, rule: AlertingRule): string | undefined {
+  return (
+    rule.annotations.runbook_url ??
+    (hasGeneratedRunbook(rule) ? generatedRunbookUrl(project, rule) : undefined)
+  );
 }
 
 export function dashboardUrl(project: Project, uid: string): string {

@@ -172,8 +172,8 @@ describe("the generated stack, run by real Prometheus and Alertmanager", () => {
     if (rule?.kind !== "alert") return;
     expect(alert.labels).toMatchObject({
       alertname: ALERT,
-      severity: rule.severity,
-      category: rule.category,
+      severity: rule.labels.severity,
+      category: rule.labels.category,
       job: "fraiseql",
     });
     expect(alert.annotations.summary).toBeTruthy();

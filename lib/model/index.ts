@@ -11,3 +11,4 @@ export * from "./sections";
 export * from "./validate";
 export * from "./validate-section";
 export * from "./variable";
+export { hasStoredAlerts, panelForExpr } from "./rule-upgrade";

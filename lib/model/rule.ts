@@ -1,13 +1,8 @@
 import { z } from "zod";
-import {
-  DurationSchema,
-  LabelNameSchema,
-  LabelsSchema,
-  MetricNameSchema,
-  SeveritySchema,
-  unknownTag,
-} from "./common";
+import { DurationSchema, LabelsSchema, MetricNameSchema, unknownTag } from "./common";
+import { upgradeStoredRule } from "./rule-upgrade";
 
+/** The catalog's rule categories; on a rule the category is an ordinary `category` label. */
 export const RuleCategorySchema = z.enum([
   "performance",
   "availability",
@@ -41,32 +36,48 @@ export const AlertTestCaseSchema = z.object({
 });
 export type AlertTestCase = z.infer<typeof AlertTestCaseSchema>;
 
-export const AlertAnnotationsSchema = z.object({
-  summary: z.string().min(1),
-  description: z.string().min(1),
-  /** Explicit runbook URL; when absent the generated runbook for this alert is linked. */
-  runbookUrl: z.string().optional(),
-  /** uid of a project dashboard to link from notifications. */
-  dashboardUid: z.string().optional(),
-});
+/**
+ * Annotations exactly as the rule file has them: any keys, in the order written. `summary`,
+ * `description` and `runbook_url` are ordinary keys the editor shows first. Names Prometheus
+ * refuses are reported by the rule checks (promtool's "invalid annotation name"), not refused
+ * here, so an imported file can be shown with its problems.
+ */
+export const AnnotationsSchema = z.record(z.string().min(1, "an annotation needs a name"), z.string());
+export type Annotations = z.infer<typeof AnnotationsSchema>;
+/** Old name, kept for callers: the annotations are plain keys now. */
+export const AlertAnnotationsSchema = AnnotationsSchema;
 
-export const AlertingRuleSchema = z.object({
+/** A link from a rule to the dashboard panel that graphs it; shown in the UI, never exported. */
+export const PanelLinkSchema = z.object({
+  dashboardUid: z.string().min(1),
+  panelId: z.int().min(1),
+});
+export type PanelLink = z.infer<typeof PanelLinkSchema>;
+
+const AlertingRuleObject = z.object({
   kind: z.literal("alert"),
-  alert: LabelNameSchema,
+  /** Prometheus 2.x accepts any non-empty alert name (`JvmNon-heapMemoryFillingUp`, brackets, `%`). */
+  alert: z.string().min(1, "an alert needs a name"),
   expr: z.string().min(1, "a PromQL expression is required"),
   for: DurationSchema.optional(),
   keepFiringFor: DurationSchema.optional(),
-  severity: SeveritySchema,
+  /** Exported as written; `severity` and `category` are ordinary labels. */
   labels: LabelsSchema.default({}),
-  annotations: AlertAnnotationsSchema,
+  annotations: AnnotationsSchema.default({}),
   enabled: z.boolean().default(true),
-  category: RuleCategorySchema.default("custom"),
-  /** Markdown body of the generated runbook: what it means, how to diagnose, how to fix. */
+  /**
+   * Markdown body of a generated runbook page (catalog rules). Only a rule with one gets a page in
+   * the bundle, and a `runbook_url` annotation linking it when the rule has none of its own.
+   */
   runbook: z.string().optional(),
+  panel: PanelLinkSchema.optional(),
   tests: z.array(AlertTestCaseSchema).default([]),
 });
-export type AlertingRule = z.infer<typeof AlertingRuleSchema>;
-export type AlertingRuleInput = z.input<typeof AlertingRuleSchema>;
+
+/** Projects stored before labels and annotations were plain maps are upgraded on read. */
+export const AlertingRuleSchema = z.preprocess((input) => upgradeStoredRule(input), AlertingRuleObject);
+export type AlertingRule = z.infer<typeof AlertingRuleObject>;
+export type AlertingRuleInput = z.input<typeof AlertingRuleObject>;
 
 export const RecordingRuleSchema = z.object({
   kind: z.literal("record"),
@@ -77,14 +88,23 @@ export const RecordingRuleSchema = z.object({
 });
 export type RecordingRule = z.infer<typeof RecordingRuleSchema>;
 
-export const RuleSchema = z.discriminatedUnion("kind", [AlertingRuleSchema, RecordingRuleSchema], {
+const RuleUnion = z.discriminatedUnion("kind", [AlertingRuleObject, RecordingRuleSchema], {
   error: unknownTag("rule", "kind", ["alert", "record"]),
 });
-export type Rule = z.infer<typeof RuleSchema>;
+export const RuleSchema = z.preprocess((input) => upgradeStoredRule(input), RuleUnion);
+export type Rule = z.infer<typeof RuleUnion>;
+export type RuleInput = z.input<typeof RuleUnion>;
 
 export const RuleGroupSchema = z.object({
-  name: z.string().regex(/^[a-zA-Z0-9_.-]{1,100}$/, "group names are letters, digits, _, . or -"),
+  /** Prometheus accepts any non-empty name, unique per file; the file name is derived safely. */
+  name: z.string().min(1, "Groupname must not be empty"),
   interval: DurationSchema.optional(),
+  /** Alerts (or series) a group evaluation may produce; 0 is no limit. */
+  limit: z.int().min(0).optional(),
+  /** `query_offset`, Prometheus >= 2.53. */
+  queryOffset: DurationSchema.optional(),
+  /** Labels added to every rule of the group, Prometheus >= 3.0. */
+  labels: LabelsSchema.optional(),
   rules: z.array(RuleSchema).default([]),
 });
 export type RuleGroup = z.infer<typeof RuleGroupSchema>;

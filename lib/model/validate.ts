@@ -51,7 +51,7 @@ export function checkProject(project: Project): ModelIssue[] {
   });
 
   checkDashboards(project.dashboards, project.datasources, out);
-  checkRuleGroups(project.ruleGroups, new Set(project.dashboards.map((d) => d.uid)), out);
+  checkRuleGroups(project.ruleGroups, project.dashboards, out);
   checkAlertmanager(project.receivers, project.route, project.inhibitRules, out, project.alertmanager);
 
   if (

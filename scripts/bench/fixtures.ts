@@ -43,7 +43,7 @@ export function syntheticProject(dashboards: number, panelsPerDashboard: number,
         alert: `Synthetic${g}x${r}`,
         expr: `sum(rate(errors_${g}_${r}_total[5m])) / sum(rate(requests_${g}_${r}_total[5m])) > 0.05`,
         for: "5m",
-        severity: r % 2 === 0 ? "warning" : "critical",
+        labels: { severity: r % 2 === 0 ? "warning" : "critical" },
         annotations: {
           summary: "Error ratio {{ $value | humanizePercentage }}",
           description: "Too many errors.",

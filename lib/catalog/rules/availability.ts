@@ -45,17 +45,16 @@ function poolRule(
   const usage = `${active}{${job}} / ${total}{${job}}`;
   const percent = `${Math.round(options.threshold * 100)}%`;
   const pool = (inUse: number) => [series(active, target, `${inUse}x10`), series(total, target, "20x10")];
-  return defineRule({
+  return defineRule(context, {
     alert: options.alert,
     expr: `${usage} > ${options.threshold}`,
     for: options.for,
-    severity: "critical",
-    category: "availability",
+    labels: { severity: "critical", category: "availability" },
     annotations: {
       summary: "Database pool of {{ $labels.instance }} is {{ $value | humanizePercentage }} in use",
       description: `{{ $labels.instance }} has {{ $value | humanizePercentage }} of its database connections in use (threshold ${percent}); requests will soon wait for a connection.`,
-      dashboardUid: options.dashboardUid,
     },
+    dashboardUid: options.dashboardUid,
     runbook: runbook({
       meaning: `More than ${percent} of the connections in ${fraiseqlName(context)}'s database pool have been busy for ${options.for}.${note}`,
       impact:
@@ -135,19 +134,18 @@ export const databaseDown: RuleEntry = {
   source: "seed-003",
   build(context) {
     const job = appJob(context);
-    return defineRule({
+    return defineRule(context, {
       alert: "DatabaseDown",
       expr: "pg_up == 0",
       for: "1m",
-      severity: "critical",
-      category: "availability",
+      labels: { severity: "critical", category: "availability" },
       annotations: {
         summary: "PostgreSQL behind {{ $labels.instance }} is unreachable",
         description:
           "postgres_exporter {{ $labels.instance }} has not been able to connect to PostgreSQL for 1 minute (pg_up = 0). Needs postgres_exporter to be scraped.",
-        // The PostgreSQL dashboard is standard-level; Performance (basic) shows the pool and error rate.
-        dashboardUid: DASHBOARD_UIDS.performance,
       },
+      // The PostgreSQL dashboard is standard-level; Performance (basic) shows the pool and error rate.
+      dashboardUid: DASHBOARD_UIDS.performance,
       runbook: runbook({
         meaning:
           "postgres_exporter could not open a connection to PostgreSQL for a minute. The exporter itself is up (otherwise its `up` series would be 0 instead), so the database is down, refusing connections, or unreachable from the exporter.",
@@ -258,18 +256,17 @@ export const cacheConnectionLost: RuleEntry = {
           "redis_exporter cannot connect to Redis. FraiseQL v1 exposes no Redis metric of its own, so this alert needs redis_exporter (oliver006/redis_exporter) scraped next to the cache.",
       },
     });
-    return defineRule({
+    return defineRule(context, {
       alert: "CacheConnectionLost",
       expr: variant.expr,
       for: "2m",
-      severity: "critical",
-      category: "availability",
+      labels: { severity: "critical", category: "availability" },
       annotations: {
         summary: variant.summary,
         description: variant.description,
         // Cache Performance is a standard-level dashboard; Operations (basic) has the hit rate.
-        dashboardUid: DASHBOARD_UIDS.operations,
       },
+      dashboardUid: DASHBOARD_UIDS.operations,
       runbook: runbook({
         meaning: variant.meaning,
         impact:
@@ -313,17 +310,16 @@ export const healthCheckFailed: RuleEntry = {
   build(context) {
     const target = appTarget(context);
     const up = `up{${appJob(context)}}`;
-    return defineRule({
+    return defineRule(context, {
       alert: "HealthCheckFailed",
       expr: `${up} == 0`,
       for: "1m",
-      severity: "critical",
-      category: "availability",
+      labels: { severity: "critical", category: "availability" },
       annotations: {
         summary: "{{ $labels.instance }} ({{ $labels.job }}) is down",
         description: "Prometheus has not been able to scrape {{ $labels.instance }} for 1 minute.",
-        dashboardUid: DASHBOARD_UIDS.operations,
       },
+      dashboardUid: DASHBOARD_UIDS.operations,
       runbook: runbook({
         meaning: `Prometheus could not scrape ${fraiseqlName(context)} on this instance for a minute: the process is down, unreachable, or refusing the scrape.${byVersion(
           context,

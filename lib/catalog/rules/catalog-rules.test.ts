@@ -19,6 +19,7 @@ import { isServedMetric, KNOWN_SUMMARY_SERIES } from "../metrics";
 import { projectFromTemplate } from "../templates";
 import { includedAt } from "../types";
 import { catalogRules } from "./index";
+import { catalogGroupName } from "./dashboard-link";
 import { DASHBOARD_UIDS } from "./shared";
 
 const LEVELS: Level[] = ["basic", "standard", "enterprise"];
@@ -45,13 +46,27 @@ function rulesAt(level: Level, context: CatalogContext): AlertingRule[] {
 function catalogProject(level: Level, context: CatalogContext, evaluationInterval?: string): Project {
   const groups = new Map<string, AlertingRule[]>();
   for (const rule of rulesAt(level, context)) {
-    const name = `fraiseql-${rule.category}`;
+    const name = catalogGroupName(rule);
     groups.set(name, [...(groups.get(name) ?? []), rule]);
   }
   return ProjectShapeSchema.parse({
     name: "Catalog",
     evaluationInterval,
-    dashboards: Object.values(DASHBOARD_UIDS).map((uid) => ({ uid, title: uid })),
+    // Stand-ins of the catalog dashboards: their uids, and their panel ids (which the rules' panel
+    // links name) as row headers, so no query of theirs needs a datasource here.
+    dashboards: catalogDashboards.map((entry) => {
+      const { uid, title, panels } = entry.build(context);
+      return {
+        uid,
+        title,
+        panels: panels.map(({ id }, index) => ({
+          id,
+          type: "row",
+          title: `panel ${id}`,
+          gridPos: { x: 0, y: index, w: 24, h: 1 },
+        })),
+      };
+    }),
     receivers: [{ name: "default", integrations: [] }],
     ruleGroups: [...groups].map(([name, rules]) => ({ name, rules })),
   });
@@ -85,7 +100,7 @@ describe("catalogRules", () => {
     const rules = new Map(rulesAt("enterprise", defaultCatalogContext()).map((rule) => [rule.alert, rule]));
     const summary = (alert: string) => {
       const rule = rules.get(alert);
-      return [rule?.expr.match(/[<>] ([\d.]+)$/)?.[1], rule?.for, rule?.severity];
+      return [rule?.expr.match(/[<>] ([\d.]+)$/)?.[1], rule?.for, rule?.labels.severity];
     };
     expect(summary("HighErrorRate")).toEqual(["0.05", "5m", "warning"]);
     expect(summary("HighLatency")).toEqual(["1", "5m", "warning"]);
@@ -108,7 +123,7 @@ describe("catalogRules", () => {
       catalogDashboards.map((entry) => [entry.build(context).uid, entry.level]),
     );
     for (const entry of catalogRules) {
-      const uid = entry.build(context).annotations.dashboardUid ?? "";
+      const uid = entry.build(context).panel?.dashboardUid ?? "";
       const level = dashboardLevels.get(uid);
       expect(level, `${entry.id} links ${uid}`).toBeDefined();
       expect(
@@ -134,13 +149,21 @@ describe("catalogRules", () => {
       (_id, entry) => {
         const rule = entry.build(context);
         expect(rule.alert).toBe(entry.id);
-        expect(rule.category).toBe(entry.category);
+        expect(rule.labels).toEqual({
+          severity: expect.stringMatching(/^(critical|warning|info)$/),
+          category: entry.category,
+        });
+        expect(Object.keys(rule.annotations)).toEqual(["summary", "description"]);
         expect(checkPromql(rule.expr)).toBeUndefined();
         // Prometheus 2 drops the name inside rate(): a name regex then yields duplicate series.
         expect(rule.expr).not.toMatch(/__name__/);
-        expect(Object.values(DASHBOARD_UIDS)).toContain(rule.annotations.dashboardUid);
-        expect(annotationTemplateProblem(rule.annotations.summary)).toBeUndefined();
-        expect(annotationTemplateProblem(rule.annotations.description)).toBeUndefined();
+        expect(Object.values(DASHBOARD_UIDS)).toContain(rule.panel?.dashboardUid);
+        const dashboard = catalogDashboards
+          .map((candidate) => candidate.build(context))
+          .find((built) => built.uid === rule.panel?.dashboardUid);
+        expect(dashboard?.panels.map((panel) => panel.id)).toContain(rule.panel?.panelId);
+        expect(annotationTemplateProblem(rule.annotations.summary ?? "")).toBeUndefined();
+        expect(annotationTemplateProblem(rule.annotations.description ?? "")).toBeUndefined();
         for (const section of ["## Meaning", "## Impact", "## Diagnosis", "## Mitigation"]) {
           expect(rule.runbook).toContain(section);
         }

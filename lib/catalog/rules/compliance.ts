@@ -24,18 +24,17 @@ export const auditLogLag: RuleEntry = {
     const target = appTarget(context);
     const lag = `max by (job, instance) (fraiseql_audit_log_lag_seconds{${job}})`;
     const table = byVersion(context, { v2: "fraiseql_audit_logs", v1: "audit_events" });
-    return defineRule({
+    return defineRule(context, {
       alert: "AuditLogLag",
       expr: `${lag} > 5`,
       for: "5m",
-      severity: "warning",
-      category: "compliance",
+      labels: { severity: "warning", category: "compliance" },
       annotations: {
         summary: "Audit log of {{ $labels.instance }} lags {{ $value | humanizeDuration }} behind",
         description:
           "Audit events of {{ $labels.instance }} reach the audit log {{ $value | humanizeDuration }} after they happen (threshold 5s). The application must expose the gauge `fraiseql_audit_log_lag_seconds`: FraiseQL does not measure audit-log lag.",
-        dashboardUid: DASHBOARD_UIDS.compliance,
       },
+      dashboardUid: DASHBOARD_UIDS.compliance,
       runbook: runbook({
         meaning:
           "Audit events are written more than 5 seconds after they happen, for 5 minutes. Neither FraiseQL version measures this; the alert reads `fraiseql_audit_log_lag_seconds`, a gauge (seconds between an event and its audit row) that the application must expose.",

@@ -49,18 +49,17 @@ export const highErrorRate: RuleEntry = {
       series(total, { ...target, ...extra, operation_name: "users" }, "0+100x20"),
       series(errors, { ...target, ...extra }, `0+${errorsPerMinute}x20`),
     ];
-    return defineRule({
+    return defineRule(context, {
       alert: "HighErrorRate",
       expr: `${ratio} > 0.05`,
       for: "5m",
-      severity: "warning",
-      category: "performance",
+      labels: { severity: "warning", category: "performance" },
       annotations: {
         summary: "GraphQL error rate of {{ $labels.job }} is {{ $value | humanizePercentage }}",
         description:
           "{{ $value | humanizePercentage }} of GraphQL operations failed over the last 5 minutes (threshold 5%).",
-        dashboardUid: DASHBOARD_UIDS.operations,
       },
+      dashboardUid: DASHBOARD_UIDS.operations,
       runbook: runbook({
         meaning: `More than 5% of the GraphQL operations ${fraiseqlName(context)} executed in the last 5 minutes returned errors, for at least 5 minutes.${v1Note}`,
         impact:
@@ -135,17 +134,16 @@ export const highLatency: RuleEntry = {
           Number(le) < Number(slowBucket) ? "0x20" : "0+60x20",
         ),
       );
-    return defineRule({
+    return defineRule(context, {
       alert: "HighLatency",
       expr: `${p99} > 1`,
       for: "5m",
-      severity: "warning",
-      category: "performance",
+      labels: { severity: "warning", category: "performance" },
       annotations: {
         summary: "P99 latency of {{ $labels.job }} is {{ $value | humanizeDuration }}",
         description: `The 99th percentile of ${what} over the last 5 minutes is {{ $value | humanizeDuration }} (threshold 1s).`,
-        dashboardUid: DASHBOARD_UIDS.operations,
       },
+      dashboardUid: DASHBOARD_UIDS.operations,
       runbook: runbook({
         meaning: `One request in a hundred takes longer than a second (99th percentile of ${what}), sustained for 5 minutes.`,
         impact:
@@ -228,19 +226,18 @@ export const slowQueryRate: RuleEntry = {
       v2: "",
       v1: " FraiseQL v1 times only resolvers wrapped in `@with_metrics`.",
     });
-    return defineRule({
+    return defineRule(context, {
       alert: "SlowQueryRate",
       expr: `${slowShare} > 0.1`,
       for: "10m",
-      severity: "warning",
-      category: "performance",
+      labels: { severity: "warning", category: "performance" },
       annotations: {
         summary:
           "{{ $value | humanizePercentage }} of GraphQL operations on {{ $labels.job }} take over 100 ms",
         description:
           "{{ $value | humanizePercentage }} of GraphQL operations took longer than 100 ms over the last 5 minutes (threshold 10%).",
-        dashboardUid: DASHBOARD_UIDS.database,
       },
+      dashboardUid: DASHBOARD_UIDS.database,
       runbook: runbook({
         meaning: `More than 10% of GraphQL operations took longer than 100 ms for 10 minutes. The operation duration includes the database queries that resolve it, so this is usually the database.${v1Note}`,
         impact: "Pages feel sluggish; if it grows, the P99 latency and connection pool alerts follow.",
@@ -322,12 +319,11 @@ export const cacheHitRateLow: RuleEntry = {
       v2: " FraiseQL v2 exposes `fraiseql_cache_hits` and `fraiseql_cache_misses` but, as of the reference snapshot, never increments them; until it does the ratio is 0/0 and this alert stays silent. The query-result cache statistics are at `/api/v1/admin/cache/stats`.",
       v1: " FraiseQL v1 counts hits and misses only where the application calls `record_cache_hit` / `record_cache_miss`.",
     });
-    return defineRule({
+    return defineRule(context, {
       alert: "CacheHitRateLow",
       expr: `${hitRate} < 0.75`,
       for: "15m",
-      severity: "warning",
-      category: "performance",
+      labels: { severity: "warning", category: "performance" },
       annotations: {
         summary: byVersion(context, {
           v2: "Cache hit rate of {{ $labels.job }} is {{ $value | humanizePercentage }}",
@@ -335,8 +331,8 @@ export const cacheHitRateLow: RuleEntry = {
         }),
         description:
           "Only {{ $value | humanizePercentage }} of cache lookups hit over the last 5 minutes (threshold 75%).",
-        dashboardUid: DASHBOARD_UIDS.cache,
       },
+      dashboardUid: DASHBOARD_UIDS.cache,
       runbook: runbook({
         meaning: `Fewer than three cache lookups in four found their entry, for 15 minutes.${fed}`,
         impact:

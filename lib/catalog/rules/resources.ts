@@ -29,18 +29,17 @@ export const highMemoryUsage: RuleEntry = {
       series("node_memory_MemTotal_bytes", NODE_TARGET, "8000000000x10"),
       series("node_memory_MemAvailable_bytes", NODE_TARGET, `${available}x10`),
     ];
-    return defineRule({
+    return defineRule(context, {
       alert: "HighMemoryUsage",
       expr: `${usage} > 0.85`,
       for: "5m",
-      severity: "warning",
-      category: "resources",
+      labels: { severity: "warning", category: "resources" },
       annotations: {
         summary: "Memory use on {{ $labels.instance }} is {{ $value | humanizePercentage }}",
         description:
           "{{ $labels.instance }} has used {{ $value | humanizePercentage }} of its memory for 5 minutes (threshold 85%).",
-        dashboardUid: DASHBOARD_UIDS.infrastructure,
       },
+      dashboardUid: DASHBOARD_UIDS.infrastructure,
       runbook: runbook({
         meaning:
           "Less than 15% of the host's memory has been available (MemAvailable: free memory plus reclaimable cache) for 5 minutes.",
@@ -94,18 +93,17 @@ export const highCpuUsage: RuleEntry = {
           `0+${idleSecondsPerMinute}x20`,
         ),
       );
-    return defineRule({
+    return defineRule(context, {
       alert: "HighCPUUsage",
       expr: `${usage} > 0.8`,
       for: "5m",
-      severity: "warning",
-      category: "resources",
+      labels: { severity: "warning", category: "resources" },
       annotations: {
         summary: "CPU use on {{ $labels.instance }} is {{ $value | humanizePercentage }}",
         description:
           "{{ $labels.instance }} has been {{ $value | humanizePercentage }} busy on average over its CPUs for 5 minutes (threshold 80%).",
-        dashboardUid: DASHBOARD_UIDS.infrastructure,
       },
+      dashboardUid: DASHBOARD_UIDS.infrastructure,
       runbook: runbook({
         meaning: "The host's CPUs have been more than 80% busy on average for 5 minutes.",
         impact: "Requests wait for CPU time: latency rises across every service on the host.",
@@ -167,18 +165,17 @@ function diskRule(
       "1000000x30",
     ),
   ];
-  return defineRule({
+  return defineRule(context, {
     alert: options.alert,
     expr: `${free} < ${options.threshold}`,
     for: options.for,
-    severity: options.severity,
-    category: "resources",
+    labels: { severity: options.severity, category: "resources" },
     annotations: {
       summary:
         "Only {{ $value | humanizePercentage }} disk space left on {{ $labels.instance }} {{ $labels.mountpoint }}",
       description: `Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has {{ $value | humanizePercentage }} space left (threshold ${percent}).`,
-      dashboardUid: DASHBOARD_UIDS.infrastructure,
     },
+    dashboardUid: DASHBOARD_UIDS.infrastructure,
     runbook: runbook({
       meaning: `A real (not in-memory) filesystem has had less than ${percent} of its space free for ${options.for}.`,
       impact:
@@ -262,18 +259,17 @@ export const databaseGrowth: RuleEntry = {
       series("pg_database_size_bytes", labels, `1000000000+${step}x${samples}`);
     const now = 1_000_000_000 + 312 * 500_000;
     const dayAgo = 1_000_000_000 + 24 * 500_000;
-    return defineRule({
+    return defineRule(context, {
       alert: "DatabaseGrowth",
       expr: `${growth} > 0.1`,
       for: "1h",
-      severity: "warning",
-      category: "resources",
+      labels: { severity: "warning", category: "resources" },
       annotations: {
         summary: "Database {{ $labels.datname }} grew {{ $value | humanizePercentage }} in a day",
         description:
           "Database {{ $labels.datname }} on {{ $labels.instance }} is {{ $value | humanizePercentage }} larger than a day ago (threshold 10%). Needs postgres_exporter to be scraped.",
-        dashboardUid: DASHBOARD_UIDS.postgres,
       },
+      dashboardUid: DASHBOARD_UIDS.postgres,
       runbook: runbook({
         meaning:
           "The database is more than 10% larger than 24 hours ago, for an hour. Steady growth of a few percent a day fills a disk within weeks.",

@@ -49,17 +49,16 @@ export const highFailedAuthAttempts: RuleEntry = {
       },
     });
     const count = `sum by (job) (increase(${variant.failures}[5m]))`;
-    return defineRule({
+    return defineRule(context, {
       alert: "HighFailedAuthAttempts",
       expr: `${count} > 10`,
-      severity: "critical",
-      category: "security",
+      labels: { severity: "critical", category: "security" },
       annotations: {
         summary:
           '{{ printf "%.0f" $value }} failed authentication attempts on {{ $labels.job }} in 5 minutes',
         description: `{{ printf "%.0f" $value }} authentication attempts failed in the last 5 minutes (threshold 10). ${variant.source}`,
-        dashboardUid: DASHBOARD_UIDS.compliance,
       },
+      dashboardUid: DASHBOARD_UIDS.compliance,
       runbook: runbook({
         meaning: `More than 10 authentication attempts failed within 5 minutes. ${variant.source}`,
         impact:
@@ -160,17 +159,16 @@ export const suspiciousQueryPattern: RuleEntry = {
         value: 20,
       },
     });
-    return defineRule({
+    return defineRule(context, {
       alert: "SuspiciousQueryPattern",
       expr: variant.expr,
       for: "10m",
-      severity: "critical",
-      category: "security",
+      labels: { severity: "critical", category: "security" },
       annotations: {
         summary: variant.summary,
         description: variant.description,
-        dashboardUid: DASHBOARD_UIDS.userActivity,
       },
+      dashboardUid: DASHBOARD_UIDS.userActivity,
       runbook: runbook({
         meaning: variant.meaning,
         impact:
@@ -253,17 +251,16 @@ export const unauthorizedDataAccess: RuleEntry = {
     // The last hour is the baseline (an hour holds 12 five-minute windows): it follows the daily
     // cycle, where a day's average would make every busy afternoon look like a spike.
     const usual = `sum by (job) (increase(${variant.denials}[1h])) / 12`;
-    return defineRule({
+    return defineRule(context, {
       alert: "UnauthorizedDataAccess",
       expr: `${recent} > 3 * ${usual} and ${recent} > 10`,
       for: "5m",
-      severity: "critical",
-      category: "security",
+      labels: { severity: "critical", category: "security" },
       annotations: {
         summary: '{{ printf "%.0f" $value }} permission-denied responses on {{ $labels.job }} in 5 minutes',
         description: `{{ printf "%.0f" $value }} requests were refused for lack of permission in the last 5 minutes, more than three times the rate of the last hour. ${variant.source}`,
-        dashboardUid: DASHBOARD_UIDS.compliance,
       },
+      dashboardUid: DASHBOARD_UIDS.compliance,
       runbook: runbook({
         meaning: `Requests refused for lack of permission spiked: more than 10 in 5 minutes and over three times the last hour's average, for 5 minutes. ${variant.source}`,
         impact:

@@ -1,5 +1,6 @@
-import { type AlertingRule, type AlertingRuleInput, AlertingRuleSchema } from "../../model";
+import { type AlertingRule, type AlertingRuleInput, AlertingRuleSchema, panelForExpr } from "../../model";
 import type { CatalogContext } from "../context";
+import { catalogDashboards } from "../dashboards";
 import { byVersion, quoted } from "../dashboards/shared";
 
 /** Helpers the catalog alert rules share: rule parsing, test series, runbook layout, commands. */
@@ -19,9 +20,25 @@ export const DASHBOARD_UIDS = {
   infrastructure: "fraiseql-infrastructure",
 } as const;
 
-/** Parses through the model schema so every catalog rule gets the model's defaults and checks. */
-export function defineRule(input: Omit<AlertingRuleInput, "kind">): AlertingRule {
-  return AlertingRuleSchema.parse({ kind: "alert", ...input });
+/** A catalog rule as written: labels and annotations explicit, the dashboard that graphs it by uid. */
+export interface CatalogRuleInput extends Omit<AlertingRuleInput, "kind" | "panel"> {
+  dashboardUid?: string;
+}
+
+/**
+ * Parses through the model schema so every catalog rule gets the model's defaults and checks. The
+ * dashboard becomes a link to the catalog dashboard's panel that graphs the rule's metrics.
+ */
+export function defineRule(
+  context: CatalogContext,
+  { dashboardUid, ...input }: CatalogRuleInput,
+): AlertingRule {
+  const dashboard = dashboardUid
+    ? catalogDashboards.map((entry) => entry.build(context)).find((built) => built.uid === dashboardUid)
+    : undefined;
+  const panelId = dashboard ? panelForExpr(dashboard, input.expr) : undefined;
+  const panel = dashboardUid && panelId !== undefined ? { dashboardUid, panelId } : undefined;
+  return AlertingRuleSchema.parse({ kind: "alert", ...input, panel });
 }
 
 /** `job="<app job>"`, the matcher selecting the application's own series. */

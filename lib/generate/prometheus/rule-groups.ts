@@ -1,5 +1,5 @@
 import type { AlertingRule, Project, RecordingRule, RuleGroup } from "../../model";
-import { dashboardUrl, runbookUrl } from "../names";
+import { generatedRunbookUrl, hasGeneratedRunbook } from "../names";
 import { compact } from "../yaml";
 
 /** A rule as Prometheus's rule file (and the PrometheusRule CRD) spells it. */
@@ -13,31 +13,46 @@ export interface PrometheusRuleEntry {
   annotations?: Record<string, string>;
 }
 
+/** A group as rulefmt spells it, keys in rulefmt's order. */
 export interface PrometheusRuleGroup {
   name: string;
   interval?: string;
+  query_offset?: string;
+  limit?: number;
+  labels?: Record<string, string>;
   rules: PrometheusRuleEntry[];
 }
 
+/** Exactly the rule's labels: severity and category are ordinary labels, nothing is added. */
 export function alertLabels(rule: AlertingRule): Record<string, string> {
-  return { severity: rule.severity, category: rule.category, ...rule.labels };
+  return rule.labels;
 }
 
+/**
+ * Exactly the rule's annotations, with one exception: a rule with a generated runbook page and no
+ * runbook_url of its own gets the link to that page, placed after its leading summary and
+ * description (where the catalog has always put it).
+ */
 export function alertAnnotations(project: Project, rule: AlertingRule): Record<string, string> {
-  const { summary, description, dashboardUid } = rule.annotations;
-  return compact({
-    summary,
-    description,
-    runbook_url: runbookUrl(project, rule),
-    dashboard: dashboardUid ? dashboardUrl(project, dashboardUid) : undefined,
-  });
+  if (!hasGeneratedRunbook(rule)) return rule.annotations;
+  const entries = Object.entries(rule.annotations);
+  const after = entries.findIndex(([key]) => key !== "summary" && key !== "description");
+  entries.splice(after === -1 ? entries.length : after, 0, [
+    "runbook_url",
+    generatedRunbookUrl(project, rule),
+  ]);
+  return Object.fromEntries(entries);
+}
+
+function nonEmpty(map: Record<string, string> | undefined): Record<string, string> | undefined {
+  return map && Object.keys(map).length > 0 ? map : undefined;
 }
 
 function recordingEntry(rule: RecordingRule): PrometheusRuleEntry {
   return compact({
     record: rule.record,
     expr: rule.expr,
-    labels: Object.keys(rule.labels).length > 0 ? rule.labels : undefined,
+    labels: nonEmpty(rule.labels),
   });
 }
 
@@ -47,8 +62,8 @@ function alertingEntry(project: Project, rule: AlertingRule): PrometheusRuleEntr
     expr: rule.expr,
     for: rule.for,
     keep_firing_for: rule.keepFiringFor,
-    labels: alertLabels(rule),
-    annotations: alertAnnotations(project, rule),
+    labels: nonEmpty(alertLabels(rule)),
+    annotations: nonEmpty(alertAnnotations(project, rule)),
   });
 }
 
@@ -57,7 +72,14 @@ export function prometheusRuleGroup(project: Project, group: RuleGroup): Prometh
   const rules = group.rules
     .filter((rule) => rule.enabled)
     .map((rule) => (rule.kind === "alert" ? alertingEntry(project, rule) : recordingEntry(rule)));
-  return compact({ name: group.name, interval: group.interval, rules });
+  return compact({
+    name: group.name,
+    interval: group.interval,
+    query_offset: group.queryOffset,
+    limit: group.limit,
+    labels: nonEmpty(group.labels),
+    rules,
+  });
 }
 
 /** Groups that have at least one enabled rule, in project order. */

@@ -34,4 +34,83 @@ describe("generateRuleFiles", () => {
       groups: [{ name: "Live_Rules", rules: [{ record: "job:up:sum", expr: "sum by (job) (up)" }] }],
     });
   });
+
+  it("exports exactly the rule's labels and annotations, and the group's settings in rulefmt's order", () => {
+    const project = ProjectShapeSchema.parse({
+      name: "Imported",
+      ruleGroups: [
+        {
+          name: "node exporter / disks",
+          interval: "1m",
+          limit: 10,
+          queryOffset: "30s",
+          labels: { team: "storage" },
+          rules: [
+            {
+              kind: "alert",
+              alert: "JvmNon-heapMemoryFillingUp",
+              expr: "up == 0",
+              for: "0s",
+              keepFiringFor: "5m",
+              labels: { severity: "page" },
+              annotations: { message: "{{ $labels }} is down" },
+            },
+            { kind: "alert", alert: "Bare [x] 100%", expr: "vector(1)" },
+          ],
+        },
+      ],
+    });
+    expect(parse(generateRuleFiles(project)[0]?.content ?? "")).toEqual({
+      groups: [
+        {
+          name: "node exporter / disks",
+          interval: "1m",
+          query_offset: "30s",
+          limit: 10,
+          labels: { team: "storage" },
+          rules: [
+            {
+              alert: "JvmNon-heapMemoryFillingUp",
+              expr: "up == 0",
+              for: "0s",
+              keep_firing_for: "5m",
+              labels: { severity: "page" },
+              annotations: { message: "{{ $labels }} is down" },
+            },
+            { alert: "Bare [x] 100%", expr: "vector(1)" },
+          ],
+        },
+      ],
+    });
+    const group = parse(generateRuleFiles(project)[0]?.content ?? "").groups[0];
+    expect(Object.keys(group)).toEqual(["name", "interval", "query_offset", "limit", "labels", "rules"]);
+  });
+
+  it("adds a runbook_url only to a rule with a runbook page and no link of its own, after summary and description", () => {
+    const rule = {
+      kind: "alert",
+      alert: "Down",
+      expr: "up == 0",
+      labels: { severity: "critical", category: "availability" },
+      annotations: { summary: "s", description: "d", dashboard: "http://grafana/d/x" },
+      runbook: "## Meaning",
+    };
+    const project = ProjectShapeSchema.parse({
+      name: "Catalog",
+      ruleGroups: [
+        {
+          name: "g",
+          rules: [rule, { ...rule, alert: "Linked", annotations: { runbook_url: "https://wiki/x" } }],
+        },
+      ],
+    });
+    const [first, second] = parse(generateRuleFiles(project)[0]?.content ?? "").groups[0].rules;
+    expect(Object.entries(first.annotations)).toEqual([
+      ["summary", "s"],
+      ["description", "d"],
+      ["runbook_url", "runbooks/Down.md"],
+      ["dashboard", "http://grafana/d/x"],
+    ]);
+    expect(second.annotations).toEqual({ runbook_url: "https://wiki/x" });
+  });
 });

@@ -22,8 +22,9 @@ const downAlert: AlertingRuleInput = {
   alert: "TargetDown",
   expr: "up == 0",
   for: "1m",
-  severity: "critical",
-  labels: { team: "{{ $labels.job }}-oncall" },
+  labels: { severity: "critical", category: "custom", team: "{{ $labels.job }}-oncall" },
+  // Its generated runbook page is linked from a runbook_url annotation, which the test expects.
+  runbook: "",
   annotations: { summary: "{{ $labels.instance }} is down", description: "up is {{ $value }}" },
   tests: [
     {

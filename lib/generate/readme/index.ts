@@ -46,7 +46,9 @@ function alertsSection(project: Project): string {
   const alerts = enabledAlerts(project);
   if (alerts.length === 0) return "No alert rules in this project.";
   const rows = alerts.map(({ group, rule }) => {
-    return `| ${rule.alert} | ${rule.severity} | ${rule.for ?? "0s"} | ${group} | ${cell(rule.annotations.summary)} | [runbook](${runbookUrl(project, rule)}) |`;
+    const runbook = runbookUrl(project, rule);
+    const link = runbook === undefined ? "" : `[runbook](${runbook})`;
+    return `| ${rule.alert} | ${rule.labels.severity ?? ""} | ${rule.for ?? "0s"} | ${group} | ${cell(rule.annotations.summary ?? "")} | ${link} |`;
   });
   return [
     "| Alert | Severity | For | Group | Summary | Runbook |",

@@ -31,17 +31,19 @@ export function runbookPage(project: Project, alertName: string, placed: readonl
 }
 
 function ruleDetails(project: Project, { group, rule }: PlacedAlert): string[] {
+  // Severity and category have their own lines; the other labels are listed after them.
+  const { severity, category, ...otherLabels } = rule.labels;
   const details = [
-    `- **Severity:** ${rule.severity}`,
-    `- **Category:** ${rule.category}`,
+    `- **Severity:** ${severity ?? "none"}`,
+    `- **Category:** ${category ?? "none"}`,
     `- **Rule group:** \`${group}\` in \`${ruleFilePath(group)}\``,
     `- **Fires after:** ${rule.for ? `the condition has held for ${rule.for}` : "the first evaluation that matches"}`,
   ];
   if (rule.keepFiringFor)
     details.push(`- **Keeps firing for:** ${rule.keepFiringFor} after the condition clears`);
-  const extraLabels = Object.entries(rule.labels).map(([name, value]) => `\`${name}="${value}"\``);
+  const extraLabels = Object.entries(otherLabels).map(([name, value]) => `\`${name}="${value}"\``);
   if (extraLabels.length > 0) details.push(`- **Labels:** ${extraLabels.join(", ")}`);
-  const uid = rule.annotations.dashboardUid;
+  const uid = rule.panel?.dashboardUid;
   if (uid) {
     const title = project.dashboards.find((dashboard) => dashboard.uid === uid)?.title ?? uid;
     details.push(`- **Dashboard:** [${title}](${dashboardUrl(project, uid)})`);
@@ -49,9 +51,9 @@ function ruleDetails(project: Project, { group, rule }: PlacedAlert): string[] {
   return [
     ...details,
     "",
-    `**Summary:** ${rule.annotations.summary}`,
+    `**Summary:** ${rule.annotations.summary ?? ""}`,
     "",
-    `**Description:** ${rule.annotations.description}`,
+    `**Description:** ${rule.annotations.description ?? ""}`,
     "",
   ];
 }
@@ -69,7 +71,7 @@ function genericBody(rule: AlertingRule): string {
   return [
     "## Meaning",
     "",
-    `The expression above returned a result${held}. ${rule.annotations.description}`,
+    `The expression above returned a result${held}. ${rule.annotations.description ?? ""}`,
     "",
     "## Diagnosis",
     "",

@@ -10,8 +10,10 @@ function alert(overrides: Partial<AlertingRuleInput>): AlertingRuleInput {
     kind: "alert",
     alert: "QueueBacklog",
     expr: "queue_depth > 100",
-    severity: "warning",
+    labels: { severity: "warning" },
     annotations: { summary: "Queue | backlog is {{ $value }}", description: "The queue keeps growing." },
+    // An empty body gets the generic page; a rule without one gets none.
+    runbook: "",
     ...overrides,
   };
 }
@@ -52,7 +54,13 @@ describe("generateRunbooks", () => {
   it("gives rules that share an alert name one page describing each rule", () => {
     const files = generateRunbooks(
       project([alert({ runbook: "## Meaning\nBacklog." })], {
-        other: [alert({ severity: "critical", expr: "queue_depth > 1000", runbook: "## Meaning\nBacklog." })],
+        other: [
+          alert({
+            labels: { severity: "critical" },
+            expr: "queue_depth > 1000",
+            runbook: "## Meaning\nBacklog.",
+          }),
+        ],
       }),
     );
     expect(files.map((file) => file.path)).toEqual(["runbooks/QueueBacklog.md", "runbooks/README.md"]);
@@ -79,10 +87,18 @@ describe("generateRunbooks", () => {
         alert({ enabled: false }),
         alert({
           alert: "External",
-          annotations: { summary: "s", description: "d", runbookUrl: "https://wiki/x" },
+          annotations: { summary: "s", description: "d", runbook_url: "https://wiki/x" },
         }),
       ]),
     );
     expect(files).toEqual([]);
+  });
+
+  it("writes no page, and no link, for an alert without a runbook body", () => {
+    const { runbook: _none, ...withoutRunbook } = alert({});
+    const small = project([withoutRunbook]);
+    expect(generateRunbooks(small)).toEqual([]);
+    const [placed] = enabledAlerts(small);
+    expect(placed && runbookUrl(small, placed.rule)).toBeUndefined();
   });
 });

@@ -1,16 +1,16 @@
 import type { Project } from "../../model";
-import { enabledAlerts, runbookFilePath } from "../names";
+import { enabledAlerts, hasGeneratedRunbook, runbookFilePath } from "../names";
 import type { GeneratedFile } from "../types";
 import { type PlacedAlert, runbookPage } from "./runbook-page";
 
 /**
- * `runbooks/<Alert>.md` for every enabled alert whose runbook_url points into the bundle (alerts
- * with an explicit runbook URL are documented elsewhere), plus `runbooks/README.md` indexing them.
+ * `runbooks/<Alert>.md` for every enabled alert with a runbook body and no runbook URL of its own
+ * (alerts with one are documented elsewhere), plus `runbooks/README.md` indexing them.
  */
 export function generateRunbooks(project: Project): GeneratedFile[] {
   const byName = new Map<string, PlacedAlert[]>();
   for (const placed of enabledAlerts(project)) {
-    if (placed.rule.annotations.runbookUrl) continue;
+    if (!hasGeneratedRunbook(placed.rule)) continue;
     byName.set(placed.rule.alert, [...(byName.get(placed.rule.alert) ?? []), placed]);
   }
   if (byName.size === 0) return [];
@@ -29,7 +29,7 @@ function runbookIndex(
 ): string {
   const rows = names.map((name) => {
     const placed = byName.get(name) ?? [];
-    const severities = [...new Set(placed.map(({ rule }) => rule.severity))].join(", ");
+    const severities = [...new Set(placed.map(({ rule }) => rule.labels.severity ?? "none"))].join(", ");
     const groups = [...new Set(placed.map(({ group }) => `\`${group}\``))].join(", ");
     const summary = placed[0]?.rule.annotations.summary ?? "";
     const page = runbookFilePath(name).slice("runbooks/".length);
