@@ -145,8 +145,9 @@ export const RouteSchema: z.ZodType<Route, RouteInput> = z.object({
 });
 
 export const InhibitRuleSchema = z.object({
-  sourceMatchers: z.array(MatcherSchema).min(1, "an inhibit rule needs at least one source matcher"),
-  targetMatchers: z.array(MatcherSchema).min(1, "an inhibit rule needs at least one target matcher"),
+  /** Empty matches every alert, as in Alertmanager (kube-prometheus-stack relies on it). */
+  sourceMatchers: z.array(MatcherSchema).default([]),
+  targetMatchers: z.array(MatcherSchema).default([]),
   equal: z.array(LabelNameSchema).default([]),
 });
 export type InhibitRule = z.infer<typeof InhibitRuleSchema>;

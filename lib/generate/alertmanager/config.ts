@@ -75,17 +75,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** `base` with `extra` laid over it, nested maps merged, so an imported field wins over a generated one. */
+/**
+ * `base` with an imported config's other fields laid over it: an imported field replaces the
+ * generated one (its own `details`, not a mix), except `http_config`, whose generated
+ * authorization and imported settings (proxy, TLS) are merged.
+ */
 function overlay(
   base: Record<string, unknown>,
   extra: Record<string, unknown> | undefined,
 ): Record<string, unknown> {
   if (!extra) return base;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(extra)) {
-    const current = out[key];
-    out[key] = isPlainObject(current) && isPlainObject(value) ? overlay(current, value) : value;
-  }
+  const out: Record<string, unknown> = { ...base, ...extra };
+  if (isPlainObject(base.http_config) && isPlainObject(extra.http_config))
+    out.http_config = { ...base.http_config, ...extra.http_config };
   return out;
 }
 

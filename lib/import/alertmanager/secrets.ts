@@ -1,0 +1,86 @@
+import type { AlertingSecret } from "../../model";
+import { isRecord } from "./problems";
+
+/**
+ * Literal secrets in Alertmanager configurations: the keys that hold credentials in its receiver,
+ * global and http_config sections (config/notifiers.go, common/config). An import keeps them —
+ * losing one would break notifications silently — but marks where they are and never prints them.
+ */
+const SECRET_KEYS = new Set([
+  "api_url",
+  "api_key",
+  "api_secret",
+  "routing_key",
+  "service_key",
+  "auth_password",
+  "auth_secret",
+  "password",
+  "credentials",
+  "bearer_token",
+  "client_secret",
+  "token",
+  "bot_token",
+  "user_key",
+  "webhook_url",
+  "slack_api_url",
+  "smtp_auth_password",
+  "smtp_auth_secret",
+  "opsgenie_api_key",
+  "victorops_api_key",
+  "wechat_api_secret",
+  "telegram_bot_token",
+  "webex_api_token",
+]);
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(key);
+}
+
+/** Dotted paths (`http_config.basic_auth.password`) of the literal secrets in a configuration map. */
+export function secretPathsOf(value: unknown, prefix = ""): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => secretPathsOf(item, `${prefix}[${index}]`));
+  if (!isRecord(value)) return [];
+  return Object.entries(value).flatMap(([key, entry]) => {
+    const path = prefix === "" ? key : `${prefix}.${key}`;
+    if (isSecretKey(key) && typeof entry === "string" && entry !== "") return [path];
+    return secretPathsOf(entry, path);
+  });
+}
+
+/** Environment variable names handed out in one import, so two secrets never share one. */
+export class SecretNames {
+  private readonly taken = new Set<string>();
+
+  /** `ONCALL_SLACK_API_URL` for receiver "oncall", a Slack `api_url`; `_2`, `_3` when taken. */
+  name(...parts: string[]): string {
+    const base = parts
+      .join("_")
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "");
+    const start = /^[A-Z]/.test(base) ? base : `AM_${base}`;
+    let name = start;
+    for (let n = 2; this.taken.has(name); n++) name = `${start}_${n}`;
+    this.taken.add(name);
+    return name;
+  }
+}
+
+/**
+ * The model's secret for a `key` / `key_file` pair of an imported config, or undefined when the
+ * config has neither: the literal value or the file it named kept beside the variable name.
+ */
+export function importedSecret(
+  config: Record<string, unknown>,
+  key: string,
+  names: SecretNames,
+  nameParts: string[],
+): AlertingSecret | undefined {
+  const literal = config[key];
+  const file = config[`${key}_file`];
+  if (typeof literal === "string" && literal !== "")
+    return { secret: names.name(...nameParts), importedValue: literal };
+  if (typeof file === "string" && file !== "")
+    return { secret: names.name(...nameParts), importedFile: file };
+  return undefined;
+}
