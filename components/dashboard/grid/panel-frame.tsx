@@ -1,9 +1,12 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { type ReactNode, useMemo, useState } from "react";
+import { panelRuleHref } from "@/components/alerts/list/hrefs";
+import { PanelRulesBadge } from "@/components/alerts/panel/panel-rules-badge";
 import type { Panel } from "@/lib/model/panel";
 import { PANEL_TYPE_LABELS } from "@/lib/panels/registry";
-import { useDraftActions, useSelection } from "../store/store-provider";
+import { useDashboardStoreApi, useDraftActions, useSelection } from "../store/store-provider";
 import { IdlePanelContent, PanelContent } from "./panel-content";
 import { usePanelViewport } from "./use-panel-viewport";
 
@@ -21,6 +24,9 @@ export interface PanelFrameProps {
 export function PanelFrame({ panel, width, height, initiallyNear = false }: PanelFrameProps): ReactNode {
   const { selectedPanelId, select, openEditor, openInspector } = useSelection();
   const { duplicatePanel, deletePanel } = useDraftActions();
+  const router = useRouter();
+  // The project as the page loaded it: its rules linked to this panel, and where to make a new one.
+  const { projectId, project, dashboard } = useDashboardStoreApi().getState();
   const { ref, near, priority } = usePanelViewport<HTMLElement>(initiallyNear);
   const viewport = useMemo(() => ({ near, priority }), [near, priority]);
   // Mounted once the panel first comes near, and kept: scrolled away, it keeps its data.
@@ -33,6 +39,12 @@ export function PanelFrame({ panel, width, height, initiallyNear = false }: Pane
   > = [
     ["Edit", "Edit", "panel-edit", openEditor],
     ["Inspect", "Query inspector", "panel-inspect", openInspector],
+    [
+      "Alert",
+      "Create alert rule",
+      "panel-create-alert",
+      (id) => router.push(panelRuleHref(projectId, dashboard.uid, id)),
+    ],
     ["Duplicate", "Duplicate", "panel-duplicate", duplicatePanel],
     ["Delete", "Delete", "panel-delete", deletePanel],
   ];
@@ -58,6 +70,12 @@ export function PanelFrame({ panel, width, height, initiallyNear = false }: Pane
             i<span className="visually-hidden">{panel.description}</span>
           </span>
         ) : null}
+        <PanelRulesBadge
+          projectId={projectId}
+          dashboardUid={dashboard.uid}
+          panelId={panel.id}
+          ruleGroups={project.ruleGroups}
+        />
         <span className="dash-panel-type muted small">{PANEL_TYPE_LABELS[panel.type]}</span>
         <div className="dash-panel-menu">
           {menu.map(([label, title, testId, run]) => (
