@@ -6,7 +6,17 @@ import { type ModelIssue, zodIssuesToModelIssues } from "@/lib/model/issues";
  * its path, ready to be shown as markers.
  */
 
-export type JsonEdit<T> = { ok: true; value: T } | { ok: false; issues: ModelIssue[] };
+export type JsonEdit<T> =
+  | {
+      ok: true;
+      value: T;
+      /**
+       * Set when the text was another dialect (Grafana's JSON) converted into the model's: what
+       * the conversion did. The editor then shows the model's JSON instead of the text.
+       */
+      converted?: string[];
+    }
+  | { ok: false; issues: ModelIssue[] };
 
 /** Where a JSON.parse error is, as `(root)` with the parser's own words. */
 function syntaxIssue(error: unknown): ModelIssue {

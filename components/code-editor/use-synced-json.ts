@@ -10,6 +10,8 @@ export interface SyncedJson {
   onText: (text: string) => void;
   /** Why the text is not applied, when it is not: show these as the editor's markers. */
   parseIssues: ModelIssue[];
+  /** What the last conversion of pasted text did (JsonEdit.converted); empty when none. */
+  converted: string[];
 }
 
 /**
@@ -24,6 +26,7 @@ export function useSyncedJson<T>(
 ): SyncedJson {
   const [text, setText] = useState(() => toEditorJson(value));
   const [parseIssues, setParseIssues] = useState<ModelIssue[]>([]);
+  const [converted, setConverted] = useState<string[]>([]);
   const textRef = useRef(text);
   useEffect(() => {
     const current = parse(textRef.current);
@@ -42,7 +45,14 @@ export function useSyncedJson<T>(
       return;
     }
     setParseIssues([]);
+    if (parsed.converted) {
+      // Another dialect, converted: the editor shows what it became, in the model's words.
+      const rewritten = toEditorJson(parsed.value);
+      textRef.current = rewritten;
+      setText(rewritten);
+      setConverted(parsed.converted);
+    }
     if (!sameValue(parsed.value, value)) apply(parsed.value);
   };
-  return { text, onText, parseIssues };
+  return { text, onText, parseIssues, converted };
 }

@@ -1,11 +1,53 @@
 "use client";
 
-import { type ReactNode, useRef } from "react";
+import { type ReactNode, useCallback, useRef, useState } from "react";
 import { LazyJsonEditor, useSyncedJson } from "@/components/code-editor";
+import { toGrafanaPanel } from "@/lib/generate/grafana/panels";
 import type { Panel } from "@/lib/model/panel";
 import { useDraftIssues } from "../designer/draft-issues";
 import { issuesOfPanel, parseDashboardJson, parsePanelJson } from "../model/issues";
-import { useDraftActions, useDraftDashboard } from "../store/store-provider";
+import { useDashboardSnapshot, useDraftActions, useDraftDashboard } from "../store/store-provider";
+
+/** What a pasted Grafana panel or dashboard became, under the editor. */
+function ConvertedNotes({ notes }: { notes: readonly string[] }): ReactNode {
+  if (notes.length === 0) return null;
+  const [headline, ...details] = notes;
+  return (
+    <div className="field-hint" data-testid="json-converted">
+      <strong>{headline}</strong>
+      {details.length > 0 ? (
+        <ul>
+          {details.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Copy as Grafana JSON": the panel as the exporter writes it into the dashboard's JSON. */
+function CopyAsGrafana({ panel }: { panel: Exclude<Panel, { type: "row" }> }): ReactNode {
+  const snapshot = useDashboardSnapshot();
+  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
+  const copy = (): void => {
+    const { project, dashboard } = snapshot();
+    const json = JSON.stringify(toGrafanaPanel(project, dashboard, panel), null, 2);
+    navigator.clipboard.writeText(json).then(
+      () => setCopied("copied"),
+      () => setCopied("failed"),
+    );
+  };
+  return (
+    <span className="dash-inline">
+      <button type="button" className="button button-small" onClick={copy} data-testid="panel-copy-grafana">
+        Copy as Grafana JSON
+      </button>{" "}
+      {copied === "copied" ? <span className="muted small">Copied</span> : null}
+      {copied === "failed" ? <span className="muted small">The browser refused the clipboard</span> : null}
+    </span>
+  );
+}
 
 export interface PanelJsonTabProps {
   panel: Panel;
@@ -17,7 +59,18 @@ export function PanelJsonTab({ panel }: PanelJsonTabProps): ReactNode {
   const { updatePanel } = useDraftActions();
   const index = dashboard.panels.findIndex((entry) => entry.id === panel.id);
   const modelIssues = issuesOfPanel(useDraftIssues(), index);
-  const json = useSyncedJson(panel, parsePanelJson, (next) =>
+  const snapshot = useDashboardSnapshot();
+  const panelRef = useRef(panel);
+  panelRef.current = panel;
+  // A Grafana panel pasted here is converted in place of this one (its id and place kept).
+  const parse = useCallback(
+    (text: string) => {
+      const { project, dashboard: draft } = snapshot();
+      return parsePanelJson(text, { project, dashboard: draft, panel: panelRef.current });
+    },
+    [snapshot],
+  );
+  const json = useSyncedJson(panel, parse, (next) =>
     updatePanel(panel.id, () => next, `panel:${panel.id}:json`),
   );
   const markers = json.parseIssues.length > 0 ? json.parseIssues : modelIssues;
@@ -34,8 +87,10 @@ export function PanelJsonTab({ panel }: PanelJsonTabProps): ReactNode {
       <p className="field-hint">
         {json.parseIssues.length > 0
           ? "Not applied: fix the problems marked above."
-          : "Edits apply as you type; paths of problems are relative to the panel."}
+          : "Edits apply as you type; paths of problems are relative to the panel. A panel's JSON from Grafana is converted."}
       </p>
+      <ConvertedNotes notes={json.converted} />
+      {panel.type === "row" ? null : <CopyAsGrafana panel={panel} />}
     </div>
   );
 }
@@ -46,7 +101,15 @@ export function DashboardJsonTab(): ReactNode {
   const { edit } = useDraftActions();
   const issues = useDraftIssues();
   const uid = dashboard.uid;
-  const parse = useRef((text: string) => parseDashboardJson(text, uid)).current;
+  const snapshot = useDashboardSnapshot();
+  // A Grafana dashboard pasted here is converted; it keeps this page's uid.
+  const parse = useCallback(
+    (text: string) => {
+      const { project, dashboard: draft } = snapshot();
+      return parseDashboardJson(text, uid, { project, dashboard: draft });
+    },
+    [snapshot, uid],
+  );
   const json = useSyncedJson(dashboard, parse, (next) => edit(() => next, "dashboard:json"));
   const markers = json.parseIssues.length > 0 ? json.parseIssues : issues;
   return (
@@ -59,6 +122,7 @@ export function DashboardJsonTab(): ReactNode {
         ariaLabel={`Dashboard "${dashboard.title}" as JSON`}
         testId="dashboard-json-editor"
       />
+      <ConvertedNotes notes={json.converted} />
     </div>
   );
 }

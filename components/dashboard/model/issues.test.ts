@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { toEditorJson } from "@/components/code-editor/json-edit";
 import { type Dashboard, DashboardSchema } from "@/lib/model/dashboard";
+import { projectFromTemplate } from "@/lib/catalog/templates";
 import { DatasourceSchema } from "@/lib/model/datasource";
+import type { Panel } from "@/lib/model/panel";
 import { dashboardIssues, issuesOfPanel, parseDashboardJson, parsePanelJson, relativePath } from "./issues";
 
 const datasources = [
@@ -68,5 +70,42 @@ describe("issues for the editors", () => {
   it("makes a path relative to a prefix it starts with", () => {
     expect(relativePath("dashboards[1].panels[0]", "dashboards[1]")).toBe("panels[0]");
     expect(relativePath("dashboards[10]", "dashboards[1]")).toBeUndefined();
+  });
+});
+
+describe("Grafana's JSON pasted into the JSON views", () => {
+  const project = projectFromTemplate({ name: "Shop", level: "basic" });
+  const fine = dashboard.panels[0] as Panel;
+  const paste = { project, dashboard, panel: fine };
+  const grafanaStat = {
+    id: 9,
+    type: "stat",
+    title: "Targets up",
+    datasource: { type: "prometheus", uid: "elsewhere" },
+    fieldConfig: { defaults: { unit: "short" }, overrides: [] },
+    targets: [{ refId: "A", expr: "sum(up)", datasource: { type: "prometheus", uid: "elsewhere" } }],
+  };
+
+  it("converts a Grafana panel in place of the panel, and says what it did", () => {
+    const parsed = parsePanelJson(JSON.stringify(grafanaStat), paste);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.value).toMatchObject({ id: 1, gridPos: fine.gridPos, type: "stat", title: "Targets up" });
+    expect(parsed.converted?.[0]).toBe("converted from Grafana's stat panel");
+    // The model's own JSON is read as before, with nothing converted; without a context, nothing is.
+    expect(parsePanelJson(toEditorJson(fine), paste)).toEqual({ ok: true, value: fine });
+    expect(parsePanelJson(JSON.stringify(grafanaStat)).ok).toBe(false);
+  });
+
+  it("refuses a Grafana panel the designer cannot edit with the reason, and a Grafana dashboard keeps the uid", () => {
+    const text = JSON.stringify({ type: "news", title: "Feed", fieldConfig: {} });
+    const refused = parsePanelJson(text, paste);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.issues[0]?.message).toContain('panel type "news" has no model equivalent');
+    const board = { title: "From Grafana", uid: "grafana-uid", schemaVersion: 39, panels: [grafanaStat] };
+    const parsed = parseDashboardJson(JSON.stringify(board), "d", { project, dashboard });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.value).toMatchObject({ uid: "d", title: "From Grafana" });
+    expect(parsed.converted?.[0]).toBe("converted from Grafana's dashboard JSON: 1 editable panel");
   });
 });
