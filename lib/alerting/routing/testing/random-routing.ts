@@ -103,10 +103,22 @@ export function randomLabelSet(random: Random): Labels {
   return labels;
 }
 
+/**
+ * Inhibit rules: a matcher or two per side, `equal` labels often missing on both alerts, and
+ * some rules whose sides overlap so that alerts match both (which must not inhibit their like).
+ */
 export function randomInhibitRules(random: Random, count: number): InhibitRule[] {
-  return Array.from({ length: count }, () => ({
-    sourceMatchers: randomMatchers(random, 1).concat(randomMatcher(random)),
-    targetMatchers: randomMatchers(random, 1).concat(randomMatcher(random)),
-    equal: LABEL_NAMES.filter(() => random() < 0.25),
-  }));
+  return Array.from({ length: count }, () => {
+    const sourceMatchers =
+      random() < 0.7 ? [randomMatcher(random)] : [randomMatcher(random), randomMatcher(random)];
+    const targetMatchers = random() < 0.25 ? [...sourceMatchers] : [randomMatcher(random)];
+    for (const matcher of [...sourceMatchers, ...targetMatchers]) delete matcher.legacy;
+    if (random() < 0.5) {
+      sourceMatchers[0] = {
+        ...(sourceMatchers[0] as Matcher),
+        legacy: sourceMatchers[0]?.op === "=" || sourceMatchers[0]?.op === "=~" ? true : undefined,
+      };
+    }
+    return { sourceMatchers, targetMatchers, equal: LABEL_NAMES.filter(() => random() < 0.2) };
+  });
 }
