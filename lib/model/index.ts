@@ -7,6 +7,7 @@ export * from "./panel";
 export * from "./project";
 export * from "./rule";
 export * from "./scrape";
+export * from "./slo";
 export * from "./sections";
 export * from "./validate";
 export * from "./validate-section";

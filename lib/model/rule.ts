@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DurationSchema, LabelsSchema, MetricNameSchema, unknownTag } from "./common";
 import { upgradeStoredRule } from "./rule-upgrade";
+import { SloSpecSchema } from "./slo";
 
 /** The catalog's rule categories; on a rule the category is an ordinary `category` label. */
 export const RuleCategorySchema = z.enum([
@@ -106,6 +107,8 @@ export const RuleGroupSchema = z.object({
   /** Labels added to every rule of the group, Prometheus >= 3.0. */
   labels: LabelsSchema.optional(),
   rules: z.array(RuleSchema).default([]),
+  /** The SLO this group's generated rules come from (lib/alerting/slo); the UI only, never exported. */
+  slo: SloSpecSchema.optional(),
 });
 export type RuleGroup = z.infer<typeof RuleGroupSchema>;
 export type RuleGroupInput = z.input<typeof RuleGroupSchema>;
