@@ -1,0 +1,154 @@
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BacktestEvent, BacktestEventSchema } from "@/lib/alerting/backtest/api-schemas";
+import { makeTempDir } from "@/lib/tools/files";
+import { type DemoPrometheus, startDemoPrometheus } from "@/scripts/demo/prometheus";
+
+/** The backtest route as Next.js calls it, over a fresh embedded database and a real Prometheus with demo data. */
+
+const dataDir = makeTempDir("obsforge-backtest-api");
+process.env.OBSFORGE_DATA_DIR = dataDir;
+delete process.env.DATABASE_URL;
+delete process.env.OBSFORGE_DEMO_PROMETHEUS_URL;
+
+type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+
+const projects = await import("../../../../route");
+const project = await import("../../../route");
+const backtestRoute = await import("./route");
+
+function jsonInit(method: string, body: unknown, signal?: AbortSignal): RequestInit {
+  const text = JSON.stringify(body);
+  return {
+    method,
+    body: text,
+    signal,
+    headers: { "content-type": "application/json", "content-length": String(text.length) },
+  };
+}
+
+function call(
+  handler: Handler,
+  params: Record<string, unknown>,
+  url: string,
+  init?: RequestInit,
+): Promise<Response> {
+  return handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(params) });
+}
+
+async function events(response: Response): Promise<BacktestEvent[]> {
+  const text = await response.text();
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => BacktestEventSchema.parse(JSON.parse(line)));
+}
+
+describe("POST /api/projects/{id}/rule-groups/{name}/backtest", () => {
+  let demo: DemoPrometheus;
+  let dir = "";
+  let id = "";
+  let group = "";
+  let alert = "";
+
+  function post(body: unknown, name = group, signal?: AbortSignal): Promise<Response> {
+    return call(
+      backtestRoute.POST as Handler,
+      { id, name: encodeURIComponent(name) },
+      `/api/projects/${id}/rule-groups/${encodeURIComponent(name)}/backtest`,
+      jsonInit("POST", body, signal),
+    );
+  }
+
+  beforeAll(async () => {
+    dir = makeTempDir("obsforge-backtest-route");
+    demo = await startDemoPrometheus({ hours: 2, dir, live: false });
+    const created = await (
+      await call(
+        projects.POST as Handler,
+        {},
+        "/api/projects",
+        jsonInit("POST", { template: "basic", name: "Backtest Shop" }),
+      )
+    ).json();
+    id = created.id;
+    const datasources = created.project.datasources.map((ds: { type: string }) =>
+      ds.type === "prometheus" ? { ...ds, previewUrl: demo.url } : ds,
+    );
+    const saved = await call(
+      project.PUT as Handler,
+      { id },
+      `/api/projects/${id}`,
+      jsonInit("PUT", { version: created.version, project: { ...created.project, datasources } }),
+    );
+    expect(saved.status).toBe(200);
+    const withAlert = created.project.ruleGroups.find((g: { rules: { kind: string }[] }) =>
+      g.rules.some((rule) => rule.kind === "alert"),
+    );
+    group = withAlert.name;
+    alert = withAlert.rules.find((rule: { kind: string }) => rule.kind === "alert").alert;
+  });
+  afterAll(async () => {
+    await demo?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("streams progress, then the saved rule and the draft side by side", async () => {
+    const response = await post({
+      rule: alert,
+      draft: { expr: "up > 0", for: "1m", labels: { severity: "page" } },
+      window: "1h",
+      end: demo.backfilledUntil,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/x-ndjson");
+    const lines = await events(response);
+    expect(lines.some((line) => line.type === "progress")).toBe(true);
+    const last = lines.at(-1);
+    if (last?.type !== "result") throw new Error(`no result: ${JSON.stringify(last)}`);
+    expect(last.result.saved?.summary.text).toMatch(/fire/);
+    // `up > 0` is true for every scraped target for the whole hour: each fired once, after `for`.
+    const draft = last.result.draft;
+    expect(draft?.summary.firedCount).toBeGreaterThan(0);
+    expect(draft?.timelines.every((t) => t.labels.severity === "page" && t.firedCount === 1)).toBe(true);
+    expect(last.result.chart.threshold).toEqual(undefined);
+  });
+
+  it("refuses bad input with 4xx and says where", async () => {
+    const bad = await post({ draft: { expr: "rate(up[5m]" }, window: "1h" });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).issues[0].path).toBe("draft.expr");
+    const short = await post({ rule: alert, start: 0, end: 600 });
+    expect(short.status).toBe(422);
+    expect((await short.json()).issues[0]).toMatchObject({
+      path: "start",
+      message: "a backtest covers 1h to 7d",
+    });
+    expect((await post({ rule: alert, window: "1h" }, "no such group")).status).toBe(404);
+    expect((await post({ rule: "NoSuchAlert", window: "1h" })).status).toBe(404);
+    expect((await post({ window: "1h" })).status).toBe(400);
+    expect((await post({ rule: alert, window: "2h" })).status).toBe(400);
+  });
+
+  it("stops when the request is cancelled", async () => {
+    const controller = new AbortController();
+    const response = await post(
+      { rule: alert, window: "7d", end: demo.backfilledUntil },
+      group,
+      controller.signal,
+    );
+    expect(response.status).toBe(200);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(JSON.parse(first.split("\n")[0] as string).type).toBe("progress");
+    controller.abort();
+    let rest = "";
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      rest += new TextDecoder().decode(value);
+    }
+    expect(rest).not.toContain('"type":"result"');
+  });
+});
