@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BacktestBodySchema, BacktestEventSchema } from "../alerting/backtest/api-schemas";
 import { DashboardUidSchema, ProjectShapeSchema, RouteSchema } from "../model";
 import { PREVIEW_ENDPOINTS, type PreviewEndpoint } from "../preview/allowlist";
 import {
@@ -564,6 +565,30 @@ export function openApiDocument(): Json {
       "/api/projects/{id}/rule-groups/{name}": {
         parameters: [idParam, ruleGroupParam],
         ...sectionOperations("RuleGroup", "rule group", true),
+      },
+      "/api/projects/{id}/rule-groups/{name}/backtest": {
+        parameters: [idParam, ruleGroupParam],
+        post: {
+          summary: "Backtest an alerting rule (saved, edited, or both side by side) over the last 1 h to 7 d",
+          description:
+            "Replays the rule as Prometheus's rule engine would have evaluated it against the project's Prometheus (the preview's target): at the group's interval (aligned to multiples of it as promtool does, or with `alignment: bundle` at the phase the bundle's Prometheus gives the group), `for` from the first active evaluation, pending dropped at the first evaluation without the series, `keep_firing_for`, the group's `limit` and `query_offset`. The answer is NDJSON (`application/x-ndjson`): `{type: progress, done, total, queries}` lines, then `{type: result, result}` (per rule: summary, per-alert state timelines, the chart's series and thresholds) or `{type: error, error, status}`. Closing the request cancels the range queries.",
+          requestBody: { required: true, ...jsonContent(schema(BacktestBodySchema)) },
+          responses: {
+            "200": {
+              description: "NDJSON stream of BacktestEvent lines",
+              content: { "application/x-ndjson": { schema: schema(BacktestEventSchema, "output") } },
+            },
+            "400": badRequest,
+            "403": previewErrors["403"],
+            "404": error("No such project, rule group or rule"),
+            "413": tooLarge,
+            "422": error(
+              "A draft expression Prometheus refuses, a window outside 1 h–7 d, or a recording rule; `issues` say where",
+            ),
+            "502": previewErrors["502"],
+            "504": previewErrors["504"],
+          },
+        },
       },
       "/api/projects/{id}/alerting": {
         parameters: [idParam],
