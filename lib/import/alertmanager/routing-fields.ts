@@ -100,12 +100,14 @@ export function inhibitRuleOf(value: unknown, path: string, problems: Problems):
     problems.add(path, "expected an inhibit rule (a map)");
     return undefined;
   }
+  const sourceMatchers = matchersOf(value, "source_", path, problems);
+  const targetMatchers = matchersOf(value, "target_", path, problems);
   const equal = problems.strings(value.equal, `${path}.equal`);
   for (const label of equal)
     if (!LABEL_NAME.test(label)) problems.add(`${path}.equal`, `invalid label name "${label}"`);
   return {
-    sourceMatchers: matchersOf(value, "source_", path, problems),
-    targetMatchers: matchersOf(value, "target_", path, problems),
+    sourceMatchers,
+    targetMatchers,
     equal,
   };
 }
