@@ -1,6 +1,7 @@
 import type { DatasourceType, Project, SectionRef } from "../model";
 import { targetDatasourceType } from "../model/checks/dashboards";
 import { panelTargets } from "../model/panel";
+import { alertmanagerImporter } from "./alertmanager/importer";
 import {
   DashboardUidTakenError,
   GrafanaImportError,
@@ -16,7 +17,7 @@ import {
 
 /** A section an importer converted a file into, before the model checks it in the project. */
 export interface ConvertedSection {
-  ref: Extract<SectionRef, { kind: "dashboard" | "rule-group" }>;
+  ref: Extract<SectionRef, { kind: "dashboard" | "rule-group" | "alerting" }>;
   content: unknown;
   /** The datasource types its queries run on (a new project file gets one of each). */
   datasourceTypes: DatasourceType[];
@@ -100,7 +101,7 @@ export const grafanaDashboardImporter: Importer = {
 };
 
 /** Every kind of file `obsforge import` takes, in the order they are tried. */
-export const IMPORTERS: readonly Importer[] = [grafanaDashboardImporter];
+export const IMPORTERS: readonly Importer[] = [grafanaDashboardImporter, alertmanagerImporter];
 
 /** What a file none of IMPORTERS recognises is told. */
 export const NOT_RECOGNISED =
