@@ -19,24 +19,81 @@ export function secretFilePath(ref: SecretRef): string {
   return `/run/secrets/${secretFileName(ref)}`;
 }
 
-export function ruleFileName(groupName: string): string {
-  return `${slugify(groupName)}.yml`;
+/** FNV-1a over the UTF-16 code units, as 8 hex digits: a short, stable tag for a name. */
+function nameTag(name: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
 }
 
-export function ruleFilePath(groupName: string): string {
-  return `prometheus/rules/${ruleFileName(groupName)}`;
+/**
+ * File names (without extension) for a list of names: each name's `safe` form, unless two
+ * different names would share it (compared case-insensitively, as macOS and Windows file systems
+ * do) or it is reserved; then each of those gets a tag of its exact name appended. The result
+ * depends on the set of names, not their order.
+ */
+function uniqueFileBases(
+  names: Iterable<string>,
+  safe: (name: string) => string,
+  reserved: ReadonlySet<string> = new Set(),
+): Map<string, string> {
+  const byBase = new Map<string, Set<string>>();
+  for (const name of names) {
+    const key = safe(name).toLowerCase();
+    byBase.set(key, (byBase.get(key) ?? new Set()).add(name));
+  }
+  const out = new Map<string, string>();
+  for (const [key, group] of byBase) {
+    for (const name of group) {
+      const base = safe(name);
+      out.set(name, group.size > 1 || reserved.has(key) ? `${base}-${nameTag(name)}` : base);
+    }
+  }
+  return out;
 }
 
-export function ruleTestFilePath(groupName: string): string {
-  return `prometheus/tests/${slugify(groupName)}.test.yml`;
+/**
+ * The file name of a rule group's rule file: its name as a slug (`node.rules` → `node-rules.yml`),
+ * made unique among the project's groups (`node.rules` and `node-rules` get a tag each). Without
+ * the project, the group is taken to be the only one with its slug.
+ */
+export function ruleFileName(groupName: string, project?: Pick<Project, "ruleGroups">): string {
+  const names = project ? project.ruleGroups.map((group) => group.name) : [groupName];
+  return `${uniqueFileBases([...names, groupName], slugify).get(groupName)}.yml`;
+}
+
+export function ruleFilePath(groupName: string, project?: Pick<Project, "ruleGroups">): string {
+  return `prometheus/rules/${ruleFileName(groupName, project)}`;
+}
+
+export function ruleTestFilePath(groupName: string, project?: Pick<Project, "ruleGroups">): string {
+  return `prometheus/tests/${ruleFileName(groupName, project).replace(/\.yml$/, "")}.test.yml`;
 }
 
 export function dashboardFilePath(uid: string): string {
   return `grafana/dashboards/${uid}.json`;
 }
 
-export function runbookFilePath(alertName: string): string {
-  return `runbooks/${alertName}.md`;
+/** An alert name as a file name: letters, digits, `_`, `.` and `-` kept, any other run one `-`. */
+function runbookSafeName(alertName: string): string {
+  return alertName.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[-.]+|-+$/g, "") || "alert";
+}
+
+/**
+ * `runbooks/<Alert>.md`, unique among the project's alert names (README is the index's), so
+ * names with slashes, brackets or only a case apart never share a page file.
+ */
+export function runbookFilePath(alertName: string, project?: Pick<Project, "ruleGroups">): string {
+  const names = project
+    ? project.ruleGroups.flatMap((group) =>
+        group.rules.flatMap((rule) => (rule.kind === "alert" ? [rule.alert] : [])),
+      )
+    : [];
+  const base = uniqueFileBases([...names, alertName], runbookSafeName, new Set(["readme"])).get(alertName);
+  return `runbooks/${base}.md`;
 }
 
 /**
@@ -51,7 +108,7 @@ export function hasGeneratedRunbook(rule: AlertingRule): boolean {
 /** The link to the rule's generated runbook page: the project's base URL, or a path in the bundle. */
 export function generatedRunbookUrl(project: Project, rule: AlertingRule): string {
   const base = project.links.runbookBaseUrl.replace(/\/+$/, "");
-  const file = runbookFilePath(rule.alert);
+  const file = runbookFilePath(rule.alert, project);
   return base === "" ? file : `${base}/${file.slice("runbooks/".length)}`;
 }
 

@@ -66,7 +66,7 @@ export function prometheusConfig(project: Project): Record<string, unknown> {
 
 /** `prometheus/prometheus.yml`. Retention is a command-line flag, set in docker-compose. */
 export function generatePrometheusConfig(project: Project): GeneratedFile[] {
-  const ruleFiles = prometheusRuleGroups(project).map((group) => ruleFileName(group.name));
+  const ruleFiles = prometheusRuleGroups(project).map((group) => ruleFileName(group.name, project));
   const header = `${GENERATED_HEADER}\n# Rule files: ${ruleFiles.length > 0 ? ruleFiles.join(", ") : "none"}. Retention (${project.retention.metrics}) is set by --storage.tsdb.retention.time.`;
   return [{ path: "prometheus/prometheus.yml", content: toYaml(prometheusConfig(project), header) }];
 }

@@ -4,6 +4,7 @@ import { ProjectShapeSchema } from "../../model";
 import { expectToolAccepts } from "../../testing/run-tool";
 import { expectGolden } from "../golden";
 import { smallProject } from "../testdata/small-project";
+import { generateBundle } from "../bundle";
 import { generateRuleFiles } from "./rules";
 
 describe("generateRuleFiles", () => {
@@ -112,5 +113,45 @@ describe("generateRuleFiles", () => {
       ["dashboard", "http://grafana/d/x"],
     ]);
     expect(second.annotations).toEqual({ runbook_url: "https://wiki/x" });
+  });
+
+  it("gives every group its own rule file and test file, and every alert its own runbook page, whatever their names", () => {
+    const alert = (name: string) => ({
+      kind: "alert",
+      alert: name,
+      expr: "vector(1) > 0",
+      runbook: "",
+      tests: [{ inputSeries: [{ series: "x", values: "1" }], evalTime: "0m", fires: true, value: 1 }],
+    });
+    const names = ["node.rules", "node-rules", "Node Rules", "a/b: c", "💥", "README"];
+    const project = ProjectShapeSchema.parse({
+      name: "Names",
+      ruleGroups: names.map((name, index) => ({
+        name,
+        rules: [alert(["README", "readme", "a/b", "a-b", "Bare [x] 100%", "Down"][index] ?? "Down")],
+      })),
+    });
+    const files = generateBundle(project);
+    const rules = files.filter((file) => file.path.startsWith("prometheus/rules/"));
+    expect(rules).toHaveLength(names.length);
+    expect(rules.map((file) => file.path)).toContain("prometheus/rules/a-b-c.yml");
+    expect(new Set(rules.map((file) => file.path.toLowerCase())).size).toBe(names.length);
+    const tests = files.filter((file) => file.path.startsWith("prometheus/tests/"));
+    expect(tests).toHaveLength(names.length);
+    const runbooks = files.filter((file) => file.path.startsWith("runbooks/"));
+    expect(runbooks.map((file) => file.path)).toContain("runbooks/README.md");
+    expect(new Set(runbooks.map((file) => file.path.toLowerCase())).size).toBe(names.length + 1);
+    for (const file of runbooks) expect(file.path).toMatch(/^runbooks\/[A-Za-z0-9_.-]+\.md$/);
+    // The rule files link the pages that exist, and promtool runs every test against its own file.
+    const paths = new Set(files.map((file) => file.path));
+    for (const file of rules)
+      for (const group of parse(file.content).groups)
+        for (const rule of group.rules) expect(paths).toContain(rule.annotations.runbook_url);
+    expectToolAccepts(rules, "promtool", () => ["check", "rules", ...rules.map((file) => file.path)]);
+    expectToolAccepts([...rules, ...tests], "promtool", () => [
+      "test",
+      "rules",
+      ...tests.map((file) => file.path),
+    ]);
   });
 });

@@ -11,7 +11,7 @@ export function generateRuleFiles(project: Project): GeneratedFile[] {
     const prometheusGroup = prometheusRuleGroup(project, group);
     if (prometheusGroup.rules.length === 0) continue;
     files.push({
-      path: ruleFilePath(group.name),
+      path: ruleFilePath(group.name, project),
       content: toYaml({ groups: [prometheusGroup] }, GENERATED_HEADER),
     });
   }

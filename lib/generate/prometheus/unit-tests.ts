@@ -39,11 +39,11 @@ export function generateRuleTests(project: Project): GeneratedFile[] {
     if (tests.length === 0) continue;
     const file: PromtoolTestFile = {
       // promtool resolves rule_files relative to the test file: prometheus/tests → prometheus/rules.
-      rule_files: [`../rules/${ruleFileName(group.name)}`],
+      rule_files: [`../rules/${ruleFileName(group.name, project)}`],
       evaluation_interval: group.interval ?? project.evaluationInterval,
       tests,
     };
-    files.push({ path: ruleTestFilePath(group.name), content: toYaml(file, GENERATED_HEADER) });
+    files.push({ path: ruleTestFilePath(group.name, project), content: toYaml(file, GENERATED_HEADER) });
   }
   return files;
 }

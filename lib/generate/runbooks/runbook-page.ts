@@ -36,7 +36,7 @@ function ruleDetails(project: Project, { group, rule }: PlacedAlert): string[] {
   const details = [
     `- **Severity:** ${severity ?? "none"}`,
     `- **Category:** ${category ?? "none"}`,
-    `- **Rule group:** \`${group}\` in \`${ruleFilePath(group)}\``,
+    `- **Rule group:** \`${group}\` in \`${ruleFilePath(group, project)}\``,
     `- **Fires after:** ${rule.for ? `the condition has held for ${rule.for}` : "the first evaluation that matches"}`,
   ];
   if (rule.keepFiringFor)

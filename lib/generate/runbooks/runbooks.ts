@@ -16,7 +16,7 @@ export function generateRunbooks(project: Project): GeneratedFile[] {
   if (byName.size === 0) return [];
   const names = [...byName.keys()].sort();
   const pages = names.map((name) => ({
-    path: runbookFilePath(name),
+    path: runbookFilePath(name, project),
     content: runbookPage(project, name, byName.get(name) ?? []),
   }));
   return [...pages, { path: "runbooks/README.md", content: runbookIndex(project, names, byName) }];
@@ -32,7 +32,7 @@ function runbookIndex(
     const severities = [...new Set(placed.map(({ rule }) => rule.labels.severity ?? "none"))].join(", ");
     const groups = [...new Set(placed.map(({ group }) => `\`${group}\``))].join(", ");
     const summary = placed[0]?.rule.annotations.summary ?? "";
-    const page = runbookFilePath(name).slice("runbooks/".length);
+    const page = runbookFilePath(name, project).slice("runbooks/".length);
     return `| [${name}](${page}) | ${severities} | ${groups} | ${tableCell(summary)} |`;
   });
   return [
