@@ -2,26 +2,24 @@
 
 import type { ReactNode } from "react";
 import { Bar, BarChart, Cell, LabelList, XAxis, YAxis } from "recharts";
-import { calculate } from "@/lib/dashboard/series";
-import { thresholdColor } from "@/lib/dashboard/thresholds";
-import { formatPanelValue } from "./format";
+import { valueFields } from "./value-fields";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
 
 type BarGaugePanel = PanelOfType<"bargauge">;
 
 /** One bar per series, filled to the reduced value between min and max, coloured by thresholds. */
 export function BarGaugeView({ panel, series, width, height }: VisualizationProps<BarGaugePanel>): ReactNode {
-  const rows = series
-    .map((entry) => ({ name: entry.name, value: calculate(entry.points, panel.reduce) }))
-    .filter((row): row is { name: string; value: number } => row.value !== null);
-  const values = rows.map((row) => row.value);
+  const values = valueFields(panel, series, panel.reduce)
+    .map((field) => field.value)
+    .filter((value): value is number => value !== null);
   const min = panel.min ?? Math.min(0, ...values);
   const max = panel.max ?? Math.max(...values, min + 1);
   const vertical = panel.orientation === "vertical";
-  const data = rows.map((row) => ({
-    ...row,
-    color: thresholdColor(row.value, panel.thresholds, { min, max }),
-    label: formatPanelValue(row.value, panel),
+  const data = valueFields(panel, series, panel.reduce, () => ({ min, max })).map((field) => ({
+    name: field.name,
+    value: field.value ?? min,
+    color: field.color,
+    label: field.text,
   }));
   const labelWidth = Math.min(Math.round(width * 0.4), 220);
   const opacity = panel.displayMode === "basic" ? 1 : 0.85;

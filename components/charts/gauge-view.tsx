@@ -1,10 +1,9 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { calculate } from "@/lib/dashboard/series";
-import { cssColor, thresholdColor } from "@/lib/dashboard/thresholds";
-import { formatPanelValue } from "./format";
+import { cssColor, } from "@/lib/dashboard/thresholds";
 import { annularSector, sectorSweeps } from "./gauge-arcs";
+import { valueFields } from "./value-fields";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
 
 type GaugePanel = PanelOfType<"gauge">;
@@ -28,11 +27,11 @@ export function gaugeRange(panel: { unit?: string; min?: number; max?: number })
  * arcs: a recharts pie chart per dial cost far more to mount than the two arcs it draws.
  */
 export function GaugeView({ panel, series, width, height }: VisualizationProps<GaugePanel>): ReactNode {
-  const shown = series.filter((entry) => calculate(entry.points, panel.reduce) !== null);
+  const { min, max } = gaugeRange(panel);
+  const shown = valueFields(panel, series, panel.reduce, () => ({ min, max }));
   const count = Math.max(1, shown.length);
   const cellWidth = Math.floor(width / count);
   const size = Math.max(40, Math.min(cellWidth, height));
-  const { min, max } = gaugeRange(panel);
   const steps = panel.thresholds?.steps ?? [];
   const bands = steps.map((step, index) => {
     const from = index === 0 || step.value === null ? min : step.value;
@@ -42,9 +41,9 @@ export function GaugeView({ panel, series, width, height }: VisualizationProps<G
   return (
     <div className="dash-gauge-row">
       {shown.map((entry) => {
-        const value = calculate(entry.points, panel.reduce) ?? min;
+        const value = entry.value ?? min;
         const clamped = Math.max(min, Math.min(max, value));
-        const color = thresholdColor(value, panel.thresholds, { min, max });
+        const color = entry.color;
         const outer = size / 2 - 4;
         return (
           <div key={entry.key} className="dash-gauge" style={{ width: cellWidth, height }}>
@@ -76,7 +75,7 @@ export function GaugeView({ panel, series, width, height }: VisualizationProps<G
               style={{ fontSize: Math.max(12, size / 7), color }}
               data-testid="stat-value"
             >
-              {formatPanelValue(value, panel)}
+              {entry.text}
             </div>
             {shown.length > 1 ? <div className="dash-gauge-name">{entry.name}</div> : null}
           </div>

@@ -16,8 +16,10 @@ export interface SeriesLayerProps {
   stacked: StackedColumns | undefined;
   colors: readonly string[];
   drawStyle: "line" | "points";
-  /** 0 to 1; 0 draws no fill. */
-  fill: number;
+  /** Per series, 0 to 1; 0 draws no fill. */
+  fills: readonly number[];
+  /** Per series, its line's width in pixels when an override sets one. */
+  lineWidths?: readonly (number | undefined)[];
 }
 
 interface SeriesShape {
@@ -47,7 +49,8 @@ export function SeriesLayer({
   stacked,
   colors,
   drawStyle,
-  fill,
+  fills,
+  lineWidths,
 }: SeriesLayerProps): ReactNode {
   const { x, y, yDomain } = useLinearAxes();
   const base = baseValue(yDomain);
@@ -57,6 +60,7 @@ export function SeriesLayer({
   const shapes = useMemo((): SeriesShape[] => {
     if (!x || !y) return [];
     return values.map((column, index) => {
+      const fill = fills[index] ?? 0;
       const upper = stacked?.upper[index];
       const drawn = upper ? column.map((value, row) => (value === null ? null : (upper[row] ?? 0))) : column;
       // As recharts drew them: a filled or stacked series is an area with its outline, even as points.
@@ -67,25 +71,32 @@ export function SeriesLayer({
         dots: drawStyle === "points" ? dotsPath(times, drawn, x, y, 2) : "",
       };
     });
-  }, [xKey, yKey, base, times, values, stacked, drawStyle, fill]);
+  }, [xKey, yKey, base, times, values, stacked, drawStyle, fills]);
   if (shapes.length === 0) return null;
   return (
     <ZIndexLayer zIndex={DefaultZIndexes.line}>
       <g className="dash-ts-series" transform={TENTHS}>
         {shapes.map((shape, index) => {
           const color = colors[index];
+          const width = lineWidths?.[index];
           return (
             <g key={keys[index] ?? index} className="dash-ts-serie">
               {shape.area ? (
-                <path className="dash-ts-area" d={shape.area} fill={color} fillOpacity={fill} stroke="none" />
+                <path
+                  className="dash-ts-area"
+                  d={shape.area}
+                  fill={color}
+                  fillOpacity={fills[index] ?? 0}
+                  stroke="none"
+                />
               ) : null}
-              {shape.line ? (
+              {shape.line && width !== 0 ? (
                 <path
                   className="dash-ts-line"
                   d={shape.line}
                   fill="none"
                   stroke={color}
-                  strokeWidth={shape.area ? 1 : 1.5}
+                  strokeWidth={width ?? (shape.area ? 1 : 1.5)}
                   vectorEffect="non-scaling-stroke"
                   strokeLinejoin="round"
                 />

@@ -1,17 +1,15 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { calculate } from "@/lib/dashboard/series";
-import { thresholdColor } from "@/lib/dashboard/thresholds";
-import { formatPanelValue } from "./format";
 import { Sparkline } from "./sparkline";
+import { valueFields } from "./value-fields";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
 
 type StatPanel = PanelOfType<"stat">;
 
 /** The reduced value of each series, coloured by thresholds, over a sparkline of the range. */
 export function StatView({ panel, series, width, height }: VisualizationProps<StatPanel>): ReactNode {
-  const shown = series.filter((entry) => calculate(entry.points, panel.reduce) !== null);
+  const shown = valueFields(panel, series, panel.reduce);
   const columns = Math.max(1, Math.min(shown.length, Math.floor(width / 140) || 1));
   const rowsCount = Math.ceil(shown.length / columns);
   const cellWidth = Math.floor(width / columns);
@@ -19,12 +17,12 @@ export function StatView({ panel, series, width, height }: VisualizationProps<St
   return (
     <div className="dash-stat-grid" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
       {shown.map((entry) => {
-        const value = calculate(entry.points, panel.reduce);
-        const color = thresholdColor(value, panel.thresholds, panel);
+        const points = series.find((candidate) => candidate.key === entry.key)?.points ?? [];
+        const color = entry.color;
         const background = panel.colorMode === "background";
         const showName = shown.length > 1;
         const fontSize = Math.max(14, Math.min(cellHeight * (showName ? 0.35 : 0.45), cellWidth / 5));
-        const spark = panel.graphMode === "area" && entry.points.length > 1 && cellHeight > 50;
+        const spark = panel.graphMode === "area" && points.length > 1 && cellHeight > 50;
         return (
           <div
             key={entry.key}
@@ -37,12 +35,12 @@ export function StatView({ panel, series, width, height }: VisualizationProps<St
           >
             {showName ? <div className="dash-stat-name">{entry.name}</div> : null}
             <div className="dash-stat-value" style={{ fontSize }} data-testid="stat-value">
-              {formatPanelValue(value, panel)}
+              {entry.text}
             </div>
             {spark ? (
               <div className="dash-stat-spark">
                 <Sparkline
-                  points={entry.points}
+                  points={points}
                   width={cellWidth}
                   height={Math.round(cellHeight * 0.35)}
                   stroke={background ? "rgba(255,255,255,0.8)" : color}

@@ -142,3 +142,40 @@ describe("chartColumns", () => {
     expect(columns.rows).toEqual([{ t: 1, i: 0, range: [7, 7] }]);
   });
 });
+
+describe("chartColumns with stack groups from field overrides", () => {
+  const used = series("used", [
+    [1, 2],
+    [2, 3],
+  ]);
+  const cache = series("cache", [
+    [1, 1],
+    [2, 1],
+  ]);
+  const total = series("total", [
+    [1, 10],
+    [2, 10],
+  ]);
+
+  it("leaves a series without a group unstacked: a stacked Total does not double the axis", () => {
+    const columns = chartColumns([used, cache, total], "normal", ["A", "A", undefined]);
+    expect(columns.stacked?.upper).toEqual([
+      [2, 3],
+      [3, 4],
+      [10, 10],
+    ]);
+    expect(columns.stacked?.lower[2]).toEqual([0, 0]);
+    expect(columns.rows.map((row) => row.range)).toEqual([
+      [0, 10],
+      [0, 10],
+    ]);
+  });
+
+  it("stacks each group on its own, as series mirrored below zero stack apart from the others", () => {
+    const rx = series("rx", [[1, 2]]);
+    const tx = series("tx", [[1, -3]]);
+    const tx2 = series("tx2", [[1, -1]]);
+    const columns = chartColumns([rx, tx, tx2], "none", ["A|up", "A|down", "A|down"]);
+    expect(columns.stacked?.upper).toEqual([[2], [-3], [-4]]);
+  });
+});

@@ -81,17 +81,27 @@ export function percentColumns(columns: TimeColumns): TimeColumns {
   };
 }
 
-/** Series stacked in order, each starting where the one before ends (recharts' and d3's "none" offset). */
-export function stackColumns(values: readonly (number | null)[][]): StackedColumns {
+/**
+ * Series stacked in order, each starting where the one before in its group ends (recharts' and
+ * d3's "none" offset). `groups` gives each series its stack (Grafana's `stacking.group`, apart for
+ * series mirrored below zero); a series without one is not stacked: its band starts at 0.
+ */
+export function stackColumns(
+  values: readonly (number | null)[][],
+  groups?: readonly (string | undefined)[],
+): StackedColumns {
   const lower: number[][] = [];
   const upper: number[][] = [];
-  let base: number[] = values[0]?.map(() => 0) ?? [];
-  for (const column of values) {
+  const zero = (): number[] => values[0]?.map(() => 0) ?? [];
+  const bases = new Map<string, number[]>();
+  values.forEach((column, index) => {
+    const group = groups ? groups[index] : "";
+    const base = group === undefined ? zero() : (bases.get(group) ?? zero());
     const top = column.map((value, row) => (base[row] ?? 0) + (value ?? 0));
     lower.push(base);
     upper.push(top);
-    base = top;
-  }
+    if (group !== undefined) bases.set(group, top);
+  });
   return { lower, upper };
 }
 
@@ -131,14 +141,17 @@ export interface ChartColumns extends TimeColumns {
 /**
  * What the time series chart draws, from its visible series: the aligned values (as shares for a
  * 100% stack), the stacked bands, and one row per time whose range gives recharts its axes.
+ * `groups`, when given, says which series stack together (field overrides may take one out).
  */
 export function chartColumns(
   series: readonly Series[],
   stacking: "none" | "normal" | "percent",
+  groups?: readonly (string | undefined)[],
 ): ChartColumns {
   const aligned = alignSeries(series);
   const columns = stacking === "percent" ? percentColumns(aligned) : aligned;
-  const stacked = stacking === "none" ? undefined : stackColumns(columns.values);
+  const stacks = stacking !== "none" || groups?.some((group) => group !== undefined);
+  const stacked = stacks ? stackColumns(columns.values, groups) : undefined;
   const ranges = envelope(
     columns.times.length,
     stacked ? [...stacked.lower, ...stacked.upper] : columns.values,

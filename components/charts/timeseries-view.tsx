@@ -14,24 +14,24 @@ import {
   YAxis,
 } from "recharts";
 import { CALC_LABELS, type Calc, calculate, chartRows, type Series } from "@/lib/dashboard/series";
-import { seriesColor } from "@/lib/dashboard/thresholds";
+import { displayValue, type FieldDisplay } from "@/lib/dashboard/field-config";
 import { axisTick } from "./axis-tick";
 import { timeTicks, valueTickCount } from "./axis-ticks";
 import { formatFullTime, formatPanelValue, timeTickFormatter } from "./format";
 import { SeriesLayer } from "./series-layer";
 import { type ChartColumns, chartColumns } from "./time-columns";
+import { type LegendEntry, timeseriesFields } from "./timeseries-fields";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
 
 type TimeseriesPanel = PanelOfType<"timeseries">;
 
 interface LegendProps {
   panel: TimeseriesPanel;
-  series: Series[];
-  hidden: ReadonlySet<string>;
+  entries: readonly LegendEntry[];
   onToggle: (key: string) => void;
 }
 
-function SeriesLegend({ panel, series, hidden, onToggle }: LegendProps): ReactNode {
+function SeriesLegend({ panel, entries, onToggle }: LegendProps): ReactNode {
   const calcs = panel.legend.calcs as Calc[];
   if (panel.legend.displayMode === "table" || calcs.length > 0) {
     return (
@@ -47,17 +47,17 @@ function SeriesLegend({ panel, series, hidden, onToggle }: LegendProps): ReactNo
           </tr>
         </thead>
         <tbody>
-          {series.map((entry, index) => (
-            <tr key={entry.key} className={hidden.has(entry.key) ? "dash-legend-off" : undefined}>
+          {entries.map((entry) => (
+            <tr key={entry.key} className={entry.off ? "dash-legend-off" : undefined}>
               <td>
                 <button type="button" className="dash-legend-item" onClick={() => onToggle(entry.key)}>
-                  <span className="dash-swatch" style={{ background: seriesColor(index) }} />
+                  <span className="dash-swatch" style={{ background: entry.color }} />
                   {entry.name}
                 </button>
               </td>
               {calcs.map((calc) => (
                 <td key={calc} className="numeric" data-calc={calc}>
-                  {formatPanelValue(calculate(entry.points, calc), panel)}
+                  {displayValue(calculate(entry.series.points, calc), entry.display).text}
                 </td>
               ))}
             </tr>
@@ -68,14 +68,14 @@ function SeriesLegend({ panel, series, hidden, onToggle }: LegendProps): ReactNo
   }
   return (
     <div className="dash-legend-list" data-testid="panel-legend">
-      {series.map((entry, index) => (
+      {entries.map((entry) => (
         <button
           type="button"
           key={entry.key}
-          className={hidden.has(entry.key) ? "dash-legend-item dash-legend-off" : "dash-legend-item"}
+          className={entry.off ? "dash-legend-item dash-legend-off" : "dash-legend-item"}
           onClick={() => onToggle(entry.key)}
         >
-          <span className="dash-swatch" style={{ background: seriesColor(index) }} />
+          <span className="dash-swatch" style={{ background: entry.color }} />
           {entry.name}
         </button>
       ))}
@@ -85,7 +85,7 @@ function SeriesLegend({ panel, series, hidden, onToggle }: LegendProps): ReactNo
 
 function legendSize(
   panel: TimeseriesPanel,
-  series: Series[],
+  series: readonly unknown[],
   width: number,
   height: number,
 ): { w: number; h: number } {
@@ -113,7 +113,10 @@ interface ColumnsTooltipProps {
   columns: ChartColumns;
   series: readonly Series[];
   colors: readonly string[];
-  valueFormat: ValueFormat;
+  /** Per series: how its values read, and whether the tooltip lists it. */
+  displays: readonly FieldDisplay[];
+  signs: readonly number[];
+  percent: boolean;
   active: boolean | undefined;
   row: unknown;
 }
@@ -123,19 +126,25 @@ function ColumnsTooltip({
   columns,
   series,
   colors,
-  valueFormat,
+  displays,
+  signs,
+  percent,
   active,
   row,
 }: ColumnsTooltipProps): ReactNode {
   const index = (row as { i?: number } | undefined)?.i;
   if (!active || index === undefined) return null;
   const payload: TooltipPayloadEntry[] = [];
+  const formats = new Map<string, FieldDisplay>();
   series.forEach((entry, position) => {
     const value = columns.values[position]?.[index];
-    if (value === null || value === undefined) return;
+    const display = displays[position];
+    if (value === null || value === undefined || !display || display.hideFrom.tooltip) return;
+    formats.set(entry.key, percent ? { ...display, unit: "percentunit", mappings: [] } : display);
     payload.push({
       name: entry.name,
-      value,
+      // A series mirrored below zero is drawn negated; its value is what the tooltip shows.
+      value: value * (signs[position] ?? 1),
       color: colors[position],
       dataKey: entry.key,
       graphicalItemId: entry.key,
@@ -146,7 +155,11 @@ function ColumnsTooltip({
       payload={payload}
       label={columns.times[index]}
       labelFormatter={(label) => formatFullTime(Number(label))}
-      formatter={(value) => formatPanelValue(typeof value === "number" ? value : null, valueFormat)}
+      formatter={(value, _name, item) => {
+        const display = formats.get(String(item.dataKey));
+        const number = typeof value === "number" ? value : null;
+        return display ? displayValue(number, display).text : formatPanelValue(number, {});
+      }}
       contentStyle={TOOLTIP_STYLE}
       itemSorter="name"
     />
@@ -162,20 +175,19 @@ export function TimeseriesView({
   timeRange,
 }: VisualizationProps<TimeseriesPanel>): ReactNode {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
-  const visible = useMemo(() => series.filter((entry) => !hidden.has(entry.key)), [series, hidden]);
-  // A series keeps its colour when others are hidden.
-  const colors = useMemo(() => visible.map((entry) => seriesColor(series.indexOf(entry))), [series, visible]);
+  const fields = useMemo(() => timeseriesFields(panel, series, hidden), [panel, series, hidden]);
+  const { drawn: visible, colors } = fields;
   const bars = panel.drawStyle === "bars";
   const columns = useMemo(
-    () => (bars ? undefined : chartColumns(visible, panel.stacking)),
-    [bars, visible, panel.stacking],
+    () => (bars ? undefined : chartColumns(visible, panel.stacking, fields.groups)),
+    [bars, visible, panel.stacking, fields.groups],
   );
   const barRows = useMemo(
     () => (bars ? chartRows(visible, panel.stacking) : undefined),
     [bars, visible, panel.stacking],
   );
   const data: readonly object[] = columns?.rows ?? barRows ?? [];
-  const legend = legendSize(panel, series, width, height);
+  const legend = legendSize(panel, fields.legend, width, height);
   const chartWidth = Math.max(50, width - legend.w);
   const chartHeight = Math.max(40, height - legend.h);
   const times = columns?.times ?? barRows?.map((row) => row.t) ?? [];
@@ -202,8 +214,6 @@ export function TimeseriesView({
   const valueFormat: ValueFormat = percent
     ? { unit: "percentunit", decimals: panel.decimals }
     : { unit: panel.unit, decimals: panel.decimals };
-  const stackId = panel.stacking === "none" ? undefined : "stack";
-  const fill = panel.fillOpacity / 100;
   const toggle = (key: string): void =>
     setHidden((current) => {
       const next = new Set(current);
@@ -241,7 +251,9 @@ export function TimeseriesView({
                 columns={columns}
                 series={visible}
                 colors={colors}
-                valueFormat={valueFormat}
+                displays={fields.displays}
+                signs={fields.signs}
+                percent={percent}
                 active={props.active}
                 row={props.payload?.[0]?.payload}
               />
@@ -276,7 +288,8 @@ export function TimeseriesView({
             stacked={columns.stacked}
             colors={colors}
             drawStyle={panel.drawStyle === "points" ? "points" : "line"}
-            fill={fill}
+            fills={fields.fills}
+            lineWidths={fields.lineWidths}
           />
         ) : (
           visible.map((entry, index) => (
@@ -285,7 +298,7 @@ export function TimeseriesView({
               dataKey={entry.key}
               name={entry.name}
               isAnimationActive={false}
-              stackId={stackId}
+              stackId={fields.groups[index]}
               fill={colors[index]}
             />
           ))
@@ -293,7 +306,7 @@ export function TimeseriesView({
       </ComposedChart>
       {panel.legend.show ? (
         <div className="dash-legend" style={legend.w > 0 ? { width: legend.w } : { maxHeight: legend.h }}>
-          <SeriesLegend panel={panel} series={series} hidden={hidden} onToggle={toggle} />
+          <SeriesLegend panel={panel} entries={fields.legend} onToggle={toggle} />
         </div>
       ) : null}
     </div>
