@@ -84,7 +84,10 @@ class State {
   private node: Node | null = null;
   private vars: { name: string; value: Value }[] = [];
   private depth = 0;
-  constructor(private readonly o: ExecOptions) {}
+  private current: string;
+  constructor(private readonly o: ExecOptions) {
+    this.current = o.name;
+  }
 
   run(data: Value): string {
     const root = this.o.templates.get(this.o.name);
@@ -96,14 +99,15 @@ class State {
 
   /** `template: NAME:LINE:COL: executing "NAME" at <node>: message`, with Go's byte columns. */
   errorf(message: string): never {
+    // The location names the file-level template (ParseName); "executing" names the one running.
     const name = this.o.name;
-    if (this.node === null) throw new TemplateExecError(`template: ${name}: ${message}`);
+    if (this.node === null) throw new TemplateExecError(`template: ${this.current}: ${message}`);
     const before = this.o.text.slice(0, this.node.pos);
     const lastNewline = before.lastIndexOf("\n");
     const line = 1 + (before.match(/\n/g)?.length ?? 0);
     const col = lastNewline === -1 ? utf8Length(before) : utf8Length(before.slice(lastNewline + 1));
     throw new TemplateExecError(
-      `template: ${name}:${line}:${col}: executing ${goQuote(name)} at <${nodeString(this.node)}>: ${message}`,
+      `template: ${name}:${line}:${col}: executing ${goQuote(this.current)} at <${nodeString(this.node)}>: ${message}`,
     );
   }
 
@@ -234,13 +238,15 @@ class State {
     if (!root) this.errorf(`template ${goQuote(t.name)} not defined`);
     if (this.depth === MAX_DEPTH) this.errorf(`exceeded maximum template depth (${MAX_DEPTH})`);
     const newDot = t.pipe ? this.evalPipeline(dot, t.pipe) : INVALID;
-    const saved = this.vars;
+    const saved = { vars: this.vars, current: this.current };
     this.depth++;
     this.vars = [{ name: "$", value: newDot }];
+    this.current = t.name;
     try {
       this.walk(newDot, root);
     } finally {
-      this.vars = saved;
+      this.vars = saved.vars;
+      this.current = saved.current;
       this.depth--;
     }
   }

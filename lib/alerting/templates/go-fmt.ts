@@ -509,34 +509,80 @@ export function sprintln(args: readonly Value[]): string {
   return `${p.buf}\n`;
 }
 
-function intArg(arg: Value): number | undefined {
-  const v = indirectInterface(arg);
-  if (v === INVALID || !(isIntKind(v.type.kind) || isUintKind(v.type.kind))) return undefined;
-  const n = Number(v.v as bigint);
-  return n > 1e6 || n < -1e6 ? undefined : n;
+const tooLarge = (n: number): boolean => n > 1e6 || n < -1e6;
+
+/** intFromArg: the next argument as a width or precision. */
+function intFromArg(args: readonly Value[], argNum: number): { num: number; isInt: boolean; argNum: number } {
+  if (argNum >= args.length) return { num: 0, isInt: false, argNum };
+  const v = indirectInterface(args[argNum] ?? INVALID);
+  let num = 0;
+  let isInt = false;
+  if (v !== INVALID && (isIntKind(v.type.kind) || isUintKind(v.type.kind))) {
+    num = Number(v.v as bigint);
+    isInt = true;
+  }
+  if (tooLarge(num)) return { num: 0, isInt: false, argNum: argNum + 1 };
+  return { num, isInt, argNum: argNum + 1 };
 }
 
-/** fmt.Sprintf, with Go's %!verb(type=value), %!d(MISSING), %!(EXTRA …) and %!(NOVERB) forms. */
+/** parsenum: digits at `start`; `isnum` false when there are none. */
+function parsenum(s: string, start: number, end: number): { num: number; isnum: boolean; newi: number } {
+  if (start >= end) return { num: 0, isnum: false, newi: end };
+  let num = 0;
+  let isnum = false;
+  let newi = start;
+  for (
+    ;
+    newi < end && s[newi] !== undefined && (s[newi] as string) >= "0" && (s[newi] as string) <= "9";
+    newi++
+  ) {
+    if (tooLarge(num)) return { num: 0, isnum: false, newi: end };
+    num = num * 10 + Number(s[newi]);
+    isnum = true;
+  }
+  return { num, isnum, newi };
+}
+
+/** fmt.Sprintf (doPrintf), with Go's %!verb(type=value), %!d(MISSING), %!(EXTRA …) and %!(NOVERB) forms. */
 export function sprintf(format: string, args: readonly Value[]): string {
   const p = new Printer();
+  const end = format.length;
   let argNum = 0;
+  let afterIndex = false;
   let reordered = false;
   let goodArgNum = true;
-  const end = format.length;
-  const argNumber = (i: number): { i: number } => {
-    if (format[i] !== "[") return { i };
+  const argNumber = (i: number): { argNum: number; i: number; found: boolean } => {
+    if (i >= end || format[i] !== "[") return { argNum, i, found: false };
     reordered = true;
-    const close = format.indexOf("]", i);
-    const n = close < 0 ? Number.NaN : Number(format.slice(i + 1, close));
-    if (close < 0 || !/^\d+$/.test(format.slice(i + 1, close)) || n < 1 || n > args.length) {
-      goodArgNum = false;
-      return { i: close < 0 ? end : close + 1 };
+    const rest = format.slice(i);
+    let index = 0;
+    let wid = 1;
+    let ok = false;
+    if (rest.length >= 3) {
+      const close = rest.indexOf("]", 1);
+      if (close >= 0) {
+        const parsed = parsenum(rest, 1, close);
+        wid = close + 1;
+        if (parsed.isnum && parsed.newi === close) {
+          index = parsed.num - 1;
+          ok = true;
+        }
+      }
     }
-    argNum = n - 1;
-    return { i: close + 1 };
+    if (ok && index >= 0 && index < args.length) return { argNum: index, i: i + wid, found: true };
+    goodArgNum = false;
+    return { argNum, i: i + wid, found: ok };
+  };
+  const asVerb = (verb: string): void => {
+    if (verb === "v") {
+      p.f.sharpV = p.f.sharp;
+      p.f.sharp = false;
+      p.f.plusV = p.f.plus;
+      p.f.plus = false;
+    }
   };
   let i = 0;
-  while (i < end) {
+  formatLoop: while (i < end) {
     goodArgNum = true;
     const lasti = i;
     while (i < end && format[i] !== "%") i++;
@@ -544,8 +590,9 @@ export function sprintf(format: string, args: readonly Value[]): string {
     if (i >= end) break;
     i++;
     p.f = noFlags();
-    flags: for (; i < end; i++) {
-      switch (format[i]) {
+    simpleFormat: for (; i < end; i++) {
+      const c = format[i] ?? "";
+      switch (c) {
         case "#":
           p.f.sharp = true;
           break;
@@ -563,68 +610,65 @@ export function sprintf(format: string, args: readonly Value[]): string {
           p.f.space = true;
           break;
         default:
-          break flags;
+          if (c >= "a" && c <= "z" && argNum < args.length) {
+            asVerb(c);
+            p.printArg(args[argNum] ?? INVALID, c);
+            argNum++;
+            i++;
+            continue formatLoop;
+          }
+          break simpleFormat;
       }
     }
-    ({ i } = argNumber(i));
-    if (format[i] === "*") {
+    ({ argNum, i, found: afterIndex } = argNumber(i));
+    if (i < end && format[i] === "*") {
       i++;
-      const w = intArg(args[argNum] ?? INVALID);
-      if (argNum >= args.length || w === undefined) p.buf += "%!(BADWIDTH)";
+      const width = intFromArg(args, argNum);
+      argNum = width.argNum;
+      if (!width.isInt) p.buf += "%!(BADWIDTH)";
       else {
-        p.f.wid = Math.abs(w);
-        if (w < 0) {
+        p.f.wid = Math.abs(width.num);
+        if (width.num < 0) {
           p.f.minus = true;
           p.f.zero = false;
         }
       }
-      argNum++;
+      afterIndex = false;
     } else {
-      const m = /^\d+/.exec(format.slice(i));
-      if (m) {
-        p.f.wid = Number(m[0]);
-        i += m[0].length;
-      }
+      const width = parsenum(format, i, end);
+      i = width.newi;
+      if (width.isnum) p.f.wid = width.num;
+      if (afterIndex && width.isnum) goodArgNum = false;
     }
-    if (format[i] === ".") {
+    if (i + 1 < end && format[i] === ".") {
       i++;
-      ({ i } = argNumber(i));
-      if (format[i] === "*") {
+      if (afterIndex) goodArgNum = false;
+      ({ argNum, i, found: afterIndex } = argNumber(i));
+      if (i < end && format[i] === "*") {
         i++;
-        const prec = intArg(args[argNum] ?? INVALID);
-        if (argNum >= args.length || prec === undefined) p.buf += "%!(BADPREC)";
-        else if (prec >= 0) p.f.prec = prec;
-        argNum++;
+        const prec = intFromArg(args, argNum);
+        argNum = prec.argNum;
+        if (prec.isInt && prec.num >= 0) p.f.prec = prec.num;
+        else p.buf += "%!(BADPREC)";
+        afterIndex = false;
       } else {
-        const m = /^\d+/.exec(format.slice(i));
-        p.f.prec = m ? Number(m[0]) : 0;
-        if (m) i += m[0].length;
+        const prec = parsenum(format, i, end);
+        i = prec.newi;
+        p.f.prec = prec.isnum ? prec.num : 0;
       }
     }
-    ({ i } = argNumber(i));
+    if (!afterIndex) ({ argNum, i, found: afterIndex } = argNumber(i));
     if (i >= end) {
       p.buf += "%!(NOVERB)";
       break;
     }
     const verb = String.fromCodePoint(format.codePointAt(i) ?? 0);
     i += verb.length;
-    if (verb === "%") {
-      p.buf += "%";
-    } else if (!goodArgNum) {
-      p.buf += `%!${verb}(BADINDEX)`;
-    } else if (argNum >= args.length) {
-      p.buf += `%!${verb}(MISSING)`;
-    } else {
-      if (verb === "v") {
-        if (p.f.sharp) {
-          p.f.sharp = false;
-          p.f.sharpV = true;
-        }
-        if (p.f.plus) {
-          p.f.plus = false;
-          p.f.plusV = true;
-        }
-      }
+    if (verb === "%") p.buf += "%";
+    else if (!goodArgNum) p.buf += `%!${verb}(BADINDEX)`;
+    else if (argNum >= args.length) p.buf += `%!${verb}(MISSING)`;
+    else {
+      asVerb(verb);
       p.printArg(args[argNum] ?? INVALID, verb);
       argNum++;
     }

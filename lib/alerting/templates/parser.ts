@@ -528,12 +528,8 @@ function newNumber(token: Token): NumberNode {
     return n;
   }
   if (token.typ === Item.Complex) {
-    const m = /^([+-]?[^+-]+(?:[eE][+-]?\d+)?)([+-].*)i$/.exec(text);
-    const re = parseGoFloat(m?.[1] ?? "");
-    const im = parseGoFloat(m?.[2] ?? "");
-    if (re === undefined || im === undefined) throw new Error("expected integer");
     n.isComplex = true;
-    n.complex = { re, im };
+    n.complex = scanComplex(text);
     return simplifyComplex();
   }
   if (text.endsWith("i")) {
@@ -583,6 +579,64 @@ function newNumber(token: Token): NumberNode {
   }
   if (!n.isInt && !n.isUint && !n.isFloat) throw new Error(`illegal number syntax: ${goQuote(text)}`);
   return n;
+}
+
+const COMPLEX_ERROR = "syntax error scanning complex number";
+
+/** fmt.Sscan into a complex128, as text/template reads `1+2i` (Go's scanner quirks included). */
+function scanComplex(text: string): { re: number; im: number } {
+  let pos = 0;
+  let buf = "";
+  const accept = (chars: string): boolean => {
+    const c = text[pos];
+    if (c !== undefined && chars.includes(c)) {
+      buf += c;
+      pos++;
+      return true;
+    }
+    return false;
+  };
+  const floatToken = (): string => {
+    buf = "";
+    if (accept("nN") && accept("aA") && accept("nN")) return buf;
+    accept("+-");
+    if (accept("iI") && accept("nN") && accept("fF")) return buf;
+    let digits = "0123456789_";
+    let exp = "eEpP";
+    if (accept("0") && accept("xX")) {
+      digits = "0123456789aAbBcCdDeEfF_";
+      exp = "pP";
+    }
+    while (accept(digits));
+    if (accept(".")) while (accept(digits));
+    if (accept(exp)) {
+      accept("+-");
+      while (accept("0123456789_"));
+    }
+    return buf;
+  };
+  const parens = accept("(");
+  const real = floatToken();
+  buf = "";
+  if (!accept("+-")) throw new Error(COMPLEX_ERROR);
+  const imagSign = buf;
+  const imag = floatToken();
+  if (!accept("i")) throw new Error(COMPLEX_ERROR);
+  if (parens && !accept(")")) throw new Error(COMPLEX_ERROR);
+  const convert = (s: string): number => {
+    const p = s.indexOf("p");
+    if (p >= 0 && !/[xX]/.test(s)) {
+      const f = parseGoFloat(s.slice(0, p));
+      const m = /^[+-]?\d+$/.test(s.slice(p + 1)) ? Number(s.slice(p + 1)) : undefined;
+      if (f === undefined || m === undefined)
+        throw new Error(`strconv.ParseFloat: parsing ${goQuote(s)}: invalid syntax`);
+      return f * 2 ** m;
+    }
+    const f = parseGoFloat(s);
+    if (f === undefined) throw new Error(`strconv.ParseFloat: parsing ${goQuote(s)}: invalid syntax`);
+    return f;
+  };
+  return { re: convert(real), im: convert(imagSign + imag) };
 }
 
 /** A character constant's rune, read as strconv.UnquoteChar reads it. */

@@ -189,6 +189,10 @@ function floatToTime(v: number): GoValue | "nan" {
   return timeValue(ms * 1_000_000n);
 }
 
+/** regexp's quote: backquoted when strconv.CanBackquote allows it. */
+const regexpQuote = (s: string): string =>
+  [...s].every((c) => c !== "`" && c !== "\u007f" && (c >= " " || c === "\t")) ? `\`${s}\`` : goQuote(s);
+
 const DURATION = /^(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$/;
 
 /** model.ParseDuration, in seconds. */
@@ -305,7 +309,7 @@ export function prometheusFunctions(options: PrometheusFunctionOptions): Record<
         try {
           re = compileGoRegexp(str(pattern), true);
         } catch (error) {
-          throw new FuncError(`regexp: Compile(${goQuote(str(pattern))}): ${(error as Error).message}`);
+          throw new FuncError(`regexp: Compile(${regexpQuote(str(pattern))}): ${(error as Error).message}`);
         }
         return goString(goReplaceAll(re, str(text), str(repl)));
       },
