@@ -15,6 +15,7 @@ import {
   loadProjectJson,
 } from "./load-input";
 import { type OutputOptions, writeBundle } from "./output";
+import { addRoutesCommand } from "./routes-command";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -166,6 +167,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       io.stdout(options.json ? catalogJson(options.level) : catalogText(options.level));
       setExit(EXIT_OK);
     });
+
+  addRoutesCommand(program, io, setExit);
 
   return program;
 }
