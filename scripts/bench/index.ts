@@ -1,11 +1,13 @@
-/** npm run bench [bundle|api|preview|designer]: every benchmark, each printing its own figures. Nothing here asserts. */
+/** npm run bench [bundle|api|preview|designer|routing]: every benchmark, each printing its own figures. Nothing here asserts. */
 import { benchApi } from "./api";
 import { benchBundle } from "./bundle";
 import { benchDesigner } from "./designer";
 import { benchPreview } from "./preview";
+import { benchRouting } from "./routing";
 
 const only = process.argv[2];
 if (!only || only === "bundle") benchBundle();
 if (!only || only === "api") await benchApi();
 if (!only || only === "preview") await benchPreview();
 if (!only || only === "designer") await benchDesigner();
+if (!only || only === "routing") benchRouting();
