@@ -18,16 +18,25 @@ export function promtoolNumber(value: number): string {
   return String(value);
 }
 
-function isSmallInteger(value: number | undefined): value is number {
-  return value !== undefined && Number.isInteger(value) && Math.abs(value) < SAFE;
+function isSmallInteger(value: InputValue): value is number {
+  return typeof value === "number" && Number.isInteger(value) && Math.abs(value) < SAFE;
 }
 
+/** A stale marker: the series ended there (promtool's `stale`). */
+export const STALE = "stale";
+export type InputValue = number | undefined | typeof STALE;
+
 /** Samples at the interval, `undefined` where there is none, in promtool's notation. */
-export function promtoolValues(values: readonly (number | undefined)[]): string {
+export function promtoolValues(values: readonly InputValue[]): string {
   const parts: string[] = [];
   let i = 0;
   while (i < values.length) {
     const value = values[i];
+    if (value === STALE) {
+      parts.push(STALE);
+      i++;
+      continue;
+    }
     if (value === undefined) {
       let end = i;
       while (end + 1 < values.length && values[end + 1] === undefined) end++;
