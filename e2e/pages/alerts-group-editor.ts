@@ -35,9 +35,7 @@ export class AlertsGroupEditor {
 
   async showForm(): Promise<void> {
     await this.page.getByTestId("group-tab-form").click();
-    await expect(
-      this.page.getByTestId("rule-form").or(this.page.getByTestId("group-rule-list")),
-    ).toBeVisible();
+    await expect(this.page.getByTestId("group-rule-list")).toBeVisible();
   }
 
   async showYaml(): Promise<Locator> {
