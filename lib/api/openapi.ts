@@ -380,7 +380,7 @@ const PREVIEW_CONTRACT: Record<
 };
 
 const PREVIEW_DESCRIPTION =
-  "Live preview: a read-only Prometheus endpoint, called by the server against the project's configured Prometheus (a datasource's `previewUrl`, else its `url`). Parameters as Prometheus takes them, plus `datasource` (a Prometheus datasource's uid; default: the first) and Grafana variables as `var-<name>` (repeat for several values, `$__all` for All). Unknown parameters are refused, not forwarded. The answer carries the request made and the resolved query for the query inspector; series and points beyond what a panel can show are left out, and `downsampling` says so.";
+  "Live preview: a read-only Prometheus endpoint, called by the server against the project's configured Prometheus (a datasource's `previewUrl`, else its `url`). Parameters as Prometheus takes them, plus `datasource` (a Prometheus datasource's uid; default: the first) and Grafana variables as `var-<name>` (repeat for several values, `$__all` for All, with `allValue-<name>` for a custom all value such as `.+`). Unknown parameters are refused, not forwarded. The answer carries the request made and the resolved query for the query inspector; series and points beyond what a panel can show are left out, and `downsampling` says so.";
 
 /** Every preview error body carries `preview`: the error's kind and the Prometheus it tried. */
 const previewErrors: Json = {

@@ -20,8 +20,9 @@ import {
 // ---- Requests ---------------------------------------------------------------------------------
 // Prometheus's own parameters (query, start, end, step, match[], ...), plus what a preview adds:
 // `datasource` (a uid), `width` (pixels, for the step), `range` (for `$__range` in instant queries)
-// and Grafana variables as `var-<name>` (repeat for several values; `$__all` for All), as Grafana's
-// own URLs carry them. `datasource` and `var-*` are read apart from these schemas.
+// and Grafana variables as `var-<name>` (repeat for several values; `$__all` for All, which a
+// variable's custom all value given as `allValue-<name>` stands for), as Grafana's own URLs carry
+// them. `datasource`, `var-*` and `allValue-*` are read apart from these schemas.
 
 const TIME = /^(?:\d+(?:\.\d+)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d))$/;
 const TimeSchema = z.string().regex(TIME, "a unix timestamp in seconds or an RFC 3339 time");

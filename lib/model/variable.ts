@@ -14,9 +14,15 @@ const variableBase = {
    * offered, else the first value. "Make default" in the designer sets it from the current view.
    */
   current: z.array(z.string()).optional(),
-  /** Grafana variable options the designer does not model (sort, allValue …), kept so imports round-trip. */
+  /** Grafana variable options the designer does not model (sort, auto …), kept so imports round-trip. */
   extra: z.record(z.string(), z.unknown()).optional(),
 };
+
+/**
+ * Grafana's "custom all value": what "All" stands for in queries, as written (e.g. `.+`, which
+ * unlike every value listed also matches values that appear later). Unset: every value.
+ */
+const AllValueSchema = z.string().min(1, "leave it unset for every value").optional();
 
 export const QueryVariableSchema = z.object({
   ...variableBase,
@@ -27,6 +33,7 @@ export const QueryVariableSchema = z.object({
   regex: z.string().default(""),
   multi: z.boolean().default(false),
   includeAll: z.boolean().default(false),
+  allValue: AllValueSchema,
   refresh: z.enum(["load", "timeRange"]).default("load"),
 });
 
@@ -36,6 +43,7 @@ export const CustomVariableSchema = z.object({
   values: z.array(z.string()).min(1),
   multi: z.boolean().default(false),
   includeAll: z.boolean().default(false),
+  allValue: AllValueSchema,
 });
 
 export const ConstantVariableSchema = z.object({

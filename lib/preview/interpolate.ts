@@ -201,6 +201,7 @@ export function dashboardVariables(
         out[variable.name] = {
           value: chosen ?? (variable.includeAll ? ALL_VALUE : (variable.values[0] ?? "")),
           options: variable.values,
+          allValue: variable.allValue,
           multi: variable.multi,
           includeAll: variable.includeAll,
         };
@@ -208,7 +209,7 @@ export function dashboardVariables(
       case "query":
         out[variable.name] = {
           value: chosen ?? ALL_VALUE,
-          allValue: ".*",
+          allValue: variable.allValue ?? ".*",
           multi: variable.multi,
           includeAll: variable.includeAll,
         };

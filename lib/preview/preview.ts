@@ -8,6 +8,7 @@ import {
   type InterpolationContext,
   interpolatePromql,
   referencedVariables,
+  type TemplateVariable,
   type VariableValue,
 } from "./interpolate";
 import type { PreviewParams } from "./request";
@@ -27,7 +28,9 @@ export interface PreviewOptions extends prometheus.ClientOptions {
   now?: number;
 }
 
-function unresolved(expr: string, variables: Record<string, VariableValue>): string[] | undefined {
+type Variables = Record<string, VariableValue | TemplateVariable>;
+
+function unresolved(expr: string, variables: Variables): string[] | undefined {
   const missing = referencedVariables(expr).filter((name) => !Object.hasOwn(variables, name));
   return missing.length > 0 ? missing : undefined;
 }
@@ -47,7 +50,7 @@ function capVector(data: QueryData): { data: QueryData; dropped: number; total: 
 export async function runPreview(
   target: PreviewTarget,
   request: PreviewParams,
-  variables: Record<string, VariableValue>,
+  variables: Variables,
   options: PreviewOptions = {},
 ): Promise<PreviewResult> {
   const base = target.baseUrl;

@@ -10,7 +10,7 @@ import {
 } from "../api/preview-schemas";
 import { parseDuration } from "../model";
 import type { PreviewEndpoint } from "./allowlist";
-import type { VariableValue } from "./interpolate";
+import type { TemplateVariable, VariableValue } from "./interpolate";
 
 /**
  * Reading a preview request: its parameters (schemas in lib/api/preview-schemas.ts, shared with
@@ -37,7 +37,7 @@ const PREVIEW_ONLY = new Set(["datasource"]);
 function flatten(raw: RawParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [name, values] of Object.entries(raw)) {
-    if (name.startsWith("var-") || PREVIEW_ONLY.has(name)) continue;
+    if (name.startsWith("var-") || name.startsWith(ALL_VALUE_PREFIX) || PREVIEW_ONLY.has(name)) continue;
     out[name] = name.endsWith("[]") ? values : (values[values.length - 1] ?? "");
   }
   return out;
@@ -74,12 +74,20 @@ export function parsePreviewParams(endpoint: PreviewEndpoint, raw: RawParams): P
   }
 }
 
-/** `var-<name>` parameters as variable selections: one value, or several. */
-export function variablesFromParams(raw: RawParams): Record<string, VariableValue> {
-  const out: Record<string, VariableValue> = {};
+/** `allValue-<name>`: the custom all value of variable `name`, which "All" (`$__all`) stands for. */
+const ALL_VALUE_PREFIX = "allValue-";
+
+/**
+ * `var-<name>` parameters as variable selections: one value, or several; with an
+ * `allValue-<name>`, "All" of that variable stands for that text, as Grafana's custom all value.
+ */
+export function variablesFromParams(raw: RawParams): Record<string, VariableValue | TemplateVariable> {
+  const out: Record<string, VariableValue | TemplateVariable> = {};
   for (const [name, values] of Object.entries(raw)) {
     if (!name.startsWith("var-") || name.length === 4) continue;
-    out[name.slice(4)] = values.length === 1 ? (values[0] ?? "") : values;
+    const value = values.length === 1 ? (values[0] ?? "") : values;
+    const allValue = raw[`${ALL_VALUE_PREFIX}${name.slice(4)}`]?.at(-1);
+    out[name.slice(4)] = allValue === undefined ? value : { value, allValue, multi: Array.isArray(value) };
   }
   return out;
 }

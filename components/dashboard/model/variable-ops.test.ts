@@ -14,6 +14,7 @@ import {
   replaceVariable,
   suggestVariableName,
   VARIABLE_TYPES,
+  withAllValue,
   withExtra,
   withIntervalAuto,
 } from "./variable-ops";
@@ -129,6 +130,20 @@ describe("Grafana options kept in extra", () => {
     expect(cleared).not.toHaveProperty("extra");
     expect(allValueOf(cleared)).toBe("");
     expect(withExtra({ ...query, extra: { sort: 1 } }, "allValue", undefined).extra).toEqual({ sort: 1 });
+  });
+
+  it("sets the custom all value as a model field, moving one an older save kept in extra", () => {
+    const legacy = withExtra({ ...query, extra: { sort: 1 } }, "allValue", ".*");
+    expect(allValueOf(legacy)).toBe(".*");
+    const set = withAllValue(legacy, ".+");
+    expect(set.allValue).toBe(".+");
+    expect(set.extra).toEqual({ sort: 1 });
+    expect(allValueOf(set)).toBe(".+");
+    const cleared = withAllValue(set, "");
+    expect(cleared).not.toHaveProperty("allValue");
+    expect(allValueOf(cleared)).toBe("");
+    // Changing the type keeps it where both types have it.
+    expect(changeVariableType(set, "custom")).toMatchObject({ type: "custom", allValue: ".+" });
   });
 
   it("reads and writes an interval's auto option with Grafana's defaults", () => {

@@ -74,6 +74,7 @@ export function changeVariableType(variable: Variable, type: VariableType): Vari
   if ("values" in variable && "values" in fresh) Object.assign(carried, { values: [...variable.values] });
   if ("multi" in variable && "multi" in fresh) {
     Object.assign(carried, { multi: variable.multi, includeAll: variable.includeAll });
+    if (variable.allValue !== undefined) Object.assign(carried, { allValue: variable.allValue });
   }
   return { ...fresh, ...carried, ...common } as Variable;
 }
@@ -135,8 +136,8 @@ export function moveVariable(dashboard: Dashboard, index: number, offset: number
 }
 
 /**
- * Sets one Grafana option the model keeps in `extra` (a query variable's `allValue`, an interval
- * variable's `auto`); undefined removes it, and an `extra` left empty goes too.
+ * Sets one Grafana option the model keeps in `extra` (an interval variable's `auto`); undefined
+ * removes it, and an `extra` left empty goes too.
  */
 export function withExtra<V extends Variable>(variable: V, key: string, value: unknown): V {
   const { [key]: _old, ...rest } = variable.extra ?? {};
@@ -145,10 +146,19 @@ export function withExtra<V extends Variable>(variable: V, key: string, value: u
   return (Object.keys(extra).length > 0 ? { ...withoutExtra, extra } : withoutExtra) as V;
 }
 
-/** Grafana's "custom all value" of a query or custom variable, '' when none. */
+/**
+ * Grafana's "custom all value" of a query or custom variable, '' when none; a project saved before
+ * it was a model field keeps it in `extra`.
+ */
 export function allValueOf(variable: OfType<"query" | "custom">): string {
-  const value = variable.extra?.allValue;
-  return typeof value === "string" ? value : "";
+  const legacy = variable.extra?.allValue;
+  return variable.allValue ?? (typeof legacy === "string" ? legacy : "");
+}
+
+/** Sets (or, for '', clears) the custom all value; one kept in `extra` by an older save goes. */
+export function withAllValue<V extends OfType<"query" | "custom">>(variable: V, text: string): V {
+  const { allValue: _old, ...rest } = withExtra(variable, "allValue", undefined);
+  return (text === "" ? rest : { ...rest, allValue: text }) as V;
 }
 
 export interface IntervalAuto {

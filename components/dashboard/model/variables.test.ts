@@ -68,6 +68,22 @@ describe("selections", () => {
     });
   });
 
+  it("sends a custom all value beside All, as Grafana's allValue stands for All", () => {
+    const datasources: Datasource[] = [];
+    const anyInstance = v({ ...instance, allValue: ".+" });
+    const anyEnv = v({ ...env, allValue: "prod|staging|dev" });
+    expect(variableParams([anyInstance, anyEnv], {}, datasources)).toEqual({
+      "var-instance": [ALL],
+      "allValue-instance": [".+"],
+      "var-env": [ALL],
+      "allValue-env": ["prod|staging|dev"],
+    });
+    // A chosen value is sent as it is: the all value is only for All.
+    expect(variableParams([anyInstance], { instance: ["a"] }, datasources)).toEqual({
+      "var-instance": ["a"],
+    });
+  });
+
   it("resolves $datasource references", () => {
     expect(resolveDatasourceRef("${ds}", { ds: ["prom"] })).toBe("prom");
     expect(resolveDatasourceRef("$ds", {})).toBeUndefined();

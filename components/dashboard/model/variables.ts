@@ -105,7 +105,8 @@ export function reconcileSelection(
 /**
  * The `var-<name>` values the preview API interpolates with: "All" of a custom variable is its
  * every value (so `=~"$x"` gets `(a|b)`); "All" of a query variable stays `$__all`, which the
- * server reads as `.*`, since its values live in Prometheus.
+ * server reads as `.*`, since its values live in Prometheus. A custom all value (`allValue`, e.g.
+ * `.+`) goes along as `allValue-<name>`: "All" then stands for it, written as it is, as in Grafana.
  */
 export function variableParams(
   variables: readonly Variable[],
@@ -117,8 +118,12 @@ export function variableParams(
     const options = staticOptions(variable, datasources) ?? [];
     const selection = reconcileSelection(variable, selections[variable.name], options);
     let values: string[];
+    const allValue = variable.type === "custom" || variable.type === "query" ? variable.allValue : undefined;
     if (variable.type === "constant") values = [variable.value];
-    else if (selection.includes(ALL)) values = variable.type === "custom" ? [...options] : [ALL];
+    else if (selection.includes(ALL) && allValue !== undefined) {
+      values = [ALL];
+      out[`allValue-${variable.name}`] = [allValue];
+    } else if (selection.includes(ALL)) values = variable.type === "custom" ? [...options] : [ALL];
     else values = selection;
     if (values.length > 0) out[`var-${variable.name}`] = values;
   }

@@ -30,7 +30,7 @@ const FIELDS = [
   "refresh",
   "multi",
   "includeAll",
-  "extra.allValue",
+  "allValue",
   "values",
   "value",
   "extra.auto_count",

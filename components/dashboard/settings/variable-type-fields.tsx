@@ -7,7 +7,7 @@ import { ChoiceSelect } from "@/components/ui/choice-select";
 import type { Datasource } from "@/lib/model/datasource";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Variable } from "@/lib/model/variable";
-import { allValueOf, intervalAutoOf, withExtra, withIntervalAuto } from "../model/variable-ops";
+import { allValueOf, intervalAutoOf, withAllValue, withIntervalAuto } from "../model/variable-ops";
 import { useListText } from "./use-list-text";
 
 type OfType<T extends Variable["type"]> = Extract<Variable, { type: T }>;
@@ -67,7 +67,7 @@ function SelectionFields({ variable, update, issues }: TypeFieldsProps<"query" |
       {variable.includeAll ? (
         <SettingsField
           label="Custom all value"
-          issues={issuesWithin(issues, "extra.allValue")}
+          issues={issuesWithin(issues, "allValue")}
           hint={
             type === "query" ? "Empty: every value, as a regex (.*) in the preview." : "Empty: every value."
           }
@@ -80,7 +80,7 @@ function SelectionFields({ variable, update, issues }: TypeFieldsProps<"query" |
               placeholder=".*"
               onChange={(event) =>
                 update(
-                  patchOf(type, (v) => withExtra(v, "allValue", event.target.value || undefined)),
+                  patchOf(type, (v) => withAllValue(v, event.target.value)),
                   "allValue",
                 )
               }

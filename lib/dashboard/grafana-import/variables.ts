@@ -93,6 +93,12 @@ function datasourceOf(
   }
 }
 
+/** Grafana's custom all value; `""` and null (Grafana's "none") leave it unset. */
+function allValueOf(json: JsonObject): { allValue?: string } {
+  const text = asString(json.allValue);
+  return text ? { allValue: text } : {};
+}
+
 function fields(json: JsonObject, resolver: DatasourceResolver): Record<string, unknown> | string {
   const type = json.type as Variable["type"];
   switch (type) {
@@ -107,6 +113,7 @@ function fields(json: JsonObject, resolver: DatasourceResolver): Record<string, 
         regex: asString(json.regex) ?? "",
         multi: asBoolean(json.multi) ?? false,
         includeAll: asBoolean(json.includeAll) ?? false,
+        ...allValueOf(json),
         refresh: json.refresh === 2 ? "timeRange" : "load",
       };
     }
@@ -117,6 +124,7 @@ function fields(json: JsonObject, resolver: DatasourceResolver): Record<string, 
         values,
         multi: asBoolean(json.multi) ?? false,
         includeAll: asBoolean(json.includeAll) ?? false,
+        ...allValueOf(json),
       };
     }
     case "constant":

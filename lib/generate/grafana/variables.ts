@@ -81,6 +81,7 @@ function queryVariable(
         }
       : variable.query;
   return omitUndefined<QueryVariableJson>({
+    allValue: variable.allValue,
     current: current([], variable.multi, variable.includeAll, variable.current),
     datasource,
     definition: variable.query,
@@ -103,6 +104,7 @@ function customVariable(variable: Extract<Variable, { type: "custom" }>): Variab
   const selected = current(variable.values, variable.multi, variable.includeAll, variable.current);
   const firstSelected = !variable.includeAll;
   return omitUndefined<VariableModel>({
+    allValue: variable.allValue,
     current: selected,
     hide: hide(variable),
     includeAll: variable.includeAll,
