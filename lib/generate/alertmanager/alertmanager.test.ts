@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { importAlertmanagerConfig } from "../../import/alertmanager";
 import { parseProject } from "../../model";
 import { expectToolAccepts } from "../../testing/run-tool";
 import { expectGolden } from "../golden";
@@ -62,5 +65,82 @@ describe("generateAlertmanager", () => {
     const files = generateAlertmanager(project);
     expect(files[0]?.content).toContain('team=~"api|\\"web\\""');
     expectToolAccepts(files, "amtool", () => ["check-config", "alertmanager/alertmanager.yml"]);
+  });
+});
+
+describe("generateAlertmanager on an imported configuration", () => {
+  const importedProject = () => {
+    const text = readFileSync(
+      path.join(
+        import.meta.dirname,
+        "../../import/testdata/alertmanager/prometheus-alertmanager-conf-good.yml",
+      ),
+      "utf8",
+    );
+    const { alerting } = importAlertmanagerConfig(parse(text));
+    return parseProject({
+      name: "imported",
+      ...alerting,
+      receivers: [
+        ...alerting.receivers,
+        {
+          name: "hook",
+          integrations: [
+            {
+              type: "webhook",
+              url: "http://hooks.internal/alert",
+              basicAuth: { username: "am", password: { secret: "HOOK_PASSWORD" } },
+              maxAlerts: 5,
+              extra: { http_config: { proxy_url: "http://proxy:3128" } },
+            },
+          ],
+        },
+      ],
+      route: {
+        ...alerting.route,
+        routes: [
+          ...alerting.route.routes,
+          {
+            receiver: "hook",
+            matchers: [{ label: "team", op: "=", value: "tab\there" }],
+            muteTimeIntervals: ["nights"],
+          },
+        ],
+      },
+      alertmanager: {
+        ...alerting.alertmanager,
+        timeIntervals: [
+          {
+            name: "nights",
+            timeIntervals: [
+              { times: [{ startTime: "00:00", endTime: "06:00" }], weekdays: ["monday:friday"] },
+            ],
+          },
+        ],
+      },
+    });
+  };
+
+  it("matches the golden files: legacy match kept, verbatim integrations and global, time intervals", () => {
+    expectGolden(import.meta.dirname, "imported", generateAlertmanager(importedProject()));
+  });
+
+  it("is accepted by amtool", () => {
+    const output = expectToolAccepts(generateAlertmanager(importedProject()), "amtool", () => [
+      "check-config",
+      "alertmanager/alertmanager.yml",
+    ]);
+    expect(output).toContain("10 receivers");
+  });
+
+  it("routes a value with a tab where amtool does (escaped as the matcher parser reads it)", () => {
+    expectToolAccepts(generateAlertmanager(importedProject()), "amtool", () => [
+      "config",
+      "routes",
+      "test",
+      "--config.file=alertmanager/alertmanager.yml",
+      "--verify.receivers=hook",
+      "team=tab\there",
+    ]);
   });
 });
