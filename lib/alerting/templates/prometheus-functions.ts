@@ -91,7 +91,7 @@ function convertToFloat(i: Value): number {
         const s = v.v as string;
         const f = parseGoFloat(s);
         if (f === undefined) throw new FuncError(`strconv.ParseFloat: parsing ${goQuote(s)}: invalid syntax`);
-        if (!Number.isFinite(f) && !/^[+-]?inf(inity)?$/i.test(s)) {
+        if (!Number.isFinite(f) && !Number.isNaN(f) && !/^[+-]?inf(inity)?$/i.test(s)) {
           throw new FuncError(`strconv.ParseFloat: parsing ${goQuote(s)}: value out of range`);
         }
         return f;

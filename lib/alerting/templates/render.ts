@@ -6,10 +6,10 @@
  * `<error expanding template: …>`, which is what the notification then says.
  */
 import { BUILTINS } from "./builtins";
-import { execute, type GoFunc, TemplateExecError } from "./exec";
+import { execute, TemplateExecError } from "./exec";
 import { parseTemplate, TemplateParseError } from "./parser";
 import { prometheusFunctions, type QuerySample } from "./prometheus-functions";
-import { type GoType, goFloat, goString, mapOf, stringMap, T } from "./values";
+import { type GoType, goFloat, goString, mapOf, stringMap, T, type Value } from "./values";
 
 export type { QuerySample } from "./prometheus-functions";
 
@@ -35,13 +35,9 @@ export interface AlertTemplateData {
   externalURL?: string;
 }
 
-export interface ExpandOptions {
+export interface ExpandOptions extends GoTemplateOptions {
   /** The alert's name; the template is called `__alert_<name>` in messages. */
   alertName: string;
-  /** Answers `query`; without it a template that queries fails as with an unreachable server. */
-  query?: (expr: string) => QuerySample[];
-  /** The server's --web.external-url for `externalURL` and `pathPrefix` (promtool has none). */
-  webExternalURL?: string;
 }
 
 export type ExpandResult =
@@ -61,12 +57,41 @@ const noQuery = (): QuerySample[] => {
 
 const templateName = (alertName: string): string => `__alert_${alertName}`;
 
-function functionsFor(options: ExpandOptions): Record<string, GoFunc> {
-  return prometheusFunctions({ query: options.query ?? noQuery, externalURL: options.webExternalURL });
-}
-
 const prometheusFunctionNames = new Set(Object.keys(prometheusFunctions({ query: noQuery })));
 const hasFunction = (name: string): boolean => prometheusFunctionNames.has(name) || name in BUILTINS;
+
+export interface GoTemplateOptions {
+  /** Answers `query`; without it a template that queries fails as with an unreachable server. */
+  query?: (expr: string) => QuerySample[];
+  /** The server's --web.external-url for `externalURL` and `pathPrefix` (promtool has none). */
+  webExternalURL?: string;
+}
+
+/**
+ * Expander.Expand of Prometheus: any template over any data, with Prometheus's functions. Alert
+ * templates go through expandAlertTemplate; this is the general form (and what its tests use).
+ */
+export function expandGoTemplate(
+  name: string,
+  text: string,
+  data: Value,
+  options: GoTemplateOptions,
+): ExpandResult {
+  let stage: "parse" | "execute" = "parse";
+  try {
+    const templates = parseTemplate(name, text, { hasFunction });
+    stage = "execute";
+    const funcs = prometheusFunctions({
+      query: options.query ?? noQuery,
+      externalURL: options.webExternalURL,
+    });
+    return { ok: true, text: execute({ name, text, templates, funcs, builtins: BUILTINS }, data) };
+  } catch (error) {
+    if (!(error instanceof TemplateParseError || error instanceof TemplateExecError)) throw error;
+    const message = `error ${stage === "parse" ? "parsing" : "executing"} template ${name}: ${error.message}`;
+    return { ok: false, error: message, text: `<error expanding template: ${message}>`, stage };
+  }
+}
 
 /** Expands one label or annotation template for one alert. */
 export function expandAlertTemplate(
@@ -74,31 +99,16 @@ export function expandAlertTemplate(
   data: AlertTemplateData,
   options: ExpandOptions,
 ): ExpandResult {
-  const name = templateName(options.alertName);
-  const source = DEFINITIONS + text;
-  let stage: "parse" | "execute" = "parse";
-  try {
-    const templates = parseTemplate(name, source, { hasFunction });
-    stage = "execute";
-    const value = {
-      type: dataType,
-      v: {
-        Labels: stringMap(data.labels),
-        ExternalLabels: stringMap(data.externalLabels ?? {}),
-        ExternalURL: goString(data.externalURL ?? ""),
-        Value: goFloat(data.value),
-      },
-    };
-    const out = execute(
-      { name, text: source, templates, funcs: functionsFor(options), builtins: BUILTINS },
-      value,
-    );
-    return { ok: true, text: out };
-  } catch (error) {
-    if (!(error instanceof TemplateParseError || error instanceof TemplateExecError)) throw error;
-    const message = `error ${stage === "parse" ? "parsing" : "executing"} template ${name}: ${error.message}`;
-    return { ok: false, error: message, text: `<error expanding template: ${message}>`, stage };
-  }
+  const value: Value = {
+    type: dataType,
+    v: {
+      Labels: stringMap(data.labels),
+      ExternalLabels: stringMap(data.externalLabels ?? {}),
+      ExternalURL: goString(data.externalURL ?? ""),
+      Value: goFloat(data.value),
+    },
+  };
+  return expandGoTemplate(templateName(options.alertName), DEFINITIONS + text, value, options);
 }
 
 /**

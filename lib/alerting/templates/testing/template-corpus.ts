@@ -92,6 +92,7 @@ export const TEMPLATES = [
   '{{ html "<a href=\'x\'>&</a>" }} {{ js "it\'s <b>\\"=" }} {{ urlquery "a b&c=d/é" }}',
   '{{ "aa bb CC" | title }} {{ "aA bB" | toUpper }} {{ "AbC ÉÀ" | toLower }} {{ $labels.job | title }}',
   '{{ reReplaceAll "(a)b" "x$1" "ab" }} {{ reReplaceAll "^([^:]+):.*" "$1" $labels.instance }}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Go's ${name} replacement syntax, not a JS template.
   '{{ reReplaceAll "(?P<host>[a-z0-9-]+)\\\\..*" "${host}!" "web-1.example.com" }} {{ reReplaceAll "o" "0" "foo" }} {{ reReplaceAll "a*" "-" "baaac" }}',
   '{{ match "a+" "aa" }} {{ match "^node$" $labels.job }} {{ match "(?i)NODE" "node" }}',
   '{{ $labels.instance | stripPort }} {{ $labels.instance | stripDomain }} {{ "[2001:db8::1]:9090" | stripPort }}',
