@@ -93,10 +93,13 @@ export function convertTableOld(panel: JsonObject): LegacyConversion {
   }
   const transformations = [...asArray(panel.transformations)];
   const transform = asString(panel.transform);
-  if (transform === "timeseries_to_rows") transformations.push({ id: "seriesToRows", options: {} });
+  // Grafana's table migration (tablePanelChangedHandler) turns the old "table" transform, which
+  // joined the queries' tables, into a merge.
+  if (transform === "table") transformations.push({ id: "merge", options: {} });
+  else if (transform === "timeseries_to_rows") transformations.push({ id: "seriesToRows", options: {} });
   else if (transform === "timeseries_to_columns")
     transformations.push({ id: "seriesToColumns", options: {} });
-  else if (transform && transform !== "table" && transform !== "timeseries_aggregations") {
+  else if (transform && transform !== "timeseries_aggregations") {
     notes.push({ key: "transform", what: `table-old transform "${transform}" has no equivalent; dropped` });
   }
   if (transform === "timeseries_aggregations") {

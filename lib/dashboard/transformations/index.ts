@@ -1,0 +1,9 @@
+export { applyTransformations, type Transformed } from "./apply";
+export {
+  type CellValue,
+  concatFrames,
+  type DataFrame,
+  type FrameField,
+  frameLength,
+  tableFrames,
+} from "./frame";
