@@ -25,9 +25,12 @@ interface Row {
   value: string;
 }
 
-/** The row key of a model path segment: `labels.team` and `labels["team.name"]`. */
-function keyPath(path: string, key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+/** A row's issues: at `labels.team`, and for names with dots either `labels.team.name` or `labels["team.name"]`. */
+function rowIssues(issues: readonly ModelIssue[], path: string, key: string): ModelIssue[] {
+  const plain = issuesWithin(issues, `${path}.${key}`).filter(
+    (issue) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) || issue.path === `${path}.${key}`,
+  );
+  return [...plain, ...issuesWithin(issues, `${path}[${JSON.stringify(key)}]`)];
 }
 
 /**
@@ -76,7 +79,7 @@ export function KeyValueEditor({
       <legend>{label}</legend>
       {rows.length === 0 ? <p className="muted small">None.</p> : null}
       {rows.map((row, index) => {
-        const rowIssues = row.key === "" ? [] : issuesWithin(issues, keyPath(path, row.key));
+        const shown = row.key === "" ? [] : rowIssues(issues, path, row.key);
         return (
           <div key={row.id} className="alerts-kv-row" data-testid={`${testId}-row`}>
             <input
@@ -89,7 +92,7 @@ export function KeyValueEditor({
                   `key${row.id}`,
                 )
               }
-              aria-invalid={rowIssues.length > 0 || undefined}
+              aria-invalid={shown.length > 0 || undefined}
               data-testid={`${testId}-key`}
             />
             {multilineValues ? (
@@ -135,7 +138,7 @@ export function KeyValueEditor({
             {(counts.get(row.key) ?? 0) > 1 && row.key !== "" ? (
               <span className="field-issues">"{row.key}" is repeated: the last one counts</span>
             ) : null}
-            <FieldMessages issues={rowIssues} />
+            <FieldMessages issues={shown} />
           </div>
         );
       })}

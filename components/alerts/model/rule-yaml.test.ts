@@ -163,6 +163,20 @@ describe("the draft's checks agree with promtool check rules", () => {
     ["PromQL Prometheus refuses", alert({ expr: "sum(rate(up[5m])" })],
     ["an empty expression", alert({ expr: "" })],
     ["an alert name with a dash and brackets", alert({ alert: "JvmNon-heap[old]" })],
+    [
+      "an annotation template that does not parse",
+      alert({ annotations: { summary: "{{ $labels.instance }" } }),
+    ],
+    ["a label template that does not parse", alert({ labels: { team: "{{ if }}" } })],
+    [
+      "templates Prometheus renders every day",
+      alert({
+        annotations: {
+          description: "{{ $labels }} {{ with $value }}{{ . | humanize }}{{ end }}",
+          summary: '{{ query "up" | first | value }}',
+        },
+      }),
+    ],
     ["an interval of 1x", { name: "g", interval: "1x", rules: [] } as unknown as RuleGroup],
     [
       "a recording rule named like an alert",
