@@ -1,5 +1,6 @@
 import { checkAlertmanager } from "./checks/alertmanager";
 import { checkDashboards } from "./checks/dashboards";
+import { checkRuleTemplates } from "./checks/rule-templates";
 import { checkRuleGroups } from "./checks/rules";
 import { IssueCollector, type ModelIssue, zodIssuesToModelIssues } from "./issues";
 import { type Project, ProjectShapeSchema } from "./project";
@@ -52,6 +53,7 @@ export function checkProject(project: Project): ModelIssue[] {
 
   checkDashboards(project.dashboards, project.datasources, out);
   checkRuleGroups(project.ruleGroups, project.dashboards, out);
+  checkRuleTemplates(project.ruleGroups, out);
   checkAlertmanager(project.receivers, project.route, project.inhibitRules, out, project.alertmanager);
 
   if (
