@@ -197,7 +197,8 @@ describe("validateProject", () => {
 
 describe("alert annotations", () => {
   // Rendering templates is the template engine's check (lib/alerting/templates); the model takes
-  // any annotation text Prometheus's rule files hold.
+  // any annotation text Prometheus's rule files hold. A template Prometheus cannot parse is an error
+  // on its field (lib/model/checks/rule-templates.test.ts), as promtool check rules refuses it.
   it("accepts any annotation text and any severity, as Prometheus does", () => {
     const project = fixture();
     const rule = project.ruleGroups[0].rules[1];
@@ -205,7 +206,7 @@ describe("alert annotations", () => {
     rule.labels = { severity: "page" };
     rule.annotations = {
       message: '{{ with query "up" }}{{ . | first | value }}{{ end }} {{ $labels }}',
-      summary: "down {{ $labels.instance ",
+      summary: "down {{ $labels.instance }} {{ humanize $value }}",
     };
     expect(errors(project)).toEqual([]);
   });
