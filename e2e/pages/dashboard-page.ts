@@ -37,8 +37,11 @@ export class DashboardPage {
    * Waits until every panel on the grid has finished loading; returns each one's state by title.
    * Panels query when they come near the viewport, so this scrolls down the grid as a person
    * would, to the first panel that has not asked yet, until none is left; then back to the top.
+   * `timeoutMs`: for all of them to settle (a long dashboard on a busy machine needs more).
    */
-  async settledStates(): Promise<Map<string, { state: PanelState; type: string; description: string }>> {
+  async settledStates(
+    timeoutMs = 60_000,
+  ): Promise<Map<string, { state: PanelState; type: string; description: string }>> {
     await expect(this.panels.first()).toBeVisible();
     await expect
       .poll(
@@ -49,7 +52,7 @@ export class DashboardPage {
             if (idle) idle.scrollIntoView({ block: "center" });
             return states.every((state) => state !== "loading" && state !== "idle");
           }),
-        { timeout: 60_000 },
+        { timeout: timeoutMs },
       )
       .toBe(true);
     // A chart's chunk may still be loading after its data arrived.
