@@ -131,3 +131,40 @@ test("a catalog rule edited in the form and in YAML, refused broken, saved, relo
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a rule made from a dashboard panel: the panel's query with its variables resolved, linked both ways", async ({
+  page,
+  demoProject,
+  dashboardPage,
+}) => {
+  const editor = new AlertsGroupEditor(page);
+  await dashboardPage.goto(demoProject.id, "fraiseql-database");
+  // The catalog's rules link the panels that graph them: the panel shows them and their state.
+  const linked = dashboardPage.panels.filter({ has: page.getByTestId("panel-rules-badge") }).first();
+  await expect(linked).toBeVisible();
+  const title = (await linked.getAttribute("data-panel-title")) ?? "";
+  const badge = dashboardPage.panel(title).getByTestId("panel-rules-badge");
+  const before = Number.parseInt((await badge.textContent()) ?? "0", 10);
+  await expect(badge).toHaveAttribute("data-state", /^(inactive|pending|firing)$/);
+
+  await dashboardPage.panel(title).hover();
+  await dashboardPage.panel(title).getByTestId("panel-create-alert").click();
+  const card = page.getByTestId("panel-rule-card");
+  await expect(card).toContainText(title);
+  await expect(page.getByTestId("panel-rule-expr")).not.toContainText("$");
+  const groupName = uniqueName("from panel");
+  await page.getByTestId("panel-rule-group").selectOption({ label: "a new group…" });
+  await page.getByTestId("panel-rule-new-group").fill(groupName);
+  await page.getByTestId("panel-rule-add").click();
+
+  await expect(editor.root).toHaveAttribute("data-group", groupName);
+  await expect(page.getByTestId("rule-form")).toBeVisible();
+  await expect(page.getByTestId("rule-panel-dashboard")).toHaveValue("fraiseql-database");
+  await expect(page.getByTestId("rule-panel-id").locator("option:checked")).toHaveText(title);
+  await editor.expectSaved();
+
+  await dashboardPage.goto(demoProject.id, "fraiseql-database");
+  await expect(dashboardPage.panel(title).getByTestId("panel-rules-badge")).toContainText(
+    `${before + 1} alerts`,
+  );
+});
