@@ -168,3 +168,31 @@ test("a rule made from a dashboard panel: the panel's query with its variables r
     `${before + 1} alerts`,
   );
 });
+
+test("groups and rules created and deleted from the rules page", async ({ page, demoProject }) => {
+  const rulesPage = new AlertsRulesPage(page);
+  const editor = new AlertsGroupEditor(page);
+  const groupName = uniqueName("scratch");
+  await rulesPage.goto(demoProject.id);
+  await rulesPage.createGroup(groupName);
+
+  await rulesPage.goto(demoProject.id);
+  await rulesPage.group(groupName).getByTestId("group-add-record").click();
+  await expect(page.getByTestId("rule-record")).toHaveValue("job:up:sum");
+  await editor.expectSaved();
+  // The address no longer asks for a new rule: a reload shows the one saved, not another.
+  await page.reload();
+  await expect(page.getByTestId("group-rule")).toHaveCount(1);
+
+  await rulesPage.goto(demoProject.id);
+  const row = rulesPage.group(groupName).getByTestId("rule-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("recording");
+  await row.getByTestId("delete-rule").click();
+  await page.getByTestId("confirm-delete-confirm").click();
+  await expect(row).toHaveCount(0);
+
+  await rulesPage.group(groupName).getByTestId("delete-group").click();
+  await page.getByTestId("confirm-delete-confirm").click();
+  await expect(rulesPage.group(groupName)).toHaveCount(0);
+});
