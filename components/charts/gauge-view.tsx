@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { cssColor, } from "@/lib/dashboard/thresholds";
+import { cssColor } from "@/lib/dashboard/thresholds";
 import { annularSector, sectorSweeps } from "./gauge-arcs";
 import { valueFields } from "./value-fields";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";

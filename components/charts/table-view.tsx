@@ -1,8 +1,7 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
-import { calculate, type Series } from "@/lib/dashboard/series";
-import { formatPanelValue } from "./format";
+import { type ReactNode, useMemo, useState } from "react";
+import { tableData } from "./table-data";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
 
 type TablePanel = PanelOfType<"table">;
@@ -12,37 +11,22 @@ interface Sort {
   desc: boolean;
 }
 
-/** Columns: every label the series carry, then one value column per query. */
-export function tableColumns(series: readonly Series[]): { labels: string[]; values: string[] } {
-  const labels = new Set<string>();
-  const refIds = new Set<string>();
-  for (const entry of series) {
-    for (const name of Object.keys(entry.labels)) if (name !== "__name__") labels.add(name);
-    refIds.add(entry.refId);
-  }
-  const values = [...refIds].map((refId) => (refIds.size === 1 ? "Value" : `Value #${refId}`));
-  return { labels: [...labels].sort(), values };
-}
-
-/** A row per series: its labels and its latest value; sortable by any column. */
+/**
+ * The panel's table: a row per series (its labels and latest value) or what its transformations
+ * make of them, with its column overrides; sortable by any column.
+ */
 export function TableView({ panel, series, height }: VisualizationProps<TablePanel>): ReactNode {
   const initial = panel.sortBy[0];
   const [sort, setSort] = useState<Sort | undefined>(
     initial ? { column: initial.displayName, desc: initial.desc } : undefined,
   );
-  const { labels, values } = tableColumns(series);
-  const refIds = [...new Set(series.map((entry) => entry.refId))];
-  const valueColumn = (refId: string): string => (refIds.length === 1 ? "Value" : `Value #${refId}`);
-  const rows = series.map((entry) => {
-    const cells: Record<string, string | number | null> = {};
-    for (const label of labels) cells[label] = entry.labels[label] ?? "";
-    cells[valueColumn(entry.refId)] = calculate(entry.points, "lastNotNull");
-    return { key: entry.key, cells };
-  });
-  if (sort) {
+  const data = useMemo(() => tableData(panel, series), [panel, series]);
+  const rows = [...data.rows];
+  const at = sort ? data.columns.findIndex((column) => column.header === sort.column) : -1;
+  if (sort && at >= 0) {
     rows.sort((a, b) => {
-      const left = a.cells[sort.column] ?? null;
-      const right = b.cells[sort.column] ?? null;
+      const left = a.cells[at]?.value ?? null;
+      const right = b.cells[at]?.value ?? null;
       let order: number;
       if (typeof left === "number" || typeof right === "number") {
         const l = typeof left === "number" ? left : Number.NEGATIVE_INFINITY;
@@ -52,7 +36,6 @@ export function TableView({ panel, series, height }: VisualizationProps<TablePan
       return sort.desc ? -order : order;
     });
   }
-  const columns = [...labels, ...values];
   const toggle = (column: string): void =>
     setSort((current) =>
       current?.column === column ? { column, desc: !current.desc } : { column, desc: false },
@@ -63,15 +46,18 @@ export function TableView({ panel, series, height }: VisualizationProps<TablePan
         {panel.showHeader ? (
           <thead>
             <tr>
-              {columns.map((column) => (
+              {data.columns.map((column) => (
                 <th
-                  key={column}
-                  aria-sort={sort?.column === column ? (sort.desc ? "descending" : "ascending") : "none"}
-                  className={values.includes(column) ? "numeric" : undefined}
+                  key={column.key}
+                  aria-sort={
+                    sort?.column === column.header ? (sort.desc ? "descending" : "ascending") : "none"
+                  }
+                  className={column.numeric ? "numeric" : undefined}
+                  style={column.display.width ? { width: column.display.width } : undefined}
                 >
-                  <button type="button" onClick={() => toggle(column)} data-testid="table-sort">
-                    {column}
-                    {sort?.column === column ? (sort.desc ? " ▼" : " ▲") : ""}
+                  <button type="button" onClick={() => toggle(column.header)} data-testid="table-sort">
+                    {column.header}
+                    {sort?.column === column.header ? (sort.desc ? " ▼" : " ▲") : ""}
                   </button>
                 </th>
               ))}
@@ -81,13 +67,17 @@ export function TableView({ panel, series, height }: VisualizationProps<TablePan
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>
-              {columns.map((column) => {
-                const value = row.cells[column];
+              {data.columns.map((column, index) => {
+                const shown = row.cells[index]?.shown;
+                const background = column.display.cellType === "color-background";
+                const style = shown?.color
+                  ? background
+                    ? { background: shown.color, color: "#fff" }
+                    : { color: shown.color }
+                  : undefined;
                 return (
-                  <td key={column} className={values.includes(column) ? "numeric" : undefined}>
-                    {typeof value === "number" || value === null
-                      ? formatPanelValue(value ?? null, panel)
-                      : value}
+                  <td key={column.key} className={column.numeric ? "numeric" : undefined} style={style}>
+                    {shown?.text ?? ""}
                   </td>
                 );
               })}

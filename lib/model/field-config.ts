@@ -142,6 +142,8 @@ export const FIELD_PROPERTY_VALUES = {
   "custom.fillOpacity": z.number().min(0).max(100),
   "custom.lineWidth": z.number().min(0).max(10),
   "custom.width": z.number().min(0),
+  /** How a table cell shows its value: "auto", "color-text", "color-background", "gauge" … */
+  "custom.cellOptions": z.looseObject({ type: z.string() }),
 } as const satisfies Record<string, z.ZodType>;
 export type FieldPropertyId = keyof typeof FIELD_PROPERTY_VALUES;
 export type FieldPropertyValue<K extends FieldPropertyId> = z.infer<(typeof FIELD_PROPERTY_VALUES)[K]>;

@@ -156,6 +156,7 @@ describe("resolveField (Grafana's applyFieldOverrides)", () => {
       fillOpacity: 0,
       lineWidth: 2,
       width: undefined,
+      cellType: undefined,
     });
   });
 

@@ -41,6 +41,8 @@ export interface FieldDisplay {
   lineWidth: number | undefined;
   /** A table column's width in pixels. */
   width: number | undefined;
+  /** How a table cell shows its value (Grafana's cellOptions type): "color-text", "color-background" … */
+  cellType: string | undefined;
 }
 
 /** What a panel gives every field before overrides (the model's standard options). */
@@ -53,6 +55,7 @@ export interface FieldDefaults {
   mappings?: readonly ValueMapping[];
   stacking?: "none" | "normal" | "percent";
   fillOpacity?: number;
+  cellType?: string;
 }
 
 const NOT_HIDDEN: HideFrom = { legend: false, tooltip: false, viz: false };
@@ -75,6 +78,7 @@ function initial(defaults: FieldDefaults, name: string): FieldDisplay {
     fillOpacity: defaults.fillOpacity,
     lineWidth: undefined,
     width: undefined,
+    cellType: defaults.cellType,
   };
 }
 
@@ -152,6 +156,8 @@ function apply(display: FieldDisplay, id: string, value: unknown): FieldDisplay 
       return { ...display, lineWidth: read(id, value) ?? display.lineWidth };
     case "custom.width":
       return { ...display, width: read(id, value) ?? display.width };
+    case "custom.cellOptions":
+      return { ...display, cellType: read(id, value)?.type ?? display.cellType };
     default: {
       const never: never = id;
       throw new Error(`unknown property ${String(never)}`);
