@@ -82,7 +82,7 @@ export function planQuery(panel: Panel, target: Target, context: QueryContext): 
   const params: Record<string, string | string[]> = {
     query: target.expr,
     width: String(width),
-    ...variableParams(used, context.selections, context.datasources),
+    ...variableParams(used, context.selections, context.datasources, context.to - context.from),
   };
   if (datasource !== undefined) params.datasource = datasource;
   if (target.instant) {

@@ -51,6 +51,7 @@ function requestFor(
     earlier,
     context.selections,
     context.datasources,
+    context.to - context.from,
   );
   const datasource = resolveDatasourceRef(variable.datasource, context.selections);
   if (datasource !== undefined && !datasource.startsWith("$")) params.datasource = datasource;

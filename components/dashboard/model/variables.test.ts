@@ -6,6 +6,7 @@ import {
   applyVariableRegex,
   reconcileSelection,
   resolveDatasourceRef,
+  staticOptions,
   variableParams,
 } from "./variables";
 
@@ -82,6 +83,24 @@ describe("selections", () => {
     expect(variableParams([anyInstance], { instance: ["a"] }, datasources)).toEqual({
       "var-instance": ["a"],
     });
+  });
+
+  it("offers an interval variable's auto option first, and sends the interval it stands for", () => {
+    const step = v({
+      type: "interval",
+      name: "step",
+      values: ["1m", "5m"],
+      extra: { auto: true, auto_count: 30, auto_min: "10s" },
+    });
+    expect(staticOptions(step, [])).toEqual(["auto", "1m", "5m"]);
+    // The auto option is first, so it is the default; an hour in 30 steps is 2 minutes.
+    expect(variableParams([step], {}, [], 3_600_000)).toEqual({ "var-step": ["2m"] });
+    expect(variableParams([step], { step: ["$__auto_interval_step"] }, [], 6 * 3_600_000)).toEqual({
+      "var-step": ["10m"],
+    });
+    expect(variableParams([step], { step: ["5m"] }, [], 3_600_000)).toEqual({ "var-step": ["5m"] });
+    const fixed = v({ type: "interval", name: "step", values: ["1m", "5m"] });
+    expect(staticOptions(fixed, [])).toEqual(["1m", "5m"]);
   });
 
   it("resolves $datasource references", () => {

@@ -1,5 +1,7 @@
 import type { Datasource } from "@/lib/model/datasource";
 import type { Variable } from "@/lib/model/variable";
+import { AUTO_OPTION, autoInterval, autoIntervalValue } from "@/lib/preview/auto-interval";
+import { intervalAutoOf } from "./variable-ops";
 
 /**
  * Template variables in the designer: what a query variable asks Prometheus (Grafana's
@@ -54,8 +56,10 @@ export function queryResultTexts(
 export function staticOptions(variable: Variable, datasources: readonly Datasource[]): string[] | undefined {
   switch (variable.type) {
     case "custom":
-    case "interval":
       return variable.values;
+    case "interval":
+      // Grafana lists its "auto" option first.
+      return intervalAutoOf(variable).enabled ? [AUTO_OPTION, ...variable.values] : variable.values;
     case "constant":
       return [variable.value];
     case "datasource":
@@ -112,6 +116,8 @@ export function variableParams(
   variables: readonly Variable[],
   selections: Readonly<Record<string, readonly string[]>>,
   datasources: readonly Datasource[],
+  /** The time range's length, for an interval variable's "auto" (else the auto option goes as is). */
+  rangeMs?: number,
 ): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const variable of variables) {
@@ -125,9 +131,22 @@ export function variableParams(
       out[`allValue-${variable.name}`] = [allValue];
     } else if (selection.includes(ALL)) values = variable.type === "custom" ? [...options] : [ALL];
     else values = selection;
+    if (variable.type === "interval" && rangeMs !== undefined)
+      values = values.map((value) => autoValue(variable, value, rangeMs));
     if (values.length > 0) out[`var-${variable.name}`] = values;
   }
   return out;
+}
+
+/** An interval variable's "auto" (or Grafana's `$__auto_interval_<name>`) as the interval it stands for now. */
+function autoValue(
+  variable: Extract<Variable, { type: "interval" }>,
+  value: string,
+  rangeMs: number,
+): string {
+  if (value !== AUTO_OPTION && value !== autoIntervalValue(variable.name)) return value;
+  const auto = intervalAutoOf(variable);
+  return auto.enabled ? autoInterval(rangeMs, auto.count, auto.min) : value;
 }
 
 /** The datasource uid a `$var` reference stands for, or the reference itself when it names one. */
