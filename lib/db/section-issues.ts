@@ -19,7 +19,7 @@ export class InvalidSectionError extends InvalidProjectError {
   }
 }
 
-const ALERTING_FIELDS = new Set(["receivers", "route", "inhibitRules"]);
+const ALERTING_FIELDS = new Set(["receivers", "route", "inhibitRules", "alertmanager"]);
 
 /** Where the section sits in the project, as the start of a model path; null for top-level sections. */
 function sectionPrefix(project: Project, ref: SectionRef): string | null {
