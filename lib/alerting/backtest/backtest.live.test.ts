@@ -10,9 +10,9 @@ import { promtoolDuration, promtoolValues, seriesText } from "../rule-tests/nota
 import { expectedAlertTests, type PromtoolTestFile, promtoolTestYaml } from "../rule-tests/test-file";
 import { backtest } from "./engine";
 import { runBacktest } from "./run";
-import { splitThreshold, withThreshold } from "./threshold";
-import { generateScenarios, type Scenario } from "./testing/scenarios";
 import { startTestPrometheus, type TestPrometheus } from "./testing/prometheus";
+import { generateScenarios, type Scenario } from "./testing/scenarios";
+import { splitThreshold, withThreshold } from "./threshold";
 import type { BacktestResult, ResultChunk } from "./types";
 
 /**

@@ -1,5 +1,5 @@
-import { createServer, type Server } from "node:http";
 import { rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toYaml } from "../../generate/yaml";

@@ -11,8 +11,8 @@ import { type BacktestRuleSpec, type RangeQuery, runBacktest } from "../../alert
 import type { ResultSeries } from "../../alerting/backtest/types";
 import { env } from "../../env";
 import { ruleFileName } from "../../generate/names";
-import { type AlertingRule, type Project, type RuleGroup, parseDuration } from "../../model";
-import { resolvePreviewTarget, type PreviewTarget } from "../../preview/allowlist";
+import { type AlertingRule, type Project, parseDuration, type RuleGroup } from "../../model";
+import { type PreviewTarget, resolvePreviewTarget } from "../../preview/allowlist";
 import { atTarget } from "../../preview/http";
 import * as prometheus from "../../prometheus/client";
 import { PreviewError } from "../../prometheus/errors";

@@ -16,6 +16,8 @@ type Handler = (request: Request, context: { params: Promise<Record<string, unkn
 const projects = await import("../../../../route");
 const project = await import("../../../route");
 const backtestRoute = await import("./route");
+const testCaseRoute = await import("./test-case/route");
+const ruleTestsRoute = await import("../../../rule-tests/route");
 
 function jsonInit(method: string, body: unknown, signal?: AbortSignal): RequestInit {
   const text = JSON.stringify(body);
@@ -150,5 +152,76 @@ describe("POST /api/projects/{id}/rule-groups/{name}/backtest", () => {
       rest += new TextDecoder().decode(value);
     }
     expect(rest).not.toContain('"type":"result"');
+  });
+
+  it("turns a window into a test case promtool passes, and runs the project's rule tests per case", async () => {
+    const current = await (await call(project.GET as Handler, { id }, `/api/projects/${id}`)).json();
+    const ruleGroups = current.project.ruleGroups.map(
+      (g: { name: string; rules: { kind: string; alert?: string }[] }) =>
+        g.name !== group
+          ? g
+          : {
+              ...g,
+              rules: g.rules.map((rule) =>
+                rule.alert === alert ? { ...rule, expr: "count(up) > 0", for: "1m", tests: [] } : rule,
+              ),
+            },
+    );
+    const put = await call(
+      project.PUT as Handler,
+      { id },
+      `/api/projects/${id}`,
+      jsonInit("PUT", { version: current.version, project: { ...current.project, ruleGroups } }),
+    );
+    expect(put.status).toBe(200);
+    const generated = await call(
+      testCaseRoute.POST as Handler,
+      { id, name: encodeURIComponent(group) },
+      `/api/projects/${id}/rule-groups/x/backtest/test-case`,
+      jsonInit("POST", { rule: alert, start: demo.backfilledUntil - 3600, end: demo.backfilledUntil }),
+    );
+    expect(generated.status).toBe(200);
+    const body = await generated.json();
+    expect(body.promtool, body.testFile).toMatchObject({ ok: true });
+    expect(body.testFile).toContain("exp_alerts");
+    const firing = body.cases.find((c: { fires: boolean }) => c.fires);
+    expect(firing).toBeDefined();
+
+    const saved = await (await call(project.GET as Handler, { id }, `/api/projects/${id}`)).json();
+    const withTests = saved.project.ruleGroups.map(
+      (g: { name: string; rules: { kind: string; alert?: string }[] }) =>
+        g.name !== group
+          ? g
+          : {
+              ...g,
+              rules: g.rules.map((rule) =>
+                rule.alert === alert
+                  ? { ...rule, tests: [firing, { ...firing, description: "wrong on purpose", fires: false }] }
+                  : rule,
+              ),
+            },
+    );
+    const put2 = await call(
+      project.PUT as Handler,
+      { id },
+      `/api/projects/${id}`,
+      jsonInit("PUT", { version: saved.version, project: { ...saved.project, ruleGroups: withTests } }),
+    );
+    expect(put2.status).toBe(200);
+    const run = await (
+      await call(
+        ruleTestsRoute.POST as Handler,
+        { id },
+        `/api/projects/${id}/rule-tests`,
+        jsonInit("POST", { group }),
+      )
+    ).json();
+    expect(run.promtool).toBe(true);
+    const mine = run.results.filter((r: { alert: string }) => r.alert === alert);
+    expect(mine.map((r: { ok: boolean }) => r.ok)).toEqual([true, false]);
+    expect(mine[1]).toMatchObject({ group, alert, case: 2, description: "wrong on purpose" });
+    expect(mine[1].output).toContain(`alertname: ${alert}`);
+    // The catalog's own cases in the group pass.
+    expect(run.results.filter((r: { alert: string; ok: boolean }) => r.alert !== alert && !r.ok)).toEqual([]);
   });
 });
