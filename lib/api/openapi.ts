@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BacktestBodySchema, BacktestEventSchema } from "../alerting/backtest/api-schemas";
+import { RunRuleTestsBodySchema, TestCaseBodySchema } from "../alerting/rule-tests/api-schemas";
 import { DashboardUidSchema, ProjectShapeSchema, RouteSchema } from "../model";
 import { PREVIEW_ENDPOINTS, type PreviewEndpoint } from "../preview/allowlist";
 import {
@@ -587,6 +588,41 @@ export function openApiDocument(): Json {
             ),
             "502": previewErrors["502"],
             "504": previewErrors["504"],
+          },
+        },
+      },
+      "/api/projects/{id}/rule-groups/{name}/backtest/test-case": {
+        parameters: [idParam, ruleGroupParam],
+        post: {
+          summary: "Turn a backtest window (5 min to 24 h) into a promtool rule test",
+          description:
+            "The series the rule's expression reads become `input_series` at the group's interval (sampled at the evaluations, a `stale` marker after each stretch), what the backtest finds firing at every change of state and at spread times becomes `exp_alerts` with labels and rendered annotations. Answers the test file and its one-rule rule file, model test cases for the rule (one firing, one quiet), notes (series left out, range functions read sampled input), and promtool's verdict on the test when the server has promtool (`null` otherwise).",
+          requestBody: { required: true, ...jsonContent(schema(TestCaseBodySchema)) },
+          responses: {
+            "200": {
+              description: "The generated test and promtool's verdict",
+              ...jsonContent({ type: "object" }),
+            },
+            "400": badRequest,
+            "404": error("No such project, rule group or rule"),
+            "422": error("A window outside 5 min–24 h, or a recording rule; `issues` say where"),
+            "502": previewErrors["502"],
+            "504": previewErrors["504"],
+          },
+        },
+      },
+      "/api/projects/{id}/rule-tests": {
+        parameters: [idParam],
+        post: {
+          summary: "Run the project's rule tests (or one group's) with the server's promtool",
+          description:
+            "The rule files and promtool test files the bundle exports, each test case in a file of its own, in one `promtool test rules` run. Answers `{promtool: false, results: []}` when the server has no promtool, else per case its group, alert, number, description, verdict and promtool's own output (its failure message).",
+          requestBody: { required: false, ...jsonContent(schema(RunRuleTestsBodySchema)) },
+          responses: {
+            "200": { description: "Per-case verdicts", ...jsonContent({ type: "object" }) },
+            "400": badRequest,
+            "404": error("No such project or rule group"),
+            "422": error("A test case whose expected annotations cannot be rendered"),
           },
         },
       },
