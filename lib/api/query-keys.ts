@@ -52,5 +52,17 @@ export const queryKeys = {
     "sections",
     key,
   ],
+  /** One backtest of a rule group's rule (saved and/or draft) over a window: POST …/rule-groups/{name}/backtest. */
+  backtest: (
+    id: string,
+    group: string,
+    request: Readonly<Record<string, unknown>>,
+  ): readonly ["projects", string, "backtest", string, Readonly<Record<string, unknown>>] => [
+    "projects",
+    id,
+    "backtest",
+    group,
+    request,
+  ],
   templates: (): readonly ["templates"] => ["templates"],
 } as const;
