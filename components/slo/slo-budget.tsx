@@ -1,8 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { budgetText } from "@/lib/alerting/slo/budget-rows";
 import type { SloSpec } from "@/lib/model/slo";
-import { budgetText } from "./budget-rows";
 import { useBudgetLeft } from "./use-budget-left";
 
 export interface SloBudgetProps {

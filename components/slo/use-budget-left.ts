@@ -1,7 +1,7 @@
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
+import { type BudgetRow, budgetRows } from "@/lib/alerting/slo/budget-rows";
 import { previewQuery } from "@/lib/api/preview-client";
 import { queryKeys } from "@/lib/api/query-keys";
-import { type BudgetRow, budgetRows } from "./budget-rows";
 
 /**
  * The error budget left over the SLO window, from the project's Prometheus through the existing

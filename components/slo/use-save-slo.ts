@@ -1,8 +1,8 @@
 import { type UseMutationResult, useMutation, useQueryClient } from "@tanstack/react-query";
+import { applySloToGroup } from "@/lib/alerting/slo";
 import { ApiRequestError, createRuleGroup, getSection, saveSection } from "@/lib/api/client";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { SectionRecord, SectionSaveResult } from "@/lib/api/schemas";
-import { applySloToGroup } from "@/lib/alerting/slo";
 import { RuleGroupSchema } from "@/lib/model/rule";
 import type { SloSpec } from "@/lib/model/slo";
 

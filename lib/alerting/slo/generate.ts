@@ -1,13 +1,13 @@
-import type { AlertingRule, RecordingRule, Rule } from "@/lib/model/rule";
 import type { ModelIssue } from "@/lib/model/issues";
+import type { AlertingRule, RecordingRule, Rule } from "@/lib/model/rule";
 import type { SloSpec } from "@/lib/model/slo";
 import { burnMaths } from "./budget";
 import { prometheusDuration } from "./durations";
 import { type ExplainedWindow, explainWindow } from "./explain";
+import { alertName, recordLabels, recordName, severityLabel, sloSeriesLabels } from "./naming";
 import { tidyNumber } from "./numbers";
 import { type BurnWindow, policyAlerts, policyWindows, type SloAlertSeverity, sloWindowMs } from "./policies";
 import { budgetRemainingQuery, errorBudget, errorRatioQuery, windowErrorRatioQuery } from "./queries";
-import { alertName, recordLabels, recordName, severityLabel, sloSeriesLabels } from "./naming";
 import { sloWarnings } from "./warnings";
 
 /** One generated alerting rule with what it means. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prometheusRuleGroup } from "@/lib/generate/prometheus/rule-groups";
 import { smallProject } from "@/lib/generate/testdata/small-project";
-import { toYaml } from "@/lib/generate/yaml";
 import type { GeneratedFile } from "@/lib/generate/types";
+import { toYaml } from "@/lib/generate/yaml";
 import { type SloPolicy, type SloSpec, SloSpecSchema, type SloWindow } from "@/lib/model/slo";
 import { applySloToGroup } from "./merge";
 import { policyAlerts } from "./policies";
