@@ -15,8 +15,16 @@ export function yamlPathRange(text: string, path: string): JsonPathRange {
   const segments = path === "(root)" || path === "" ? [] : yamlSegments(parseModelPath(path));
   let node: Node = document.contents;
   let exact = true;
-  for (const segment of segments) {
-    const child = childOf(node, segment);
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index] as string | number;
+    let child = childOf(node, segment);
+    // A name with dots (`labels.team.name`, as issue paths print `team.name`) arrives in pieces.
+    for (let next = index + 1; !child && typeof segment === "string" && next < segments.length; next++) {
+      const joined = segments.slice(index, next + 1);
+      if (joined.some((piece) => typeof piece !== "string")) break;
+      child = childOf(node, joined.join("."));
+      if (child) index = next;
+    }
     if (!child) {
       exact = false;
       break;
