@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useStore } from "zustand";
+import type { FieldIssue } from "@/components/form/field-issues";
 import { TextField } from "@/components/form/text-field";
 import type { ProjectRecordData } from "@/components/projects/use-projects";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { applySloToGroup, generateSloRules } from "@/lib/alerting/slo";
 import { prometheusRuleGroup } from "@/lib/generate/prometheus/rule-groups";
 import { toYaml } from "@/lib/generate/yaml";
+import type { ModelIssue } from "@/lib/model/issues";
 import { defaultSloSpec } from "@/lib/model/slo";
 import { SloBudget } from "./slo-budget";
 import { draftToSpec, specToDraft } from "./slo-draft";
@@ -25,6 +27,16 @@ function useSettled<T>(value: T, delayMs: number): T {
     return () => clearTimeout(timer);
   }, [value, delayMs]);
   return settled;
+}
+
+/** Queries Prometheus would refuse, on the form's fields (`slo.indicator.errors` → `indicator.events`). */
+function queryIssues(issues: readonly ModelIssue[]): FieldIssue[] {
+  return issues
+    .filter((issue) => issue.severity === "error")
+    .map((issue) => ({
+      path: issue.path.replace(/^slo\./, "").replace(/^indicator\.(errors|good)$/, "indicator.events"),
+      message: issue.message,
+    }));
 }
 
 export interface SloEditorProps {
@@ -52,14 +64,15 @@ export function SloEditor({ record, groupName }: SloEditorProps): ReactNode {
     };
     return toYaml({ groups: [prometheusRuleGroup(record.project, applySloToGroup(base, parsed.spec))] });
   }, [parsed, record.project, targetGroup]);
-  const budgetQuery = useSettled(generation?.budgetRemainingQuery, 600);
-  const blocked =
-    !parsed.ok || generation?.warnings.some((w) => w.severity === "error") || targetGroup.trim() === "";
+  const broken = generation?.warnings.some((w) => w.severity === "error") ?? true;
+  // A query Prometheus would refuse is not sent: the field already says what is wrong with it.
+  const budgetQuery = useSettled(broken ? undefined : generation?.budgetRemainingQuery, 600);
+  const blocked = !parsed.ok || broken || targetGroup.trim() === "";
 
   return (
     <div className="slo-layout">
       <div>
-        <SloForm store={store} issues={parsed.ok ? [] : parsed.issues} />
+        <SloForm store={store} issues={parsed.ok ? queryIssues(generation?.warnings ?? []) : parsed.issues} />
         <div className="card">
           <div className="alerts-field-row">
             <TextField
