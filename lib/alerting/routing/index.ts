@@ -9,3 +9,4 @@ export {
   resolveRouteTree,
   routeReceivers,
 } from "./route-tree";
+export { groupLabelsOf, modelPathOf, type RouteMatch, type RoutingAnswer, whoGets } from "./who-gets";
