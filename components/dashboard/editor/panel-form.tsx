@@ -10,8 +10,10 @@ import { changePanelType } from "../model/panel-ops";
 import { useDraftActions, useProjectId } from "../store/store-provider";
 import { Field, setPanel, type Update } from "./panel-fields";
 import { panelTypeForm } from "./panel-types/registry";
+import { OverrideFields } from "./overrides/override-fields";
 import { QueryFields } from "./query-fields";
 import { ThresholdFields } from "./threshold-fields";
+import { ValueMappingFields } from "./value-mappings/value-mapping-fields";
 
 /** Paths the form has a field for, besides its type's options: issues elsewhere are listed at its top. */
 const FORM_FIELDS = [
@@ -24,6 +26,8 @@ const FORM_FIELDS = [
   "min",
   "max",
   "thresholds",
+  "mappings",
+  "overrides",
   "collapsed",
 ];
 
@@ -240,6 +244,20 @@ export function PanelForm({ panel, issues }: PanelFormProps): ReactNode {
         issues={issues}
         onChange={(thresholds) => update((p) => setPanel(p, { thresholds }), "thresholds")}
       />
+      {"overrides" in panel ? (
+        <>
+          <ValueMappingFields
+            value={panel.mappings}
+            issues={issues}
+            onChange={(mappings) => update((p) => setPanel(p, { mappings }), "mappings")}
+          />
+          <OverrideFields
+            value={panel.overrides}
+            issues={issues}
+            onChange={(overrides) => update((p) => setPanel(p, { overrides }), "overrides")}
+          />
+        </>
+      ) : null}
       <fieldset className="dash-fieldset">
         <legend>{PANEL_TYPE_LABELS[panel.type]} options</legend>
         <Options panel={panel} update={update} issues={issues} />
