@@ -32,7 +32,7 @@ const OPERATORS: Readonly<Record<string, ComparisonOperator>> = {
   Gte: ">=",
   Lss: "<",
   Lte: "<=",
-  EqlSingle: "==",
+  Eql: "==",
   Neq: "!=",
 };
 

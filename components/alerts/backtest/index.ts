@@ -1,0 +1,1 @@
+export { BacktestPanel, type BacktestPanelProps, type BacktestWindow } from "./backtest-panel";
