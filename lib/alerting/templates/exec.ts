@@ -50,6 +50,16 @@ export interface GoFunc {
 /** An error returned by a template function: `error calling NAME: <message>`. */
 export class FuncError extends Error {}
 
+/**
+ * Thrown by a query function that has no answer yet: it stops the expansion (it is not a template
+ * error), so a caller can fetch the query's result and expand again (see the annotation preview).
+ */
+export class QueryPending extends Error {
+  constructor(readonly expr: string) {
+    super(`query ${expr} pending`);
+  }
+}
+
 /** A failed execution; the message is Go's, starting with `template: `. */
 export class TemplateExecError extends Error {
   override name = "TemplateExecError";
@@ -491,7 +501,7 @@ class State {
     try {
       return fn.call(argv);
     } catch (error) {
-      if (error instanceof TemplateExecError) throw error;
+      if (error instanceof TemplateExecError || error instanceof QueryPending) throw error;
       this.at(node);
       this.errorf(`error calling ${name}: ${error instanceof Error ? error.message : String(error)}`);
     }
