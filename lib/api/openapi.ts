@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { BacktestBodySchema, BacktestEventSchema } from "../alerting/backtest/api-schemas";
+import {
+  AnnotationPreviewBodySchema,
+  AnnotationPreviewResponseSchema,
+} from "../alerting/templates/annotation-preview-schemas";
 import { RunRuleTestsBodySchema, TestCaseBodySchema } from "../alerting/rule-tests/api-schemas";
 import { DashboardUidSchema, ProjectShapeSchema, RouteSchema } from "../model";
 import { PREVIEW_ENDPOINTS, type PreviewEndpoint } from "../preview/allowlist";
@@ -168,6 +172,7 @@ function outputSchemas(): Record<string, z.ZodType> {
     AlertsPreviewResponse: AlertsPreviewResponseSchema,
     RulesPreviewResponse: RulesPreviewResponseSchema,
     LintResponse: LintResponseSchema,
+    AnnotationPreviewResponse: AnnotationPreviewResponseSchema,
     DashboardImportReport: DashboardImportReportSchema,
     TestConnectionResponse: TestConnectionResponseSchema,
   };
@@ -199,6 +204,7 @@ function inputSchemas(): Record<string, z.ZodType> {
     CreateDashboardBody: createDashboardBody(),
     CreateRuleGroupBody: typedField(CreateRuleGroupBodySchema, "group", RuleGroupSectionSchema.shape.content),
     LintPreviewBody: LintPreviewBodySchema,
+    AnnotationPreviewBody: AnnotationPreviewBodySchema,
     TestConnectionBody: TestConnectionBodySchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
@@ -743,6 +749,26 @@ export function openApiDocument(): Json {
             "403": previewErrors["403"],
             "404": previewErrors["404"],
             "413": tooLarge,
+            "502": previewErrors["502"],
+            "504": previewErrors["504"],
+          },
+        },
+      },
+      "/api/projects/{id}/preview/annotations": {
+        parameters: [idParam],
+        post: {
+          summary:
+            "A rule's labels and annotations rendered as Prometheus renders them, for a series of its current result",
+          description:
+            "The rule (as edited, saved or not) is evaluated as an instant query at `time` (default now) on the project's Prometheus; its label and annotation templates are expanded for the series given by `series` (default the first) with Prometheus 2.42's template engine: `$labels`, `$value`, `$externalLabels`, `$externalURL`, `query` answered by the same Prometheus at the same time. A template that fails shows, as in Prometheus, `<error expanding template: …>`, with `error` and `stage` (parse or execute) beside it.",
+          requestBody: { required: true, ...jsonContent(ref("AnnotationPreviewBody")) },
+          responses: {
+            "200": { description: "Rendered templates", ...jsonContent(ref("AnnotationPreviewResponse")) },
+            "400": badRequest,
+            "403": previewErrors["403"],
+            "404": previewErrors["404"],
+            "413": tooLarge,
+            "422": error("Prometheus refused the rule's expression"),
             "502": previewErrors["502"],
             "504": previewErrors["504"],
           },
