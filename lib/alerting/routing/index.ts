@@ -9,4 +9,5 @@ export {
   resolveRouteTree,
   routeReceivers,
 } from "./route-tree";
+export { routeMutedAt, timeIntervalActive, timeRangeContains } from "./time-intervals";
 export { groupLabelsOf, modelPathOf, type RouteMatch, type RoutingAnswer, whoGets } from "./who-gets";
