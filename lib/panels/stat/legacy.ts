@@ -43,22 +43,40 @@ const SINGLESTAT_KEYS = new Set([
   "valueName",
 ]);
 
+/** What a legacy mapping of `null` (value "null", or a range from or to "null") shows: a special null mapping. */
+function nullMapping(text: unknown): JsonObject {
+  return { options: { match: "null", result: { text: String(text ?? "") } }, type: "special" };
+}
+
+/**
+ * Singlestat's value and range maps as value mappings, as Grafana's convertOldAngularValueMappings
+ * upgrades them: a map of "null" becomes a special null mapping. "null" shown as "N/A" is left out:
+ * it is what a gap shows anyway.
+ */
 function singlestatMappings(panel: JsonObject): JsonObject[] {
   const valueMaps = asArray(panel.valueMaps)
     .filter(isPlainObject)
     .filter((m) => m.value !== "null" || m.text !== "N/A")
-    .map((m) => ({ options: { [String(m.value)]: { text: String(m.text ?? "") } }, type: "value" }));
+    .map((m) =>
+      m.value === "null"
+        ? nullMapping(m.text)
+        : { options: { [String(m.value)]: { text: String(m.text ?? "") } }, type: "value" },
+    );
   const rangeMaps = asArray(panel.rangeMaps)
     .filter(isPlainObject)
     .filter((m) => m.from !== "null" || m.text !== "N/A")
-    .map((m) => ({
-      options: {
-        from: asNumber(m.from) ?? null,
-        result: { text: String(m.text ?? "") },
-        to: asNumber(m.to) ?? null,
-      },
-      type: "range",
-    }));
+    .map((m) =>
+      m.from === "null" || m.to === "null"
+        ? nullMapping(m.text)
+        : {
+            options: {
+              from: asNumber(m.from) ?? null,
+              result: { text: String(m.text ?? "") },
+              to: asNumber(m.to) ?? null,
+            },
+            type: "range",
+          },
+    );
   return panel.mappingType === 2 ? [...rangeMaps, ...valueMaps] : [...valueMaps, ...rangeMaps];
 }
 
