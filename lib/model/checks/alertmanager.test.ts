@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateAlertmanager } from "../../generate/alertmanager";
 import { makeTempDir, writeFiles } from "../../tools/files";
-import { ProjectShapeSchema, type ProjectInput } from "../project";
+import type { TimeIntervalRange } from "../alertmanager";
+import { type ProjectInput, ProjectShapeSchema } from "../project";
 import { checkProject } from "../validate";
 
 /**
@@ -85,6 +86,48 @@ const CASES: {
     path: "alertmanager.timeIntervals[1].name",
     message: 'time interval "nights" is not unique',
   },
+  ...(
+    [
+      [
+        "times",
+        { times: [{ startTime: "17:00", endTime: "09:00" }] },
+        "times[0]",
+        "start time cannot be equal or greater than end time",
+      ],
+      ["weekdays", { weekdays: ["monday:funday"] }, "weekdays[0]", "funday is not a valid weekday"],
+      ["weekdays", { weekdays: ["friday:monday"] }, "weekdays[0]", "start day cannot be before end day"],
+      [
+        "daysOfMonth",
+        { daysOfMonth: ["-3:5"] },
+        "daysOfMonth[0]",
+        "end day must be negative if start day is negative",
+      ],
+      [
+        "daysOfMonth",
+        { daysOfMonth: ["32"] },
+        "daysOfMonth[0]",
+        "32 is not a valid day of the month: out of range",
+      ],
+      ["daysOfMonth", { daysOfMonth: ["10:5"] }, "daysOfMonth[0]", "end day 5 is always before start day 10"],
+      [
+        "months",
+        { months: ["december:march"] },
+        "months[0]",
+        "end month march is before start month december",
+      ],
+      ["years", { years: ["2026:2020"] }, "years[0]", "end year 2020 is before start year 2026"],
+      ["location", { location: "Mars/Olympus" }, "location", "unknown time zone Mars/Olympus"],
+    ] satisfies [string, TimeIntervalRange, string, string][]
+  ).map(([name, range, field, message]) => ({
+    name: `a time interval's ${name}: ${message}`,
+    project: {
+      ...base,
+      route: { receiver: "default", routes: [{ receiver: "team", muteTimeIntervals: ["t"] }] },
+      alertmanager: { timeIntervals: [{ name: "t", timeIntervals: [range] }] },
+    },
+    path: `alertmanager.timeIntervals[0].timeIntervals[0].${field}`,
+    message,
+  })),
   {
     name: "two receivers of one name",
     project: { ...base, receivers: [{ name: "default" }, { name: "default" }] },

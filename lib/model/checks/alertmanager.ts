@@ -1,6 +1,7 @@
 import { checkRe2 } from "../../promql/re2";
 import type { AlertmanagerSettings, InhibitRule, Matcher, Receiver, Route } from "../alertmanager";
 import type { IssueCollector, PathSegment } from "../issues";
+import { checkTimeIntervals } from "./time-intervals";
 
 /** Alertmanager's configuration checks (config/config.go), worded as it words them. */
 
@@ -93,6 +94,8 @@ export function checkAlertmanager(
       );
     intervals.add(interval.name);
   });
+
+  if (settings) checkTimeIntervals(settings.timeIntervals, out);
 
   checkRoot(route, out);
 
