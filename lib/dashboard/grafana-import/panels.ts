@@ -9,6 +9,7 @@ import {
   type VisualPanel,
 } from "../../model";
 import { modelledPaths, readModelledFields } from "../../panels/common/modelled-fields";
+import { followRefIdRenames, refIdRenames } from "../../panels/common/refid-renames";
 import { LEGACY_PANELS, panelTypeByPluginId } from "../../panels/grafana-registry";
 import { hasQueries } from "../../panels/registry";
 import type { DatasourceResolver } from "./datasources";
@@ -157,7 +158,13 @@ export function mapPanel(
   }
   const modelType = grafana.type;
   const defaults = grafana.import.grafanaDefaults;
-  const filled = withDefaults(json, defaults);
+  // Overrides and transformations that name a query by a refId the model renames follow the rename.
+  const renames = refIdRenames(asArray(json.targets).filter(isPlainObject));
+  const filled = followRefIdRenames(withDefaults(json, defaults), renames);
+  if (renames.size > 0 && !deepEqual(filled, withDefaults(json, defaults)))
+    ctx.report.warn(
+      `${path}: field overrides and transformations that named a renamed refId name its new one`,
+    );
   let targetFields: { targets?: Target[]; datasource?: string } = {};
   if (hasQueries(modelType)) {
     const targets = mapTargets(filled, path, ctx);

@@ -61,12 +61,14 @@ describe("ingress-nginx: a table-old with the 'table' transform, migrated to a m
 describe("otel-demo-spanmetrics: join by span_name, organize, calculate, organize, sort", () => {
   const panel = panelOf("otel-demo-spanmetrics.grafana.json", "Top 7 span_names and Errors  (APM Table)");
 
-  // Its queries' refIds as Grafana has them ("Rate", "Error Rate"), which its transformations name.
+  // Its queries' refIds "Rate" and "Error Rate" are A and B in the model; its transformations follow.
   it("gives the table Grafana shows: span, rate, error rate, services, sorted by rate", () => {
+    const [rate, errors] = "targets" in panel ? panel.targets.map((target) => target.refId) : [];
+    expect([rate, errors]).toEqual(["A", "B"]);
     const series = [
-      instant("Rate", { span_name: "GET /", service_name: "frontend" }, 5),
-      instant("Rate", { span_name: "POST /cart", service_name: "cart" }, 9),
-      instant("Error Rate", { span_name: "POST /cart", service_name: "cart" }, 1),
+      instant("A", { span_name: "GET /", service_name: "frontend" }, 5),
+      instant("A", { span_name: "POST /cart", service_name: "cart" }, 9),
+      instant("B", { span_name: "POST /cart", service_name: "cart" }, 1),
     ];
     const { frames, skipped } = applyTransformations(series, panel.extra?.transformations);
     expect(skipped).toEqual([]);
