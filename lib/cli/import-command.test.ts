@@ -147,7 +147,7 @@ describe("obsforge import", () => {
     writeFileSync(path.join(work, "broken.json"), '{ "title": "half a dashboard", ');
     writeFileSync(
       path.join(work, "rules.yml"),
-      "groups:\n  - name: api\n    rules:\n      - alert: Down\n        expr: up == 0\n",
+      "groups:\n  - name: api\n    rules:\n      - alert: Down\n        expr: up ==\n",
     );
     writeFileSync(path.join(work, "notes.md"), "# Notes\nsee: the: dashboard\n");
     const result = cli(
@@ -167,7 +167,10 @@ describe("obsforge import", () => {
     );
     expect(lines.find((line) => line.startsWith("broken.json: "))).toMatch(/^broken\.json: invalid JSON: /);
     expect(lines).toContain(
-      "rules.yml: not a Grafana dashboard (rule files and Alertmanager configurations are not imported yet)",
+      "rules.yml: not an importable Prometheus rule file (1 problem promtool check rules reports):",
+    );
+    expect(lines).toContain(
+      '  5:15: group "api", rule 1, "Down": could not parse expression: 1:6: parse error: unexpected end of input',
     );
     expect(lines).toContain("missing.json: no such file");
     expect(lines.find((line) => line.startsWith("notes.md: "))).toMatch(
@@ -189,7 +192,7 @@ describe("obsforge import", () => {
     const byName = cli("import", "looks-like.grafana.json", "--into", "by-name.json");
     expect(byName.status).toBe(1);
     expect(byName.stderr).toContain(
-      "looks-like.grafana.json: not a Grafana dashboard (rule files and Alertmanager configurations are not imported yet)\n",
+      "looks-like.grafana.json: not a Grafana dashboard, Prometheus rule file, PrometheusRule or Alertmanager configuration\n",
     );
     expect(existsSync(path.join(work, "by-name.json"))).toBe(false);
   });
@@ -215,7 +218,7 @@ describe("obsforge import", () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("Usage: obsforge import [options] <files...>");
     expect(help.stdout).toContain("--into <project.json>");
-    expect(help.stdout).toContain("Rule files and Alertmanager configurations are not imported yet.");
+    expect(help.stdout).toContain("Each group of a rule file becomes a rule group");
     expect(cli("--help").stdout).toContain("import [options] <files...>");
     const noInto = cli("import", modern);
     expect(noInto.status).toBe(2);

@@ -92,8 +92,10 @@ export function runImport(
   }
   writeFileAtomic(into, `${JSON.stringify(result.project, null, 2)}\n`);
   const added = files.length === 1 ? "1 file" : `${files.length} files`;
+  const ruleGroups = result.project.ruleGroups.length;
+  const groups = ruleGroups === 0 ? "" : ` and ${ruleGroups} rule group${ruleGroups === 1 ? "" : "s"}`;
   lines.push(
-    `wrote ${into}: ${added} imported, ${result.project.dashboards.length} dashboards in the project`,
+    `wrote ${into}: ${added} imported, ${result.project.dashboards.length} dashboards${groups} in the project`,
   );
   return { ok: true, lines };
 }

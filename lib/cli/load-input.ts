@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseAllDocuments, parse as parseYaml } from "yaml";
 import { parseDeploymentYaml, type SourceIssue, YamlInputError } from "../deployment/parse";
+import { withYamlSource } from "../import/rule-file/yaml-source";
 import { type ModelIssue, type Project, validateProject } from "../model";
 
 /** Input the user named on the command line could not be read or is invalid. */
@@ -93,7 +94,14 @@ export function readDocument(file: string): ReadDocument {
     if (/^\s*[{[]/.test(text)) return { ok: false, problem: `invalid JSON: ${(error as Error).message}` };
   }
   try {
-    return { ok: true, document: parseYaml(text) };
+    const documents = parseAllDocuments(text);
+    const parsed = Array.isArray(documents) ? documents : [];
+    const failed = parsed.find((document) => document.errors.length > 0);
+    if (failed) throw failed.errors[0];
+    // Several documents (`---` between PrometheusRule resources, say) are read as a list of them;
+    // the text is kept beside the value for importers that read scalars as written.
+    const value = parsed.length > 1 ? parsed.map((document) => document.toJS()) : parseYaml(text);
+    return { ok: true, document: withYamlSource(value, text) };
   } catch (error) {
     return {
       ok: false,

@@ -7,6 +7,7 @@ import { readFiles } from "../tools/files";
 import { checkBundleWithTools, type ToolVerdict, toolAvailable } from "../tools/real-tools";
 import { catalogJson, catalogText } from "./catalog-listing";
 import { runImport } from "./import-command";
+import { validateRuleFile } from "./validate-rule-file";
 import {
   detectInputKind,
   InputError,
@@ -57,6 +58,11 @@ function validateFiles(files: readonly GeneratedFile[], runbookBaseUrl: string, 
 }
 
 function runValidate(target: string, io: CliIo): boolean {
+  const ruleFile = validateRuleFile(target);
+  if (ruleFile) {
+    for (const line of ruleFile.lines) io.stderr(`${line}\n`);
+    return ruleFile.ok;
+  }
   const kind = detectInputKind(target);
   if (kind === "bundle") return validateFiles(readFiles(target), "", io);
   const loaded = kind === "project" ? loadProjectJson(target) : loadDeploymentYaml(target);
@@ -104,23 +110,30 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   program
     .command("validate")
     .description(
-      "list every problem in a project.json, a deployment.yaml or a bundle directory; runs promtool/amtool when on PATH",
+      "list every problem in rule files, a project.json, a deployment.yaml or a bundle directory; runs promtool/amtool when on PATH",
     )
-    .argument("<path>", "project .json, deployment .yaml, or bundle directory")
-    .action((target: string) => {
-      const ok = runValidate(target, io);
-      io.stderr(ok ? `${target}: valid\n` : `${target}: invalid\n`);
-      setExit(ok ? EXIT_OK : EXIT_INVALID);
+    .argument(
+      "<paths...>",
+      "Prometheus rule files or PrometheusRule resources (recognised by content; problems by group and rule as promtool check rules lists them), project .json, deployment .yaml, or bundle directory",
+    )
+    .action((targets: string[]) => {
+      let allOk = true;
+      for (const target of targets) {
+        const ok = runValidate(target, io);
+        io.stderr(ok ? `${target}: valid\n` : `${target}: invalid\n`);
+        allOk &&= ok;
+      }
+      setExit(allOk ? EXIT_OK : EXIT_INVALID);
     });
 
   program
     .command("import")
     .description(
-      "add Grafana dashboards to a project file (created when it does not exist), as the web app's import does",
+      "add Grafana dashboards, Prometheus rule files, PrometheusRule resources and Alertmanager configurations to a project file (created when it does not exist), as the web app's import does",
     )
     .argument(
       "<files...>",
-      "files to import, each recognised by its content: a Grafana dashboard JSON (exported, or the HTTP API's {dashboard, meta})",
+      "files to import, each recognised by its content: a Grafana dashboard JSON (exported, or the HTTP API's {dashboard, meta}), a Prometheus rule file (groups:), PrometheusRule resources (one or several YAML documents), an Alertmanager configuration",
     )
     .requiredOption(
       "--into <project.json>",
@@ -135,7 +148,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         "Each file's import report (panels editable and kept as raw JSON, what was converted) goes to stderr.",
         "The project file is written once, atomically, when every file was imported: exit 0. When a file",
         "cannot be read or converted, or the project would be invalid with it, nothing is written: exit 1.",
-        "Rule files and Alertmanager configurations are not imported yet.",
+        "Each group of a rule file becomes a rule group, labels and annotations exactly as written; a file",
+        "promtool check rules refuses is not imported, and its problems are listed by group and rule.",
         "",
         "Example:",
         "  obsforge import node-exporter.json grafana-export/*.json --into observability.obsforge.json",

@@ -2,6 +2,8 @@ import type { DatasourceType, Project, SectionRef } from "../model";
 import { targetDatasourceType } from "../model/checks/dashboards";
 import { panelTargets } from "../model/panel";
 import { alertmanagerImporter } from "./alertmanager/importer";
+import { ImportFailure } from "./import-failure";
+import { ruleFileImporter } from "./rule-file/importer";
 import {
   DashboardUidTakenError,
   GrafanaImportError,
@@ -11,8 +13,8 @@ import {
 
 /**
  * What `obsforge import` takes, each kind recognised by its content (never by the file's name):
- * the first importer that recognises a file converts it. Today that is Grafana dashboards; rule
- * files and Alertmanager configurations join this list as importers of their own.
+ * the first importer that recognises a file converts it: Grafana dashboards, Prometheus rule files
+ * and PrometheusRule resources, Alertmanager configurations.
  */
 
 /** A section an importer converted a file into, before the model checks it in the project. */
@@ -25,13 +27,7 @@ export interface ConvertedSection {
   report: string[];
 }
 
-/** A file that was recognised but cannot be converted: why, a line each. */
-export class ImportFailure extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join("\n"));
-    this.name = "ImportFailure";
-  }
-}
+export { ImportFailure };
 
 /** How the user asked a file to be added (`obsforge import --uid`, `--replace`). */
 export interface ImportOptions {
@@ -46,8 +42,15 @@ export interface Importer {
   readonly what: string;
   /** Whether the parsed file (JSON or YAML) is one of these, by its content alone. */
   recognises(document: unknown): boolean;
-  /** Converts the file into a section of `project`; throws ImportFailure when it cannot. */
-  convert(document: unknown, project: Project, options?: ImportOptions): ConvertedSection;
+  /**
+   * Converts the file into a section of `project` (a rule file into one per group); throws
+   * ImportFailure when it cannot.
+   */
+  convert(
+    document: unknown,
+    project: Project,
+    options?: ImportOptions,
+  ): ConvertedSection | ConvertedSection[];
 }
 
 export const grafanaDashboardImporter: Importer = {
@@ -101,11 +104,20 @@ export const grafanaDashboardImporter: Importer = {
 };
 
 /** Every kind of file `obsforge import` takes, in the order they are tried. */
-export const IMPORTERS: readonly Importer[] = [grafanaDashboardImporter, alertmanagerImporter];
+export const IMPORTERS: readonly Importer[] = [
+  grafanaDashboardImporter,
+  ruleFileImporter,
+  alertmanagerImporter,
+];
 
 /** What a file none of IMPORTERS recognises is told. */
 export const NOT_RECOGNISED =
-  "not a Grafana dashboard (rule files and Alertmanager configurations are not imported yet)";
+  "not a Grafana dashboard, Prometheus rule file, PrometheusRule or Alertmanager configuration";
+
+/** The sections a conversion made, one or several. */
+export function sectionsOf(converted: ConvertedSection | ConvertedSection[]): ConvertedSection[] {
+  return Array.isArray(converted) ? converted : [converted];
+}
 
 /** The importer for a parsed file, by its content; undefined when none takes it. */
 export function importerFor(document: unknown): Importer | undefined {

@@ -30,16 +30,38 @@ describe("importIntoProject", () => {
     expect(result.project.dashboards.map((dashboard) => dashboard.uid)).toEqual(["shop-api-overview"]);
   });
 
-  it("tells what it does not recognise, and says rule files and Alertmanager configurations come later", () => {
+  it("tells what it does not recognise", () => {
     const result = importIntoProject(newProjectFor("ops", []), [
-      { name: "rules.yml", document: { groups: [] } },
+      { name: "notes.yml", document: { notes: ["a", "b"] } },
     ]);
     expect(result.outcomes).toEqual([
       {
-        name: "rules.yml",
+        name: "notes.yml",
         ok: false,
-        lines: ["not a Grafana dashboard (rule files and Alertmanager configurations are not imported yet)"],
+        lines: [
+          "not a Grafana dashboard, Prometheus rule file, PrometheusRule or Alertmanager configuration",
+        ],
       },
+    ]);
+  });
+
+  it("adds every group of a rule file, or none when the project would be invalid with one", () => {
+    const rules = {
+      name: "rules.yml",
+      document: {
+        groups: [
+          { name: "a", rules: [{ alert: "Down", expr: "up == 0", labels: { severity: "page" } }] },
+          { name: "b", rules: [{ record: "job:up:sum", expr: "sum by (job) (up)" }] },
+        ],
+      },
+    };
+    const added = importIntoProject(newProjectFor("ops", [rules]), [rules]);
+    expect(added.ok).toBe(true);
+    expect(added.project.ruleGroups.map((group) => group.name)).toEqual(["a", "b"]);
+    expect(added.outcomes[0]?.lines).toEqual([
+      "Prometheus rule file: 2 groups, 2 rules (1 alerting, 1 recording)",
+      '  group "a": 1 rule (1 alerting, 0 recording)',
+      '  group "b": 1 rule (0 alerting, 1 recording)',
     ]);
   });
 

@@ -2,7 +2,7 @@ import type { CreateProjectBody } from "../api/schemas";
 import { projectFromCreateBody, withDatasourcesFor } from "../catalog/apply-template";
 import { InvalidSectionError, parseWithSection } from "../db/section-issues";
 import { formatIssue, type Project } from "../model";
-import { ImportFailure, type ImportOptions, importerFor, NOT_RECOGNISED } from "./importers";
+import { ImportFailure, type ImportOptions, importerFor, NOT_RECOGNISED, sectionsOf } from "./importers";
 
 /**
  * Files added to a project file, each as the section add the API makes: converted by the importer
@@ -40,23 +40,28 @@ export function importIntoProject(
     const importer = importerFor(source.document);
     if (!importer) return { name: source.name, ok: false, lines: [NOT_RECOGNISED] };
     try {
-      const converted = importer.convert(source.document, current, options);
-      try {
-        current = parseWithSection(current, converted.ref, converted.content);
-      } catch (error) {
-        if (!(error instanceof InvalidSectionError)) throw error;
-        const errors = error.sectionIssues.filter((issue) => issue.severity === "error");
-        return {
-          name: source.name,
-          ok: false,
-          lines: [
-            ...converted.report,
-            `  the project would be invalid with it (${errors.length} error${errors.length === 1 ? "" : "s"}):`,
-            ...errors.map((issue) => `    ${issue.section ? "" : "in the project: "}${formatIssue(issue)}`),
-          ],
-        };
+      const sections = sectionsOf(importer.convert(source.document, current, options));
+      let next = current;
+      for (const converted of sections) {
+        try {
+          next = parseWithSection(next, converted.ref, converted.content);
+        } catch (error) {
+          if (!(error instanceof InvalidSectionError)) throw error;
+          const errors = error.sectionIssues.filter((issue) => issue.severity === "error");
+          return {
+            name: source.name,
+            ok: false,
+            lines: [
+              ...sections.flatMap((section) => section.report),
+              `  the project would be invalid with it (${errors.length} error${errors.length === 1 ? "" : "s"}):`,
+              ...errors.map((issue) => `    ${issue.section ? "" : "in the project: "}${formatIssue(issue)}`),
+            ],
+          };
+        }
       }
-      return { name: source.name, ok: true, lines: converted.report };
+      // A file goes in whole or not at all: a rule file's groups together.
+      current = next;
+      return { name: source.name, ok: true, lines: sections.flatMap((section) => section.report) };
     } catch (error) {
       if (error instanceof ImportFailure) return { name: source.name, ok: false, lines: error.lines };
       throw error;
@@ -77,7 +82,9 @@ export function newProjectFor(name: string, sources: readonly ImportSource[]): P
     const importer = importerFor(source.document);
     if (!importer) return [];
     try {
-      return importer.convert(source.document, empty).datasourceTypes;
+      return sectionsOf(importer.convert(source.document, empty)).flatMap(
+        (section) => section.datasourceTypes,
+      );
     } catch (error) {
       if (error instanceof ImportFailure) return [];
       throw error;
