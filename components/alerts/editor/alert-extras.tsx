@@ -1,8 +1,8 @@
 "use client";
 
-import type { ReactNode } from "react";
-import type { AlertTestCase } from "@/lib/model/rule";
-import type { AlertingRule } from "@/lib/model/rule";
+import { type ReactNode, useCallback, useEffect, useMemo } from "react";
+import type { AlertingRule, AlertTestCase } from "@/lib/model/rule";
+import { AnnotationPreview, type TemplateField } from "../annotation-preview";
 import { BacktestPanel } from "../backtest";
 import { useRuleGroupState } from "../store/store-provider";
 
@@ -17,31 +17,41 @@ function savedRule(stored: readonly { kind: string; alert?: string }[], alert: s
 }
 
 /**
- * Under an alerting rule's form: the rendered annotations (components/alerts/annotation-preview,
- * whose slot says what will be there until it is in the tree) and the backtest of the saved rule
- * beside the one being edited, whose generated test cases join the rule's tests.
+ * Under an alerting rule's form: its labels and annotations rendered for a series of its current
+ * result (render failures go to their fields; parse failures the draft's checks report already),
+ * and the backtest of the saved rule beside the one being edited, whose generated test cases join
+ * the rule's tests.
  */
 export function AlertExtras({ rule, index }: AlertExtrasProps): ReactNode {
   const projectId = useRuleGroupState((state) => state.projectId);
   const groupName = useRuleGroupState((state) => state.base.draft.name);
   const stored = useRuleGroupState((state) => state.base.draft.rules);
   const updateRule = useRuleGroupState((state) => state.updateRule);
+  const setRenderIssues = useRuleGroupState((state) => state.setRenderIssues);
+  const onFieldErrors = useCallback(
+    (errors: Partial<Record<TemplateField, string>>): void =>
+      setRenderIssues(
+        index,
+        Object.entries(errors).flatMap(([field, message]) =>
+          message ? [{ path: `rules[${index}].${field}`, message, severity: "warning" as const }] : [],
+        ),
+      ),
+    [index, setRenderIssues],
+  );
+  useEffect(() => () => setRenderIssues(index, []), [index, setRenderIssues]);
+  const previewed = useMemo(
+    () => ({ alert: rule.alert, expr: rule.expr, labels: rule.labels, annotations: rule.annotations }),
+    [rule.alert, rule.expr, rule.labels, rule.annotations],
+  );
   const addTests = (cases: AlertTestCase[]): void =>
     updateRule(index, (current) =>
       current.kind === "alert" ? { ...current, tests: [...current.tests, ...cases] } : current,
     );
   return (
     <div className="alerts-extras">
-      <section
-        className="alerts-slot"
-        data-testid="annotation-preview-slot"
-        aria-label="Rendered annotations"
-      >
-        <h4>Rendered annotations</h4>
-        <p className="muted small">
-          What the notification of <code>{rule.alert}</code> will say, rendered for a series of the
-          expression's current result, appears here.
-        </p>
+      <section className="alerts-rendered" aria-label="Rendered labels and annotations">
+        <h4>What the notification will say</h4>
+        <AnnotationPreview projectId={projectId} rule={previewed} onFieldErrors={onFieldErrors} />
       </section>
       <section className="alerts-backtest" aria-label="Backtest">
         <h4>Backtest</h4>

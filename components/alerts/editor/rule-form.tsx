@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
 import { LazyPromqlEditor } from "@/components/code-editor";
 import { issuesWithin } from "@/components/form/field-messages";
 import { CheckField, SettingsField } from "@/components/form/settings-field";
@@ -281,7 +281,16 @@ export interface RuleFormProps {
 /** One rule of the group: its fields with the model's messages under each. */
 export function RuleForm({ index }: RuleFormProps): ReactNode {
   const rule = useRuleGroupState((state) => state.group.rules[index]);
-  const issues = useGroupIssues();
+  const groupIssues = useGroupIssues();
+  const renderIssues = useRuleGroupState((state) => state.renderIssues);
+  // A template that does not parse is the draft's error already; one that fails to render is a warning.
+  const issues = useMemo(
+    () => [
+      ...groupIssues,
+      ...renderIssues.filter((issue) => !groupIssues.some((other) => other.path === issue.path)),
+    ],
+    [groupIssues, renderIssues],
+  );
   const change = useRuleChange(index);
   if (!rule) return null;
   return (

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { createSaveSlice, type SaveSlice } from "@/components/section-save/save-slice";
 import { emptyHistory, type History, recordEdit, redo, undo } from "@/components/undo/history";
+import type { ModelIssue } from "@/lib/model/issues";
 import type { Project } from "@/lib/model/project";
 import type { Rule, RuleGroup } from "@/lib/model/rule";
 import { replaceRule, withoutRule, withRule } from "../model/rule-ops";
@@ -21,6 +22,13 @@ export interface RuleGroupState extends SaveSlice<RuleGroup> {
   history: History<RuleGroup>;
   selectedRule: number | undefined;
   tab: GroupEditorTab;
+  /**
+   * Templates that parse but fail to render for the previewed series (the annotation preview's
+   * word), shown on their fields as warnings: Prometheus loads such a rule, and the notification
+   * then says `<error expanding template: …>`.
+   */
+  renderIssues: ModelIssue[];
+  setRenderIssues: (index: number, issues: ModelIssue[]) => void;
   edit: (change: (group: RuleGroup) => RuleGroup, coalesceKey?: string) => void;
   updateRule: (index: number, change: (rule: Rule) => Rule, coalesceKey?: string) => void;
   addRule: (rule: Rule) => void;
@@ -67,6 +75,12 @@ export function createRuleGroupStore(init: RuleGroupStoreInit): RuleGroupStore {
       history: emptyHistory(),
       selectedRule: init.selectedRule,
       tab: "form",
+      renderIssues: [],
+      setRenderIssues: (index, issues) => {
+        const prefix = `rules[${index}].`;
+        const others = get().renderIssues.filter((issue) => !issue.path.startsWith(prefix));
+        set({ renderIssues: [...others, ...issues] });
+      },
       edit: (change, coalesceKey) => commit(change(get().group), coalesceKey),
       updateRule: (index, change, coalesceKey) => {
         const group = get().group;
