@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { BacktestBodySchema, BacktestEventSchema } from "../alerting/backtest/api-schemas";
+import { RunRuleTestsBodySchema, TestCaseBodySchema } from "../alerting/rule-tests/api-schemas";
 import {
   AnnotationPreviewBodySchema,
   AnnotationPreviewResponseSchema,
 } from "../alerting/templates/annotation-preview-schemas";
-import { RunRuleTestsBodySchema, TestCaseBodySchema } from "../alerting/rule-tests/api-schemas";
 import { DashboardUidSchema, ProjectShapeSchema, RouteSchema } from "../model";
 import { PREVIEW_ENDPOINTS, type PreviewEndpoint } from "../preview/allowlist";
 import {
