@@ -2,8 +2,9 @@
  * The parser of Go's text/template (Go 1.19), with its three-token lookahead kept as Go keeps it,
  * because parse errors name the line of the last token read (`template: NAME:LINE: …`).
  */
-import { goQuote, goUnquote, unquoteChar } from "./go-quote";
+
 import { parseGoFloat, parseGoInt, parseGoUint } from "./go-number";
+import { goQuote, goUnquote, unquoteChar } from "./go-quote";
 import { Item, lex, type Token, tokenString } from "./lexer";
 import {
   type ArgNode,

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { type DemoPrometheus, startDemoPrometheus } from "../../../scripts/demo/prometheus";
 import { parseProject } from "../../model";
 import { alerts } from "../../prometheus/client";

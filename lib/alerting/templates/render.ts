@@ -11,8 +11,7 @@ import { parseTemplate, TemplateParseError } from "./parser";
 import { prometheusFunctions, type QuerySample } from "./prometheus-functions";
 import { type GoType, goFloat, goString, mapOf, stringMap, T, type Value } from "./values";
 
-export { QueryPending } from "./exec";
-export { FuncError } from "./exec";
+export { FuncError, QueryPending } from "./exec";
 export type { QuerySample } from "./prometheus-functions";
 
 const DEFINITIONS =
