@@ -50,7 +50,7 @@ describe("obsforge routes test", () => {
     );
     expect(result.stdout.split("\n").slice(0, -1)).toEqual(expected);
     expect(new Set(expected).size).toBe(5);
-  });
+  }, 180_000);
 
   it("names the line of a bad label set and exits 1; no label sets is an error too", () => {
     writeFileSync(path.join(work, "bad.txt"), 'severity=critical\nteam=~"api"\n');
@@ -62,5 +62,5 @@ describe("obsforge routes test", () => {
     const none = runCli(work, "routes", "test", "bad.obsforge.json");
     expect(none.status).toBe(1);
     expect(none.stderr).toContain("no label sets");
-  });
+  }, 180_000);
 });

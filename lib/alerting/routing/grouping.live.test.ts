@@ -112,5 +112,5 @@ describe("routing and grouping agree with a real Alertmanager's dispatcher", () 
     let memberships = 0;
     for (const seed of [21, 22, 23, 24]) memberships += await runTree(seed);
     expect(memberships).toBeGreaterThan(400);
-  }, 120_000);
+  }, 240_000);
 });

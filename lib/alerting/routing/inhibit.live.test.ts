@@ -153,5 +153,5 @@ describe("inhibition agrees with a real Alertmanager", () => {
     expect(alerts).toBeGreaterThan(800);
     expect(inhibited).toBeGreaterThan(alerts / 15);
     expect(inhibited).toBeLessThan(alerts * 0.9);
-  }, 120_000);
+  }, 240_000);
 });

@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("routing agrees with amtool config routes test", () => {
   it("on generated route trees (depth ≤ 4, continue, regexes, legacy match, inheritance) and label sets", async () => {
     const random = seededRandom(20261203);
-    const TREES = 20;
+    const TREES = 15;
     const LABEL_SETS = 80;
     const cases: (RoutesTestCase & { engine: string })[] = [];
     for (let t = 0; t < TREES; t++) {
@@ -41,5 +41,5 @@ describe("routing agrees with amtool config routes test", () => {
     // Most label sets reach a non-root receiver, so the comparison is not trivially "root".
     expect(cases.filter((testCase) => testCase.engine !== "root").length).toBeGreaterThan(cases.length / 3);
     expect(cases.filter((testCase) => testCase.engine.includes(",")).length).toBeGreaterThan(50);
-  }, 120_000);
+  }, 300_000);
 });
