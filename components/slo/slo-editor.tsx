@@ -89,7 +89,12 @@ export function SloEditor({ record, groupName }: SloEditorProps): ReactNode {
               type="button"
               className="button button-primary"
               disabled={blocked || save.isPending}
-              onClick={() => parsed.ok && save.mutate({ groupName: targetGroup.trim(), spec: parsed.spec })}
+              onClick={() => {
+                if (!parsed.ok) return;
+                const name = targetGroup.trim();
+                const exists = record.project.ruleGroups.some((group) => group.name === name);
+                save.mutate({ groupName: name, spec: parsed.spec, exists });
+              }}
               data-testid="slo-save"
             >
               {save.isPending ? "Saving…" : "Save as rule group"}

@@ -2,47 +2,59 @@ import { type UseMutationResult, useMutation, useQueryClient } from "@tanstack/r
 import { applySloToGroup } from "@/lib/alerting/slo";
 import { ApiRequestError, createRuleGroup, getSection, saveSection } from "@/lib/api/client";
 import { queryKeys } from "@/lib/api/query-keys";
-import type { SectionRecord, SectionSaveResult } from "@/lib/api/schemas";
+import type { SectionSaveResult } from "@/lib/api/schemas";
 import { RuleGroupSchema } from "@/lib/model/rule";
 import type { SloSpec } from "@/lib/model/slo";
 
 export interface SaveSloRequest {
   groupName: string;
   spec: SloSpec;
+  /** Whether the project as last read has the group: decides POST or PUT without probing (a 404 the browser would log). */
+  exists: boolean;
 }
 
-async function currentGroup(projectId: string, name: string): Promise<SectionRecord | undefined> {
-  try {
-    return await getSection(projectId, { kind: "rule-group", name });
-  } catch (error) {
-    if (error instanceof ApiRequestError && error.status === 404) return undefined;
-    throw error;
-  }
+function isStatus(error: unknown, status: number): boolean {
+  return error instanceof ApiRequestError && error.status === status;
+}
+
+function createGroup(projectId: string, { groupName, spec }: SaveSloRequest): Promise<SectionSaveResult> {
+  return createRuleGroup(projectId, { group: applySloToGroup({ name: groupName, rules: [] }, spec) });
+}
+
+async function regenerateGroup(
+  projectId: string,
+  { groupName, spec }: SaveSloRequest,
+): Promise<SectionSaveResult> {
+  const ref = { kind: "rule-group", name: groupName } as const;
+  const current = await getSection(projectId, ref);
+  return saveSection(projectId, ref, {
+    version: current.version,
+    content: applySloToGroup(RuleGroupSchema.parse(current.content), spec),
+    message: `SLO ${spec.name}: rules generated (${spec.policy}, ${spec.objective} % over ${spec.window})`,
+  });
 }
 
 /**
  * "Save as rule group": a new group through POST …/rule-groups, or the existing one regenerated
  * (only the rules the SLO generated are replaced) and saved with PUT from the version just read,
- * so a concurrent edit of that group is a 409 the user sees, never overwritten.
+ * so a concurrent edit of that group is a 409 the user sees, never overwritten. When the group
+ * appeared or went away since the project was read, the other way is taken.
  */
-export async function saveSloGroup(
-  projectId: string,
-  { groupName, spec }: SaveSloRequest,
-): Promise<SectionSaveResult> {
-  const current = await currentGroup(projectId, groupName);
-  if (!current) {
-    return createRuleGroup(projectId, { group: applySloToGroup({ name: groupName, rules: [] }, spec) });
+export async function saveSloGroup(projectId: string, request: SaveSloRequest): Promise<SectionSaveResult> {
+  if (!request.exists) {
+    try {
+      return await createGroup(projectId, request);
+    } catch (error) {
+      if (!isStatus(error, 409)) throw error;
+      return regenerateGroup(projectId, request);
+    }
   }
-  const group = RuleGroupSchema.parse(current.content);
-  return saveSection(
-    projectId,
-    { kind: "rule-group", name: groupName },
-    {
-      version: current.version,
-      content: applySloToGroup(group, spec),
-      message: `SLO ${spec.name}: rules generated (${spec.policy}, ${spec.objective} % over ${spec.window})`,
-    },
-  );
+  try {
+    return await regenerateGroup(projectId, request);
+  } catch (error) {
+    if (!isStatus(error, 404)) throw error;
+    return createGroup(projectId, request);
+  }
 }
 
 export function useSaveSlo(projectId: string): UseMutationResult<SectionSaveResult, Error, SaveSloRequest> {
