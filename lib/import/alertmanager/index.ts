@@ -5,4 +5,5 @@ export {
   importReportLines,
   isAlertmanagerConfig,
 } from "./import-alertmanager";
+export { type ImportedSecret, importedSecrets, MASK, maskImportedSecrets } from "./imported-secrets";
 export { AlertmanagerImportError, type ImportProblem } from "./problems";

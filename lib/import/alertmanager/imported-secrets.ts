@@ -1,0 +1,148 @@
+import type { AlertingSection, AlertingSecret, Integration, Receiver, VerbatimConfig } from "../../model";
+
+/**
+ * The literal secrets an import kept in a project's alerting section, found in one place: for
+ * the code that moves them to encrypted storage, and for masking them wherever the section is
+ * shown (API responses, pages, logs).
+ */
+
+export interface ImportedSecret {
+  /** Model path: `receivers[1].integrations[0].routingKey`, `receivers[2].verbatim[0].config.api_key`, `alertmanager.global.config.smtp_auth_password`. */
+  path: string;
+  /** The environment variable the bundle reads it from, when the model names one. */
+  variable?: string;
+  value: string;
+}
+
+export const MASK = "••••••";
+
+function integrationSecrets(integration: Integration): [string, AlertingSecret | undefined][] {
+  switch (integration.type) {
+    case "slack":
+      return [["apiUrl", integration.apiUrl]];
+    case "email":
+      return [["authPassword", integration.authPassword]];
+    case "pagerduty":
+      return [["routingKey", integration.routingKey]];
+    case "webhook":
+      return [
+        ["authorization.credentials", integration.authorization?.credentials],
+        ["basicAuth.password", integration.basicAuth?.password],
+      ];
+    default: {
+      const exhaustive: never = integration;
+      throw new Error(`unknown integration ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+/** Reads `a.b[0].c` in a config map. */
+function valueAt(config: unknown, dotted: string): unknown {
+  let current: unknown = config;
+  for (const part of dotted.match(/[^.[\]]+/g) ?? []) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+function withValueAt(
+  config: Record<string, unknown>,
+  dotted: string,
+  value: unknown,
+): Record<string, unknown> {
+  const parts = dotted.match(/[^.[\]]+/g) ?? [];
+  const copy = structuredClone(config);
+  let current: Record<string, unknown> = copy;
+  for (const part of parts.slice(0, -1)) {
+    const next = current[part];
+    if (typeof next !== "object" || next === null) return copy;
+    current = next as Record<string, unknown>;
+  }
+  const last = parts.at(-1);
+  if (last !== undefined && last in current) current[last] = value;
+  return copy;
+}
+
+function verbatimSecrets(verbatim: VerbatimConfig, prefix: string): ImportedSecret[] {
+  return verbatim.secretPaths.flatMap((path) => {
+    const value = valueAt(verbatim.config, path);
+    return typeof value === "string" ? [{ path: `${prefix}.config.${path}`, value }] : [];
+  });
+}
+
+export function importedSecrets(section: AlertingSection): ImportedSecret[] {
+  const secrets: ImportedSecret[] = [];
+  section.receivers.forEach((receiver, r) => {
+    receiver.integrations.forEach((integration, i) => {
+      for (const [field, secret] of integrationSecrets(integration))
+        if (secret?.importedValue !== undefined)
+          secrets.push({
+            path: `receivers[${r}].integrations[${i}].${field}`,
+            variable: secret.secret,
+            value: secret.importedValue,
+          });
+    });
+    receiver.verbatim?.forEach((verbatim, v) => {
+      secrets.push(...verbatimSecrets(verbatim, `receivers[${r}].verbatim[${v}]`));
+    });
+  });
+  if (section.alertmanager.global)
+    secrets.push(...verbatimSecrets(section.alertmanager.global, "alertmanager.global"));
+  return secrets;
+}
+
+function maskSecret<T extends AlertingSecret | undefined>(secret: T): T {
+  return secret?.importedValue !== undefined ? { ...secret, importedValue: MASK } : secret;
+}
+
+function maskIntegration(integration: Integration): Integration {
+  switch (integration.type) {
+    case "slack":
+      return { ...integration, apiUrl: maskSecret(integration.apiUrl) };
+    case "email":
+      return { ...integration, authPassword: maskSecret(integration.authPassword) };
+    case "pagerduty":
+      return { ...integration, routingKey: maskSecret(integration.routingKey) };
+    case "webhook":
+      return {
+        ...integration,
+        authorization: integration.authorization
+          ? { ...integration.authorization, credentials: maskSecret(integration.authorization.credentials) }
+          : undefined,
+        basicAuth: integration.basicAuth
+          ? { ...integration.basicAuth, password: maskSecret(integration.basicAuth.password) }
+          : undefined,
+      };
+    default: {
+      const exhaustive: never = integration;
+      throw new Error(`unknown integration ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+function maskVerbatim<T extends VerbatimConfig>(verbatim: T): T {
+  let config = verbatim.config;
+  for (const path of verbatim.secretPaths) config = withValueAt(config, path, MASK);
+  return { ...verbatim, config };
+}
+
+function maskReceiver(receiver: Receiver): Receiver {
+  return {
+    ...receiver,
+    integrations: receiver.integrations.map(maskIntegration),
+    verbatim: receiver.verbatim?.map(maskVerbatim),
+  };
+}
+
+/** The section with every imported literal secret replaced by MASK, for showing it. */
+export function maskImportedSecrets(section: AlertingSection): AlertingSection {
+  return {
+    ...section,
+    receivers: section.receivers.map(maskReceiver),
+    alertmanager: {
+      ...section.alertmanager,
+      global: section.alertmanager.global ? maskVerbatim(section.alertmanager.global) : undefined,
+    },
+  };
+}
