@@ -236,7 +236,8 @@ class RuleFileReader {
     for (const name of Object.keys(group.labels ?? {}))
       if (!LABEL_NAME.test(name) || name === "__name__")
         this.problem(`group "${group.name}": invalid label name: ${name}`);
-    if (rulesNode !== null) {
+    // `rules:` with nothing after it is null, which Go reads as no rules.
+    if (rulesNode !== null && !(isScalar(rulesNode) && rulesNode.value === null)) {
       if (!isSeq(rulesNode))
         this.problem(`cannot unmarshal ${tagOf(rulesNode)} into []rulefmt.RuleNode`, rulesNode);
       else
