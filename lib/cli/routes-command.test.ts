@@ -52,6 +52,24 @@ describe("obsforge routes test", () => {
     expect(new Set(expected).size).toBe(5);
   }, 180_000);
 
+  it("--explain shows the route that took each set and its grouping", () => {
+    const imported = runCli(work, "import", corpus, "--into", "explain.obsforge.json");
+    expect(imported.status, imported.stderr).toBe(0);
+    const result = runCli(
+      work,
+      "routes",
+      "test",
+      "explain.obsforge.json",
+      "--explain",
+      "--labels",
+      "service=database,owner=team-X",
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe(
+      "team-X-pager\n  route.routes[2].routes[0] → team-X-pager (grouped by alertname, cluster, database)\n",
+    );
+  }, 180_000);
+
   it("names the line of a bad label set and exits 1; no label sets is an error too", () => {
     writeFileSync(path.join(work, "bad.txt"), 'severity=critical\nteam=~"api"\n');
     const imported = runCli(work, "import", corpus, "--into", "bad.obsforge.json");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { MatcherSyntaxError, parseMatchers } from "../alerting/routing/parse-matchers";
-import { resolveRouteTree, routeReceivers } from "../alerting/routing/route-tree";
+import { whoGets } from "../alerting/routing/who-gets";
 import type { Labels } from "../model";
 import { InputError, loadProjectJson } from "./load-input";
 
@@ -50,6 +50,13 @@ function labelSetsOfFile(file: string): Labels[] {
 export interface RoutesTestOptions {
   labels?: string[];
   labelsFile?: string;
+  /** Under each line, the route that took the set and what its alerts are grouped by. */
+  explain?: boolean;
+}
+
+function groupingText(options: { groupByAll: boolean; groupBy: string[] }): string {
+  if (options.groupByAll) return "grouped by all labels";
+  return options.groupBy.length > 0 ? `grouped by ${options.groupBy.join(", ")}` : "one group for all";
 }
 
 /** The lines to print: the receivers of each label set, in order. */
@@ -67,8 +74,14 @@ export function runRoutesTest(projectFile: string, options: RoutesTestOptions): 
   if (sets.length === 0)
     throw new InputError(["no label sets: give --labels 'name=value,…' or --labels-file FILE"]);
   const { project } = loadProjectJson(projectFile);
-  const tree = resolveRouteTree(project.route);
-  return sets.map((labels) => routeReceivers(tree, labels).join(","));
+  return whoGets(project.route, sets).flatMap((answer) => [
+    answer.receivers.join(","),
+    ...(options.explain
+      ? answer.matches.map(
+          (match) => `  ${match.modelPath} → ${match.receiver} (${groupingText(match.options)})`,
+        )
+      : []),
+  ]);
 }
 
 export function addRoutesCommand(
@@ -87,6 +100,7 @@ export function addRoutesCommand(
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option("--labels-file <file>", "label sets, one per line")
+    .option("--explain", "under each line, the route that took it and how its alerts are grouped")
     .addHelpText(
       "after",
       [
