@@ -32,6 +32,8 @@ export interface BacktestRunInput {
    * window starts). Default: for + keep_firing_for + one interval, the longest of both rules.
    */
   warmupMs?: number;
+  /** Query the chart's series (default true); without, `chart.series` is empty. */
+  chart?: boolean;
   /** Most series drawn in the chart; the rest are counted. Default 20. */
   maxChartSeries?: number;
   /** Most points per chart series. Default 600. */
@@ -88,16 +90,21 @@ interface Lane {
   split: ThresholdSplit | undefined;
 }
 
-/** The split when both rules (or the one) compare the same query with a number: one query serves all. */
+/**
+ * Whether the saved rule and the draft compare the same query with a number (an edited threshold):
+ * then one query of `<query>` serves both, the comparison applied here. A single rule queries its
+ * own expression, which answers only the samples that pass it.
+ */
 function plan(saved: BacktestRuleSpec | undefined, draft: BacktestRuleSpec | undefined) {
   const rules = [saved, draft].filter((rule): rule is BacktestRuleSpec => rule !== undefined);
   const splits = rules.map((rule) => splitThreshold(rule.expr));
-  const first = splits[0];
+  const [first, second] = splits;
   const shared =
     first !== undefined &&
-    splits.every(
-      (split) => split !== undefined && split.query === first.query && split.operator === first.operator,
-    );
+    second !== undefined &&
+    second.query === first.query &&
+    second.operator === first.operator &&
+    rules[0]?.expr !== rules[1]?.expr;
   return { rules, splits, shared };
 }
 
@@ -105,10 +112,6 @@ function thin(series: ResultSeries, maxPoints: number): ResultSeries {
   if (series.values.length <= maxPoints) return series;
   const every = Math.ceil(series.values.length / maxPoints);
   return { metric: series.metric, values: series.values.filter((_, i) => i % every === 0) };
-}
-
-function seriesKey(metric: Readonly<Record<string, string>>): string {
-  return JSON.stringify(Object.entries(metric).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 export async function runBacktest(input: BacktestRunInput, query: RangeQuery): Promise<BacktestRun> {
@@ -135,17 +138,26 @@ export async function runBacktest(input: BacktestRunInput, query: RangeQuery): P
   const queries = shared
     ? [(splits[0] as ThresholdSplit).query]
     : [...new Set(lanes.map((lane) => lane.rule.expr))];
-  const chartQuery = queries[0] as string;
-  const maxChartSeries = input.maxChartSeries ?? 20;
-  const maxChartPoints = input.maxChartPoints ?? 600;
   const maxSamples = input.maxSamplesPerQuery ?? 1_000_000;
-  const chart = new Map<string, { metric: ResultSeries["metric"]; values: [number, string][] }>();
-  const seen = new Set<string>();
-  let chartOmitted = 0;
   let querySeries = 0;
   let queryCount = 0;
   let points = Math.max(10, Math.min(MAX_POINTS_PER_QUERY, maxSamples));
-  const chartEvery = Math.max(1, Math.ceil(total / maxChartPoints));
+
+  const savedSplit = saved ? splitThreshold(saved.expr) : undefined;
+  const draftSplit = draft ? splitThreshold(draft.expr) : undefined;
+  // The chart: the query without its comparison (so values under the threshold show too), at a
+  // step that gives about maxChartPoints points, in one query run beside the replay's queries.
+  const chartSplit = savedSplit ?? draftSplit;
+  const chartQuery = chartSplit?.query ?? (rules[0] as BacktestRuleSpec).expr;
+  const maxChartPoints = input.maxChartPoints ?? 600;
+  const maxChartSeries = input.maxChartSeries ?? 20;
+  const chartStep = Math.max(1, Math.ceil((lastMs - countFromMs) / intervalMs / maxChartPoints)) * intervalMs;
+  const chartAnswer: Promise<ResultSeries[]> =
+    input.chart === false
+      ? Promise.resolve([])
+      : query(chartQuery, countFromMs - queryOffsetMs, lastMs - queryOffsetMs, chartStep, input.signal);
+  // Settled here so a failure of the replay does not leave it unhandled; awaited at the end.
+  chartAnswer.catch(() => undefined);
 
   for (let from = firstMs; from <= lastMs; ) {
     input.signal?.throwIfAborted();
@@ -171,23 +183,6 @@ export async function runBacktest(input: BacktestRunInput, query: RangeQuery): P
       const series = lane.split ? applyThreshold(answer, lane.split, sampleValue) : answer;
       lane.engine.feed({ startMs: from, endMs: to, series });
     }
-    for (const series of answers.get(chartQuery) ?? []) {
-      const key = seriesKey(series.metric);
-      let line = chart.get(key);
-      if (!line) {
-        if (!seen.has(key)) {
-          seen.add(key);
-          if (chart.size >= maxChartSeries) chartOmitted++;
-        }
-        if (chart.size >= maxChartSeries) continue;
-        line = { metric: series.metric, values: [] };
-        chart.set(key, line);
-      }
-      for (const [t, v] of series.values) {
-        const index = Math.round((t * 1000 - firstMs) / intervalMs);
-        if (index % chartEvery === 0 && t * 1000 >= countFromMs) line.values.push([t, v]);
-      }
-    }
     input.onProgress?.({ done: (to - firstMs) / intervalMs + 1, total, queries: queryCount });
     from = to + intervalMs;
     // Keep each answer to about maxSamples samples, whatever the number of series.
@@ -195,8 +190,8 @@ export async function runBacktest(input: BacktestRunInput, query: RangeQuery): P
   }
 
   const byRule = new Map(lanes.map((lane) => [lane.rule, lane.engine.result()]));
-  const savedSplit = saved ? splitThreshold(saved.expr) : undefined;
-  const draftSplit = draft ? splitThreshold(draft.expr) : undefined;
+  const chartSeries = await chartAnswer;
+  if (input.chart !== false) queryCount++;
   return {
     startMs: countFromMs,
     endMs: lastMs,
@@ -207,12 +202,12 @@ export async function runBacktest(input: BacktestRunInput, query: RangeQuery): P
     draft: draft ? byRule.get(draft) : undefined,
     chart: {
       query: chartQuery,
-      series: [...chart.values()].map((line) => thin(line, maxChartPoints)),
-      omittedSeries: chartOmitted,
+      series: chartSeries.slice(0, maxChartSeries).map((line) => thin(line, maxChartPoints)),
+      omittedSeries: Math.max(0, chartSeries.length - maxChartSeries),
       threshold:
-        shared && (savedSplit || draftSplit)
+        chartSplit && (!savedSplit || !draftSplit || savedSplit.query === draftSplit.query)
           ? {
-              operator: (savedSplit ?? draftSplit)?.operator as string,
+              operator: chartSplit.operator,
               saved: savedSplit?.threshold,
               draft: draftSplit?.threshold,
             }
