@@ -1,5 +1,6 @@
-/** npm run bench [bundle|api|preview|designer|routing]: every benchmark, each printing its own figures. Nothing here asserts. */
+/** npm run bench [bundle|api|preview|designer|routing|backtest]: every benchmark, each printing its own figures. Nothing here asserts. */
 import { benchApi } from "./api";
+import { benchBacktest } from "./backtest";
 import { benchBundle } from "./bundle";
 import { benchDesigner } from "./designer";
 import { benchPreview } from "./preview";
@@ -11,3 +12,4 @@ if (!only || only === "api") await benchApi();
 if (!only || only === "preview") await benchPreview();
 if (!only || only === "designer") await benchDesigner();
 if (!only || only === "routing") benchRouting();
+if (!only || only === "backtest") await benchBacktest();
