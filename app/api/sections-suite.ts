@@ -267,10 +267,10 @@ export function describeSectionsApi(driver: string): void {
       const refused = await call(
         ruleGroups.POST,
         { id: created.id },
-        jsonInit("POST", { name: "team rules" }),
+        jsonInit("POST", { group: { name: "team rules", interval: "5x", rules: [] } }),
       );
       expect(refused.status).toBe(422);
-      expect((await refused.json()).issues[0]).toMatchObject({ path: "name", section: true });
+      expect((await refused.json()).issues[0]).toMatchObject({ path: "interval", section: true });
       const added = await call(ruleGroups.POST, { id: created.id }, jsonInit("POST", { name: "team.rules" }));
       expect(added.status).toBe(201);
       const group = await (await call(ruleGroup.GET, { id: created.id, name: "team.rules" })).json();
