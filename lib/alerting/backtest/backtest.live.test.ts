@@ -147,6 +147,13 @@ describe("the backtest agrees with Prometheus's rule engine (promtool test rules
     // The generated cases exercise what matters: alerts that fire and pending alerts that are dropped.
     expect(fired).toBeGreaterThan(SCENARIOS.length / 3);
     expect(dropped).toBeGreaterThan(5);
+    // Rules whose labels are templates (the identity follows the value) fire too.
+    const templated = SCENARIOS.filter(
+      (s) =>
+        Object.values(s.labels).some((v) => v.includes("{{")) &&
+        (results.get(s.id)?.summary.firedCount ?? 0) > 0,
+    );
+    expect(templated.length).toBeGreaterThan(3);
   });
 
   it("runs the same through runBacktest: comparison applied to the split query, an edited threshold, small chunks", async () => {

@@ -1,4 +1,4 @@
-import { renderAnnotation } from "../../promql/template/annotation-template";
+import { expandAlertTemplate } from "../templates/render";
 import { summarize } from "./summary";
 import type {
   AlertTimeline,
@@ -81,13 +81,9 @@ function sortedLabels(labels: Record<string, string>): Record<string, string> {
 }
 
 /** Prometheus expands rule labels as templates over the result's labels and value. */
-function expandLabel(template: string, labels: Record<string, string>, value: number): string {
+function expandLabel(template: string, labels: Record<string, string>, value: number, alert: string): string {
   if (!template.includes("{{")) return template;
-  try {
-    return renderAnnotation(template, labels, value);
-  } catch (error) {
-    return `<error expanding template: ${error instanceof Error ? error.message : String(error)}>`;
-  }
+  return expandAlertTemplate(template, { labels, value }, { alertName: alert }).text;
 }
 
 export class BacktestEngine {
@@ -182,7 +178,9 @@ export class BacktestEngine {
   ): { key: string; labels: Record<string, string> } {
     const labels: Record<string, string> = { ...base };
     for (const [name, template] of Object.entries(this.rule.labels)) {
-      labels[name] = this.templated ? expandLabel(template, { ...(metric ?? base) }, value) : template;
+      labels[name] = this.templated
+        ? expandLabel(template, { ...(metric ?? base) }, value, this.rule.alert)
+        : template;
     }
     labels.alertname = this.rule.alert;
     const sorted = sortedLabels(labels);

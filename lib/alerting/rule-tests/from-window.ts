@@ -1,8 +1,8 @@
 import type { AlertTestCase } from "../../model";
-import { renderAnnotation } from "../../promql/template/annotation-template";
 import { BacktestEngine, firingAt, sampleValue } from "../backtest/engine";
 import type { BacktestRuleSpec, RangeQuery } from "../backtest/run";
 import type { BacktestResult, ResultSeries } from "../backtest/types";
+import { expandAlertTemplate } from "../templates/render";
 import { type InputValue, promtoolDuration, promtoolValues, STALE, seriesText } from "./notation";
 import { readsBackMs, vectorSelectors } from "./selectors";
 import { expectedAlertTests, type PromtoolTestGroup } from "./test-file";
@@ -147,14 +147,8 @@ export async function windowTest(
     const source = sourceAt(labels, atMs);
     const out: Record<string, string> = {};
     for (const [name, template] of Object.entries(annotations)) {
-      try {
-        out[name] = renderAnnotation(template, source.labels, source.value);
-      } catch (error) {
-        notes.push(
-          `annotation ${name} could not be rendered: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        out[name] = template;
-      }
+      // As Prometheus: a template that fails renders as `<error expanding template: …>`.
+      out[name] = expandAlertTemplate(template, source, { alertName: rule.alert }).text;
     }
     return out;
   };

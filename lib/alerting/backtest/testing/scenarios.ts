@@ -77,6 +77,15 @@ const EXPRESSIONS: readonly ((name: string) => { expr: string; kind: "gauge" | "
   (m) => ({ expr: `rate(${m}_total[2m]) > 0.08`, kind: "counter" }),
 ];
 
+/** Plain labels, or templated ones (the alert's identity then follows the value, as in Prometheus). */
+function ruleLabels(random: Random): Record<string, string> {
+  const roll = random();
+  if (roll < 0.4) return { severity: "page" };
+  if (roll < 0.55) return { level: "{{ if gt $value 7.0 }}high{{ else }}low{{ end }}" };
+  if (roll < 0.65) return { host: "{{ $labels.instance }}" };
+  return {};
+}
+
 /** `count` scenarios from a seed: the same on every run. */
 export function generateScenarios(count: number, seed: number): Scenario[] {
   const random = seededRandom(seed);
@@ -106,7 +115,7 @@ export function generateScenarios(count: number, seed: number): Scenario[] {
       expr: shape.expr,
       forMs: forS * 1000,
       keepFiringForMs: keepS * 1000,
-      labels: random() < 0.5 ? { severity: "page" } : {},
+      labels: ruleLabels(random),
       intervalMs: intervalS * 1000,
       scrapeMs: scrapeS * 1000,
       series,
