@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatPath, type ModelIssue } from "../../model";
+import { MAX_INPUT_DEPTH, tooDeepAt } from "../../security/nesting";
 import type { JsonObject } from "./json";
 
 /**
@@ -115,6 +116,9 @@ function isObject(value: unknown): value is JsonObject {
  */
 export function parseGrafanaInput(json: unknown): GrafanaDashboardInput {
   if (!isObject(json)) fail("(root)", `expected a Grafana dashboard JSON object, got ${describeValue(json)}`);
+  // Before any recursive walk (deep merges, JSON.stringify of kept fields) could overflow the stack.
+  const tooDeep = tooDeepAt(json);
+  if (tooDeep !== undefined) fail(tooDeep, `nested deeper than ${MAX_INPUT_DEPTH} levels`);
   const wrapped = isObject(json.dashboard) && !("panels" in json) && !("title" in json);
   const dashboard = wrapped ? (json.dashboard as JsonObject) : json;
   const prefix = wrapped ? ["dashboard"] : [];
