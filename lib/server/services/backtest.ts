@@ -10,7 +10,7 @@ import { prometheusOffsetMs } from "../../alerting/backtest/evaluation-times";
 import { type BacktestRuleSpec, type RangeQuery, runBacktest } from "../../alerting/backtest/run";
 import type { ResultSeries } from "../../alerting/backtest/types";
 import { env } from "../../env";
-import { ruleFileName } from "../../generate/names";
+import { ruleFilePath } from "../../generate/names";
 import { type AlertingRule, type Project, parseDuration, type RuleGroup } from "../../model";
 import { type PreviewTarget, resolvePreviewTarget } from "../../preview/allowlist";
 import { atTarget } from "../../preview/http";
@@ -154,7 +154,8 @@ export async function prepareBacktest(
   });
   const evaluationOffsetMs =
     body.alignment === "bundle"
-      ? prometheusOffsetMs(group.name, `/etc/prometheus/rules/${ruleFileName(group.name)}`, timing.intervalMs)
+      ? // The compose bundle mounts ./prometheus at /etc/prometheus; its config loads rules/*.yml there.
+        prometheusOffsetMs(group.name, `/etc/${ruleFilePath(group.name, project)}`, timing.intervalMs)
       : 0;
   return {
     target,

@@ -117,6 +117,18 @@ describe("POST /api/projects/{id}/rule-groups/{name}/backtest", () => {
     expect(last.result.chart.threshold).toEqual(undefined);
   });
 
+  it("evaluates at the phase the bundle's Prometheus gives the group, when asked", async () => {
+    const lines = await events(
+      await post({ rule: alert, window: "1h", end: demo.backfilledUntil, alignment: "bundle" }),
+    );
+    const last = lines.at(-1);
+    if (last?.type !== "result") throw new Error(`no result: ${JSON.stringify(last)}`);
+    const { evaluationOffsetMs, intervalMs, startMs } = last.result;
+    expect(evaluationOffsetMs).toBeGreaterThanOrEqual(0);
+    expect(evaluationOffsetMs).toBeLessThan(intervalMs);
+    expect(startMs % intervalMs).toBe(evaluationOffsetMs);
+  });
+
   it("refuses bad input with 4xx and says where", async () => {
     const bad = await post({ draft: { expr: "rate(up[5m]" }, window: "1h" });
     expect(bad.status).toBe(422);
