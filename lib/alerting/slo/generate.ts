@@ -16,6 +16,12 @@ export interface SloAlertExplanation {
   severity: SloAlertSeverity;
   labels: Record<string, string>;
   windows: ExplainedWindow[];
+  /**
+   * The alert's expression over the raw counters instead of the recorded ratios: the same alerts
+   * (its rule labels carry the SLO's labels), for a backtest on a Prometheus that does not run the
+   * recording rules yet.
+   */
+  rawExpr: string;
 }
 
 export interface SloGeneration {
@@ -37,10 +43,16 @@ function selector(labels: Record<string, string>): string {
 }
 
 /** One condition: both windows above the threshold, in the policy's own spelling. */
-function condition(spec: SloSpec, window: BurnWindow): string {
-  const match = selector(sloSeriesLabels(spec));
-  const longName = `${recordName(spec, window.longMs)}${match}`;
-  const shortName = `${recordName(spec, window.shortMs)}${match}`;
+/** How an alert reads a window's error ratio: the recorded series, or the ratio's own query. */
+type RatioRef = (spec: SloSpec, windowMs: number) => string;
+
+const recorded: RatioRef = (spec, windowMs) =>
+  `${recordName(spec, windowMs)}${selector(sloSeriesLabels(spec))}`;
+const raw: RatioRef = (spec, windowMs) => `(${errorRatioQuery(spec, windowMs)})`;
+
+function condition(spec: SloSpec, window: BurnWindow, ref: RatioRef): string {
+  const longName = ref(spec, window.longMs);
+  const shortName = ref(spec, window.shortMs);
   const budget = tidyNumber(errorBudget(spec.objective));
   switch (spec.policy) {
     case "sre-workbook": {
@@ -61,9 +73,9 @@ function condition(spec: SloSpec, window: BurnWindow): string {
   }
 }
 
-function alertExpr(spec: SloSpec, windows: readonly BurnWindow[]): string {
-  if (windows.length === 1 && windows[0]) return condition(spec, windows[0]);
-  return windows.map((w) => `(\n${condition(spec, w)}\n)`).join("\nor\n");
+function alertExpr(spec: SloSpec, windows: readonly BurnWindow[], ref: RatioRef): string {
+  if (windows.length === 1 && windows[0]) return condition(spec, windows[0], ref);
+  return windows.map((w) => `(\n${condition(spec, w, ref)}\n)`).join("\nor\n");
 }
 
 function alertLabels(spec: SloSpec, severity: SloAlertSeverity, window: BurnWindow): Record<string, string> {
@@ -123,7 +135,7 @@ export function generateSloRules(spec: SloSpec): SloGeneration {
     const rule: AlertingRule = {
       kind: "alert",
       alert: alertName(spec),
-      expr: alertExpr(spec, item.windows),
+      expr: alertExpr(spec, item.windows, recorded),
       labels,
       annotations: annotations(spec, item.severity, windows),
       enabled: true,
@@ -131,7 +143,13 @@ export function generateSloRules(spec: SloSpec): SloGeneration {
     };
     if (first.forMs) rule.for = prometheusDuration(first.forMs);
     alerting.push(rule);
-    alerts.push({ alert: rule.alert, severity: item.severity, labels, windows });
+    alerts.push({
+      alert: rule.alert,
+      severity: item.severity,
+      labels,
+      windows,
+      rawExpr: alertExpr(spec, item.windows, raw),
+    });
   }
 
   return {

@@ -4,6 +4,7 @@ import { smallProject } from "@/lib/generate/testdata/small-project";
 import type { GeneratedFile } from "@/lib/generate/types";
 import { toYaml } from "@/lib/generate/yaml";
 import { type SloPolicy, type SloSpec, SloSpecSchema, type SloWindow } from "@/lib/model/slo";
+import { generateSloRules } from "./generate";
 import { applySloToGroup } from "./merge";
 import { policyAlerts } from "./policies";
 import {
@@ -59,8 +60,14 @@ function sloSpec(policy: SloPolicy, window: SloWindow, indicator: keyof typeof I
   });
 }
 
-function ruleFile(spec: SloSpec): GeneratedFile {
-  const group = applySloToGroup({ name: "api SLO", rules: [] }, spec);
+/** The SLO's group; with `raw`, only its alerts, each reading the raw counters (`rawExpr`). */
+function ruleFile(spec: SloSpec, raw = false): GeneratedFile {
+  let group = applySloToGroup({ name: "api SLO", rules: [] }, spec);
+  if (raw) {
+    const rawExprs = generateSloRules(spec).alerts.map((alert) => alert.rawExpr);
+    const alerts = group.rules.filter((rule) => rule.kind === "alert");
+    group = { ...group, rules: alerts.map((rule, i) => ({ ...rule, expr: rawExprs[i] ?? "" })) };
+  }
   return { path: "slo.rules.yml", content: toYaml({ groups: [prometheusRuleGroup(smallProject(), group)] }) };
 }
 
@@ -83,8 +90,9 @@ function promtoolUnitTest(
   scenario: BurnScenario,
   timeline: AlertTimeline,
   indices: readonly number[],
+  raw = false,
 ): Promise<ToolRun> {
-  const rules = ruleFile(spec);
+  const rules = ruleFile(spec, raw);
   const test = {
     path: "slo.test.yml",
     content: toYaml(promtoolTest(spec, scenario, timeline, indices, rules.path)),
@@ -96,13 +104,14 @@ async function expectPromtoolAgrees(
   spec: SloSpec,
   scenario: BurnScenario,
   firsts: Array<number | undefined>,
+  raw = false,
 ): Promise<void> {
   const timeline = alertTimeline(spec, scenario);
   const indices = checkpoints(scenario, firsts);
   // The check must see alerts firing, not only silence, and every first firing must be checked.
   expect(indices.some((i) => !timeline.uncertain[i] && timeline.firing[i]?.some(Boolean))).toBe(true);
   for (const first of firsts) if (first !== undefined) expect(timeline.uncertain[first]).toBe(false);
-  const run = await promtoolUnitTest(spec, scenario, timeline, indices);
+  const run = await promtoolUnitTest(spec, scenario, timeline, indices, raw);
   expect(run.output).toContain("SUCCESS");
   expect(run.code).toBe(0);
 }
@@ -149,6 +158,8 @@ describe("generated SLO rules against promtool", () => {
       expect(page).toBeDefined();
       expect(ticket === undefined || (page !== undefined && ticket > page)).toBe(true);
       await expectPromtoolAgrees(spec, scenario, [page, ticket]);
+      // The same alerts over the raw counters, as a backtest without the recording rules reads them.
+      await expectPromtoolAgrees(spec, scenario, [page, ticket], true);
     });
 
     it(`${policy}: a slow burn opens a ticket and never pages`, async () => {
