@@ -12,6 +12,7 @@ import {
 } from "yaml";
 import { MetricNameSchema, parseDuration, type RuleGroupInput } from "../../model";
 import { analyzePromql } from "../../promql/parse";
+import { MAX_INPUT_DEPTH, tooDeepAt } from "../../security/nesting";
 
 /**
  * Prometheus rule files (`groups:`) and PrometheusRule resources (`spec.groups`) read the way
@@ -102,14 +103,34 @@ export function parseRuleFile(text: string): ParsedRuleFile {
   if (!Array.isArray(documents)) {
     return { format: "prometheus", groups: [], problems: [{ message: "no YAML document" }] };
   }
-  for (const document of documents) reader.readDocument(document);
+  try {
+    for (const document of documents) reader.readDocument(document);
+  } catch (error) {
+    // The yaml library refuses an alias bomb (more aliases than its maxAliasCount) with a
+    // ReferenceError, and nesting deep enough overflows the stack: problems of the file, not crashes.
+    if (error instanceof ReferenceError || error instanceof RangeError)
+      return { format: "prometheus", groups: [], problems: [{ message: `yaml: ${error.message}` }] };
+    throw error;
+  }
   return reader.result();
 }
 
 /** A rule file from an already-parsed value (JSON, or YAML read without its text). */
 export function parseRuleFileValue(value: unknown): ParsedRuleFile {
+  const tooDeep = tooDeepAt(value);
+  if (tooDeep !== undefined)
+    return {
+      format: "prometheus",
+      groups: [],
+      problems: [{ message: `${tooDeep}: nested deeper than ${MAX_INPUT_DEPTH} levels` }],
+    };
   const documents = Array.isArray(value) ? value : [value];
-  return parseRuleFile(documents.map((document) => stringify(document, { lineWidth: 0 })).join("---\n"));
+  // No anchors for an object met twice: the text is read back with a limit on aliases.
+  return parseRuleFile(
+    documents
+      .map((document) => stringify(document, { lineWidth: 0, aliasDuplicateObjects: false }))
+      .join("---\n"),
+  );
 }
 
 class RuleFileReader {
