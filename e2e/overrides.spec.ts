@@ -41,7 +41,7 @@ function withTargets(panel: Json, y: number, targets: Array<{ legendFormat: stri
   };
 }
 
-test("a corpus panel's overrides in the preview: Tx mirrored below zero, Max and Min absent from the legend", async ({
+test("a corpus panel's overrides in the preview: Tx mirrored below zero, Max and Min absent from the legend, the override edited in the form", async ({
   request,
   demoProject,
   dashboardPage,
@@ -88,4 +88,19 @@ test("a corpus panel's overrides in the preview: Tx mirrored below zero, Max and
   await expect(legend.locator(".dash-legend-item")).toHaveText([/^CPU /]);
   // Still drawn: hidden from the legend only, three series on the chart.
   await expect(cpu.locator(".dash-ts-serie")).toHaveCount(3);
+
+  // The panel form shows the override; set back to "as is", Tx is drawn above zero again.
+  await dashboardPage.openEditor("Network Traffic Basic");
+  const overrides = dashboardPage.editor.getByTestId("field-overrides");
+  await expect(overrides.getByTestId("override-matcher-option")).toHaveValue("/.*Tx.*/");
+  const transform = overrides.getByTestId("override-transform");
+  await expect(transform).toHaveValue("negative-Y");
+  await transform.selectOption("constant");
+  await dashboardPage.expectSaved();
+  await dashboardPage.closeEditor();
+  await expect
+    .poll(async () =>
+      (await network.locator(".dash-axis-tick").allTextContents()).some((text) => /^[-−]\d/.test(text)),
+    )
+    .toBe(false);
 });
