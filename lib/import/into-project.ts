@@ -1,7 +1,7 @@
 import type { CreateProjectBody } from "../api/schemas";
 import { projectFromCreateBody, withDatasourcesFor } from "../catalog/apply-template";
 import { InvalidSectionError, parseWithSection } from "../db/section-issues";
-import { formatIssue, type Project } from "../model";
+import { formatIssue, type Project, withSection } from "../model";
 import { ImportFailure, type ImportOptions, importerFor, NOT_RECOGNISED, sectionsOf } from "./importers";
 
 /**
@@ -41,10 +41,15 @@ export function importIntoProject(
     if (!importer) return { name: source.name, ok: false, lines: [NOT_RECOGNISED] };
     try {
       const sections = sectionsOf(importer.convert(source.document, current, options));
+      // One model check per file (its sections added first), not one per rule group: a project of
+      // hundreds of groups is checked as a whole each time.
       let next = current;
-      for (const converted of sections) {
+      const last = sections.at(-1);
+      for (const converted of sections.slice(0, -1))
+        next = withSection(next, converted.ref, converted.content);
+      if (last) {
         try {
-          next = parseWithSection(next, converted.ref, converted.content);
+          next = parseWithSection(next, last.ref, last.content);
         } catch (error) {
           if (!(error instanceof InvalidSectionError)) throw error;
           const errors = error.sectionIssues.filter((issue) => issue.severity === "error");
