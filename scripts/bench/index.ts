@@ -5,6 +5,7 @@ import { benchBundle } from "./bundle";
 import { benchDesigner } from "./designer";
 import { benchPreview } from "./preview";
 import { benchRouting } from "./routing";
+import { benchRuleImport } from "./rule-import";
 
 const only = process.argv[2];
 if (!only || only === "bundle") benchBundle();
@@ -12,4 +13,5 @@ if (!only || only === "api") await benchApi();
 if (!only || only === "preview") await benchPreview();
 if (!only || only === "designer") await benchDesigner();
 if (!only || only === "routing") benchRouting();
+if (!only || only === "rule-import") benchRuleImport();
 if (!only || only === "backtest") await benchBacktest();
