@@ -1,4 +1,5 @@
 import type { AlertingSection, InhibitRule, Receiver } from "../../model";
+import { MAX_INPUT_DEPTH, tooDeepAt } from "../../security/nesting";
 import { AlertmanagerImportError, isRecord, Problems } from "./problems";
 import { receiverOf } from "./receivers";
 import { inhibitRuleOf, routeOf } from "./routing-fields";
@@ -82,6 +83,12 @@ export function importAlertmanagerConfig(document: unknown): AlertmanagerImport 
   if (!isAlertmanagerConfig(document) || !isRecord(document))
     throw new AlertmanagerImportError([
       { path: "", message: "not an Alertmanager configuration: no route and receivers" },
+    ]);
+  // Before the recursive walks (route tree, secret paths of kept maps) could overflow the stack.
+  const tooDeep = tooDeepAt(document);
+  if (tooDeep !== undefined)
+    throw new AlertmanagerImportError([
+      { path: tooDeep, message: `nested deeper than ${MAX_INPUT_DEPTH} levels` },
     ]);
   const notes: string[] = [];
   for (const key of Object.keys(document))
