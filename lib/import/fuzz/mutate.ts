@@ -112,7 +112,8 @@ function mutateOnce(root: unknown, random: Random): unknown {
       else setSlot(slot, JSON.parse('{"__proto__":{"polluted":"yes"}}'));
       break;
     case 5: // the string or number as the other
-      setSlot(slot, typeof current === "string" ? Number(current) || 7 : String(current));
+      if (typeof current === "string") setSlot(slot, Number(current) || 7);
+      else if (typeof current !== "object" || current === null) setSlot(slot, String(current));
       break;
     default: // many copies of one entry
       if (Array.isArray(slot.parent)) for (let n = 0; n < 50; n++) slot.parent.push(current);
