@@ -16,7 +16,9 @@ import {
   loadProjectJson,
 } from "./load-input";
 import { type OutputOptions, writeBundle } from "./output";
+import { addBacktestCommand } from "./backtest-command";
 import { addRoutesCommand } from "./routes-command";
+import { addTestCommand } from "./test-command";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -183,6 +185,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     });
 
   addRoutesCommand(program, io, setExit);
+  addTestCommand(program, io, setExit);
+  addBacktestCommand(program, io, setExit);
 
   return program;
 }
