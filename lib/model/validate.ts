@@ -3,6 +3,7 @@ import { checkDashboards } from "./checks/dashboards";
 import { checkRuleTemplates } from "./checks/rule-templates";
 import { checkRuleGroups } from "./checks/rules";
 import { IssueCollector, type ModelIssue, zodIssuesToModelIssues } from "./issues";
+import { MAX_INPUT_DEPTH, tooDeepAt } from "../security/nesting";
 import { type Project, ProjectShapeSchema } from "./project";
 
 export type ValidationResult =
@@ -70,6 +71,13 @@ export function checkProject(project: Project): ModelIssue[] {
 
 /** Parses and checks a project; `ok` is true when there are no errors (warnings allowed). */
 export function validateProject(input: unknown): ValidationResult {
+  // Before zod and the checks walk it recursively (a stack overflow there would be a 500).
+  const tooDeep = tooDeepAt(input);
+  if (tooDeep !== undefined)
+    return {
+      ok: false,
+      issues: [{ path: tooDeep, message: `nested deeper than ${MAX_INPUT_DEPTH} levels`, severity: "error" }],
+    };
   const parsed = ProjectShapeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: zodIssuesToModelIssues(parsed.error) };
   const issues = checkProject(parsed.data);
