@@ -1,8 +1,10 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { MAX_WINDOW_MS } from "../alerting/backtest/api-schemas";
+import { prometheusOffsetMs } from "../alerting/backtest/evaluation-times";
 import { type BacktestRuleSpec, type RangeQuery, runBacktest } from "../alerting/backtest/run";
 import { formatSpan } from "../alerting/backtest/summary";
 import type { AlertTimeline, ResultSeries } from "../alerting/backtest/types";
+import { ruleFilePath } from "../generate/names";
 import { type AlertingRule, type Project, parseDuration, type RuleGroup } from "../model";
 import { PreviewError } from "../prometheus/errors";
 import { fetchLimited } from "../prometheus/fetch-limited";
@@ -26,6 +28,8 @@ export interface BacktestOptions {
   prometheus: string;
   since: string;
   group?: string;
+  /** "bundle": evaluations at the phase Prometheus gives the bundle's rule file; else on multiples of the interval. */
+  alignment?: "interval" | "bundle";
 }
 
 function ms(text: string | undefined): number {
@@ -135,7 +139,7 @@ export async function runBacktestCommand(
   nowMs: number = Date.now(),
 ): Promise<string[]> {
   const sinceMs = parseDuration(options.since);
-  if (sinceMs === undefined || sinceMs <= 0 || sinceMs > MAX_WINDOW_MS)
+  if (sinceMs === undefined || sinceMs < 60_000 || sinceMs > MAX_WINDOW_MS)
     throw new InputError([
       `--since ${JSON.stringify(options.since)}: give a duration from 1m to 7d, e.g. 24h`,
     ]);
@@ -163,7 +167,16 @@ export async function runBacktestCommand(
     run = await runBacktest(
       {
         saved: spec,
-        group: { intervalMs, limit: loose.limit, queryOffsetMs: ms(loose.queryOffset) },
+        group: {
+          intervalMs,
+          limit: loose.limit,
+          queryOffsetMs: ms(loose.queryOffset),
+          evaluationOffsetMs:
+            options.alignment === "bundle"
+              ? // As the web app's backtest: the compose bundle loads rules/*.yml from /etc/prometheus.
+                prometheusOffsetMs(group.name, `/etc/${ruleFilePath(group.name, project)}`, intervalMs)
+              : 0,
+        },
         startMs: nowMs - sinceMs,
         endMs: nowMs,
         chart: false,
@@ -180,7 +193,7 @@ export async function runBacktestCommand(
   const result = run.saved;
   if (!result) throw new Error("the backtest returned no result for the rule");
   const lines = [
-    `${rule.alert} (group ${group.name}, every ${formatSpan(intervalMs)}, ${time(run.startMs)} to ${time(run.endMs)}): ${result.summary.text}`,
+    `${rule.alert} (group ${group.name}, every ${group.interval ?? project.evaluationInterval}, ${time(run.startMs)} to ${time(run.endMs)}): ${result.summary.text}`,
     ...firingLines(result.timelines),
   ];
   if (result.omittedTimelines > 0) lines.push(`… and ${result.omittedTimelines} more series not listed`);
@@ -201,6 +214,14 @@ export function addBacktestCommand(
     .requiredOption("--prometheus <url>", "the Prometheus whose history is read, e.g. http://localhost:9090")
     .option("--since <duration>", "the window, up to now (1m to 7d)", "24h")
     .option("--group <name>", "the rule group, when several have a rule of that name")
+    .addOption(
+      new Option(
+        "--alignment <how>",
+        "evaluation times: on multiples of the interval (as promtool), or at the phase a real Prometheus gives the bundle's rule file",
+      )
+        .choices(["interval", "bundle"])
+        .default("interval"),
+    )
     .addHelpText(
       "after",
       [
