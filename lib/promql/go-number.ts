@@ -1,3 +1,4 @@
+import { DECIMAL_FLOAT, underscoreOK } from "../go/strconv";
 import { goQuote } from "./go-quote";
 
 /**
@@ -7,36 +8,6 @@ import { goQuote } from "./go-quote";
  */
 
 export type Parsed = { ok: true; value: number } | { ok: false; message: string };
-
-/** strconv's underscoreOK: `_` only between digits, or between a base prefix and a digit. */
-function underscoreOK(text: string): boolean {
-  let saw = "^"; // ^ start, 0 digit or base prefix, _ underscore, ! other
-  let i = 0;
-  let hex = false;
-  if (text.length >= 1 && text[0] === "0") {
-    const prefix = text[1]?.toLowerCase();
-    if (prefix === "x" || prefix === "o" || prefix === "b") {
-      hex = prefix === "x";
-      i = 2;
-      saw = "0";
-    }
-  }
-  for (; i < text.length; i++) {
-    const c = text[i] ?? "";
-    if ((c >= "0" && c <= "9") || (hex && /[a-fA-F]/.test(c))) {
-      saw = "0";
-      continue;
-    }
-    if (c === "_") {
-      if (saw !== "0") return false;
-      saw = "_";
-      continue;
-    }
-    if (saw === "_") return false;
-    saw = "!";
-  }
-  return saw !== "_";
-}
 
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -63,7 +34,7 @@ function parseFloat64(text: string): Parsed {
   };
   if (text.includes("_") && !underscoreOK(text)) return syntax;
   const digits = text.replaceAll("_", "");
-  if (!/^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(digits)) return syntax;
+  if (!DECIMAL_FLOAT.test(digits)) return syntax;
   const value = Number(digits);
   if (!Number.isFinite(value)) {
     return { ok: false, message: `strconv.ParseFloat: parsing ${goQuote(text)}: value out of range` };

@@ -3,7 +3,7 @@
  * because parse errors name the line of the last token read (`template: NAME:LINE: …`).
  */
 
-import { parseGoFloat, parseGoInt, parseGoUint } from "./go-number";
+import { parseGoFloat, parseGoInt, parseGoUint } from "../../go/strconv";
 import { goQuote, goUnquote, unquoteChar } from "./go-quote";
 import { Item, lex, type Token, tokenString } from "./lexer";
 import {

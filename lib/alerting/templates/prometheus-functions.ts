@@ -4,7 +4,7 @@
  */
 import { FuncError, type GoFunc } from "./exec";
 import { formatFloat, sprint, sprintf } from "./go-fmt";
-import { parseGoFloat } from "./go-number";
+import { parseGoFloat } from "../../go/strconv";
 import { goQuote } from "./go-quote";
 import { compileGoRegexp, goReplaceAll } from "./go-regexp";
 import {

@@ -1,8 +1,10 @@
-/** strconv.ParseInt/ParseUint (base 0) and ParseFloat, as text/template reads number constants. */
+/**
+ * Go's strconv number parsing: ParseInt/ParseUint (base 0) and ParseFloat, as text/template reads
+ * number constants, plus the pieces PromQL's number parsing (lib/promql/go-number.ts) shares.
+ */
 
-export class NumberSyntaxError extends Error {}
-
-function underscoreOK(text: string): boolean {
+/** strconv's underscoreOK: `_` only between digits, or between a base prefix and a digit (after an optional sign). */
+export function underscoreOK(text: string): boolean {
   let s = text;
   let saw = "^";
   let i = 0;
@@ -77,6 +79,9 @@ export function parseGoInt(text: string): bigint | undefined {
   return value;
 }
 
+/** The decimal (not hexadecimal) float syntax ParseFloat accepts, without sign or underscores. */
+export const DECIMAL_FLOAT = /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+
 /** ParseFloat(text, 64); undefined on a syntax error (Go's range errors still give ±Inf or 0 here). */
 export function parseGoFloat(text: string): number | undefined {
   let s = text;
@@ -101,6 +106,6 @@ export function parseGoFloat(text: string): number | undefined {
     const exponent = Number(hexFloat[3]) - 4 * fracPart.length;
     return sign * Number(mantissa) * 2 ** exponent;
   }
-  if (!/^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s)) return undefined;
+  if (!DECIMAL_FLOAT.test(s)) return undefined;
   return sign * Number(s);
 }
