@@ -1,3 +1,4 @@
+import { escapeRegExpLiteral, POSIX_CLASSES } from "../../go/regexp-syntax";
 import { checkRe2 } from "../../promql/re2";
 
 /**
@@ -33,33 +34,12 @@ interface Flags {
   U: boolean;
 }
 
-const POSIX: Record<string, string> = {
-  alnum: "0-9A-Za-z",
-  alpha: "A-Za-z",
-  ascii: "\\x00-\\x7F",
-  blank: "\\t ",
-  cntrl: "\\x00-\\x1F\\x7F",
-  digit: "0-9",
-  graph: "!-~",
-  lower: "a-z",
-  print: " -~",
-  punct: "!-/:-@[-`{-~",
-  space: "\\t\\n\\v\\f\\r ",
-  upper: "A-Z",
-  word: "0-9A-Za-z_",
-  xdigit: "0-9A-Fa-f",
-};
-
 const GO_SPACE = "\\t\\n\\f\\r ";
-
-function escapeLiteral(char: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(char) ? `\\${char}` : char;
-}
 
 function caseVariants(char: string): string {
   const lower = char.toLowerCase();
   const upper = char.toUpperCase();
-  if (lower === upper || lower.length !== 1 || upper.length !== 1) return escapeLiteral(char);
+  if (lower === upper || lower.length !== 1 || upper.length !== 1) return escapeRegExpLiteral(char);
   return `[${lower}${upper}]`;
 }
 
@@ -143,7 +123,7 @@ class Translator {
           this.out.push("|");
           break;
         default:
-          this.out.push(flags.i ? caseVariants(c) : escapeLiteral(c));
+          this.out.push(flags.i ? caseVariants(c) : escapeRegExpLiteral(c));
       }
     }
   }
@@ -197,7 +177,7 @@ class Translator {
         const end = this.src.indexOf("\\E", this.pos);
         const literal = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end);
         this.pos = end < 0 ? this.src.length : end + 2;
-        for (const char of literal) this.out.push(flags.i ? caseVariants(char) : escapeLiteral(char));
+        for (const char of literal) this.out.push(flags.i ? caseVariants(char) : escapeRegExpLiteral(char));
         return;
       }
       case "A":
@@ -258,7 +238,7 @@ class Translator {
       const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.src.slice(this.pos));
       if (posix) {
         this.pos += posix[0].length;
-        const set = POSIX[posix[2] ?? ""];
+        const set = POSIX_CLASSES[posix[2] ?? ""];
         if (set === undefined || posix[1] === "^")
           throw new UnsupportedRegexpError(this.src, `the class ${posix[0]}`);
         parts.push(set);

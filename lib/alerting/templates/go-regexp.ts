@@ -1,27 +1,10 @@
+import { escapeRegExpLiteral, POSIX_CLASSES } from "../../go/regexp-syntax";
+
 /**
  * Go regular expressions (RE2 syntax) run on JavaScript's engine: the syntax differences that
  * label-rewriting templates use are translated (`(?P<name>`, leading `(?i)`-style flags, `\z`,
  * `\A`, `[[:alpha:]]`, `\Q…\E`), and replacements expand `$1`, `${name}` the way Go's Expand does.
  */
-
-const POSIX_CLASSES: Readonly<Record<string, string>> = {
-  alnum: "0-9A-Za-z",
-  alpha: "A-Za-z",
-  ascii: "\\x00-\\x7F",
-  blank: "\\t ",
-  cntrl: "\\x00-\\x1F\\x7F",
-  digit: "0-9",
-  graph: "!-~",
-  lower: "a-z",
-  print: " -~",
-  punct: "!-\\/:-@\\[-`{-~",
-  space: "\\t\\n\\v\\f\\r ",
-  upper: "A-Z",
-  word: "0-9A-Za-z_",
-  xdigit: "0-9A-Fa-f",
-};
-
-const escapeLiteral = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 
 export class GoRegexpError extends Error {}
 
@@ -35,7 +18,7 @@ export function compileGoRegexp(pattern: string, global = false): RegExp {
     source = source.slice(leading[0].length);
   }
   source = source
-    .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_, literal: string) => escapeLiteral(literal))
+    .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_, literal: string) => escapeRegExpLiteral(literal))
     .replace(/\(\?P</g, "(?<")
     .replace(/\[:(\^?)([a-z]+):\]/g, (whole, negate: string, name: string) => {
       const chars = POSIX_CLASSES[name];
