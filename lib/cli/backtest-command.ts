@@ -154,6 +154,10 @@ export async function runBacktestCommand(
   const { group, rule } = findRule(project, file, options);
   const intervalMs = ms(group.interval ?? project.evaluationInterval);
   if (!(intervalMs > 0)) throw new InputError([`${file}: group "${group.name}" has no positive interval`]);
+  if (sinceMs < intervalMs)
+    throw new InputError([
+      `--since ${options.since} is shorter than group "${group.name}"'s interval (${group.interval ?? project.evaluationInterval}): no evaluation to replay`,
+    ]);
   const loose = group as RuleGroup & { limit?: number; queryOffset?: string };
   const spec: BacktestRuleSpec = {
     alert: rule.alert,
