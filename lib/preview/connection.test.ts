@@ -82,13 +82,25 @@ describe("testConnection", () => {
   it("still answers when the server has no TSDB status, without a series count", async () => {
     const answer = await testConnection(target("/no-tsdb"));
     expect(answer).toMatchObject({ ok: true, version: "2.99.1", series: null });
-    expect(answer.ok && answer.seriesError).toMatch(/HTTP 404 with something other than JSON/);
+    expect(answer.ok && answer.seriesError).toMatch(
+      /HTTP 404 with non-JSON content \(19 bytes, content-type text\/plain\)/,
+    );
   });
 
   it.each([
-    ["an HTML page", "/grafana", "bad_response", /HTTP 404 with something other than JSON: <html>/],
+    [
+      "an HTML page",
+      "/grafana",
+      "bad_response",
+      /HTTP 404 with non-JSON content \(35 bytes, content-type text\/html\)$/,
+    ],
     ["JSON that is not Prometheus's", "/json", "bad_response", /unexpected shape .*is this a Prometheus\?/],
-    ["a 503", "/down", "bad_response", /HTTP 503 with something other than JSON: Service Unavailable/],
+    [
+      "a 503",
+      "/down",
+      "bad_response",
+      /HTTP 503 with non-JSON content \(19 bytes, content-type text\/plain\)$/,
+    ],
   ])("says what is wrong with %s, and stops after buildinfo", async (_name, path, kind, message) => {
     seen.length = 0;
     const answer = await testConnection(target(path));

@@ -86,9 +86,11 @@ async function call<T>(
   try {
     json = JSON.parse(response.text);
   } catch {
+    // Not the body itself: the URL is the user's, so echoing what answered would let anyone read
+    // the start of any page the server can reach (its own loopback services included).
     throw new PreviewError(
       "bad_response",
-      `${base} answered HTTP ${response.status} with something other than JSON: ${response.text.slice(0, 200)}`,
+      `${base} answered HTTP ${response.status} with non-JSON content (${response.bytes} bytes, content-type ${response.contentType || "none"})`,
     );
   }
   const parsed = schema.safeParse(json);

@@ -22,6 +22,8 @@ export interface LimitedResponse {
   status: number;
   text: string;
   bytes: number;
+  /** The Content-Type header as sent ("" when none), for messages that must not echo the body. */
+  contentType: string;
 }
 
 /** Node's network error codes in words, as a user would say them; the code stays beside them. */
@@ -106,7 +108,12 @@ export async function fetchLimited(url: string, options: LimitedFetchOptions): P
     }
     try {
       const { text, bytes } = await readCapped(response, maxBytes, where);
-      return { status: response.status, text, bytes };
+      return {
+        status: response.status,
+        text,
+        bytes,
+        contentType: response.headers.get("content-type") ?? "",
+      };
     } catch (error) {
       if (error instanceof PreviewError) throw error;
       if (timeout.signal.aborted) throw timedOut();

@@ -137,7 +137,7 @@ describe("POST /api/projects/{id}/preview/test-connection", () => {
     const body = await (await test({ url: `${webUrl}/grafana/` })).json();
     expect(body).toMatchObject({ ok: false, url: `${webUrl}/grafana`, kind: "bad_response" });
     expect(body.error).toBe(
-      `${webUrl}/grafana/api/v1/status/buildinfo answered HTTP 200 with something other than JSON: <!doctype html><title>Grafana</title>`,
+      `${webUrl}/grafana/api/v1/status/buildinfo answered HTTP 200 with non-JSON content (37 bytes, content-type text/html)`,
     );
     expect(webSeen).toEqual(["GET /grafana/api/v1/status/buildinfo"]);
   });
