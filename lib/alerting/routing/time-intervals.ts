@@ -1,4 +1,5 @@
 import type { TimeInterval, TimeIntervalRange } from "../../model";
+import { clockMinutes, MONTHS, WEEKDAYS } from "../../model/time-interval-fields";
 
 /**
  * Whether a moment falls in a time interval, as Alertmanager 0.25 decides it
@@ -6,22 +7,6 @@ import type { TimeInterval, TimeIntervalRange } from "../../model";
  * (UTC by default); times are [start, end) in minutes of the day; days of the month may count
  * from the end (-1 is the last day) and are clamped to the month; ranges are inclusive.
  */
-
-const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
 
 interface Moment {
   year: number;
@@ -76,11 +61,6 @@ const weekday = (name: string): number => WEEKDAYS.indexOf(name);
 const month = (name: string): number => (/^\d+$/.test(name) ? Number(name) : MONTHS.indexOf(name) + 1);
 const number = (name: string): number => Number(name);
 
-function minutes(clock: string): number {
-  const [hours = "0", mins = "0"] = clock.split(":");
-  return Number(hours) * 60 + Number(mins);
-}
-
 const clamp = (n: number, min: number, max: number): number => Math.min(Math.max(n, min), max);
 
 function inDaysOfMonth(text: string, moment: Moment): boolean {
@@ -108,7 +88,7 @@ export function timeRangeContains(range: TimeIntervalRange, at: Date): boolean {
       range.times?.map((time) => `${time.startTime}-${time.endTime}`),
       (text) => {
         const [start = "", end = ""] = text.split("-");
-        return moment.minuteOfDay >= minutes(start) && moment.minuteOfDay < minutes(end);
+        return moment.minuteOfDay >= clockMinutes(start) && moment.minuteOfDay < clockMinutes(end);
       },
     ) &&
     within(range.daysOfMonth, (text) => inDaysOfMonth(text, moment)) &&

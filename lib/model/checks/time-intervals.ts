@@ -1,23 +1,8 @@
 import type { TimeInterval } from "../alertmanager";
 import type { IssueCollector, PathSegment } from "../issues";
+import { clockMinutes, MONTHS, WEEKDAYS } from "../time-interval-fields";
 
 /** Alertmanager's checks of time interval definitions (timeinterval/timeinterval.go), in its words. */
-
-const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
 
 type Member = (name: string) => number | string;
 
@@ -52,11 +37,6 @@ function validZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-function clockMinutes(clock: string): number {
-  const [hours = "0", minutes = "0"] = clock.split(":");
-  return Number(hours) * 60 + Number(minutes);
 }
 
 export function checkTimeIntervals(intervals: readonly TimeInterval[], out: IssueCollector): void {
