@@ -1,8 +1,15 @@
 import type { CreateProjectBody } from "../api/schemas";
 import { projectFromCreateBody, withDatasourcesFor } from "../catalog/apply-template";
 import { InvalidSectionError, parseWithSection } from "../db/section-issues";
-import { formatIssue, type Project, withSection } from "../model";
-import { ImportFailure, type ImportOptions, importerFor, NOT_RECOGNISED, sectionsOf } from "./importers";
+import { formatIssue, type Project, validateProject, withSection } from "../model";
+import {
+  type ConvertedSection,
+  ImportFailure,
+  type ImportOptions,
+  importerFor,
+  NOT_RECOGNISED,
+  sectionsOf,
+} from "./importers";
 
 /**
  * Files added to a project file, each as the section add the API makes: converted by the importer
@@ -30,11 +37,42 @@ export interface ImportIntoResult {
   ok: boolean;
 }
 
+/**
+ * Every file added and the project checked once: what a batch of good files costs (hundreds of
+ * rule files would otherwise check a growing project once each). Undefined when any file fails
+ * to convert or the result is invalid; then each file is added and checked in turn, to say which.
+ */
+function importAllAtOnce(
+  project: Project,
+  sources: readonly ImportSource[],
+  options: ImportOptions,
+): ImportIntoResult | undefined {
+  let next = project;
+  const outcomes: ImportOutcome[] = [];
+  for (const source of sources) {
+    const importer = importerFor(source.document);
+    if (!importer) return undefined;
+    let sections: ConvertedSection[];
+    try {
+      sections = sectionsOf(importer.convert(source.document, next, options));
+    } catch (error) {
+      if (error instanceof ImportFailure) return undefined;
+      throw error;
+    }
+    for (const converted of sections) next = withSection(next, converted.ref, converted.content);
+    outcomes.push({ name: source.name, ok: true, lines: sections.flatMap((section) => section.report) });
+  }
+  const checked = validateProject(next);
+  return checked.ok ? { project: checked.project, outcomes, ok: true } : undefined;
+}
+
 export function importIntoProject(
   project: Project,
   sources: readonly ImportSource[],
   options: ImportOptions = {},
 ): ImportIntoResult {
+  const atOnce = sources.length > 1 ? importAllAtOnce(project, sources, options) : undefined;
+  if (atOnce) return atOnce;
   let current = project;
   const outcomes = sources.map((source): ImportOutcome => {
     const importer = importerFor(source.document);
