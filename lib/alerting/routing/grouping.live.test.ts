@@ -1,12 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { generateAlertmanager } from "../../generate/alertmanager";
 import { type Labels, parseProject } from "../../model";
 import { seededRandom } from "../../promql/testing/mutate";
-import { freePort, startProcess, waitFor } from "../../testing/processes";
-import { makeTempDir, writeFiles } from "../../tools/files";
+import { waitFor } from "../../testing/processes";
+import { makeTempDir } from "../../tools/files";
+import { labelsKey, postAlerts, startAlertmanager } from "./testing/live-alertmanager";
 import { RECEIVERS, randomLabelSet, randomRouteTree } from "./testing/random-routing";
 import { whoGets } from "./who-gets";
 
@@ -24,12 +23,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function alertmanagerBinary(): string {
-  return spawnSync("alertmanager", ["--version"]).status === 0 ? "alertmanager" : "prometheus-alertmanager";
-}
-
-const key = (labels: Labels): string => JSON.stringify(Object.entries(labels).sort());
-
 interface AlertGroup {
   labels: Labels;
   receiver: { name: string };
@@ -45,42 +38,26 @@ async function runTree(seed: number): Promise<number> {
     route: { ...tree, groupBy: random() < 0.5 ? ["alertname", "severity"] : undefined, groupWait: "1h" },
   });
   const configDir = path.join(dir, `tree-${seed}`);
-  writeFiles(configDir, generateAlertmanager(project));
-  const port = await freePort();
-  const alertmanager = startProcess(alertmanagerBinary(), [
-    `--config.file=${path.join(configDir, "alertmanager/alertmanager.yml")}`,
-    `--storage.path=${path.join(configDir, "data")}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    "--cluster.listen-address=",
-  ]);
+  const { base, alertmanager } = await startAlertmanager(project, configDir);
   cleanups.push(alertmanager.stop);
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(
-    async () => ((await fetch(`${base}/-/ready`)).ok ? true : undefined),
-    20_000,
-    () => alertmanager.output(),
-  );
 
   const unique = new Map<string, Labels>();
   for (let i = 0; i < 150; i++) {
     const labels = Object.fromEntries(
       Object.entries(randomLabelSet(random)).filter(([, value]) => value !== ""),
     );
-    if (Object.keys(labels).length > 0) unique.set(key(labels), labels);
+    if (Object.keys(labels).length > 0) unique.set(labelsKey(labels), labels);
   }
   const alerts = [...unique.values()];
   const expected = whoGets(project.route, alerts)
     .flatMap((answer) =>
-      answer.matches.map((match) => `${match.receiver} ${key(match.groupLabels)} ${key(answer.labels)}`),
+      answer.matches.map(
+        (match) => `${match.receiver} ${labelsKey(match.groupLabels)} ${labelsKey(answer.labels)}`,
+      ),
     )
     .sort();
 
-  const endsAt = new Date(Date.now() + 3_600_000).toISOString();
-  const posted = await fetch(`${base}/api/v2/alerts`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(alerts.map((labels) => ({ labels, endsAt }))),
-  });
+  const posted = await postAlerts(base, alerts);
   expect(posted.status, await posted.text()).toBe(200);
 
   let actual: string[] = [];
@@ -89,7 +66,9 @@ async function runTree(seed: number): Promise<number> {
       const groups = (await (await fetch(`${base}/api/v2/alerts/groups`)).json()) as AlertGroup[];
       actual = groups
         .flatMap((group) =>
-          group.alerts.map((alert) => `${group.receiver.name} ${key(group.labels)} ${key(alert.labels)}`),
+          group.alerts.map(
+            (alert) => `${group.receiver.name} ${labelsKey(group.labels)} ${labelsKey(alert.labels)}`,
+          ),
         )
         .sort();
       return actual.length === expected.length && actual.every((entry, i) => entry === expected[i])

@@ -1,13 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { generateAlertmanager } from "../../generate/alertmanager";
 import { type Labels, parseProject } from "../../model";
 import { seededRandom } from "../../promql/testing/mutate";
-import { freePort, startProcess, waitFor } from "../../testing/processes";
-import { makeTempDir, writeFiles } from "../../tools/files";
+import { waitFor } from "../../testing/processes";
+import { makeTempDir } from "../../tools/files";
 import { compileInhibitRules, inhibitAll } from "./inhibit";
+import { labelsKey, postAlerts, startAlertmanager } from "./testing/live-alertmanager";
 import { randomInhibitRules, randomLabelSet } from "./testing/random-routing";
 
 /**
@@ -25,10 +24,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function alertmanagerBinary(): string {
-  return spawnSync("alertmanager", ["--version"]).status === 0 ? "alertmanager" : "prometheus-alertmanager";
-}
-
 interface GettableAlert {
   labels: Labels;
   fingerprint: string;
@@ -38,8 +33,6 @@ interface GettableAlert {
 function withoutEmpty(labels: Labels): Labels {
   return Object.fromEntries(Object.entries(labels).filter(([, value]) => value !== ""));
 }
-
-const key = (labels: Labels): string => JSON.stringify(Object.entries(labels).sort());
 
 async function runConfig(seed: number, sets: number): Promise<{ alerts: number; inhibited: number }> {
   const random = seededRandom(seed);
@@ -51,21 +44,8 @@ async function runConfig(seed: number, sets: number): Promise<{ alerts: number; 
     inhibitRules: rules,
   });
   const configDir = path.join(dir, `config-${seed}`);
-  writeFiles(configDir, generateAlertmanager(project));
-  const port = await freePort();
-  const alertmanager = startProcess(alertmanagerBinary(), [
-    `--config.file=${path.join(configDir, "alertmanager/alertmanager.yml")}`,
-    `--storage.path=${path.join(configDir, "data")}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    "--cluster.listen-address=",
-  ]);
+  const { base, alertmanager } = await startAlertmanager(project, configDir);
   cleanups.push(alertmanager.stop);
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(
-    async () => ((await fetch(`${base}/-/ready`)).ok ? true : undefined),
-    20_000,
-    () => alertmanager.output(),
-  );
 
   const alerts: Labels[] = [];
   const expected = new Map<string, { inhibited: boolean; sources: Set<string> }>();
@@ -74,26 +54,21 @@ async function runConfig(seed: number, sets: number): Promise<{ alerts: number; 
     const count = 2 + Math.floor(random() * 8);
     for (let i = 0; i < count; i++) {
       const labels = { ...withoutEmpty(randomLabelSet(random)), case: String(c) };
-      seen.set(key(labels), labels);
+      seen.set(labelsKey(labels), labels);
     }
     const firing = [...seen.values()];
     const verdicts = inhibitAll(compileInhibitRules(project.inhibitRules), firing);
     firing.forEach((labels, index) => {
       const verdict = verdicts[index];
-      expected.set(key(labels), {
+      expected.set(labelsKey(labels), {
         inhibited: verdict !== undefined,
-        sources: new Set(verdict?.sources.map((source) => key(firing[source] as Labels)) ?? []),
+        sources: new Set(verdict?.sources.map((source) => labelsKey(firing[source] as Labels)) ?? []),
       });
     });
     alerts.push(...firing);
   }
 
-  const endsAt = new Date(Date.now() + 3_600_000).toISOString();
-  const posted = await fetch(`${base}/api/v2/alerts`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(alerts.map((labels) => ({ labels, endsAt }))),
-  });
+  const posted = await postAlerts(base, alerts);
   expect(posted.status, await posted.text()).toBe(200);
 
   // The inhibitor learns source alerts asynchronously: wait until every alert is listed and the
@@ -104,22 +79,22 @@ async function runConfig(seed: number, sets: number): Promise<{ alerts: number; 
       `${base}/api/v2/alerts?active=true&silenced=true&inhibited=true&unprocessed=true`,
     );
     const listed = (await response.json()) as GettableAlert[];
-    const byFingerprint = new Map(listed.map((alert) => [alert.fingerprint, key(alert.labels)]));
+    const byFingerprint = new Map(listed.map((alert) => [alert.fingerprint, labelsKey(alert.labels)]));
     const problems: string[] = [];
     if (listed.length !== alerts.length) problems.push(`${listed.length} of ${alerts.length} alerts listed`);
     for (const alert of listed) {
-      const want = expected.get(key(alert.labels));
+      const want = expected.get(labelsKey(alert.labels));
       const inhibited = alert.status.inhibitedBy.length > 0;
-      if (!want) problems.push(`unexpected alert ${key(alert.labels)}`);
+      if (!want) problems.push(`unexpected alert ${labelsKey(alert.labels)}`);
       else if (want.inhibited !== inhibited)
         problems.push(
-          `${key(alert.labels)}: Alertmanager ${inhibited ? "inhibits" : "does not inhibit"} it, the engine ${want.inhibited ? "does" : "does not"}`,
+          `${labelsKey(alert.labels)}: Alertmanager ${inhibited ? "inhibits" : "does not inhibit"} it, the engine ${want.inhibited ? "does" : "does not"}`,
         );
       else
         for (const source of alert.status.inhibitedBy)
           if (!want.sources.has(byFingerprint.get(source) ?? source))
             problems.push(
-              `${key(alert.labels)}: inhibited by ${byFingerprint.get(source)}, not a source the engine found`,
+              `${labelsKey(alert.labels)}: inhibited by ${byFingerprint.get(source)}, not a source the engine found`,
             );
     }
     return problems;
