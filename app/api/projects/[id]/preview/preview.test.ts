@@ -1,6 +1,13 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/testing/processes";
+import {
+  callRoute,
+  createBasicProject,
+  freshDataDir,
+  jsonInit,
+  type RouteHandler,
+} from "@/lib/testing/route-calls";
 import { makeTempDir } from "@/lib/tools/files";
 import { type DemoPrometheus, startDemoPrometheus } from "@/scripts/demo/prometheus";
 
@@ -9,53 +16,15 @@ import { type DemoPrometheus, startDemoPrometheus } from "@/scripts/demo/prometh
  * Prometheus serving an hour of demo data.
  */
 
-const dataDir = makeTempDir("obsforge-preview-api");
-process.env.OBSFORGE_DATA_DIR = dataDir;
-delete process.env.DATABASE_URL;
-delete process.env.OBSFORGE_DEMO_PROMETHEUS_URL;
-
-type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+freshDataDir("obsforge-preview-api");
 
 const projects = await import("../../route");
 const project = await import("../route");
 const preview = await import("./[...endpoint]/route");
 const lint = await import("./lint/route");
 
-function call(
-  handler: Handler,
-  params: Record<string, unknown>,
-  url: string,
-  init?: RequestInit,
-): Promise<Response> {
-  return handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(params) });
-}
-
-function jsonInit(method: string, body: unknown): RequestInit {
-  const text = JSON.stringify(body);
-  return {
-    method,
-    body: text,
-    headers: { "content-type": "application/json", "content-length": String(text.length) },
-  };
-}
-
 async function createProject(name: string, previewUrl?: string): Promise<string> {
-  const created = await (
-    await call(projects.POST as Handler, {}, "/api/projects", jsonInit("POST", { template: "basic", name }))
-  ).json();
-  if (previewUrl) {
-    const datasources = created.project.datasources.map((ds: { type: string }) =>
-      ds.type === "prometheus" ? { ...ds, previewUrl } : ds,
-    );
-    const saved = await call(
-      project.PUT as Handler,
-      { id: created.id },
-      `/api/projects/${created.id}`,
-      jsonInit("PUT", { version: created.version, project: { ...created.project, datasources } }),
-    );
-    expect(saved.status).toBe(200);
-  }
-  return created.id;
+  return (await createBasicProject({ projects, project }, name, previewUrl)).id;
 }
 
 describe("the preview API", () => {
@@ -64,8 +33,8 @@ describe("the preview API", () => {
   let id = "";
 
   function get(endpoint: string[], search = "", projectId = id): Promise<Response> {
-    return call(
-      preview.GET as Handler,
+    return callRoute(
+      preview.GET as RouteHandler,
       { id: projectId, endpoint },
       `/api/projects/${projectId}/preview/${endpoint.join("/")}?${search}`,
     );
@@ -123,8 +92,8 @@ describe("the preview API", () => {
 
   it("chooses the step when none is given, and takes POST forms", async () => {
     const end = demo.backfilledUntil;
-    const response = await call(
-      preview.POST as Handler,
+    const response = await callRoute(
+      preview.POST as RouteHandler,
       { id, endpoint: ["query_range"] },
       `/api/projects/${id}/preview/query_range`,
       {
@@ -188,8 +157,8 @@ describe("the preview API", () => {
   });
 
   it("refuses methods other than the endpoint's", async () => {
-    const response = await call(
-      preview.POST as Handler,
+    const response = await callRoute(
+      preview.POST as RouteHandler,
       { id, endpoint: ["alerts"] },
       `/api/projects/${id}/preview/alerts`,
       { method: "POST" },
@@ -231,8 +200,8 @@ describe("the preview API", () => {
       },
     });
     // The lint says the same; a query Prometheus refuses carries Prometheus's errorType.
-    const lintResponse = await call(
-      lint.POST as Handler,
+    const lintResponse = await callRoute(
+      lint.POST as RouteHandler,
       { id: closed },
       `/api/projects/${closed}/preview/lint`,
       jsonInit("POST", { expressions: ["up"] }),
@@ -253,8 +222,8 @@ describe("the preview API", () => {
   });
 
   it("lints expressions against the metric names Prometheus knows", async () => {
-    const response = await call(
-      lint.POST as Handler,
+    const response = await callRoute(
+      lint.POST as RouteHandler,
       { id },
       `/api/projects/${id}/preview/lint`,
       jsonInit("POST", {

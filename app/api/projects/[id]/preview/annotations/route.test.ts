@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBasicProject, freshDataDir, postJson, type RouteHandler } from "@/lib/testing/route-calls";
 import { makeTempDir } from "@/lib/tools/files";
 import { type DemoPrometheus, startDemoPrometheus } from "@/scripts/demo/prometheus";
 
@@ -9,34 +10,11 @@ import { type DemoPrometheus, startDemoPrometheus } from "@/scripts/demo/prometh
  * with a 4xx that names what is wrong.
  */
 
-const dataDir = makeTempDir("obsforge-annotations-api");
-process.env.OBSFORGE_DATA_DIR = dataDir;
-delete process.env.DATABASE_URL;
-delete process.env.OBSFORGE_DEMO_PROMETHEUS_URL;
-
-type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+freshDataDir("obsforge-annotations-api");
 
 const projects = await import("../../../route");
 const project = await import("../../route");
 const annotations = await import("./route");
-
-function post(
-  handler: Handler,
-  params: Record<string, unknown>,
-  url: string,
-  body: unknown,
-  method = "POST",
-) {
-  const text = JSON.stringify(body);
-  return handler(
-    new Request(`http://localhost${url}`, {
-      method,
-      body: text,
-      headers: { "content-type": "application/json", "content-length": String(text.length) },
-    }),
-    { params: Promise.resolve(params) },
-  );
-}
 
 describe("the annotation preview API", () => {
   let demo: DemoPrometheus;
@@ -44,8 +22,8 @@ describe("the annotation preview API", () => {
   let id = "";
 
   const preview = (body: unknown, projectId = id): Promise<Response> =>
-    post(
-      annotations.POST as Handler,
+    postJson(
+      annotations.POST as RouteHandler,
       { id: projectId },
       `/api/projects/${projectId}/preview/annotations`,
       body,
@@ -54,21 +32,7 @@ describe("the annotation preview API", () => {
   beforeAll(async () => {
     dir = makeTempDir("obsforge-annotations");
     demo = await startDemoPrometheus({ hours: 1, dir, live: false });
-    const created = await (
-      await post(projects.POST as Handler, {}, "/api/projects", { template: "basic", name: "Annotations" })
-    ).json();
-    const datasources = created.project.datasources.map((ds: { type: string }) =>
-      ds.type === "prometheus" ? { ...ds, previewUrl: demo.url } : ds,
-    );
-    const saved = await post(
-      project.PUT as Handler,
-      { id: created.id },
-      `/api/projects/${created.id}`,
-      { version: created.version, project: { ...created.project, datasources } },
-      "PUT",
-    );
-    expect(saved.status).toBe(200);
-    id = created.id;
+    id = (await createBasicProject({ projects, project }, "Annotations", demo.url)).id;
   });
   afterAll(async () => {
     await demo?.stop();

@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/testing/processes";
+import { freshDataDir, postJson, type RouteHandler } from "@/lib/testing/route-calls";
 import { makeTempDir } from "@/lib/tools/files";
 import { type DemoPrometheus, startDemoPrometheus } from "@/scripts/demo/prometheus";
 
@@ -10,32 +11,10 @@ import { type DemoPrometheus, startDemoPrometheus } from "@/scripts/demo/prometh
  * database: against Debian's Prometheus, a closed port and a web server that is not Prometheus.
  */
 
-const dataDir = makeTempDir("obsforge-test-connection");
-process.env.OBSFORGE_DATA_DIR = dataDir;
-delete process.env.DATABASE_URL;
-delete process.env.OBSFORGE_DEMO_PROMETHEUS_URL;
-
-type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+freshDataDir("obsforge-test-connection");
 
 const projects = await import("../../../route");
 const testConnection = await import("./route");
-
-function post(
-  handler: Handler,
-  params: Record<string, unknown>,
-  url: string,
-  body: unknown,
-): Promise<Response> {
-  const text = JSON.stringify(body);
-  return handler(
-    new Request(`http://localhost${url}`, {
-      method: "POST",
-      body: text,
-      headers: { "content-type": "application/json", "content-length": String(text.length) },
-    }),
-    { params: Promise.resolve(params) },
-  );
-}
 
 describe("POST /api/projects/{id}/preview/test-connection", () => {
   let demo: DemoPrometheus;
@@ -46,8 +25,8 @@ describe("POST /api/projects/{id}/preview/test-connection", () => {
   const webSeen: string[] = [];
 
   function test(body: unknown, projectId = id): Promise<Response> {
-    return post(
-      testConnection.POST as Handler,
+    return postJson(
+      testConnection.POST as RouteHandler,
       { id: projectId },
       `/api/projects/${projectId}/preview/test-connection`,
       body,
@@ -57,7 +36,7 @@ describe("POST /api/projects/{id}/preview/test-connection", () => {
   beforeAll(async () => {
     dir = makeTempDir("obsforge-test-connection-prometheus");
     demo = await startDemoPrometheus({ hours: 1, dir, live: false });
-    const created = await post(projects.POST as Handler, {}, "/api/projects", {
+    const created = await postJson(projects.POST as RouteHandler, {}, "/api/projects", {
       template: "basic",
       name: "Connection Shop",
     });

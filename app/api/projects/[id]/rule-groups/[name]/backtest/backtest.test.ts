@@ -1,42 +1,25 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BacktestEvent, BacktestEventSchema } from "@/lib/alerting/backtest/api-schemas";
+import {
+  callRoute,
+  createBasicProject,
+  freshDataDir,
+  jsonInit,
+  type RouteHandler,
+} from "@/lib/testing/route-calls";
 import { makeTempDir } from "@/lib/tools/files";
 import { type DemoPrometheus, startDemoPrometheus } from "@/scripts/demo/prometheus";
 
 /** The backtest route as Next.js calls it, over a fresh embedded database and a real Prometheus with demo data. */
 
-const dataDir = makeTempDir("obsforge-backtest-api");
-process.env.OBSFORGE_DATA_DIR = dataDir;
-delete process.env.DATABASE_URL;
-delete process.env.OBSFORGE_DEMO_PROMETHEUS_URL;
-
-type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+const dataDir = freshDataDir("obsforge-backtest-api");
 
 const projects = await import("../../../../route");
 const project = await import("../../../route");
 const backtestRoute = await import("./route");
 const testCaseRoute = await import("./test-case/route");
 const ruleTestsRoute = await import("../../../rule-tests/route");
-
-function jsonInit(method: string, body: unknown, signal?: AbortSignal): RequestInit {
-  const text = JSON.stringify(body);
-  return {
-    method,
-    body: text,
-    signal,
-    headers: { "content-type": "application/json", "content-length": String(text.length) },
-  };
-}
-
-function call(
-  handler: Handler,
-  params: Record<string, unknown>,
-  url: string,
-  init?: RequestInit,
-): Promise<Response> {
-  return handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(params) });
-}
 
 async function events(response: Response): Promise<BacktestEvent[]> {
   const text = await response.text();
@@ -54,8 +37,8 @@ describe("POST /api/projects/{id}/rule-groups/{name}/backtest", () => {
   let alert = "";
 
   function post(body: unknown, name = group, signal?: AbortSignal): Promise<Response> {
-    return call(
-      backtestRoute.POST as Handler,
+    return callRoute(
+      backtestRoute.POST as RouteHandler,
       { id, name: encodeURIComponent(name) },
       `/api/projects/${id}/rule-groups/${encodeURIComponent(name)}/backtest`,
       jsonInit("POST", body, signal),
@@ -65,30 +48,12 @@ describe("POST /api/projects/{id}/rule-groups/{name}/backtest", () => {
   beforeAll(async () => {
     dir = makeTempDir("obsforge-backtest-route");
     demo = await startDemoPrometheus({ hours: 2, dir, live: false });
-    const created = await (
-      await call(
-        projects.POST as Handler,
-        {},
-        "/api/projects",
-        jsonInit("POST", { template: "basic", name: "Backtest Shop" }),
-      )
-    ).json();
+    const created = await createBasicProject({ projects, project }, "Backtest Shop", demo.url);
     id = created.id;
-    const datasources = created.project.datasources.map((ds: { type: string }) =>
-      ds.type === "prometheus" ? { ...ds, previewUrl: demo.url } : ds,
-    );
-    const saved = await call(
-      project.PUT as Handler,
-      { id },
-      `/api/projects/${id}`,
-      jsonInit("PUT", { version: created.version, project: { ...created.project, datasources } }),
-    );
-    expect(saved.status).toBe(200);
-    const withAlert = created.project.ruleGroups.find((g: { rules: { kind: string }[] }) =>
-      g.rules.some((rule) => rule.kind === "alert"),
-    );
-    group = withAlert.name;
-    alert = withAlert.rules.find((rule: { kind: string }) => rule.kind === "alert").alert;
+    const withAlert = created.project.ruleGroups.find((g) => g.rules.some((rule) => rule.kind === "alert"));
+    const alertRule = withAlert?.rules.find((rule) => rule.kind === "alert");
+    group = withAlert?.name ?? "";
+    alert = alertRule?.kind === "alert" ? alertRule.alert : "";
   });
   afterAll(async () => {
     await demo?.stop();
@@ -167,7 +132,9 @@ describe("POST /api/projects/{id}/rule-groups/{name}/backtest", () => {
   });
 
   it("turns a window into a test case promtool passes, and runs the project's rule tests per case", async () => {
-    const current = await (await call(project.GET as Handler, { id }, `/api/projects/${id}`)).json();
+    const current = await (
+      await callRoute(project.GET as RouteHandler, { id }, `/api/projects/${id}`)
+    ).json();
     const ruleGroups = current.project.ruleGroups.map(
       (g: { name: string; rules: { kind: string; alert?: string }[] }) =>
         g.name !== group
@@ -179,15 +146,15 @@ describe("POST /api/projects/{id}/rule-groups/{name}/backtest", () => {
               ),
             },
     );
-    const put = await call(
-      project.PUT as Handler,
+    const put = await callRoute(
+      project.PUT as RouteHandler,
       { id },
       `/api/projects/${id}`,
       jsonInit("PUT", { version: current.version, project: { ...current.project, ruleGroups } }),
     );
     expect(put.status).toBe(200);
-    const generated = await call(
-      testCaseRoute.POST as Handler,
+    const generated = await callRoute(
+      testCaseRoute.POST as RouteHandler,
       { id, name: encodeURIComponent(group) },
       `/api/projects/${id}/rule-groups/x/backtest/test-case`,
       jsonInit("POST", { rule: alert, start: demo.backfilledUntil - 3600, end: demo.backfilledUntil }),
@@ -199,7 +166,7 @@ describe("POST /api/projects/{id}/rule-groups/{name}/backtest", () => {
     const firing = body.cases.find((c: { fires: boolean }) => c.fires);
     expect(firing).toBeDefined();
 
-    const saved = await (await call(project.GET as Handler, { id }, `/api/projects/${id}`)).json();
+    const saved = await (await callRoute(project.GET as RouteHandler, { id }, `/api/projects/${id}`)).json();
     const withTests = saved.project.ruleGroups.map(
       (g: { name: string; rules: { kind: string; alert?: string }[] }) =>
         g.name !== group
@@ -213,16 +180,16 @@ describe("POST /api/projects/{id}/rule-groups/{name}/backtest", () => {
               ),
             },
     );
-    const put2 = await call(
-      project.PUT as Handler,
+    const put2 = await callRoute(
+      project.PUT as RouteHandler,
       { id },
       `/api/projects/${id}`,
       jsonInit("PUT", { version: saved.version, project: { ...saved.project, ruleGroups: withTests } }),
     );
     expect(put2.status).toBe(200);
     const run = await (
-      await call(
-        ruleTestsRoute.POST as Handler,
+      await callRoute(
+        ruleTestsRoute.POST as RouteHandler,
         { id },
         `/api/projects/${id}/rule-tests`,
         jsonInit("POST", { group }),
