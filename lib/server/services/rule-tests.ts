@@ -1,15 +1,17 @@
 import "server-only";
-import path from "node:path";
-import { parse } from "yaml";
 import type { z } from "zod";
 import type { RunRuleTestsBodySchema, TestCaseBody } from "../../alerting/rule-tests/api-schemas";
 import { windowTest } from "../../alerting/rule-tests/from-window";
 import { promtoolDuration } from "../../alerting/rule-tests/notation";
-import { type PromtoolFile, promtoolAvailable, runPromtoolTests } from "../../alerting/rule-tests/promtool";
+import {
+  planProjectTests,
+  type RuleTestCaseResult,
+  RuleTestPlanError,
+  runPlannedTests,
+} from "../../alerting/rule-tests/project-cases";
+import { promtoolAvailable, runPromtoolTests } from "../../alerting/rule-tests/promtool";
 import { type PromtoolTestFile, promtoolTestYaml } from "../../alerting/rule-tests/test-file";
 import { env } from "../../env";
-import { generateRuleFiles } from "../../generate/prometheus/rules";
-import { generateRuleTests } from "../../generate/prometheus/unit-tests";
 import { toYaml } from "../../generate/yaml";
 import type { AlertingRule, AlertTestCase } from "../../model";
 import { resolvePreviewTarget } from "../../preview/allowlist";
@@ -129,31 +131,12 @@ export async function generateTestCase(
   };
 }
 
-export interface RuleTestCaseResult {
-  group: string;
-  alert: string;
-  /** 1-based, as the rule's test cases are numbered. */
-  case: number;
-  description?: string;
-  ok: boolean;
-  /** promtool's own output for this case (its failure message, or SUCCESS). */
-  output: string;
-}
+export type { RuleTestCaseResult };
 
 export interface RuleTestsRun {
   /** False when the server has no promtool: nothing was run. */
   promtool: boolean;
   results: RuleTestCaseResult[];
-}
-
-/** promtool's output, per test file it names (`Unit Testing:  <file>` starts each). */
-function outputByFile(output: string): Map<string, string> {
-  const byFile = new Map<string, string>();
-  for (const part of output.split(/^Unit Testing:\s+/m).slice(1)) {
-    const [first = "", ...rest] = part.split("\n");
-    byFile.set(first.trim(), rest.join("\n").trim());
-  }
-  return byFile;
 }
 
 /**
@@ -170,55 +153,14 @@ export async function runRuleTests(
   const { project } = await getProject(context, projectId);
   if (body.group !== undefined) findGroup(project, body.group);
   if (!(await promtoolAvailable())) return { promtool: false, results: [] };
-  const files: PromtoolFile[] = [];
-  const cases: { file: string; result: Omit<RuleTestCaseResult, "ok" | "output"> }[] = [];
-  project.ruleGroups.forEach((group, g) => {
-    if (body.group !== undefined && group.name !== body.group) return;
-    const single = { ...project, ruleGroups: [group] };
-    let tests: ReturnType<typeof generateRuleTests>;
-    try {
-      tests = generateRuleTests(single);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new HttpError(422, message, [{ path: `ruleGroups.${g}`, message, severity: "error" }]);
-    }
-    const [generated] = tests;
-    if (!generated) return;
-    const folder = `group-${g}`;
-    for (const file of generateRuleFiles(single))
-      files.push({ path: `${folder}/${file.path}`, content: file.content });
-    const parsed = parse(generated.content) as PromtoolTestFile;
-    // generateRuleTests lists the enabled alerts' cases in order.
-    const order = group.rules.flatMap((rule) =>
-      rule.kind === "alert" && rule.enabled ? rule.tests.map((test, index) => ({ rule, test, index })) : [],
-    );
-    parsed.tests.forEach((testGroup, i) => {
-      const entry = order[i];
-      const file = `${folder}/${path.dirname(generated.path)}/case-${i + 1}.test.yml`;
-      files.push({ path: file, content: promtoolTestYaml({ ...parsed, tests: [testGroup] }) });
-      cases.push({
-        file,
-        result: {
-          group: group.name,
-          alert: entry?.rule.kind === "alert" ? entry.rule.alert : (testGroup.name ?? ""),
-          case: (entry?.index ?? i) + 1,
-          description: entry?.test.description,
-        },
-      });
-    });
-  });
-  if (cases.length === 0) return { promtool: true, results: [] };
-  const run = await runPromtoolTests(
-    files,
-    cases.map((c) => c.file),
-    signal,
-  );
-  const byFile = outputByFile(run.output);
-  return {
-    promtool: true,
-    results: cases.map(({ file, result }) => {
-      const output = byFile.get(file) ?? run.output;
-      return { ...result, ok: /SUCCESS/.test(output) && !/FAILED/.test(output), output };
-    }),
-  };
+  let plan: ReturnType<typeof planProjectTests>;
+  try {
+    plan = planProjectTests(project, body.group);
+  } catch (error) {
+    if (!(error instanceof RuleTestPlanError)) throw error;
+    const issuePath = `ruleGroups.${error.groupIndex}`;
+    throw new HttpError(422, error.message, [{ path: issuePath, message: error.message, severity: "error" }]);
+  }
+  if (plan.cases.length === 0) return { promtool: true, results: [] };
+  return { promtool: true, results: await runPlannedTests(plan, signal) };
 }
