@@ -8,6 +8,7 @@ import { PreviewConnectionProvider } from "@/components/preview/preview-connecti
 import { ProjectNav } from "@/components/projects/project-nav";
 import { type ProjectRecordData, useProject } from "@/components/projects/use-projects";
 import { ConflictReview } from "@/components/section-save/conflict-review";
+import { SaveProblemsNotice } from "@/components/section-save/save-problems";
 import { SaveStatusBadge } from "@/components/section-save/save-status";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { PageLoading } from "@/components/ui/page-loading";
@@ -59,22 +60,7 @@ function SaveProblems(): ReactNode {
   const group = useRuleGroupState((state) => state.group);
   const issues = useGroupIssues();
   if (phase !== "error" || failedDraft !== group) return null;
-  const shown = issues.filter((issue) => issue.severity === "error").slice(0, 8);
-  return (
-    <div className="notice notice-error" role="alert" data-testid="save-error">
-      <strong>Not saved: </strong>
-      {saveError}
-      {shown.length > 0 ? (
-        <ul className="issue-list">
-          {shown.map((issue) => (
-            <li key={`${issue.path}|${issue.message}`}>
-              <code>{issue.path}</code> {issue.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
+  return <SaveProblemsNotice saveError={saveError} issues={issues} />;
 }
 
 function RuleList(): ReactNode {

@@ -6,6 +6,7 @@ import { ConnectionBanner } from "@/components/preview/connection-banner";
 import { PreviewConnectionProvider, usePreviewConnection } from "@/components/preview/preview-connection";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { type ProjectRecordData, useProject } from "@/components/projects/use-projects";
+import { SaveProblemsNotice } from "@/components/section-save/save-problems";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { PageLoading } from "@/components/ui/page-loading";
 import { useEditorShortcuts } from "@/components/undo/keyboard-shortcuts";
@@ -56,22 +57,7 @@ function SaveProblems(): ReactNode {
   const dashboard = useDraftDashboard();
   const issues = useDraftIssues();
   if (phase !== "error" || failedDraft !== dashboard) return null;
-  const shown = issues.filter((issue) => issue.severity === "error").slice(0, 8);
-  return (
-    <div className="notice notice-error" role="alert" data-testid="save-error">
-      <strong>Not saved: </strong>
-      {saveError}
-      {shown.length > 0 ? (
-        <ul className="issue-list">
-          {shown.map((issue) => (
-            <li key={`${issue.path}|${issue.message}`}>
-              <code>{issue.path}</code> {issue.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
+  return <SaveProblemsNotice saveError={saveError} issues={issues} />;
 }
 
 function LintStatus(): ReactNode {

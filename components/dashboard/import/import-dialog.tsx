@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useCreateDashboard, useFetchLatestProject, useProject } from "@/components/projects/use-projects";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
+import { IssueList } from "@/components/ui/issue-list";
 import { ApiRequestError } from "@/lib/api/client";
 import { PANEL_TYPE_LABELS } from "@/lib/panels/registry";
 import { type ImportPreview, importRequest, previewImport } from "./import-preview";
@@ -153,15 +154,7 @@ export function ImportDialog({ projectId, onClose }: ImportDialogProps): ReactNo
       {preview && !preview.ok ? (
         <div className="notice notice-error" role="alert" data-testid="import-error">
           {preview.message}
-          {preview.issues.length > 0 ? (
-            <ul className="issue-list">
-              {preview.issues.map((issue) => (
-                <li key={`${issue.path}|${issue.message}`}>
-                  <code>{issue.path}</code> {issue.message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <IssueList issues={preview.issues} />
         </div>
       ) : null}
       {preview?.ok ? <PreviewReport preview={preview} /> : null}
