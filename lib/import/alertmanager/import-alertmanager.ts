@@ -25,8 +25,26 @@ const TOP_LEVEL = new Set([
 
 /** An Alertmanager configuration, by its content: a route map and a list of receivers. */
 export function isAlertmanagerConfig(document: unknown): boolean {
-  return isRecord(document) && isRecord(document.route) && Array.isArray(document.receivers);
+  return (
+    isRecord(document) &&
+    isRecord(document.route) &&
+    Array.isArray(document.receivers) &&
+    // Alertmanager refuses unknown top-level keys; an Obsforge project file also has a route and
+    // receivers, but beside its own keys (name, dashboards, ruleGroups …), so it is no configuration.
+    Object.keys(document).every((key) => ALERTMANAGER_TOP_LEVEL_KEYS.has(key))
+  );
 }
+
+/** The top-level keys of Alertmanager 0.25's configuration (config.Config). */
+const ALERTMANAGER_TOP_LEVEL_KEYS = new Set([
+  "global",
+  "route",
+  "receivers",
+  "inhibit_rules",
+  "templates",
+  "time_intervals",
+  "mute_time_intervals",
+]);
 
 export interface AlertmanagerImportReport {
   routes: number;
