@@ -1,12 +1,8 @@
 "use client";
 
-import { type ReactNode, useRef } from "react";
-import styles from "@/components/code-editor/code-editor.module.css";
-import { cssSize } from "@/components/code-editor/css-size";
-import { MarkerList } from "@/components/code-editor/marker-list";
-import { revealPath, usePathMarkers } from "@/components/code-editor/path-markers";
+import type { ReactNode } from "react";
+import { PathMarkedEditor } from "@/components/code-editor/path-marked-editor";
 import type { JsonEditorMarker } from "@/components/code-editor/types";
-import { useMonacoEditor } from "@/components/code-editor/use-monaco-editor";
 import { yamlPathRange } from "../model/yaml-path-range";
 
 export interface YamlEditorProps {
@@ -28,31 +24,17 @@ export function YamlEditor({
   ariaLabel,
   testId,
 }: YamlEditorProps): ReactNode {
-  const host = useRef<HTMLDivElement>(null);
-  const instance = useMonacoEditor(host, {
-    value,
-    onChange,
-    language: "yaml",
-    ariaLabel,
-    options: { folding: true, wordWrap: "off", lineNumbers: "on" },
-  });
-  usePathMarkers(instance, markers, yamlPathRange);
-
   return (
-    <>
-      <div
-        className={styles.frame}
-        style={{ height: cssSize(height) }}
-        data-testid={testId}
-        data-editor={instance ? "monaco" : "loading"}
-      >
-        <div ref={host} className={styles.host} />
-      </div>
-      <MarkerList
-        markers={markers}
-        testId={testId}
-        onSelect={(marker) => revealPath(instance, marker, yamlPathRange)}
-      />
-    </>
+    <PathMarkedEditor
+      value={value}
+      onChange={onChange}
+      language="yaml"
+      ariaLabel={ariaLabel}
+      options={{ folding: true, wordWrap: "off", lineNumbers: "on" }}
+      markers={markers}
+      rangeOf={yamlPathRange}
+      height={height}
+      testId={testId}
+    />
   );
 }
