@@ -10,6 +10,8 @@ import {
   type CreateProjectBody,
   type CreateRuleGroupBody,
   type Health,
+  type ImportedRuleGroups,
+  ImportedRuleGroupsSchema,
   HealthSchema,
   type ProjectRecord,
   ProjectRecordSchema,
@@ -275,6 +277,14 @@ export function createDashboard(id: string, body: CreateDashboardBody): Promise<
 /** POST /api/projects/{id}/rule-groups */
 export function createRuleGroup(id: string, body: CreateRuleGroupBody): Promise<SectionSaveResult> {
   return requestJson(SectionSaveResultSchema, "POST", `${projectUrl(id)}/rule-groups`, body);
+}
+
+/**
+ * POST /api/projects/{id}/rule-groups with a rule file's text: every group added (all or none),
+ * with the import report; 422 with each problem promtool would report, 409 on a name taken.
+ */
+export function importRuleFile(id: string, yaml: string): Promise<ImportedRuleGroups> {
+  return requestJson(ImportedRuleGroupsSchema, "POST", `${projectUrl(id)}/rule-groups`, { yaml });
 }
 
 /** DELETE of a dashboard or rule group decided at `version`; 409 when it changed since. */

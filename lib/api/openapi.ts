@@ -34,6 +34,7 @@ import {
   CreatedDashboardSchema,
   CreateProjectBodySchema,
   CreateRuleGroupBodySchema,
+  ImportedRuleGroupsSchema,
   DashboardImportReportSchema,
   DashboardSectionSchema,
   DeletedSectionSchema,
@@ -174,6 +175,7 @@ function outputSchemas(): Record<string, z.ZodType> {
     LintResponse: LintResponseSchema,
     AnnotationPreviewResponse: AnnotationPreviewResponseSchema,
     DashboardImportReport: DashboardImportReportSchema,
+    RuleGroupsImported: ImportedRuleGroupsSchema,
     TestConnectionResponse: TestConnectionResponseSchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
@@ -333,7 +335,10 @@ function createOperation(
         "201": {
           description: more.created ?? "Added as a new version",
           headers: { location: { description: "The new section's URL", schema: { type: "string" } } },
-          ...jsonContent(ref(name === "Dashboard" ? "DashboardCreated" : `${name}SaveResult`)),
+          ...(name === "Dashboard"
+            ? jsonContent(ref("DashboardCreated"))
+            : // A rule file (`yaml`) answers every group it added, with the import report.
+              jsonContent({ oneOf: [ref(`${name}SaveResult`), ref("RuleGroupsImported")] })),
         },
         "400": more.badRequest ? error(more.badRequest) : badRequest,
         "404": error(
@@ -565,8 +570,12 @@ export function openApiDocument(): Json {
         parameters: [idParam],
         ...createOperation(
           "RuleGroup",
-          "Add a rule group: empty by name, or a rule group of the model",
-          "The project already has a rule group of this name",
+          "Add a rule group: empty by name, the groups of a rule file, or a rule group of the model",
+          "The project already has a rule group of this name (for a rule file: one of its groups; nothing is added)",
+          {
+            description:
+              "`yaml` is a Prometheus rule file's text (`groups:`), or PrometheusRule resources: every group becomes a new rule group in one version, all or nothing. A file promtool would refuse is a 422 with each problem, by group and rule, as promtool words it.",
+          },
         ),
       },
       "/api/projects/{id}/rule-groups/{name}": {

@@ -211,12 +211,26 @@ export const CreatedDashboardSchema = SectionSaveResultSchema.extend({
 });
 export type CreatedDashboard = SectionSaveResult & { report?: DashboardImportReport };
 
-/** POST /api/projects/{id}/rule-groups: an empty group by name, or a model rule group. */
+/**
+ * POST /api/projects/{id}/rule-groups: an empty group by name, a Prometheus rule file's text
+ * (`groups:`, or PrometheusRule resources) whose groups all become new groups, or a model rule group.
+ * `yaml` comes before `group`: an object with `group` unknown matches anything.
+ */
 export const CreateRuleGroupBodySchema = z.union([
   z.object({ name: z.string().min(1).max(200) }),
+  z.object({ yaml: z.string().min(1) }),
   z.object({ group: z.unknown() }),
 ]);
 export type CreateRuleGroupBody = z.infer<typeof CreateRuleGroupBodySchema>;
+
+/** The answer to POST /api/projects/{id}/rule-groups with `yaml`: the groups added, and the import report. */
+export const ImportedRuleGroupsSchema = z.object({
+  version: z.int(),
+  groups: z.array(RuleGroupSchema),
+  /** The import report, a headline first, then indented details (as `obsforge import` prints it). */
+  report: z.array(z.string()),
+});
+export type ImportedRuleGroups = z.infer<typeof ImportedRuleGroupsSchema>;
 
 /** Section responses with their content typed, for the OpenAPI document and the browser. */
 export const DashboardSectionSchema = sectionRecordSchema(DashboardSchema);

@@ -223,11 +223,11 @@ async function importGrafana(
   }
 }
 
-/** Adds a rule group: empty by name, or a rule group of the model as sent. */
+/** Adds a rule group: empty by name, or a rule group of the model as sent (a rule file: importRuleFile). */
 export async function createRuleGroup(
   context: ServiceContext,
   id: string,
-  body: CreateRuleGroupBody,
+  body: Exclude<CreateRuleGroupBody, { yaml: string }>,
 ): Promise<SectionSaveResult> {
   if ("group" in body) {
     const name = String((body.group as { name?: unknown })?.name ?? "");
