@@ -2,50 +2,17 @@
  * Go's quoting of strings and runes (`%q`, `%#U`), as Prometheus's parser prints them in its error
  * messages (`unexpected character: '§'`, `unknown escape sequence U+0071 'q'`).
  */
-
-const SIMPLE_ESCAPES: Record<number, string> = {
-  7: "\\a",
-  8: "\\b",
-  12: "\\f",
-  10: "\\n",
-  13: "\\r",
-  9: "\\t",
-  11: "\\v",
-  92: "\\\\",
-};
-
-/** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-function isPrint(codePoint: number): boolean {
-  if (codePoint === 0x20) return true;
-  if (codePoint < 0x20 || codePoint === 0x7f) return false;
-  return /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(String.fromCodePoint(codePoint));
-}
-
-function hex(codePoint: number, width: number): string {
-  return codePoint.toString(16).padStart(width, "0");
-}
-
-function escapeRune(codePoint: number, quote: number): string {
-  if (codePoint === quote) return `\\${String.fromCodePoint(codePoint)}`;
-  const simple = SIMPLE_ESCAPES[codePoint];
-  if (simple) return simple;
-  if (isPrint(codePoint)) return String.fromCodePoint(codePoint);
-  if (codePoint < 0x80) return `\\x${hex(codePoint, 2)}`;
-  if (codePoint >= 0xd800 && codePoint < 0xe000) return "\\ufffd";
-  if (codePoint <= 0xffff) return `\\u${hex(codePoint, 4)}`;
-  return `\\U${hex(codePoint, 8)}`;
-}
+import { goQuote as quote } from "../go/quote";
+import { goQuoteRune as unicodeNotation } from "../go/unicode";
 
 /** strconv.Quote: a double-quoted Go string literal. */
 export function goQuote(text: string): string {
-  let out = '"';
-  for (const char of text) out += escapeRune(char.codePointAt(0) ?? 0, 34);
-  return `${out}"`;
+  return quote(text);
 }
 
 /** strconv.QuoteRune: a single-quoted Go rune literal. */
 export function goQuoteRune(char: string): string {
-  return `'${escapeRune(char.codePointAt(0) ?? 0, 39)}'`;
+  return quote(String.fromCodePoint(char.codePointAt(0) ?? 0), "'");
 }
 
 /** `%.10q`: the first ten characters, quoted. */
@@ -55,9 +22,7 @@ export function goQuoteTruncated(text: string, limit: number): string {
 
 /** `%#U`: `U+0071 'q'`. */
 export function goUnicode(char: string): string {
-  const codePoint = char.codePointAt(0) ?? 0;
-  const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
-  return isPrint(codePoint) ? `${code} '${char}'` : code;
+  return unicodeNotation(char.codePointAt(0) ?? 0);
 }
 
 /**

@@ -1,8 +1,9 @@
 /** text/template's predefined functions (funcs.go), with Go's argument handling and error texts. */
+
+import { compareGoStrings, isGoPrint } from "../../go/unicode";
 import { FuncError, type GoFunc } from "./exec";
 import { sprint, sprintf, sprintln } from "./go-fmt";
 import { goQueryEscape } from "./go-strings";
-import { compareGoStrings, isGoPrint } from "./go-unicode";
 import {
   assignableTo,
   type GoType,

@@ -3,9 +3,10 @@
  * Go's order of evaluation and its error messages (`template: NAME:LINE:COL: executing "NAME" at
  * <node>: …`) because Prometheus puts those messages into the annotation when a template fails.
  */
+
+import { goQuote } from "../../go/quote";
+import { compareGoStrings, utf8Length } from "../../go/unicode";
 import { sprint } from "./go-fmt";
-import { goQuote } from "./go-quote";
-import { compareGoStrings, utf8Length } from "./go-unicode";
 import {
   type ArgNode,
   type BranchNode,

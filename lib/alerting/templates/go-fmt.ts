@@ -2,8 +2,8 @@
  * Go's fmt (Sprint, Sprintln, Sprintf) and strconv.FormatFloat over template values. Annotations
  * are compared byte for byte, so float digits, `map[a:b]`, `%!d(string=x)` and padding follow Go.
  */
-import { goQuote } from "./go-quote";
-import { compareGoStrings } from "./go-unicode";
+import { goQuote } from "../../go/quote";
+import { compareGoStrings } from "../../go/unicode";
 import {
   type GoValue,
   INVALID,

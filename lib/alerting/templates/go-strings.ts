@@ -1,5 +1,5 @@
 /** Go's strings, net and net/url helpers that Prometheus's template functions are made of. */
-import { isGoDigit, isGoLetter, isGoSpace } from "./go-unicode";
+import { isGoDigit, isGoLetter, isGoSpace } from "../../go/unicode";
 
 /** strings.ToUpper: rune by rune; a rune without a one-rune upper case (ß) stays. */
 export function goToUpper(s: string): string {

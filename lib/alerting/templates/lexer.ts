@@ -4,8 +4,8 @@
  * refused with the same message. Positions are UTF-16 offsets into the text; error locations turn
  * them into Go's byte columns (see `errorLocation`).
  */
-import { goQuote } from "./go-quote";
-import { goQuoteRune, isGoLetterOrDigit, isGoPrint } from "./go-unicode";
+import { goQuote } from "../../go/quote";
+import { goQuoteRune, isGoLetterOrDigit, isGoPrint } from "../../go/unicode";
 
 export enum Item {
   Error,

@@ -1,5 +1,5 @@
 /** The parse tree of Go's text/template, and how Go prints each node in error messages. */
-import { goQuote } from "./go-quote";
+import { goQuote } from "../../go/quote";
 
 export interface NumberNode {
   type: "number";

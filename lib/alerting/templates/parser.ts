@@ -3,8 +3,8 @@
  * because parse errors name the line of the last token read (`template: NAME:LINE: …`).
  */
 
+import { goQuote, goUnquote, unquoteChar } from "../../go/quote";
 import { parseGoFloat, parseGoInt, parseGoUint } from "../../go/strconv";
-import { goQuote, goUnquote, unquoteChar } from "./go-quote";
 import { Item, lex, type Token, tokenString } from "./lexer";
 import {
   type ArgNode,

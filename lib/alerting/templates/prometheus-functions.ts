@@ -2,10 +2,12 @@
  * The functions Prometheus 2.42 gives alert templates (template/template.go), with the same
  * signatures, results and error texts.
  */
+
+import { goQuote } from "../../go/quote";
+import { parseGoFloat } from "../../go/strconv";
+import { compareGoStrings } from "../../go/unicode";
 import { FuncError, type GoFunc } from "./exec";
 import { formatFloat, sprint, sprintf } from "./go-fmt";
-import { parseGoFloat } from "../../go/strconv";
-import { goQuote } from "./go-quote";
 import { compileGoRegexp, goReplaceAll } from "./go-regexp";
 import {
   goIsIP,
@@ -17,7 +19,6 @@ import {
   goToUpper,
 } from "./go-strings";
 import { timeType, timeValue } from "./go-time";
-import { compareGoStrings } from "./go-unicode";
 import {
   boxed,
   type GoType,

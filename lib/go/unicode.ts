@@ -1,4 +1,4 @@
-/** Go's unicode predicates and rune notation, as text/template and fmt use them. */
+/** Go's unicode predicates and rune notation, as text/template, fmt and PromQL's error messages use them. */
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
 // strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.

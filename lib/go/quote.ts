@@ -1,5 +1,5 @@
-/** strconv.Quote and strconv.Unquote, for string literals in templates and fmt's %q. */
-import { isGoPrint } from "./go-unicode";
+/** strconv.Quote and strconv.Unquote: string literals in templates, fmt's %q, and PromQL's error messages (lib/promql/go-quote.ts). */
+import { isGoPrint } from "./unicode";
 
 const ESCAPES: Readonly<Record<string, string>> = {
   "\x07": "\\a",
