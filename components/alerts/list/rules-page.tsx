@@ -20,6 +20,7 @@ import { liveRuleState } from "../model/live-state";
 import { filterRules, labelChoices, NO_FILTER, type RuleFilter, type RuleRow } from "../model/rule-filter";
 import { ruleName, withoutRule } from "../model/rule-ops";
 import { editorHref } from "./hrefs";
+import { ImportRuleFileDialog } from "./import-rule-file-dialog";
 import { PanelRuleCard } from "./panel-rule-card";
 import "../alerts.css";
 
@@ -130,6 +131,7 @@ function RulesBody({
   const [actionError, setActionError] = useState<unknown>(undefined);
   const [pending, setPending] = useState<PendingDelete | undefined>();
   const [busy, setBusy] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   const rows = useMemo<RuleRow[]>(
     () =>
@@ -226,7 +228,16 @@ function RulesBody({
           >
             Create group
           </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setImporting(true)}
+            data-testid="import-rule-file-open"
+          >
+            Import rule file
+          </button>
         </form>
+        <ImportRuleFileDialog projectId={projectId} open={importing} onClose={() => setImporting(false)} />
         <Filters filter={filter} onChange={setFilter} groups={groups} />
         {live.error ? (
           <p className="muted small" data-testid="live-state-error">
