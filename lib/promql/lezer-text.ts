@@ -24,11 +24,13 @@ function startsExpression(items: readonly Item[], index: number): boolean {
 /**
  * The text lezer is given. Prometheus's lexer reads a few things lezer's grammar does not: `5.`,
  * `0X1F`, a metric named `offset`, and durations such as `5m1h` that it lexes and only then
- * refuses. Those tokens are respelled, at the same length, as tokens lezer reads in the same role
+ * refuses. Comments become spaces: Prometheus's lexer drops them, while lezer keeps them as nodes and
+ * codemirror-promql's type check reads the tree's first child as the expression, so a leading
+ * comment hid every type error. Those tokens are respelled, at the same length, as tokens lezer reads in the same role
  * (the checks take values from the original text, so `5m1h` still gets Prometheus's error).
  */
 export function lezerText(expr: string, items: readonly Item[]): string {
-  let text = expr;
+  let text = withoutComments(expr, items);
   const respell = (at: number, value: string) => {
     text = text.slice(0, at) + value + text.slice(at + value.length);
   };
@@ -43,5 +45,31 @@ export function lezerText(expr: string, items: readonly Item[]): string {
       respell(item.pos, `_${item.val.slice(1)}`);
     }
   });
+  return text;
+}
+
+/** The text with each `#` comment (outside every token, so not one in a string) blanked to its line's end. */
+function withoutComments(expr: string, items: readonly Item[]): string {
+  if (!expr.includes("#")) return expr;
+  let text = "";
+  let at = 0;
+  const blankFrom = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const c = expr[i] ?? "";
+      if (c === "#") {
+        const end = expr.indexOf("\n", i);
+        const stop = end === -1 || end > to ? to : end;
+        text += " ".repeat(stop - i);
+        i = stop - 1;
+      } else text += c;
+    }
+  };
+  for (const item of items) {
+    if (item.pos < at) continue;
+    blankFrom(at, item.pos);
+    text += expr.slice(item.pos, item.pos + item.val.length);
+    at = item.pos + item.val.length;
+  }
+  blankFrom(at, expr.length);
   return text;
 }
