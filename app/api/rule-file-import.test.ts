@@ -98,6 +98,19 @@ describe("POST /api/projects/{id}/rule-groups with a rule file", () => {
       expect(exported.find((candidate) => candidate.name === group.name)).toEqual(group);
   });
 
+  it("takes PrometheusRule resources, several documents in one text", async () => {
+    const created = await newProject();
+    const resource = (name: string, group: string): string =>
+      `apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: ${name}\nspec:\n  groups:\n    - name: ${group}\n      rules:\n        - alert: ${name}Down\n          expr: up == 0\n`;
+    const response = await post(created.id, {
+      yaml: `${resource("a", "k8s-a")}---\n${resource("b", "k8s-b")}`,
+    });
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body.groups.map((group: Json) => group.name)).toEqual(["k8s-a", "k8s-b"]);
+    expect(body.report[0]).toMatch(/^PrometheusRule: 2 groups/);
+  });
+
   it("answers 422 with promtool's problem, by group and rule, and adds nothing", async () => {
     const created = await newProject();
     const response = await post(created.id, { yaml: BAD_RULE });
