@@ -13,6 +13,7 @@ import { timeIntervalsOf } from "./time-intervals";
  * variable names the bundle reads them from; the report says where they are, never what.
  */
 
+/** The top-level keys of Alertmanager 0.25's configuration (config.Config). */
 const TOP_LEVEL = new Set([
   "global",
   "route",
@@ -31,20 +32,9 @@ export function isAlertmanagerConfig(document: unknown): boolean {
     Array.isArray(document.receivers) &&
     // Alertmanager refuses unknown top-level keys; an Obsforge project file also has a route and
     // receivers, but beside its own keys (name, dashboards, ruleGroups …), so it is no configuration.
-    Object.keys(document).every((key) => ALERTMANAGER_TOP_LEVEL_KEYS.has(key))
+    Object.keys(document).every((key) => TOP_LEVEL.has(key))
   );
 }
-
-/** The top-level keys of Alertmanager 0.25's configuration (config.Config). */
-const ALERTMANAGER_TOP_LEVEL_KEYS = new Set([
-  "global",
-  "route",
-  "receivers",
-  "inhibit_rules",
-  "templates",
-  "time_intervals",
-  "mute_time_intervals",
-]);
 
 export interface AlertmanagerImportReport {
   routes: number;
