@@ -78,6 +78,8 @@ test("viewing never writes; the view is in the address and a copied link shows i
 
   // Expand and collapse every row, twice over; change the time range and the instance.
   const toggles = page.getByTestId("row-toggle");
+  // count() does not wait: the grid may still be mounting its rows when the save badge shows.
+  await expect(toggles.first()).toBeVisible();
   const rows = await toggles.count();
   expect(rows).toBeGreaterThan(0);
   for (let pass = 0; pass < 2; pass++) {
