@@ -17,6 +17,20 @@ const EnvSchema = z.object({
   OBSFORGE_DEMO_PROMETHEUS_URL: z
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
     .optional(),
+  /**
+   * Hosts the server's outgoing calls (preview, Alertmanager, notifications) may reach, comma
+   * separated: `name`, `name:port`, `*.domain`, an address; unset: any host the address rules allow.
+   * Listed hosts may be loopback or private even with OBSFORGE_ALLOW_PRIVATE_NETWORKS=0.
+   */
+  OBSFORGE_ALLOWED_HOSTS: z
+    .string()
+    .regex(
+      /^[\w.:*[\]%-]+(\s*,\s*[\w.:*[\]%-]+)*$/,
+      "must be a comma-separated list of hosts (name, name:port, *.domain)",
+    )
+    .optional(),
+  /** "0": outgoing calls refuse loopback and private addresses not listed in OBSFORGE_ALLOWED_HOSTS; default "1". */
+  OBSFORGE_ALLOW_PRIVATE_NETWORKS: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).optional(),
   /** "1": a production build serves the /dev/* pages too (the benchmark and the browser tests set it). */
   OBSFORGE_DEV_PAGES: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).optional(),
   /** Set by Next.js: "development" under `next dev`, "production" under `next build` and `next start`. */
