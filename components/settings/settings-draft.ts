@@ -45,6 +45,8 @@ export interface SettingsDraft {
   name: string;
   environment: string;
   datasources: DatasourceDraft[];
+  /** The live Alertmanager's URL; empty for none. */
+  alertmanagerUrl: string;
   scrapeTargets: ScrapeTargetDraft[];
   metricsRetention: string;
   logsRetention: string;
@@ -101,6 +103,7 @@ export function draftFromProject(project: Project): SettingsDraft {
     name: project.name,
     environment: project.environment,
     datasources: project.datasources.map(datasourceDraft),
+    alertmanagerUrl: project.alertmanagerUrl ?? "",
     scrapeTargets: project.scrapeTargets.map((target, index) => scrapeTargetDraft(target, `stored-${index}`)),
     metricsRetention: project.retention.metrics,
     logsRetention: project.retention.logs,
@@ -167,8 +170,12 @@ function applyScrapeTarget(row: ScrapeTargetDraft): ScrapeTarget {
 /** The project with the draft written over the fields the settings form edits. */
 export function applyDraft(base: Project, draft: SettingsDraft): Project {
   const byUid = new Map(draft.datasources.map((datasource) => [datasource.uid, datasource]));
+  const { alertmanagerUrl: _previous, ...rest } = base;
+  const alertmanagerUrl = draft.alertmanagerUrl.trim();
   return {
-    ...base,
+    ...rest,
+    // An emptied field removes the setting: the project then has no live Alertmanager.
+    ...(alertmanagerUrl === "" ? {} : { alertmanagerUrl }),
     name: draft.name.trim(),
     environment: draft.environment.trim(),
     datasources: base.datasources.map((datasource) => applyDatasource(datasource, byUid.get(datasource.uid))),
@@ -241,6 +248,7 @@ export function flattenDraft(draft: SettingsDraft): DraftField[] {
     }
   }
   fields.push(
+    { key: "alertmanagerUrl", label: "Alertmanager URL", value: draft.alertmanagerUrl.trim() },
     { key: "scrapeTargets", label: "Scrape targets", value: scrapeTargetsText(draft.scrapeTargets) },
     { key: "metricsRetention", label: "Metrics retention", value: draft.metricsRetention.trim() },
     { key: "logsRetention", label: "Logs retention", value: draft.logsRetention.trim() },
@@ -360,6 +368,14 @@ export function rebaseDraft(
         text,
       ),
       datasources,
+      alertmanagerUrl: choose(
+        top("alertmanagerUrl", "Alertmanager URL"),
+        original.alertmanagerUrl,
+        mine.alertmanagerUrl,
+        latest.alertmanagerUrl,
+        stringsEqual,
+        text,
+      ),
       scrapeTargets: choose(
         top("scrapeTargets", "Scrape targets"),
         original.scrapeTargets,

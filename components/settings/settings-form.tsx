@@ -50,6 +50,7 @@ function fieldPaths(draft: SettingsDraft): string[] {
     ...draft.datasources.flatMap((datasource, i) =>
       DATASOURCE_FIELDS[datasource.type].map((field) => `datasources[${i}].${field}`),
     ),
+    "alertmanagerUrl",
     ...draft.scrapeTargets.map((_t, i) => `scrapeTargets[${i}]`),
     "scrapeTargets",
     "retention.metrics",
@@ -223,6 +224,15 @@ export function SettingsForm({ initial }: SettingsFormProps): ReactNode {
             onChange={(change) => editDatasource(datasource.uid, change)}
           />
         ))}
+        <TextField
+          label="Alertmanager URL"
+          value={draft.alertmanagerUrl}
+          onChange={(alertmanagerUrl) => edit({ alertmanagerUrl })}
+          issues={at("alertmanagerUrl")}
+          placeholder="http://127.0.0.1:9093"
+          hint="Where Obsforge's server reaches a running Alertmanager for live alerts and silences. Empty for none."
+          testId="settings-alertmanager-url"
+        />
       </fieldset>
 
       <fieldset className="card">

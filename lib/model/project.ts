@@ -80,6 +80,12 @@ const ProjectShape = z.object({
     .default("production"),
   app: AppSchema.prefault({}),
   datasources: z.array(DatasourceSchema).default([]),
+  /**
+   * Where Obsforge's server reaches a running Alertmanager (API v2) for the live alerts page:
+   * its alerts, groups and silences, acknowledge and un-acknowledge. The only Alertmanager the
+   * server ever calls for this project. Absent: no live alerts.
+   */
+  alertmanagerUrl: HttpUrlSchema.optional(),
   scrapeTargets: z.array(ScrapeTargetSchema).default([]),
   scrapeInterval: DurationSchema.default("15s"),
   evaluationInterval: DurationSchema.default("15s"),
