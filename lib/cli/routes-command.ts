@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { MatcherSyntaxError, parseMatchers } from "../alerting/routing/parse-matchers";
+import { parseLabelSet, parseLabelSetLines } from "../alerting/routing/label-sets";
+import { MatcherSyntaxError } from "../alerting/routing/parse-matchers";
 import { whoGets } from "../alerting/routing/who-gets";
 import type { Labels } from "../model";
 import { InputError, loadProjectJson } from "./load-input";
@@ -11,19 +12,6 @@ import { InputError, loadProjectJson } from "./load-input";
  * prints them (it takes one set per run; this takes many, from --labels or --labels-file).
  */
 
-/** One label set, `a=b,c="d, e"` (amtool's matcher syntax, `=` only); throws the parser's message. */
-export function parseLabelSet(text: string): Labels {
-  const labels: Labels = {};
-  for (const matcher of parseMatchers(text)) {
-    if (matcher.op !== "=")
-      throw new MatcherSyntaxError(
-        `labels must be specified as key=value pairs: ${matcher.label}${matcher.op}`,
-      );
-    labels[matcher.label] = matcher.value;
-  }
-  return labels;
-}
-
 /** Label sets of a file, one a line; blank lines and lines starting with # are skipped. */
 function labelSetsOfFile(file: string): Labels[] {
   let text: string;
@@ -32,20 +20,13 @@ function labelSetsOfFile(file: string): Labels[] {
   } catch (error) {
     throw new InputError([`${file}: cannot read: ${(error as Error).message}`]);
   }
-  const sets: Labels[] = [];
-  const problems: string[] = [];
-  text.split("\n").forEach((line, index) => {
-    if (line.trim() === "" || line.trim().startsWith("#")) return;
-    try {
-      sets.push(parseLabelSet(line));
-    } catch (error) {
-      if (!(error instanceof MatcherSyntaxError)) throw error;
-      problems.push(`${file}:${index + 1}: ${error.message}`);
-    }
-  });
-  if (problems.length > 0) throw new InputError(problems);
-  return sets;
+  const { sets, problems } = parseLabelSetLines(text);
+  if (problems.length > 0)
+    throw new InputError(problems.map(({ line, message }) => `${file}:${line}: ${message}`));
+  return sets.map((set) => set.labels);
 }
+
+export { parseLabelSet };
 
 export interface RoutesTestOptions {
   labels?: string[];

@@ -11,3 +11,4 @@ export {
 } from "./route-tree";
 export { routeMutedAt, timeIntervalActive, timeRangeContains } from "./time-intervals";
 export { groupLabelsOf, modelPathOf, type RouteMatch, type RoutingAnswer, whoGets } from "./who-gets";
+export { type LabelSetLines, parseLabelSet, parseLabelSetLines } from "./label-sets";
