@@ -8,13 +8,14 @@ export interface ProjectNavProps {
   id: string;
 }
 
-/** Overview / Alerts / SLOs / Settings / History tabs of one project. */
+/** Overview / Alerts / Alerting / SLOs / Settings / History tabs of one project. */
 export function ProjectNav({ id }: ProjectNavProps): ReactNode {
   const pathname = usePathname();
   const base = `/projects/${id}`;
   const tabs = [
     { href: base, label: "Overview", active: pathname === base },
     { href: `${base}/alerts`, label: "Alerts", active: pathname.startsWith(`${base}/alerts`) },
+    { href: `${base}/alerting`, label: "Alerting", active: pathname.startsWith(`${base}/alerting`) },
     { href: `${base}/slos`, label: "SLOs", active: pathname.startsWith(`${base}/slos`) },
     { href: `${base}/settings`, label: "Settings", active: pathname === `${base}/settings` },
     { href: `${base}/history`, label: "History", active: pathname.startsWith(`${base}/history`) },
