@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { expectedAnnotation } from "../../alerting/templates/expected-annotation";
+import { alertTemplateParseError } from "../../alerting/templates/render";
 import { generateRuleFiles } from "../../generate/prometheus/rules";
 import { generateRuleTests } from "../../generate/prometheus/unit-tests";
 import { checkLogql } from "../../logql/parse";
@@ -11,15 +13,14 @@ import {
   ProjectShapeSchema,
 } from "../../model";
 import { checkPromql, metricNames } from "../../promql/parse";
-import { annotationTemplateProblem } from "../../promql/template/annotation-template";
 import { expectToolAccepts } from "../../testing/run-tool";
 import { type CatalogContext, defaultCatalogContext } from "../context";
 import { catalogDashboards } from "../dashboards";
 import { isServedMetric, KNOWN_SUMMARY_SERIES } from "../metrics";
 import { projectFromTemplate } from "../templates";
 import { includedAt } from "../types";
-import { catalogRules } from "./index";
 import { catalogGroupName } from "./dashboard-link";
+import { catalogRules } from "./index";
 import { DASHBOARD_UIDS } from "./shared";
 
 const LEVELS: Level[] = ["basic", "standard", "enterprise"];
@@ -162,8 +163,17 @@ describe("catalogRules", () => {
           .map((candidate) => candidate.build(context))
           .find((built) => built.uid === rule.panel?.dashboardUid);
         expect(dashboard?.panels.map((panel) => panel.id)).toContain(rule.panel?.panelId);
-        expect(annotationTemplateProblem(rule.annotations.summary ?? "")).toBeUndefined();
-        expect(annotationTemplateProblem(rule.annotations.description ?? "")).toBeUndefined();
+        // Prometheus's template engine (lib/alerting/templates, checked against promtool): parses, and
+        // renders without an error for the series of each firing test.
+        for (const template of Object.values(rule.annotations)) {
+          expect(alertTemplateParseError(template, rule.alert)).toBeUndefined();
+          for (const test of rule.tests.filter((t) => t.fires)) {
+            const text = expectedAnnotation(template, test.labels, test.value ?? 0, {
+              alertName: rule.alert,
+            });
+            expect(text).not.toContain("<error expanding template");
+          }
+        }
         for (const section of ["## Meaning", "## Impact", "## Diagnosis", "## Mitigation"]) {
           expect(rule.runbook).toContain(section);
         }

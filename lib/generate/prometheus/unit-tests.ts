@@ -1,5 +1,6 @@
+import { expectedAnnotation } from "../../alerting/templates/expected-annotation";
+import { alertTemplateParseError } from "../../alerting/templates/render";
 import type { AlertingRule, AlertTestCase, Project, RuleGroup } from "../../model";
-import { renderAnnotation } from "../../promql/template/annotation-template";
 import { ruleFileName, ruleTestFilePath } from "../names";
 import type { GeneratedFile } from "../types";
 import { GENERATED_HEADER, toYaml } from "../yaml";
@@ -69,16 +70,31 @@ function testGroup(
       {
         eval_time: test.evalTime,
         alertname: rule.alert,
-        exp_alerts: test.fires
-          ? [
-              {
-                exp_labels: { ...test.labels, ...render(rule, "label", alertLabels(rule), test) },
-                exp_annotations: render(rule, "annotation", alertAnnotations(project, rule), test),
-              },
-            ]
-          : [],
+        exp_alerts: test.fires ? [expectedAlert(project, rule, test)] : [],
       },
     ],
+  };
+}
+
+/** What promtool must find firing for a case that fires: the alert's labels and annotations. */
+export interface ExpectedAlert {
+  exp_labels: Record<string, string>;
+  exp_annotations: Record<string, string>;
+}
+
+/**
+ * The alert a firing case expects: the result's labels with the rule's labels, and the annotations,
+ * both rendered as Prometheus renders them for the case's labels and value (the full template
+ * engine, checked against promtool). A template that fails at run time renders as Prometheus
+ * writes it (`<error expanding template: …>`); one that does not parse is refused here, naming
+ * the alert and field, since Prometheus would not load the rule at all.
+ */
+export function expectedAlert(project: Project, rule: AlertingRule, test: AlertTestCase): ExpectedAlert {
+  // Templates see the result's labels as they are; the alert drops __name__, as Prometheus does.
+  const { __name__: _name, ...resultLabels } = test.labels;
+  return {
+    exp_labels: { ...resultLabels, ...render(rule, "label", alertLabels(rule), test) },
+    exp_annotations: render(rule, "annotation", alertAnnotations(project, rule), test),
   };
 }
 
@@ -91,12 +107,10 @@ function render(
 ): Record<string, string> {
   const rendered: Record<string, string> = {};
   for (const [name, template] of Object.entries(templates)) {
-    try {
-      rendered[name] = renderAnnotation(template, test.labels, test.value ?? 0);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`alert ${rule.alert}: cannot render ${what} ${name} for its unit test: ${reason}`);
-    }
+    const problem = alertTemplateParseError(template, rule.alert);
+    if (problem)
+      throw new Error(`alert ${rule.alert}: cannot render ${what} ${name} for its unit test: ${problem}`);
+    rendered[name] = expectedAnnotation(template, test.labels, test.value ?? 0, { alertName: rule.alert });
   }
   return rendered;
 }
