@@ -19,8 +19,10 @@ export const SCHEMA_PATH = path.join(REPO_ROOT, "prisma", "schema.prisma");
 export const INIT_MIGRATION = "20261123014900_init";
 /** The migration that split projects into sections. */
 export const SECTIONS_MIGRATION = "20261203082754_project_sections";
+/** The migration that added encrypted project secrets. */
+export const SECRETS_MIGRATION = "20261203144708_project_secrets";
 /** Every migration's folder name, oldest first: what a fresh database has applied. */
-export const ALL_MIGRATIONS = [INIT_MIGRATION, SECTIONS_MIGRATION];
+export const ALL_MIGRATIONS = [INIT_MIGRATION, SECTIONS_MIGRATION, SECRETS_MIGRATION];
 
 /** The server lib/testing/postgres-global-setup.ts started or was given. */
 export function testDatabaseUrl(): string {
