@@ -11,6 +11,7 @@ import type { ModelIssue } from "@/lib/model/issues";
 import type { AlertingRule, RecordingRule, Rule } from "@/lib/model/rule";
 import { withEntry } from "../model/rule-ops";
 import { useGroupIssues, useRuleGroupState } from "../store/store-provider";
+import { RuleTestsSection } from "../tests";
 import { AlertExtras } from "./alert-extras";
 import { KeyValueEditor } from "./key-value-editor";
 import { PanelLinkField } from "./panel-link-field";
@@ -310,6 +311,7 @@ export function RuleForm({ index }: RuleFormProps): ReactNode {
       ) : (
         <RecordFields rule={rule} index={index} change={change} issues={issues} />
       )}
+      {rule.kind === "alert" ? <RuleTestsSection rule={rule} index={index} issues={issues} /> : null}
       {rule.kind === "alert" ? <AlertExtras rule={rule} index={index} /> : null}
     </div>
   );

@@ -17,3 +17,23 @@ export type TestCaseBody = z.infer<typeof TestCaseBodySchema>;
 export const RunRuleTestsBodySchema = z.object({
   group: z.string().min(1).optional(),
 });
+
+/** One case's verdict from POST /api/projects/{id}/rule-tests (see project-cases.ts). */
+export const RuleTestCaseResultSchema = z.object({
+  group: z.string(),
+  alert: z.string(),
+  /** 1-based, the case's place in the rule's tests. */
+  case: z.int().min(1),
+  description: z.string().optional(),
+  ok: z.boolean(),
+  /** promtool's own words for this case: its failure message, or SUCCESS. */
+  output: z.string(),
+});
+export type RuleTestCaseResultBody = z.infer<typeof RuleTestCaseResultSchema>;
+
+/** The answer of POST /api/projects/{id}/rule-tests: `promtool` false when the server has none. */
+export const RuleTestsRunSchema = z.object({
+  promtool: z.boolean(),
+  results: z.array(RuleTestCaseResultSchema),
+});
+export type RuleTestsRunBody = z.infer<typeof RuleTestsRunSchema>;

@@ -170,15 +170,15 @@ export async function windowTest(
   const single = times.find((t) => firingAt(backtest, t).length === 1);
   if (single !== undefined) {
     const [timeline] = firingAt(backtest, single);
+    // The result's labels as they are (__name__ too): the annotations see them, the alert drops __name__.
     const source = sourceAt(timeline?.labels ?? {}, single);
-    const { __name__: _name, ...labels } = source.labels;
     cases.push({
       description: `fires: from the backtest of ${window}`,
       interval,
       inputSeries,
       evalTime: promtoolDuration(single - originMs),
       fires: true,
-      labels,
+      labels: source.labels,
       value: Number.isFinite(source.value) ? source.value : undefined,
     });
   }

@@ -1,0 +1,1 @@
+export { RuleTestsSection, type RuleTestsSectionProps } from "./rule-tests-section";
