@@ -12,6 +12,13 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// connection URL")
     .optional(),
   OBSFORGE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  /**
+   * The AES-256 key project secrets are encrypted under, 32 bytes in base64; unset: one generated
+   * into OBSFORGE_SECRET_KEY_FILE (lib/security/secrets/key.ts checks its length).
+   */
+  OBSFORGE_SECRET_KEY: z.string().min(1).optional(),
+  /** Where a generated key is kept; unset: obsforge-secret.key beside OBSFORGE_DATA_DIR. */
+  OBSFORGE_SECRET_KEY_FILE: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** A Prometheus every project may preview against (`npm run demo` sets it); unset: none. */
   OBSFORGE_DEMO_PROMETHEUS_URL: z
