@@ -257,8 +257,10 @@ describe("the Prometheus client", () => {
     expect((await failure(query(`${base}/nothing`, { query: "up" }))).kind).toBe("bad_response");
   });
 
-  it("does not follow redirects", async () => {
-    expect((await failure(query(`${base}/redirect`, { query: "up" }))).kind).toBe("unreachable");
+  it("does not follow redirects to another host", async () => {
+    const error = await failure(query(`${base}/redirect`, { query: "up" }));
+    expect(error.kind).toBe("not_allowed");
+    expect(error.message).toContain("redirects are followed only on the same host");
   });
 
   it("reports an unreachable Prometheus", async () => {

@@ -1,3 +1,4 @@
+import { OutboundRefusedError, outboundFetch } from "../security/outbound";
 import { PreviewError } from "./errors";
 
 /**
@@ -92,16 +93,16 @@ export async function fetchLimited(url: string, options: LimitedFetchOptions): P
   try {
     let response: Response;
     try {
-      response = await fetch(url, {
+      // Within the outgoing-call policy: the host checked, resolved once and connected to as
+      // checked, redirects followed only on the same origin (lib/security/outbound.ts).
+      response = await outboundFetch(url, {
         method: options.method,
         body: options.body,
         signal,
-        cache: "no-store",
-        // A configured Prometheus must not send the server elsewhere.
-        redirect: "error",
         headers: { accept: "application/json" },
       });
     } catch (error) {
+      if (error instanceof OutboundRefusedError) throw new PreviewError("not_allowed", error.message);
       if (timeout.signal.aborted) throw timedOut();
       if (options.signal?.aborted) throw new PreviewError("bad_request", "the preview request was cancelled");
       throw new PreviewError("unreachable", `cannot reach ${where}: ${describeCause(error)}`);
