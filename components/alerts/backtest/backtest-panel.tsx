@@ -89,9 +89,10 @@ export function BacktestPanel({
       // A test holds at most a day of input: the last day of the window.
       const endMs = run.endMs;
       const startMs = Math.max(run.startMs, endMs - DAY_MS);
+      // The cases join this rule's tests: they follow the rule as in the form, not an edited threshold.
       return generateTestCase(projectId, groupName, {
         rule,
-        draft: request?.draft,
+        draft: draft ? { labels: {}, annotations: {}, ...draft } : undefined,
         start: Math.floor(startMs / 1000),
         end: Math.floor(endMs / 1000),
       });
