@@ -10,9 +10,10 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 export interface LimitedFetchOptions {
-  method: "GET" | "POST";
-  /** Form-encoded body for POST. */
-  body?: URLSearchParams;
+  /** DELETE: Alertmanager's API expires a silence with it. */
+  method: "GET" | "POST" | "DELETE";
+  /** Form-encoded body for POST (Prometheus), or a JSON one (Alertmanager's API v2). */
+  body?: URLSearchParams | { json: unknown };
   timeoutMs?: number;
   maxBytes?: number;
   /** The caller's cancellation (e.g. the incoming request's signal). */
@@ -93,13 +94,16 @@ export async function fetchLimited(url: string, options: LimitedFetchOptions): P
   try {
     let response: Response;
     try {
+      const json = options.body !== undefined && !(options.body instanceof URLSearchParams);
       // Within the outgoing-call policy: the host checked, resolved once and connected to as
       // checked, redirects followed only on the same origin (lib/security/outbound.ts).
       response = await outboundFetch(url, {
         method: options.method,
-        body: options.body,
+        body: json
+          ? JSON.stringify((options.body as { json: unknown }).json)
+          : (options.body as URLSearchParams | undefined),
         signal,
-        headers: { accept: "application/json" },
+        headers: { accept: "application/json", ...(json ? { "content-type": "application/json" } : {}) },
       });
     } catch (error) {
       if (error instanceof OutboundRefusedError) throw new PreviewError("not_allowed", error.message);
