@@ -72,3 +72,59 @@ export class SectionExistsError extends Error {
     this.name = "SectionExistsError";
   }
 }
+
+/** Prisma's codes for "the database cannot be reached or did not answer" (not for a bad query). */
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/** The driver adapter's error kinds for the same. */
+const UNAVAILABLE_ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+/** Node's socket errors, as pg throws them when it opens a connection (getDb's migrations). */
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
+
+/**
+ * PostgreSQL's SQLSTATEs for a server going away or not taking connections: class 08 (connection
+ * exception), 57P01-57P03 (admin/crash shutdown, cannot connect now), 53300 (too many connections).
+ */
+function unavailableSqlState(code: string): boolean {
+  return /^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code) || code === "53300";
+}
+
+/**
+ * Whether `error` says the database is down or unreachable (a restart, a failover, a full pool)
+ * rather than that a query was wrong: the API answers it 503 with a retry hint, not 500. Walks the
+ * error's causes, Prisma's driver adapter error and AggregateError's errors, as each wraps the next.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && seen.size < 20) {
+    const current = queue.shift();
+    if (typeof current !== "object" || current === null || seen.has(current)) continue;
+    seen.add(current);
+    const { code, kind, cause, meta, errors, originalCode } = current as Record<string, unknown>;
+    for (const value of [code, originalCode]) {
+      if (typeof value !== "string") continue;
+      if (UNAVAILABLE_PRISMA_CODES.has(value) || UNAVAILABLE_SOCKET_CODES.has(value)) return true;
+      if (unavailableSqlState(value)) return true;
+    }
+    if (typeof kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
+    // pg's own words when the server closes a connection it was using, which carry no code.
+    if (current instanceof Error && /^Connection terminated( unexpectedly)?$/.test(current.message))
+      return true;
+    queue.push(cause, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
+    if (Array.isArray(errors)) queue.push(...errors);
+  }
+  return false;
+}

@@ -6,6 +6,7 @@ import { UnknownTemplateError } from "../catalog/apply-template";
 import {
   ConflictError,
   CorruptProjectError,
+  isDatabaseUnavailable,
   NotFoundError,
   SectionConflictError,
   SectionExistsError,
@@ -31,6 +32,9 @@ export class HttpError extends Error {
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 }
+
+/** Retry-After when the database is down: a restart or failover takes a few seconds. */
+export const DATABASE_RETRY_SECONDS = 5;
 
 function errorBody(error: string, issues: ApiError["issues"] = [], extra: Partial<ApiError> = {}): ApiError {
   return { error, issues, ...extra };
@@ -107,6 +111,13 @@ export function errorResponse(error: unknown): Response {
     console.error(error);
     return json(errorBody(error.message), 500);
   }
+  if (isDatabaseUnavailable(error)) {
+    // Logged as one line: a database restart is expected, not a bug with a stack worth reading.
+    console.error(`database unavailable: ${(error as Error).message?.split("\n").at(-1)}`);
+    return json(errorBody(`the database is unavailable: try again in ${DATABASE_RETRY_SECONDS} s`), 503, {
+      "retry-after": String(DATABASE_RETRY_SECONDS),
+    });
+  }
   console.error(error);
   return json(errorBody("internal error"), 500);
 }
@@ -124,10 +135,15 @@ export function route<A extends unknown[]>(
   };
 }
 
+function bodyTooLarge(): HttpError {
+  const mib = MAX_BODY_BYTES / (1024 * 1024);
+  return new HttpError(413, `the request body is over the ${mib} MiB limit (${MAX_BODY_BYTES} bytes)`);
+}
+
 /** Reads and parses a JSON body, refusing bodies over the size limit before reading them whole. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`);
+  if (declared > MAX_BODY_BYTES) throw bodyTooLarge();
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -138,7 +154,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
       size += value.byteLength;
       if (size > MAX_BODY_BYTES) {
         await reader.cancel();
-        throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`);
+        throw bodyTooLarge();
       }
       chunks.push(value);
     }
