@@ -53,6 +53,12 @@ import {
   UpdateProjectBodySchema,
   ValidationResultSchema,
 } from "./schemas";
+import {
+  PutSecretBodySchema,
+  SecretListSchema,
+  SecretNameSchema,
+  SecretStatusSchema,
+} from "./secrets-schemas";
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, built from the zod schemas the route handlers parse
@@ -177,6 +183,8 @@ function outputSchemas(): Record<string, z.ZodType> {
     DashboardImportReport: DashboardImportReportSchema,
     RuleGroupsImported: ImportedRuleGroupsSchema,
     TestConnectionResponse: TestConnectionResponseSchema,
+    SecretList: SecretListSchema,
+    SecretStatus: SecretStatusSchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
     const content = record.shape.content;
@@ -208,6 +216,7 @@ function inputSchemas(): Record<string, z.ZodType> {
     LintPreviewBody: LintPreviewBodySchema,
     AnnotationPreviewBody: AnnotationPreviewBodySchema,
     TestConnectionBody: TestConnectionBodySchema,
+    PutSecretBody: PutSecretBodySchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
     named[`${name}Input`] = record.shape.content;
@@ -237,6 +246,11 @@ const pathParam = (name: string, type: Json, description?: string): Json => ({
 
 const idParam = pathParam("id", { type: "string", pattern: "^[a-z0-9]{8,40}$" });
 const versionParam = pathParam("version", { type: "integer", minimum: 1 });
+const secretNameParam = pathParam(
+  "name",
+  schema(SecretNameSchema),
+  "The secret's name: the environment variable the bundle reads it from",
+);
 const uidParam = pathParam("uid", schema(DashboardUidSchema), "The dashboard's uid");
 const ruleGroupParam = pathParam(
   "name",
@@ -690,6 +704,36 @@ export function openApiDocument(): Json {
             "400": badRequest,
             "404": error("No such project or revision"),
             "422": error("The revision no longer validates against the model"),
+          },
+        },
+      },
+      "/api/projects/{id}/secrets": {
+        parameters: [idParam],
+        get: {
+          summary: "Whether each secret of the project is set, and what uses it; never a value",
+          responses: {
+            "200": { description: "Secrets, by name", ...jsonContent(ref("SecretList")) },
+            "404": noProject,
+          },
+        },
+      },
+      "/api/projects/{id}/secrets/{name}": {
+        parameters: [idParam, secretNameParam],
+        put: {
+          summary: "Store a secret's value, encrypted (AES-256-GCM); it is never answered back",
+          requestBody: { required: true, ...jsonContent(ref("PutSecretBody")) },
+          responses: {
+            "200": { description: "The secret's status", ...jsonContent(ref("SecretStatus")) },
+            "400": badRequest,
+            "404": error("No such project, or not a secret name"),
+            "503": error("This server has no usable key (OBSFORGE_SECRET_KEY is not 32 bytes of base64)"),
+          },
+        },
+        delete: {
+          summary: "Forget a secret's value",
+          responses: {
+            "200": { description: "The secret's status (not set)", ...jsonContent(ref("SecretStatus")) },
+            "404": error("No such project, or not a secret name"),
           },
         },
       },

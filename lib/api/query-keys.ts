@@ -65,4 +65,6 @@ export const queryKeys = {
     request,
   ],
   templates: (): readonly ["templates"] => ["templates"],
+  /** GET …/secrets: whether each secret is set, never a value. */
+  secrets: (id: string): readonly ["projects", string, "secrets"] => ["projects", id, "secrets"],
 } as const;
