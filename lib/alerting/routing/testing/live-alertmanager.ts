@@ -16,7 +16,7 @@ export interface LiveAlertmanager {
   alertmanager: RunningProcess;
 }
 
-function alertmanagerBinary(): string {
+export function alertmanagerBinary(): string {
   return spawnSync("alertmanager", ["--version"]).status === 0 ? "alertmanager" : "prometheus-alertmanager";
 }
 
