@@ -1,5 +1,16 @@
 import { z } from "zod";
 import { BacktestBodySchema, BacktestEventSchema } from "../alerting/backtest/api-schemas";
+import { LiveRulesResponseSchema } from "../alerting/live/rules";
+import {
+  AcknowledgeBodySchema,
+  AcknowledgedSchema,
+  AlertFilterSchema,
+  LiveAlertSchema,
+  LiveAlertsResponseSchema,
+  LiveGroupsResponseSchema,
+  LiveSilencesResponseSchema,
+  UnacknowledgedSchema,
+} from "../alerting/live/schemas";
 import { RunRuleTestsBodySchema, TestCaseBodySchema } from "../alerting/rule-tests/api-schemas";
 import {
   AnnotationPreviewBodySchema,
@@ -480,6 +491,125 @@ function previewPaths(): Record<string, Json> {
   return paths;
 }
 
+/** Every live API error carries `error`; those about the Alertmanager carry `preview` (kind, URL) too. */
+const liveErrors: Json = {
+  "403": error("The project's Alertmanager URL is not one the server may call"),
+  "404": error(
+    "No such project, the project names no Alertmanager URL, or the Alertmanager holds no such alert or silence",
+  ),
+  "502": error("The Alertmanager is unreachable, failed, or answered something that is not its API v2"),
+  "504": error("The Alertmanager did not answer in time (10 s)"),
+};
+
+const fingerprintParam = pathParam(
+  "fingerprint",
+  { type: "string", pattern: "^[0-9a-f]{1,32}$" },
+  "The alert's fingerprint, as Alertmanager gives it",
+);
+
+function liveOk(description: string, type: z.ZodType): Json {
+  return { "200": { description, ...jsonContent(schema(type, "output")) } };
+}
+
+/** The live alerts API: the project's Alertmanager (settings: Alertmanager URL) through its API v2. */
+function livePaths(): Record<string, Json> {
+  const live = "/api/projects/{id}/live";
+  const description =
+    "Calls the Alertmanager the project's settings name (`alertmanagerUrl`), and only its fixed API v2 endpoints.";
+  return {
+    [`${live}/alerts`]: {
+      parameters: [idParam],
+      get: {
+        summary: "The alerts the project's Alertmanager holds, filtered by receiver and state",
+        description,
+        parameters: queryParams(AlertFilterSchema),
+        responses: {
+          ...liveOk("The alerts", LiveAlertsResponseSchema),
+          "422": error("A bad filter"),
+          ...liveErrors,
+        },
+      },
+    },
+    [`${live}/alerts/{fingerprint}`]: {
+      parameters: [idParam, fingerprintParam],
+      get: {
+        summary: "One alert: labels, annotations, receivers, state and the silences or alerts muting it",
+        description,
+        responses: { ...liveOk("The alert", LiveAlertSchema), ...liveErrors },
+      },
+    },
+    [`${live}/alerts/{fingerprint}/acknowledge`]: {
+      parameters: [idParam, fingerprintParam],
+      post: {
+        summary:
+          "Acknowledge: a silence of exactly this alert's labels, from now for `duration`, by `author` with `comment`",
+        description,
+        requestBody: { required: true, ...jsonContent(schema(AcknowledgeBodySchema)) },
+        responses: {
+          "201": { description: "The silence created", ...jsonContent(schema(AcknowledgedSchema, "output")) },
+          "400": badRequest,
+          "422": error(
+            "A missing author or comment, a bad duration (`issues` say which), or a silence the Alertmanager refused",
+          ),
+          ...liveErrors,
+        },
+      },
+    },
+    [`${live}/alerts/{fingerprint}/resolve`]: {
+      parameters: [idParam, fingerprintParam],
+      post: {
+        summary: "Resolve (un-acknowledge): expires every silence muting this alert, so it notifies again",
+        description,
+        responses: { ...liveOk("The silences expired", UnacknowledgedSchema), ...liveErrors },
+      },
+    },
+    [`${live}/groups`]: {
+      parameters: [idParam],
+      get: {
+        summary:
+          "The Alertmanager's alert groups (receiver, group labels, alerts), filtered by receiver and state",
+        description,
+        parameters: queryParams(AlertFilterSchema),
+        responses: {
+          ...liveOk("The groups", LiveGroupsResponseSchema),
+          "422": error("A bad filter"),
+          ...liveErrors,
+        },
+      },
+    },
+    [`${live}/silences`]: {
+      parameters: [idParam],
+      get: {
+        summary: "The Alertmanager's silences: active, pending and expired",
+        description,
+        responses: { ...liveOk("The silences", LiveSilencesResponseSchema), ...liveErrors },
+      },
+    },
+    [`${live}/silences/{silenceId}`]: {
+      parameters: [idParam, pathParam("silenceId", { type: "string" }, "The silence's id")],
+      delete: {
+        summary: "Expires one silence",
+        description,
+        responses: {
+          ...liveOk("Expired", UnacknowledgedSchema),
+          "422": error("The Alertmanager refused"),
+          ...liveErrors,
+        },
+      },
+    },
+    [`${live}/rules`]: {
+      parameters: [idParam],
+      get: {
+        summary:
+          "The project's alerting rules with their state in its Prometheus (and the alerting rules only the Prometheus runs)",
+        description:
+          "Read from the project and the Prometheus rules API (`/api/v1/rules?type=alert`) of its default Prometheus datasource; when that Prometheus cannot be reached the rules come alone, with `prometheusError` saying why.",
+        responses: { ...liveOk("The rules", LiveRulesResponseSchema), "404": noProject },
+      },
+    },
+  };
+}
+
 // ---- The document -------------------------------------------------------------------------------
 
 /** The OpenAPI document of the HTTP API. */
@@ -790,6 +920,7 @@ export function openApiDocument(): Json {
         },
       },
       ...previewPaths(),
+      ...livePaths(),
       "/api/projects/{id}/preview/lint": {
         parameters: [idParam],
         post: {
