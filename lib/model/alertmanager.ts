@@ -33,6 +33,12 @@ export type AlertingSecret = z.infer<typeof AlertingSecretSchema>;
 export const VerbatimConfigSchema = z.object({
   config: z.record(z.string(), z.unknown()),
   secretPaths: z.array(z.string()).default([]),
+  /**
+   * Secrets moved out of `config` into the project's encrypted secrets: the path they held in it
+   * (`api_key`, `http_config.basic_auth.password`) → the secret's name. The bundle writes each as
+   * the `<key>_file` Alertmanager reads it from.
+   */
+  secretRefs: z.record(z.string(), SecretRefSchema.shape.secret).optional(),
 });
 export type VerbatimConfig = z.infer<typeof VerbatimConfigSchema>;
 
