@@ -9,6 +9,7 @@ import {
 import { prometheusOffsetMs } from "../../alerting/backtest/evaluation-times";
 import { type BacktestRuleSpec, type RangeQuery, runBacktest } from "../../alerting/backtest/run";
 import type { ResultSeries } from "../../alerting/backtest/types";
+import { backtestExpr } from "../../alerting/slo/backtest-expr";
 import { env } from "../../env";
 import { ruleFilePath } from "../../generate/names";
 import { type AlertingRule, type Project, parseDuration, type RuleGroup } from "../../model";
@@ -52,21 +53,22 @@ export function groupTiming(
   };
 }
 
-/** What the backtest needs of a saved alerting rule. */
-export function savedRuleSpec(rule: AlertingRule): BacktestRuleSpec {
+/** What the backtest needs of a saved alerting rule (of `group`: an SLO's alert reads its raw counters). */
+export function savedRuleSpec(rule: AlertingRule, group?: Pick<RuleGroup, "slo">): BacktestRuleSpec {
   return {
     alert: rule.alert,
-    expr: rule.expr,
+    expr: group ? backtestExpr(group, rule) : rule.expr,
     forMs: durationMs(rule.for),
     keepFiringForMs: durationMs(rule.keepFiringFor),
     labels: { ...rule.labels },
   };
 }
 
-function draftSpec(draft: DraftRule, fallbackName: string): BacktestRuleSpec {
+function draftSpec(draft: DraftRule, fallbackName: string, group: Pick<RuleGroup, "slo">): BacktestRuleSpec {
+  const alert = draft.alert ?? fallbackName;
   return {
-    alert: draft.alert ?? fallbackName,
-    expr: draft.expr,
+    alert,
+    expr: backtestExpr(group, { alert, expr: draft.expr }),
     forMs: durationMs(draft.for),
     keepFiringForMs: durationMs(draft.keepFiringFor),
     labels: draft.labels,
@@ -128,8 +130,8 @@ export async function prepareBacktest(
   const { project } = await getProject(context, projectId);
   const group = findGroup(project, groupName);
   const savedRule = body.rule === undefined ? undefined : findAlertingRule(group, body.rule);
-  const saved = savedRule ? savedRuleSpec(savedRule) : undefined;
-  const draft = body.draft ? draftSpec(body.draft, saved?.alert ?? "Draft") : undefined;
+  const saved = savedRule ? savedRuleSpec(savedRule, group) : undefined;
+  const draft = body.draft ? draftSpec(body.draft, saved?.alert ?? "Draft", group) : undefined;
   if (draft) {
     const problem = checkPromql(draft.expr);
     if (problem)

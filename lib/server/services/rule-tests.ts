@@ -65,17 +65,20 @@ export async function generateTestCase(
   }
   const spec = body.draft
     ? {
-        ...savedRuleSpec({
-          ...(saved ?? ({} as AlertingRule)),
-          alert: body.draft.alert ?? saved?.alert ?? "Draft",
-          expr: body.draft.expr,
-          for: body.draft.for,
-          keepFiringFor: body.draft.keepFiringFor,
-          labels: body.draft.labels,
-        } as AlertingRule),
+        ...savedRuleSpec(
+          {
+            ...(saved ?? ({} as AlertingRule)),
+            alert: body.draft.alert ?? saved?.alert ?? "Draft",
+            expr: body.draft.expr,
+            for: body.draft.for,
+            keepFiringFor: body.draft.keepFiringFor,
+            labels: body.draft.labels,
+          } as AlertingRule,
+          group,
+        ),
         annotations: body.draft.annotations,
       }
-    : { ...savedRuleSpec(saved as AlertingRule), annotations: (saved as AlertingRule).annotations };
+    : { ...savedRuleSpec(saved as AlertingRule, group), annotations: (saved as AlertingRule).annotations };
   const { intervalMs } = groupTiming(project, group);
   const target = resolvePreviewTarget(project, body.datasource, env());
   const test = await atTarget(target, () =>
