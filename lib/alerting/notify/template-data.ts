@@ -8,7 +8,7 @@ import { compareGoStrings } from "../../go/unicode";
 import { timeValue } from "../templates/go-time";
 import { type GoType, type GoValue, goString, mapOf, sliceOf, T } from "../templates/values";
 import { alertFingerprint } from "./fingerprint";
-import { parseRfc3339Nano } from "./rfc3339";
+import { formatRfc3339Nano, parseRfc3339Nano } from "./rfc3339";
 
 export type AlertStatus = "firing" | "resolved";
 
@@ -74,8 +74,10 @@ export function notificationData(
       status: a.status,
       labels: { ...a.labels },
       annotations: { ...a.annotations },
-      startsAt: a.startsAt,
-      endsAt: a.endsAt,
+      // As Go marshals time.Time: UTC, trailing zeros of the fraction dropped.
+      startsAt: formatRfc3339Nano(parseRfc3339Nano(a.startsAt)),
+      // types.Alerts: "If the end timestamp is not reached yet, do not expose it."
+      endsAt: a.status === "firing" ? ZERO_TIME : formatRfc3339Nano(parseRfc3339Nano(a.endsAt)),
       generatorURL: a.generatorURL ?? "",
       fingerprint: alertFingerprint(a.labels),
     })),
