@@ -1,8 +1,10 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { SecretField } from "@/components/alerting/secret-field";
 import type { AlertingSecret } from "@/lib/model/alertmanager";
 import type { ModelIssue } from "@/lib/model/issues";
+import { useAlertingState } from "../store/store-provider";
 import { TextInput } from "./fields";
 
 export interface SecretRefFieldProps {
@@ -16,8 +18,9 @@ export interface SecretRefFieldProps {
 }
 
 /**
- * A receiver's secret as the model holds it: the environment variable the bundle reads it from.
- * The value itself is never on this page; an imported one shows only as kept (masked).
+ * A receiver's secret: the section keeps only the environment variable the bundle reads it from;
+ * the value is entered once in the secret field (stored encrypted, saved apart from the section)
+ * and never comes back to the page. An imported literal shows only as kept.
  */
 export function SecretRefField({
   label,
@@ -27,21 +30,25 @@ export function SecretRefField({
   path,
   testId,
 }: SecretRefFieldProps): ReactNode {
-  const kept =
+  const projectId = useAlertingState((state) => state.projectId);
+  const imported =
     secret.importedValue !== undefined
-      ? "imported value kept (masked)"
+      ? " The imported value is kept (masked) until one is set here."
       : secret.importedFile !== undefined
-        ? `read from ${secret.importedFile}`
-        : "set on the server";
+        ? ` Imported as read from ${secret.importedFile}.`
+        : "";
   return (
-    <TextInput
-      label={`${label} (environment variable)`}
-      value={secret.secret}
-      onChange={(name) => onChange({ ...secret, secret: name })}
-      issues={issues}
-      path={path}
-      testId={testId}
-      hint={`Secret, never shown: ${kept}.`}
-    />
+    <>
+      <TextInput
+        label={`${label} (environment variable)`}
+        value={secret.secret}
+        onChange={(name) => onChange({ ...secret, secret: name })}
+        issues={issues}
+        path={path}
+        testId={testId}
+        hint={`The bundle reads it from this variable.${imported}`}
+      />
+      <SecretField projectId={projectId} name={secret.secret} label={label} testId={`${testId}-value`} />
+    </>
   );
 }

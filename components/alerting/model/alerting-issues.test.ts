@@ -66,4 +66,30 @@ describe("the alerting draft's issues, on the fields' paths", () => {
       expect.arrayContaining(["receivers[0].integrations[0].url", "receivers[0].integrations[1].channel"]),
     );
   });
+
+  it("an imported Slack URL that is not a URL is said on the field; a masked one is not checked", () => {
+    const slack = (importedValue: string) => ({
+      ...base,
+      receivers: [
+        {
+          name: "default",
+          integrations: [
+            {
+              type: "slack" as const,
+              sendResolved: true,
+              channel: "#alerts",
+              apiUrl: { secret: "SLACK_URL", importedValue },
+            },
+          ],
+        },
+      ],
+    });
+    expect(alertingIssues(slack("hooks.slack.com/services/x"))).toContainEqual({
+      path: "receivers[0].integrations[0].apiUrl",
+      message: "the imported Slack API URL is not an http:// or https:// URL: set the secret's value",
+      severity: "warning",
+    });
+    expect(alertingIssues(slack("https://hooks.slack.com/services/x"))).toEqual([]);
+    expect(alertingIssues(slack("••••••"))).toEqual([]);
+  });
 });

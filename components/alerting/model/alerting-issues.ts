@@ -1,4 +1,6 @@
+import type { Receiver } from "@/lib/model/alertmanager";
 import { checkAlertmanager } from "@/lib/model/checks/alertmanager";
+import { HttpUrlSchema } from "@/lib/model/common";
 import { IssueCollector, type ModelIssue, zodIssuesToModelIssues } from "@/lib/model/issues";
 import { ProjectObjectSchema } from "@/lib/model/project";
 import type { AlertingSection } from "@/lib/model/sections";
@@ -22,7 +24,28 @@ export function alertingIssues(section: AlertingSection): ModelIssue[] {
   const out = new IssueCollector();
   const { receivers, route, inhibitRules, alertmanager } = parsed.data;
   checkAlertmanager(receivers, route, inhibitRules, out, alertmanager);
+  checkImportedSlackUrls(receivers, out);
   return out.issues;
+}
+
+/**
+ * A Slack URL an import kept that is not an http(s) URL: Alertmanager refuses such a config
+ * (`unsupported scheme`), so it is said on the field; a warning, as only setting the secret's
+ * value replaces it. Masked values (as the API shows them) are not checked.
+ */
+function checkImportedSlackUrls(receivers: readonly Receiver[], out: IssueCollector): void {
+  receivers.forEach((receiver, r) => {
+    receiver.integrations.forEach((integration, i) => {
+      if (integration.type !== "slack") return;
+      const value = integration.apiUrl.importedValue;
+      if (value === undefined || /^•+$/.test(value)) return;
+      if (!HttpUrlSchema.safeParse(value).success)
+        out.warning(
+          ["receivers", r, "integrations", i, "apiUrl"],
+          "the imported Slack API URL is not an http:// or https:// URL: set the secret's value",
+        );
+    });
+  });
 }
 
 export function errorCount(issues: readonly ModelIssue[]): number {
