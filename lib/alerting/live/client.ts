@@ -56,7 +56,8 @@ async function call(
   if (response.status >= 400) {
     const said = alertmanagerMessage(response.text);
     const what = `${method} ${url} answered HTTP ${response.status}${said ? `: ${said}` : ""}`;
-    if (response.status === 404) throw new LiveAlertmanagerError(404, what);
+    // Alertmanager 0.25 answers the DELETE of an unknown silence with 500 "silence not found".
+    if (response.status === 404 || said === "silence not found") throw new LiveAlertmanagerError(404, what);
     if (response.status < 500) throw new LiveAlertmanagerError(422, what);
     throw new LiveAlertmanagerError(502, what);
   }

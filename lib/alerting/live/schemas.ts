@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DurationSchema, parseDuration } from "../../model/common";
+import { parseDuration } from "../../model/common";
 
 /**
  * Alertmanager's API v2 as the live alerts page reads it (api/v2/openapi.yaml of Alertmanager
@@ -72,8 +72,15 @@ export type AlertFilter = z.infer<typeof AlertFilterSchema>;
 export const AcknowledgeBodySchema = z.object({
   author: z.string().trim().min(1, "who acknowledges: a name or an email").max(200),
   comment: z.string().trim().min(1, "a comment: why it is acknowledged").max(2000),
-  duration: DurationSchema.refine((text) => (parseDuration(text) ?? 0) > 0, {
-    message: "a duration longer than zero, such as 2h",
+  duration: z.string().superRefine((text, context) => {
+    const ms = parseDuration(text);
+    if (ms === undefined)
+      context.addIssue({
+        code: "custom",
+        message: `bad duration "${text}": expected a Prometheus duration such as 30m, 2h or 1d`,
+      });
+    else if (ms <= 0)
+      context.addIssue({ code: "custom", message: "a duration longer than zero, such as 2h" });
   }),
 });
 export type AcknowledgeBody = z.infer<typeof AcknowledgeBodySchema>;
