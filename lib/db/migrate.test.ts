@@ -63,6 +63,7 @@ describe.each(TEST_DRIVERS)("the app's migrator on %s", (driver) => {
     );
     expect(tables.map((table) => table.name)).toEqual([
       "_prisma_migrations",
+      "notification_deliveries",
       "project_secrets",
       "project_sections",
       "projects",

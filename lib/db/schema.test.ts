@@ -223,9 +223,10 @@ beforeAll(async () => {
   dmmf = await getDMMF({ datamodel: readFileSync(SCHEMA_PATH, "utf8") });
 });
 
-it("reads prisma/schema.prisma as the five models the app stores", () => {
+it("reads prisma/schema.prisma as the six models the app stores", () => {
   const shapes = expectedShapes(dmmf);
   expect(Object.keys(shapes).sort()).toEqual([
+    "notification_deliveries",
     "project_secrets",
     "project_sections",
     "projects",

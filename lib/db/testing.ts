@@ -21,8 +21,15 @@ export const INIT_MIGRATION = "20261123014900_init";
 export const SECTIONS_MIGRATION = "20261203082754_project_sections";
 /** The migration that added encrypted project secrets. */
 export const SECRETS_MIGRATION = "20261203144708_project_secrets";
+/** The migration that added the delivery log of test notifications. */
+export const NOTIFICATIONS_MIGRATION = "20261203150516_notification_deliveries";
 /** Every migration's folder name, oldest first: what a fresh database has applied. */
-export const ALL_MIGRATIONS = [INIT_MIGRATION, SECTIONS_MIGRATION, SECRETS_MIGRATION];
+export const ALL_MIGRATIONS = [
+  INIT_MIGRATION,
+  SECTIONS_MIGRATION,
+  SECRETS_MIGRATION,
+  NOTIFICATIONS_MIGRATION,
+];
 
 /** The server lib/testing/postgres-global-setup.ts started or was given. */
 export function testDatabaseUrl(): string {
