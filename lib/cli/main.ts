@@ -16,6 +16,7 @@ import {
   loadProjectJson,
 } from "./load-input";
 import { type OutputOptions, writeBundle } from "./output";
+import { addAlertsCommand } from "./alerts-command";
 import { addBacktestCommand } from "./backtest-command";
 import { addRoutesCommand } from "./routes-command";
 import { addTestCommand } from "./test-command";
@@ -187,6 +188,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   addRoutesCommand(program, io, setExit);
   addTestCommand(program, io, setExit);
   addBacktestCommand(program, io, setExit);
+  addAlertsCommand(program, io, setExit);
 
   return program;
 }
