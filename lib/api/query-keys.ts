@@ -67,4 +67,18 @@ export const queryKeys = {
   templates: (): readonly ["templates"] => ["templates"],
   /** GET …/secrets: whether each secret is set, never a value. */
   secrets: (id: string): readonly ["projects", string, "secrets"] => ["projects", id, "secrets"],
+  /** Everything read from the project's live Alertmanager (…/live/*): invalidated after an (un-)acknowledge. */
+  live: (id: string): readonly ["projects", string, "live"] => ["projects", id, "live"],
+  /** One live list (`alerts`, `groups`, `silences`, `rules`) with its filter. */
+  liveList: (
+    id: string,
+    list: string,
+    filter: Readonly<Record<string, string>>,
+  ): readonly ["projects", string, "live", string, Readonly<Record<string, string>>] => [
+    "projects",
+    id,
+    "live",
+    list,
+    filter,
+  ],
 } as const;
