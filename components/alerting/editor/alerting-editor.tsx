@@ -91,9 +91,14 @@ function EditorBody({ record }: { record: ProjectRecordData }): ReactNode {
           <Link href="/">Projects</Link> / <Link href={`/projects/${record.id}`}>{record.name}</Link> /
         </div>
         <h1>Alerting</h1>
+        {/* Not prefetched: those pages ask the project's live Alertmanager. */}
         <nav className="alerting-links" aria-label="Alerting pages">
-          <Link href={`${alertingHref}/live`}>Live alerts and silences</Link>
-          <Link href={`${alertingHref}/simulate`}>Simulate the alert path</Link>
+          <Link href={`${alertingHref}/live`} prefetch={false}>
+            Live alerts and silences
+          </Link>
+          <Link href={`${alertingHref}/simulate`} prefetch={false}>
+            Simulate the alert path
+          </Link>
         </nav>
       </header>
       <ProjectNav id={record.id} />
