@@ -40,18 +40,22 @@ describe("the Tests part's page logic", () => {
     expect(view.ok ? "" : view.message).toMatch(/alert Down: cannot render annotation summary/);
   });
 
-  it("picks this rule's verdicts by case number", () => {
+  it("picks this rule's verdicts by its place and name, by case number", () => {
     const run: RuleTestsRunBody = {
       promtool: true,
       results: [
-        { group: "g", alert: "Down", case: 1, ok: true, output: "SUCCESS" },
-        { group: "g", alert: "Other", case: 1, ok: false, output: "FAILED" },
-        { group: "g", alert: "Down", case: 2, ok: false, output: "FAILED: exp … got …" },
+        { group: "g", alert: "Down", rule: 0, case: 1, ok: true, output: "SUCCESS" },
+        { group: "g", alert: "Other", rule: 1, case: 1, ok: false, output: "FAILED" },
+        { group: "g", alert: "Down", rule: 0, case: 2, ok: false, output: "FAILED: exp … got …" },
+        // Another rule of the same name (an SLO's ticket alert beside its page alert).
+        { group: "g", alert: "Down", rule: 2, case: 1, ok: false, output: "FAILED" },
       ],
     };
-    const byCase = resultsForRule(run, "Down");
+    const byCase = resultsForRule(run, { index: 0, alert: "Down" });
     expect([...byCase.keys()]).toEqual([1, 2]);
+    expect(byCase.get(1)?.ok).toBe(true);
     expect(byCase.get(2)?.ok).toBe(false);
-    expect(resultsForRule(undefined, "Down").size).toBe(0);
+    expect(resultsForRule(run, { index: 2, alert: "Down" }).get(1)?.ok).toBe(false);
+    expect(resultsForRule(undefined, { index: 0, alert: "Down" }).size).toBe(0);
   });
 });

@@ -38,12 +38,16 @@ export function expectedAlertView(
   }
 }
 
-/** This rule's verdicts by case number (1-based), from a run of its group's tests. */
+/**
+ * This rule's verdicts by case number (1-based), from a run of its group's tests: by its place in
+ * the group and its name (an SLO's alerts share a name; a rule moved since the run matches nothing).
+ */
 export function resultsForRule(
   run: RuleTestsRunBody | undefined,
-  alert: string,
+  rule: { index: number; alert: string },
 ): Map<number, RuleTestCaseResultBody> {
   const byCase = new Map<number, RuleTestCaseResultBody>();
-  for (const result of run?.results ?? []) if (result.alert === alert) byCase.set(result.case, result);
+  for (const result of run?.results ?? [])
+    if (result.rule === rule.index && result.alert === rule.alert) byCase.set(result.case, result);
   return byCase;
 }

@@ -31,7 +31,7 @@ export function RuleTestsSection({ rule, index, issues }: RuleTestsSectionProps)
   const saved = useRuleGroupState((state) => sameValue(state.group, state.base.draft));
   const updateRule = useRuleGroupState((state) => state.updateRule);
   const run = useMutation({ mutationFn: () => runGroupTests(projectId, savedName) });
-  const results = resultsForRule(run.data, rule.alert);
+  const results = resultsForRule(run.data, { index, alert: rule.alert });
   const path = `rules[${index}].tests`;
 
   const setTests = (tests: AlertTestCase[], field: string): void =>

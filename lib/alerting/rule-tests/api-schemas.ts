@@ -22,6 +22,8 @@ export const RunRuleTestsBodySchema = z.object({
 export const RuleTestCaseResultSchema = z.object({
   group: z.string(),
   alert: z.string(),
+  /** The rule's place in its group (0-based): an SLO's alerts share one name. */
+  rule: z.int(),
   /** 1-based, the case's place in the rule's tests. */
   case: z.int().min(1),
   description: z.string().optional(),

@@ -15,6 +15,8 @@ import { type PromtoolTestFile, promtoolTestYaml } from "./test-file";
 export interface RuleTestCaseResult {
   group: string;
   alert: string;
+  /** The rule's place in its group (0-based): an SLO's alerts share one name. */
+  rule: number;
   /** 1-based, as the rule's test cases are numbered in the editor. */
   case: number;
   description?: string;
@@ -74,6 +76,7 @@ export function planProjectTests(project: Project, onlyGroup?: string): RuleTest
         result: {
           group: group.name,
           alert: entry?.rule.kind === "alert" ? entry.rule.alert : (testGroup.name ?? ""),
+          rule: entry ? group.rules.indexOf(entry.rule) : -1,
           case: (entry?.index ?? i) + 1,
           description: entry?.test.description,
         },
