@@ -1,11 +1,35 @@
-import { stringify } from "yaml";
+import { Document, visit } from "yaml";
+
+/**
+ * Unicode's line and paragraph separators and NEL: Go's YAML parser (promtool, amtool, Alertmanager,
+ * Kubernetes) breaks lines at them, while the yaml package writes them raw inside a scalar, so one
+ * typed into an annotation made a rules file promtool refused.
+ */
+const GO_LINE_BREAKS = /[\u0085\u2028\u2029]/;
+const GO_LINE_BREAKS_GLOBAL = /[\u0085\u2028\u2029]/g;
 
 /**
  * Serializes a value built with a deliberate key order. Long lines are not folded (PromQL and
- * templates stay on one line as written) and aliases are never emitted.
+ * templates stay on one line as written) and aliases are never emitted. A string holding one of
+ * GO_LINE_BREAKS is written double-quoted with the character escaped (`\u2028`), so every YAML
+ * parser reads it back as the same one-line string.
  */
 export function toYaml(value: unknown, header?: string): string {
-  const body = stringify(value, { lineWidth: 0, aliasDuplicateObjects: false, indentSeq: true });
+  const document = new Document(value, { aliasDuplicateObjects: false });
+  let escaped = false;
+  visit(document, {
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && GO_LINE_BREAKS.test(node.value)) {
+        node.type = "QUOTE_DOUBLE";
+        escaped = true;
+      }
+    },
+  });
+  const text = document.toString({ lineWidth: 0, indentSeq: true });
+  // Only double-quoted scalars hold these characters now, where `\uXXXX` is an escape.
+  const body = escaped
+    ? text.replace(GO_LINE_BREAKS_GLOBAL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    : text;
   return header ? `${header}\n${body}` : body;
 }
 
