@@ -23,9 +23,7 @@ function timesText(times: Times | undefined): string[] | undefined {
 
 function NameField({ index, interval }: { index: number; interval: TimeInterval }): ReactNode {
   const edit = useAlertingState((state) => state.edit);
-  const names = useAlertingState((state) =>
-    state.draft.alertmanager.timeIntervals.map((entry) => entry.name),
-  );
+  const intervals = useAlertingState((state) => state.draft.alertmanager.timeIntervals);
   const issues = useAlertingIssues();
   const [text, setText] = useState(interval.name);
   const [problem, setProblem] = useState<string | undefined>();
@@ -37,7 +35,7 @@ function NameField({ index, interval }: { index: number; interval: TimeInterval 
     const refused =
       text.trim() === ""
         ? "a time interval needs a name"
-        : names.some((name, i) => i !== index && name === text)
+        : intervals.some((entry, i) => i !== index && entry.name === text)
           ? `a time interval "${text}" exists already`
           : undefined;
     setProblem(refused);
