@@ -1,5 +1,6 @@
 import { checkAlertmanager } from "./checks/alertmanager";
 import { checkDashboards } from "./checks/dashboards";
+import { checkNotificationTemplates } from "./checks/notification-templates";
 import { checkRuleTemplates } from "./checks/rule-templates";
 import { checkRuleGroups } from "./checks/rules";
 import { IssueCollector, type ModelIssue, zodIssuesToModelIssues } from "./issues";
@@ -56,6 +57,7 @@ export function checkProject(project: Project): ModelIssue[] {
   checkRuleGroups(project.ruleGroups, project.dashboards, out);
   checkRuleTemplates(project.ruleGroups, out);
   checkAlertmanager(project.receivers, project.route, project.inhibitRules, out, project.alertmanager);
+  checkNotificationTemplates(project, out);
 
   if (
     !KUBERNETES_LABEL_VALUE.test(project.kubernetes.releaseLabel) ||

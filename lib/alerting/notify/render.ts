@@ -66,6 +66,39 @@ export function builtinTemplates(): LoadedTemplates {
   return builtinOnly;
 }
 
+let defaultFuncs: ReturnType<typeof alertmanagerFunctions> | undefined;
+function functionsFor(
+  mode: "text" | "html",
+  options: RenderOptions,
+): ReturnType<typeof alertmanagerFunctions> {
+  defaultFuncs ??= { ...alertmanagerFunctions(), ...HTML_ESCAPERS };
+  if (!options.now) return defaultFuncs;
+  return { ...alertmanagerFunctions({ now: options.now }), ...(mode === "html" ? HTML_ESCAPERS : {}) };
+}
+
+// A field's parsed (and, for html, escaped) set depends only on the loaded files and its text,
+// not on the data: validation and previews render the same fields for many groups.
+const prepared = new WeakMap<LoadedTemplates, Map<string, TemplateSet>>();
+const MAX_PREPARED = 200;
+
+function prepare(loaded: LoadedTemplates, text: string, mode: "text" | "html"): TemplateSet {
+  let cache = prepared.get(loaded);
+  if (!cache) {
+    cache = new Map();
+    prepared.set(loaded, cache);
+  }
+  const key = `${mode}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const own = parseTemplate("", text, { hasFunction });
+  let templates: TemplateSet = new Map(loaded.templates);
+  for (const [name, tree] of own) templates.set(name, tree);
+  if (mode === "html") templates = escapeHtmlTemplates(templates, "");
+  if (cache.size >= MAX_PREPARED) cache.clear();
+  cache.set(key, templates);
+  return templates;
+}
+
 function render(
   loaded: LoadedTemplates,
   text: string,
@@ -73,19 +106,13 @@ function render(
   mode: "text" | "html",
   options: RenderOptions,
 ): RenderResult {
-  // ExecuteTextString: an empty field is "" without parsing.
-  if (text === "") return { ok: true, text: "" };
+  // ExecuteTextString: an empty field is "" without parsing; text without actions is itself.
+  if (text === "" || (mode === "text" && !text.includes("{{"))) return { ok: true, text };
   let stage: "parse" | "execute" = "parse";
   try {
-    const own = parseTemplate("", text, { hasFunction });
+    const templates = prepare(loaded, text, mode);
     stage = "execute";
-    let templates: TemplateSet = new Map(loaded.templates);
-    for (const [name, tree] of own) templates.set(name, tree);
-    const funcs = {
-      ...alertmanagerFunctions({ now: options.now }),
-      ...(mode === "html" ? HTML_ESCAPERS : {}),
-    };
-    if (mode === "html") templates = escapeHtmlTemplates(templates, "");
+    const funcs = functionsFor(mode, options);
     return {
       ok: true,
       text: execute({ name: "", text, templates, funcs, builtins: BUILTINS }, templateDataValue(data)),

@@ -33,11 +33,12 @@ function seriesLabels(
   return { labels: { instance: "app-1:8080", job: group.name }, value: 1 };
 }
 
-/** One sample alert per enabled alerting rule of the project, in rule order. */
-export function sampleAlerts(project: Project): SampleAlert[] {
+/** One sample alert per enabled alerting rule of the project, in rule order (at most `limit`). */
+export function sampleAlerts(project: Project, limit = Number.POSITIVE_INFINITY): SampleAlert[] {
   const out: SampleAlert[] = [];
   for (const group of project.ruleGroups) {
     for (const rule of group.rules) {
+      if (out.length >= limit) return out;
       if (rule.kind !== "alert" || !rule.enabled) continue;
       const { labels: series, value } = seriesLabels(group, rule);
       const options = { alertName: rule.alert };
