@@ -57,7 +57,8 @@ const MAX_FORM_BYTES = 1024 * 1024;
  * object of strings and string lists.
  */
 export async function requestParams(request: Request): Promise<RawParams> {
-  const raw = addSearchParams({}, new URL(request.url).searchParams);
+  // No prototype: a parameter named `constructor` or `__proto__` is a parameter, not Object's own.
+  const raw = addSearchParams(Object.create(null) as RawParams, new URL(request.url).searchParams);
   if (request.method !== "POST") return raw;
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_FORM_BYTES) throw new HttpError(413, `request body over ${MAX_FORM_BYTES} bytes`);
