@@ -76,3 +76,25 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(error)).toBe(false);
   });
 });
+
+describe("readJson's refusal of text PostgreSQL cannot store", () => {
+  const post = (text: string): Request => new Request("http://localhost/", { method: "POST", body: text });
+
+  it.each([
+    ['{"message":"a\\u0000b"}', "message: the text holds a NUL character (\\u0000), which cannot be stored"],
+    [
+      '{"project":{"dashboards":[{"title":"\\ud800"}]}}',
+      "project.dashboards[0].title: the text holds a lone surrogate",
+    ],
+    ['{"content":{"a\\u0000":1}}', "content.a\u0000: the key holds a NUL character"],
+    ['"\\udc00x"', "the body: the text holds a lone surrogate"],
+  ])("%s", async (text, message) => {
+    const { status, body } = await answer(post(text));
+    expect(status).toBe(400);
+    expect((body as { error: string }).error).toContain(message);
+  });
+
+  it("takes surrogate pairs and other control characters", async () => {
+    expect((await answer(post('{"a":"\\ud83d\\ude00 \\u0001 \\u2028"}'))).status).toBe(200);
+  });
+});

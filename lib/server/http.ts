@@ -16,6 +16,7 @@ import { SectionIdentityError } from "../db/sections";
 import { formatSourceIssue, YamlInputError } from "../deployment/parse";
 import { DashboardUidTakenError, GrafanaImportError } from "../import/grafana-dashboard";
 import { formatPath, InvalidProjectError } from "../model";
+import { unstorableTextAt } from "../security/unstorable-text";
 
 /** An error that maps to a 4xx response with the issues that caused it. */
 export class HttpError extends Error {
@@ -166,6 +167,11 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
     value = JSON.parse(text);
   } catch (error) {
     throw new HttpError(400, `malformed JSON: ${(error as Error).message}`);
+  }
+  const unstorable = unstorableTextAt(value);
+  if (unstorable) {
+    const where = unstorable.path === "" || unstorable.path === "(root)" ? "the body" : unstorable.path;
+    throw new HttpError(400, `${where}: ${unstorable.message}`, [{ ...unstorable, severity: "error" }]);
   }
   return schema.parse(value);
 }
