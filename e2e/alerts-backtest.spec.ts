@@ -118,13 +118,14 @@ test("a catalog rule backtested, its threshold compared, a window made into test
   await expect.poll(async () => firedCount((await saved.textContent()) ?? "")).toBe(savedCount);
 
   // The window as a test: promtool passes it on the server; its cases join the rule's tests.
+  let before = await editor.baseVersion();
   await backtest.getByRole("button", { name: "Generate test case from this window" }).click();
   const generated = backtest.getByTestId("backtest-test-case");
   await expect(generated).toContainText("promtool test rules passes this test.", { timeout: 60_000 });
   await generated.getByRole("button", { name: /^Add \d+ test cases? to the rule$/ }).click();
   await expect(tests.getByTestId("rule-test-case")).toHaveCount(catalogCases + 2);
   await expect(tests.getByTestId("rule-test-case").last()).toContainText("from the backtest of");
-  await editor.expectSaved();
+  await editor.expectSavedAfter(before);
 
   // Run from the editor: each case's verdict.
   await tests.getByRole("button", { name: "Run tests" }).click();
@@ -139,14 +140,16 @@ test("a catalog rule backtested, its threshold compared, a window made into test
   const quiet = tests.getByTestId("rule-test-case").last();
   await expect(quiet).toContainText("stays quiet");
   const fires = quiet.getByLabel("The alert fires at the evaluation time");
+  before = await editor.baseVersion();
   await fires.check();
-  await editor.expectSaved();
+  await editor.expectSavedAfter(before);
   await tests.getByRole("button", { name: "Run tests" }).click();
   await expect(quiet).toHaveAttribute("data-result", "failed", { timeout: 60_000 });
   await expect(quiet.getByTestId("rule-test-result")).toContainText("FAILED");
   await expect(tests.getByTestId("rule-tests-summary")).toHaveText(`1 of ${catalogCases + 2} cases fail.`);
+  before = await editor.baseVersion();
   await fires.uncheck();
-  await editor.expectSaved();
+  await editor.expectSavedAfter(before);
 
   // The bundle's test files pass promtool test rules as they are.
   const { dir, entries } = await downloadBundle(page, project.id);
@@ -199,10 +202,9 @@ const RULE_FILE = (group: string): string => `groups:
 test("a rule file pasted into the import dialog comes out of the bundle unchanged, key for key", async ({
   page,
   request,
+  poolPrometheus,
 }) => {
-  const created = await request.post("/api/projects", { data: { empty: true, name: uniqueName("Import") } });
-  expect(created.status(), await created.text()).toBe(201);
-  const projectId = (await created.json()).id as string;
+  const projectId = (await createPreviewProject(request, poolPrometheus.url)).id;
   const groupName = uniqueName("imported.rules");
   const input = RULE_FILE(groupName);
 
