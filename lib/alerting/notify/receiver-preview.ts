@@ -73,8 +73,9 @@ export function integrationEntries(
 export function pickSample(
   project: Project,
   id: string | undefined,
+  known?: readonly SampleAlert[],
 ): { samples: SampleAlert[]; sample: SampleAlert } {
-  const samples = sampleAlerts(project);
+  const samples = known ? [...known] : sampleAlerts(project);
   const list = samples.length > 0 ? samples : [FALLBACK_SAMPLE];
   return { samples: list, sample: list.find((s) => s.id === id) ?? (list[0] as SampleAlert) };
 }
