@@ -1,3 +1,4 @@
+import { withoutLiteralSecrets } from "./literal-secrets";
 import type { Project } from "../model";
 import { generateAlertmanager } from "./alertmanager";
 import { generateAlloy } from "./alloy";
@@ -29,7 +30,9 @@ export const BUNDLE_GENERATORS: readonly Generator[] = [
 ];
 
 /** The whole observability bundle for a validated project, sorted by path. */
-export function generateBundle(project: Project): GeneratedFile[] {
+export function generateBundle(input: Project): GeneratedFile[] {
+  // A literal secret an import kept never reaches a file: each generator sees it as a named secret.
+  const project = withoutLiteralSecrets(input);
   const files = BUNDLE_GENERATORS.flatMap((generate) => generate(project));
   files.push(...generateReadme(project, files));
   const seen = new Set<string>();

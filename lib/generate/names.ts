@@ -1,3 +1,4 @@
+import { verbatimSecretUses } from "./literal-secrets";
 import { type AlertingRule, type Project, type SecretRef, slugify } from "../model";
 
 /**
@@ -144,6 +145,7 @@ export function collectSecrets(project: Project): SecretRef[] {
           break;
         case "webhook":
           if (integration.authorization) names.add(integration.authorization.credentials.secret);
+          if (integration.basicAuth) names.add(integration.basicAuth.password.secret);
           break;
         default: {
           const exhaustive: never = integration;
@@ -152,6 +154,7 @@ export function collectSecrets(project: Project): SecretRef[] {
       }
     }
   }
+  for (const use of verbatimSecretUses(project)) names.add(use.secret);
   return [...names].sort().map((secret) => ({ secret }));
 }
 

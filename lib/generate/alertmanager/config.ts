@@ -11,6 +11,7 @@ import type {
 } from "../../model";
 import { secretFilePath } from "../names";
 import { compact } from "../yaml";
+import { withSecretFiles } from "./secret-files";
 
 /** `severity="critical"`: Alertmanager's matcher syntax, the value quoted and escaped as it reads it back. */
 export function formatMatcher(matcher: Matcher): string {
@@ -188,7 +189,7 @@ function receiverEntry(receiver: Receiver): Record<string, unknown> {
     const [key, config] = integrationEntry(integration);
     add(key, overlay(config, integration.extra));
   }
-  for (const verbatim of receiver.verbatim ?? []) add(verbatim.key, verbatim.config);
+  for (const verbatim of receiver.verbatim ?? []) add(verbatim.key, withSecretFiles(verbatim));
   const present = [...configs].filter(([, list]) => list.length > 0);
   return { name: receiver.name, ...Object.fromEntries(present) };
 }
@@ -211,7 +212,7 @@ function timeIntervalEntry(interval: TimeInterval): Record<string, unknown> {
 export function alertmanagerConfig(project: Project): Record<string, unknown> {
   const settings = project.alertmanager;
   return compact({
-    global: { resolve_timeout: "5m", ...settings.global?.config },
+    global: { resolve_timeout: "5m", ...(settings.global ? withSecretFiles(settings.global) : {}) },
     // Relative to this file, so amtool and the container resolve it alike.
     templates: ["templates/*.tmpl", ...settings.templates],
     route: routeEntry(project.route, true),

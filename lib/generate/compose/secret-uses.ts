@@ -1,3 +1,4 @@
+import { verbatimSecretUses } from "../literal-secrets";
 import type { Project } from "../../model";
 
 /** The service that reads a secret: as a mounted file (Prometheus, Alertmanager) or an env var (Grafana). */
@@ -54,6 +55,8 @@ export function secretUses(project: Project): SecretUse[] {
         case "webhook":
           if (integration.authorization)
             onReceiver(integration.authorization.credentials.secret, "webhook Authorization credentials");
+          if (integration.basicAuth)
+            onReceiver(integration.basicAuth.password.secret, "webhook basic auth password");
           break;
         default: {
           const exhaustive: never = integration;
@@ -62,6 +65,14 @@ export function secretUses(project: Project): SecretUse[] {
       }
     }
   }
+  for (const use of verbatimSecretUses(project))
+    uses.push({
+      secret: use.secret,
+      consumer: "alertmanager",
+      description: use.receiver
+        ? `${use.path} of Alertmanager receiver "${use.receiver}"`
+        : `${use.path} of the Alertmanager configuration`,
+    });
   return uses;
 }
 

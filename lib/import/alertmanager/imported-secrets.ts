@@ -1,4 +1,5 @@
 import type { AlertingSection, AlertingSecret, Integration, Receiver, VerbatimConfig } from "../../model";
+import { isSecretIn, SecretNames } from "./secrets";
 
 /**
  * The literal secrets an import kept in a project's alerting section, found in one place: for
@@ -145,4 +146,141 @@ export function maskImportedSecrets(section: AlertingSection): AlertingSection {
       global: section.alertmanager.global ? maskVerbatim(section.alertmanager.global) : undefined,
     },
   };
+}
+
+/** A literal secret taken out of a section: its value goes to encrypted storage under `name`. */
+export interface ExtractedSecret {
+  name: string;
+  value: string;
+}
+
+function withoutValueAt(config: Record<string, unknown>, dotted: string): Record<string, unknown> {
+  const parts = dotted.match(/[^.[\]]+/g) ?? [];
+  const copy = structuredClone(config);
+  let current: Record<string, unknown> = copy;
+  for (const part of parts.slice(0, -1)) {
+    const next = current[part];
+    if (typeof next !== "object" || next === null) return copy;
+    current = next as Record<string, unknown>;
+  }
+  const last = parts.at(-1);
+  if (last !== undefined) delete current[last];
+  return copy;
+}
+
+/** Every secret name the section already uses, so new names never collide with one. */
+function namesInUse(section: AlertingSection): string[] {
+  const names: string[] = [];
+  for (const receiver of section.receivers) {
+    for (const integration of receiver.integrations)
+      for (const [, secret] of integrationSecrets(integration)) if (secret) names.push(secret.secret);
+    for (const verbatim of receiver.verbatim ?? []) names.push(...Object.values(verbatim.secretRefs ?? {}));
+  }
+  names.push(...Object.values(section.alertmanager.global?.secretRefs ?? {}));
+  return names;
+}
+
+function withoutImportedValue(secret: AlertingSecret, found: ExtractedSecret[]): AlertingSecret {
+  if (secret.importedValue === undefined) return secret;
+  const { importedValue, ...rest } = secret;
+  // A masked value sent back by a page is not a value: the stored one stays.
+  if (importedValue !== MASK) found.push({ name: secret.secret, value: importedValue });
+  return rest;
+}
+
+function extractFromIntegration(integration: Integration, found: ExtractedSecret[]): Integration {
+  const take = (secret: AlertingSecret): AlertingSecret => withoutImportedValue(secret, found);
+  switch (integration.type) {
+    case "slack":
+      return { ...integration, apiUrl: take(integration.apiUrl) };
+    case "email":
+      return integration.authPassword
+        ? { ...integration, authPassword: take(integration.authPassword) }
+        : integration;
+    case "pagerduty":
+      return { ...integration, routingKey: take(integration.routingKey) };
+    case "webhook":
+      return {
+        ...integration,
+        ...(integration.authorization
+          ? {
+              authorization: {
+                ...integration.authorization,
+                credentials: take(integration.authorization.credentials),
+              },
+            }
+          : {}),
+        ...(integration.basicAuth
+          ? { basicAuth: { ...integration.basicAuth, password: take(integration.basicAuth.password) } }
+          : {}),
+      };
+    default: {
+      const exhaustive: never = integration;
+      throw new Error(`unknown integration ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+function extractFromVerbatim<T extends VerbatimConfig>(
+  verbatim: T,
+  configKey: string,
+  nameParts: string[],
+  names: SecretNames,
+  found: ExtractedSecret[],
+): T {
+  let config = verbatim.config;
+  const secretRefs = { ...verbatim.secretRefs };
+  const kept: string[] = [];
+  for (const path of verbatim.secretPaths) {
+    const value = valueAt(config, path);
+    if (typeof value !== "string" || value === MASK || !isSecretIn(configKey, path)) {
+      kept.push(path);
+      continue;
+    }
+    const name = names.name(...nameParts, path.split(".").at(-1) ?? "secret");
+    found.push({ name, value });
+    config = withoutValueAt(config, path);
+    secretRefs[path] = name;
+  }
+  if (kept.length === verbatim.secretPaths.length) return verbatim;
+  return { ...verbatim, config, secretPaths: kept, secretRefs };
+}
+
+/**
+ * The section with every literal secret an import kept taken out — `importedValue`s dropped
+ * (the model keeps the name the bundle reads), literals in verbatim configs and `global` removed
+ * and named in `secretRefs` — and the values, to store encrypted. Pure: the section is not changed.
+ */
+export function extractImportedSecrets(section: AlertingSection): {
+  section: AlertingSection;
+  secrets: ExtractedSecret[];
+} {
+  const found: ExtractedSecret[] = [];
+  const names = new SecretNames(namesInUse(section));
+  const receivers = section.receivers.map((receiver) => ({
+    ...receiver,
+    integrations: receiver.integrations.map((integration) => extractFromIntegration(integration, found)),
+    ...(receiver.verbatim
+      ? {
+          verbatim: receiver.verbatim.map((verbatim) =>
+            extractFromVerbatim(
+              verbatim,
+              verbatim.key,
+              [receiver.name, verbatim.key.replace(/_configs$/, "")],
+              names,
+              found,
+            ),
+          ),
+        }
+      : {}),
+  }));
+  const global = section.alertmanager.global;
+  const alertmanager = global
+    ? {
+        ...section.alertmanager,
+        global: extractFromVerbatim(global, "global", ["alertmanager"], names, found),
+      }
+    : section.alertmanager;
+  if (found.length === 0) return { section, secrets: [] };
+  return { section: { ...section, receivers, alertmanager }, secrets: found };
 }

@@ -5,5 +5,12 @@ export {
   importReportLines,
   isAlertmanagerConfig,
 } from "./import-alertmanager";
-export { type ImportedSecret, importedSecrets, MASK, maskImportedSecrets } from "./imported-secrets";
+export {
+  type ExtractedSecret,
+  extractImportedSecrets,
+  type ImportedSecret,
+  importedSecrets,
+  MASK,
+  maskImportedSecrets,
+} from "./imported-secrets";
 export { AlertmanagerImportError, type ImportProblem } from "./problems";

@@ -36,6 +36,25 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(key);
 }
 
+/**
+ * Keys that hold credentials in most configs but not in these: VictorOps's `routing_key` names a
+ * route, and `api_url` outside Slack is the service's endpoint.
+ */
+const NOT_SECRET_IN: Record<string, ReadonlySet<string>> = {
+  victorops_configs: new Set(["routing_key", "api_url"]),
+  opsgenie_configs: new Set(["api_url"]),
+  wechat_configs: new Set(["api_url"]),
+  pushover_configs: new Set(["url"]),
+  telegram_configs: new Set(["api_url"]),
+  webex_configs: new Set(["api_url"]),
+};
+
+/** Whether the literal at `path` of a `configKey` config (`victorops_configs`) is a credential. */
+export function isSecretIn(configKey: string, path: string): boolean {
+  const key = path.match(/[^.[\]]+/g)?.at(-1) ?? "";
+  return !(NOT_SECRET_IN[configKey]?.has(key) ?? false);
+}
+
 /** Dotted paths (`http_config.basic_auth.password`) of the literal secrets in a configuration map. */
 export function secretPathsOf(value: unknown, prefix = ""): string[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => secretPathsOf(item, `${prefix}[${index}]`));
@@ -49,7 +68,12 @@ export function secretPathsOf(value: unknown, prefix = ""): string[] {
 
 /** Environment variable names handed out in one import, so two secrets never share one. */
 export class SecretNames {
-  private readonly taken = new Set<string>();
+  private readonly taken: Set<string>;
+
+  /** `taken`: names already in use (by the project), never handed out again. */
+  constructor(taken: Iterable<string> = []) {
+    this.taken = new Set(taken);
+  }
 
   /** `ONCALL_SLACK_API_URL` for receiver "oncall", a Slack `api_url`; `_2`, `_3` when taken. */
   name(...parts: string[]): string {
