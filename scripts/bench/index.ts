@@ -1,4 +1,4 @@
-/** npm run bench [bundle|api|preview|designer|routing|backtest]: every benchmark, each printing its own figures. Nothing here asserts. */
+/** npm run bench [bundle|api|preview|designer|routing|backtest|simulation]: every benchmark, each printing its own figures. Nothing here asserts. */
 import { benchApi } from "./api";
 import { benchBacktest } from "./backtest";
 import { benchBundle } from "./bundle";
@@ -6,6 +6,7 @@ import { benchDesigner } from "./designer";
 import { benchPreview } from "./preview";
 import { benchRouting } from "./routing";
 import { benchRuleImport } from "./rule-import";
+import { benchSimulation } from "./simulation";
 
 const only = process.argv[2];
 if (!only || only === "bundle") benchBundle();
@@ -14,4 +15,5 @@ if (!only || only === "preview") await benchPreview();
 if (!only || only === "designer") await benchDesigner();
 if (!only || only === "routing") benchRouting();
 if (!only || only === "rule-import") benchRuleImport();
+if (!only || only === "simulation") benchSimulation();
 if (!only || only === "backtest") await benchBacktest();

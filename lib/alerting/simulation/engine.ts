@@ -127,7 +127,7 @@ export function simulateAlertPath(input: SimulationInput): SimulationResult {
   const { project, alerts, startMs, endMs } = input;
   const tree = resolveRouteTree(project.route);
   const inhibitRules = compileInhibitRules(project.inhibitRules);
-  const receivers = new Map(project.receivers.map((receiver) => [receiver.name, receiver]));
+  const receivers = new Map(project.receivers.map((receiver) => [receiver.name, integrationsOf(receiver)]));
   const intervals = project.alertmanager.timeIntervals;
   const routesOf = alerts.map((alert) => matchRoutes(tree, alert.labels));
 
@@ -178,6 +178,11 @@ export function simulateAlertPath(input: SimulationInput): SimulationResult {
     }
   }
 
+  // The firing set changes only at alert events: an alert's inhibition is computed once per change.
+  let firingVersion = 0;
+  const inhibitionCache = new Map<number, { version: number; muted: boolean }>();
+
+  /** Whether the alert is inhibited now; an inhibition is recorded when it starts (or its rule changes). */
   function muted(
     alertIndex: number,
     atMs: number,
@@ -185,9 +190,11 @@ export function simulateAlertPath(input: SimulationInput): SimulationResult {
     sourceIndexes: number[],
   ): boolean {
     if (inhibitRules.length === 0) return false;
+    const cached = inhibitionCache.get(alertIndex);
+    if (cached?.version === firingVersion) return cached.muted;
     const labels = alerts[alertIndex]?.labels ?? {};
     const found = inhibitionOf(inhibitRules, labels, sources());
-    const key = found ? `${found.rule}:${found.sources.join(",")}` : undefined;
+    const key = found ? String(found.rule) : undefined;
     if (found && inhibitedNow.get(alertIndex) !== key) {
       inhibitions.push({
         atMs,
@@ -198,6 +205,7 @@ export function simulateAlertPath(input: SimulationInput): SimulationResult {
     }
     if (key) inhibitedNow.set(alertIndex, key);
     else inhibitedNow.delete(alertIndex);
+    inhibitionCache.set(alertIndex, { version: firingVersion, muted: found !== undefined });
     return found !== undefined;
   }
 
@@ -215,8 +223,12 @@ export function simulateAlertPath(input: SimulationInput): SimulationResult {
       if (muted(index, atMs, sources, sourceIndexes)) continue;
       (member.resolvedAtMs === null ? firing : resolved).add(index);
     }
-    if (!routeMutedAt(group.route.options, intervals, new Date(atMs))) {
-      for (const integration of integrationsOf(receivers.get(group.info.receiver))) {
+    const { muteTimeIntervals, activeTimeIntervals } = group.route.options;
+    const timeMuted =
+      (muteTimeIntervals.length > 0 || activeTimeIntervals.length > 0) &&
+      routeMutedAt(group.route.options, intervals, new Date(atMs));
+    if (!timeMuted) {
+      for (const integration of receivers.get(group.info.receiver) ?? integrationsOf(undefined)) {
         const logKey = `${group.info.key}|${integration?.index ?? -1}`;
         const sendResolved = integration?.sendResolved ?? true;
         const entry = log.get(logKey);
@@ -255,6 +267,7 @@ export function simulateAlertPath(input: SimulationInput): SimulationResult {
     // An alert that arrives at a flush's instant is in it: Prometheus sent it just before.
     if (eventAt <= flushAt) {
       const event = events[next++] as AlertEvent;
+      firingVersion += 1;
       if (event.kind === "start") {
         firingNow.add(event.alert);
         join(event.alert, event.atMs);
