@@ -20,12 +20,15 @@ export interface HttpSink {
   requests: RecordedRequest[];
   /** Status answered for a path (default 200). */
   failWith: Map<string, number>;
+  /** Paths that answer with the request's headers (to check that nothing secret is kept). */
+  echoHeaders: Set<string>;
   close: () => Promise<void>;
 }
 
 export async function startHttpSink(): Promise<HttpSink> {
   const requests: RecordedRequest[] = [];
   const failWith = new Map<string, number>();
+  const echoHeaders = new Set<string>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -39,7 +42,8 @@ export async function startHttpSink(): Promise<HttpSink> {
       });
       const status = failWith.get(path) ?? 200;
       res.writeHead(status, { "content-type": "text/plain" });
-      res.end(status === 200 ? "ok" : `sink failure ${status}`);
+      if (echoHeaders.has(path)) res.end(JSON.stringify(req.headers));
+      else res.end(status === 200 ? "ok" : `sink failure ${status}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -48,6 +52,7 @@ export async function startHttpSink(): Promise<HttpSink> {
     base: `http://127.0.0.1:${port}`,
     requests,
     failWith,
+    echoHeaders,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
