@@ -1,5 +1,13 @@
 import { z } from "zod";
 import { BacktestBodySchema, BacktestEventSchema } from "../alerting/backtest/api-schemas";
+import {
+  DeliveryListSchema,
+  PreviewBodySchema,
+  PreviewResponseSchema,
+  ReceiverNameSchema,
+  TestSendBodySchema,
+  TestSendResponseSchema,
+} from "../alerting/notify/api-schemas";
 import { LiveRulesResponseSchema } from "../alerting/live/rules";
 import {
   AcknowledgeBodySchema,
@@ -196,6 +204,9 @@ function outputSchemas(): Record<string, z.ZodType> {
     TestConnectionResponse: TestConnectionResponseSchema,
     SecretList: SecretListSchema,
     SecretStatus: SecretStatusSchema,
+    NotificationPreview: PreviewResponseSchema,
+    TestSendResult: TestSendResponseSchema,
+    DeliveryList: DeliveryListSchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
     const content = record.shape.content;
@@ -262,6 +273,7 @@ const secretNameParam = pathParam(
   schema(SecretNameSchema),
   "The secret's name: the environment variable the bundle reads it from",
 );
+const receiverParam = pathParam("name", schema(ReceiverNameSchema), "The receiver's name");
 const uidParam = pathParam("uid", schema(DashboardUidSchema), "The dashboard's uid");
 const ruleGroupParam = pathParam(
   "name",
@@ -864,6 +876,47 @@ export function openApiDocument(): Json {
           responses: {
             "200": { description: "The secret's status (not set)", ...jsonContent(ref("SecretStatus")) },
             "404": error("No such project, or not a secret name"),
+          },
+        },
+      },
+      "/api/projects/{id}/receivers/{name}/preview": {
+        parameters: [idParam, receiverParam],
+        post: {
+          summary:
+            "The receiver's messages (Slack, PagerDuty, webhook, e-mail) rendered as Alertmanager renders them, for a sample alert group of the project's rules; writes nothing",
+          requestBody: { required: true, ...jsonContent(schema(PreviewBodySchema)) },
+          responses: {
+            "200": {
+              description: "Rendered messages, with template errors per field",
+              ...jsonContent(ref("NotificationPreview")),
+            },
+            "400": badRequest,
+            "404": error("No such project or receiver"),
+          },
+        },
+      },
+      "/api/projects/{id}/receivers/{name}/test": {
+        parameters: [idParam, receiverParam],
+        post: {
+          summary:
+            "Send a test notification: what Alertmanager would post for a sample alert, to each integration (or one), with a timeout and retries with backoff; every attempt goes to the delivery log",
+          requestBody: { required: true, ...jsonContent(schema(TestSendBodySchema)) },
+          responses: {
+            "200": { description: "Every attempt of this send", ...jsonContent(ref("TestSendResult")) },
+            "400": badRequest,
+            "404": error("No such project, receiver or integration"),
+            "409": error("A secret was stored under another key"),
+          },
+        },
+      },
+      "/api/projects/{id}/receivers/{name}/deliveries": {
+        parameters: [idParam, receiverParam],
+        get: {
+          summary:
+            "The receiver's delivery log (test sends), newest first: time, attempt, outcome, status, latency, an excerpt of the answer",
+          responses: {
+            "200": { description: "Deliveries", ...jsonContent(ref("DeliveryList")) },
+            "404": noProject,
           },
         },
       },
