@@ -81,4 +81,28 @@ export const queryKeys = {
     list,
     filter,
   ],
+  /** A receiver's rendered messages for one sample selection (…/receivers/{name}/preview). */
+  notificationPreview: (
+    id: string,
+    receiver: string,
+    selection: Readonly<Record<string, string | number>>,
+  ): readonly [
+    "projects",
+    string,
+    "receivers",
+    string,
+    "preview",
+    Readonly<Record<string, string | number>>,
+  ] => ["projects", id, "receivers", receiver, "preview", selection],
+  /** A receiver's delivery log (…/receivers/{name}/deliveries): invalidated after a test send. */
+  deliveries: (
+    id: string,
+    receiver: string,
+  ): readonly ["projects", string, "receivers", string, "deliveries"] => [
+    "projects",
+    id,
+    "receivers",
+    receiver,
+    "deliveries",
+  ],
 } as const;
