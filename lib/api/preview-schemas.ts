@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HttpUrlSchema, parseDuration } from "../model";
+import { HttpUrlSchema, parseDuration } from "../model/common";
 import { PREVIEW_ERROR_KINDS } from "../prometheus/errors";
 import {
   AlertsDataSchema,

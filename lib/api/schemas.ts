@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { SectionChangeSchema } from "../history/section-change";
 import type { DashboardImportReport } from "../import/grafana-dashboard";
-import {
-  DashboardSchema,
-  DashboardUidSchema,
-  FrameworkVersionSchema,
-  LevelSchema,
-  RuleGroupSchema,
-  sectionSchema,
-} from "../model";
+// The model's own modules, not its index: the index brings every check of the project (rule
+// templates, Alertmanager configuration, YAML) into each page that talks to the API.
+import { LevelSchema } from "../model/common";
+import { DashboardSchema, DashboardUidSchema } from "../model/dashboard";
+import { FrameworkVersionSchema } from "../model/project";
+import { RuleGroupSchema } from "../model/rule";
+import { sectionSchema } from "../model/sections";
 import { PreviewErrorDetailSchema } from "./preview-schemas";
 
 /**
