@@ -6,10 +6,12 @@ import type { ReactNode } from "react";
 
 export interface ProjectNavProps {
   id: string;
+  /** Prefetch the tabs' pages when shown (Next's default); a page busy loading its own data says false. */
+  prefetch?: boolean;
 }
 
 /** Overview / Alerts / Alerting / SLOs / Settings / History tabs of one project. */
-export function ProjectNav({ id }: ProjectNavProps): ReactNode {
+export function ProjectNav({ id, prefetch }: ProjectNavProps): ReactNode {
   const pathname = usePathname();
   const base = `/projects/${id}`;
   const tabs = [
@@ -26,6 +28,7 @@ export function ProjectNav({ id }: ProjectNavProps): ReactNode {
         <Link
           key={tab.href}
           href={tab.href}
+          prefetch={prefetch === false ? false : undefined}
           className={tab.active ? "tab active" : "tab"}
           aria-current={tab.active ? "page" : undefined}
         >
