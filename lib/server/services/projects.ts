@@ -5,6 +5,7 @@ import { NotFoundError } from "../../db/errors";
 import * as projects from "../../db/projects";
 import { type ModelIssue, type Project, validateProject } from "../../model";
 import { type ServiceContext, writeContext } from "../context";
+import { actorName, separateProjectSecrets, storeSecretValues } from "./secrets";
 import {
   cachedProjectAt,
   type ProjectJson,
@@ -23,11 +24,14 @@ export async function createProject(
   context: ServiceContext,
   body: CreateProjectBody,
 ): Promise<ProjectRecord<Project>> {
+  // Literal secrets of an imported configuration go to encrypted storage, never into the project.
+  const { project, secrets } = separateProjectSecrets(projectFromCreateBody(body));
   const record = await projects.createProject(
     context.db,
-    projectFromCreateBody(body),
+    project as Project,
     writeContext(context, "created"),
   );
+  await storeSecretValues(context.db.prisma, record.id, secrets, actorName(context));
   rememberProject(record);
   return record;
 }
@@ -53,11 +57,14 @@ export async function saveProject(
   project: unknown,
   message?: string,
 ): Promise<ProjectRecord<Project>> {
+  // Stored first: a failed save leaves at most a value the project does not name yet.
+  const separated = separateProjectSecrets(project);
+  await storeSecretValues(context.db.prisma, id, separated.secrets, actorName(context));
   const record = await projects.updateProject(
     context.db,
     id,
     baseVersion,
-    project,
+    separated.project,
     writeContext(context, message),
   );
   rememberProject(record);

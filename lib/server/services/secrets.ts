@@ -4,7 +4,16 @@ import type { Db } from "../../db/client";
 import { NotFoundError } from "../../db/errors";
 import { env } from "../../env";
 import { secretUses } from "../../generate/compose/secret-uses";
-import type { Project } from "../../model";
+import { type ExtractedSecret, extractImportedSecrets } from "../../import/alertmanager/imported-secrets";
+import { z } from "zod";
+import {
+  AlertmanagerSettingsSchema,
+  defaultAlertmanagerSettings,
+  type Project,
+  ProjectShapeSchema,
+  ReceiverSchema,
+} from "../../model";
+import { alertingOf, type SectionRef, withSection } from "../../model/sections";
 import {
   InvalidSecretKeyError,
   openSecret,
@@ -15,7 +24,7 @@ import {
 } from "../../security/secrets";
 import type { ServiceContext } from "../context";
 import { HttpError } from "../http";
-import { getProject } from "./projects";
+import { readProjectRecord } from "../project-cache";
 
 /**
  * A project's secrets (receiver URLs, routing keys, passwords, tokens): stored encrypted
@@ -57,7 +66,7 @@ function aad(projectId: string, name: string): string {
   return `obsforge-secret\u0000${projectId}\u0000${name}`;
 }
 
-function actorName(context: ServiceContext): string | null {
+export function actorName(context: ServiceContext): string | null {
   return context.actor.kind === "user" ? context.actor.name : null;
 }
 
@@ -86,6 +95,62 @@ export async function storeSecretValues(
       update: data,
     });
   }
+}
+
+/** The stored project (through the shared cache); NotFoundError when there is none. */
+async function getProject(context: ServiceContext, id: string): Promise<{ project: Project }> {
+  const record = await readProjectRecord(context.db, id);
+  if (!record) throw new NotFoundError(`no project "${id}"`);
+  return record;
+}
+
+/**
+ * A whole project as sent (import, restore, create) with the literal secrets an import kept taken
+ * out (lib/import/alertmanager/imported-secrets.ts), and their values. A document that does not
+ * parse is handed back as it is, for the save to refuse with every problem.
+ */
+export function separateProjectSecrets(raw: unknown): { project: unknown; secrets: ExtractedSecret[] } {
+  const parsed = ProjectShapeSchema.safeParse(raw);
+  if (!parsed.success) return { project: raw, secrets: [] };
+  const { section, secrets } = extractImportedSecrets(alertingOf(parsed.data));
+  if (secrets.length === 0) return { project: raw, secrets };
+  return { project: withSection(parsed.data, { kind: "alerting" }, section), secrets };
+}
+
+const RawAlertingSchema = z.looseObject({
+  receivers: z.array(ReceiverSchema).default([]),
+  alertmanager: AlertmanagerSettingsSchema.optional(),
+});
+
+/**
+ * An alerting section as sent (or stored) with its literal secrets taken out. Only `receivers` and
+ * `alertmanager` are replaced; every other field stays as sent, for the save to check. Content
+ * that does not parse is handed back as it is.
+ */
+export function separateAlertingSecrets(raw: unknown): { content: unknown; secrets: ExtractedSecret[] } {
+  const parsed = RawAlertingSchema.safeParse(raw);
+  if (!parsed.success) return { content: raw, secrets: [] };
+  const { section, secrets } = extractImportedSecrets({
+    receivers: parsed.data.receivers,
+    alertmanager: parsed.data.alertmanager ?? defaultAlertmanagerSettings(),
+    route: { matchers: [], continue: false, routes: [] },
+    inhibitRules: [],
+  });
+  if (secrets.length === 0) return { content: raw, secrets };
+  const content: Record<string, unknown> = {
+    ...(raw as Record<string, unknown>),
+    receivers: section.receivers,
+  };
+  if (parsed.data.alertmanager) content.alertmanager = section.alertmanager;
+  return { content, secrets };
+}
+
+/** A section as sent with its literal secrets taken out (only the alerting section holds any). */
+export function separateSectionSecrets(
+  ref: SectionRef,
+  raw: unknown,
+): { content: unknown; secrets: ExtractedSecret[] } {
+  return ref.kind === "alerting" ? separateAlertingSecrets(raw) : { content: raw, secrets: [] };
 }
 
 /** Where the project reads each secret, by name. */

@@ -24,6 +24,7 @@ import {
 import { DashboardSchema, type Project, type SectionRef, slugify } from "../../model";
 import { type ServiceContext, writeContext } from "../context";
 import { cachedProjectAt, readProjectRecord, rememberProject } from "../project-cache";
+import { actorName, separateSectionSecrets, storeSecretValues } from "./secrets";
 
 /**
  * One section at a time: a dashboard, a rule group, the alerting configuration, the settings.
@@ -61,12 +62,18 @@ export async function saveSection(
   ref: SectionRef,
   body: { version: number; content: unknown; message?: string },
 ): Promise<SectionSaveResult> {
+  // Stored first: a failed save leaves at most a value the project does not name yet.
+  const separated = separateSectionSecrets(ref, body.content);
+  if (separated.secrets.length > 0) {
+    await latestProject(context, id);
+    await storeSecretValues(context.db.prisma, id, separated.secrets, actorName(context));
+  }
   const written = await sections.saveSection(
     context.db,
     id,
     ref,
     body.version,
-    body.content,
+    separated.content,
     writeContext(context, body.message),
     options(id),
   );
