@@ -1,8 +1,9 @@
-/** npm run bench [bundle|api|preview|designer|routing|backtest|simulation]: every benchmark, each printing its own figures. Nothing here asserts. */
+/** npm run bench [bundle|api|preview|designer|routing|backtest|simulation|notify]: every benchmark, each printing its own figures. Nothing here asserts. */
 import { benchApi } from "./api";
 import { benchBacktest } from "./backtest";
 import { benchBundle } from "./bundle";
 import { benchDesigner } from "./designer";
+import { benchNotify } from "./notify-send";
 import { benchPreview } from "./preview";
 import { benchRouting } from "./routing";
 import { benchRuleImport } from "./rule-import";
@@ -17,3 +18,4 @@ if (!only || only === "routing") benchRouting();
 if (!only || only === "rule-import") benchRuleImport();
 if (!only || only === "simulation") benchSimulation();
 if (!only || only === "backtest") await benchBacktest();
+if (!only || only === "notify") await benchNotify();
