@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProject, deleteProject, getProject, updateProject } from "../db/projects";
 import { type OpenTestDb, openTestDb, TEST_DRIVERS } from "../db/testing";
 import { smallProject } from "../generate/testdata/small-project";
-import { type CachedProject, ProjectCache, readProjectJson, readProjectRecord } from "./project-cache";
+import {
+  type CachedProject,
+  forgetProject,
+  ProjectCache,
+  readProjectJson,
+  readProjectRecord,
+  readRecentProjectRecord,
+  rememberProject,
+} from "./project-cache";
 
 describe.each(TEST_DRIVERS)("a project's GET body on %s", (driver) => {
   let handle: OpenTestDb;
@@ -57,6 +65,70 @@ describe.each(TEST_DRIVERS)("a project's GET body on %s", (driver) => {
     await updateProject(db, created.id, 1, { ...smallProject(), name: "Saved elsewhere" });
     const read = await readProjectJson(db, created.id, mine);
     expect(read && JSON.parse(read.json).project.name).toBe("Saved elsewhere");
+  });
+});
+
+describe.each(TEST_DRIVERS)("a project read for the preview on %s", (driver) => {
+  let handle: OpenTestDb;
+  const HOUR = 3_600_000;
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver);
+  });
+  afterAll(async () => {
+    await handle?.dispose();
+  });
+
+  it("is the checked record, taken again without a check while the check is recent", async () => {
+    const { db } = handle;
+    const cache = new ProjectCache(10 * 1024 * 1024);
+    const created = await createProject(db, smallProject());
+    const record = await readRecentProjectRecord(db, created.id, HOUR, cache);
+    expect(record).toEqual(await getProject(db, created.id));
+    // Another process saves: a recent read keeps what it checked, a read that wants it current does not.
+    await updateProject(db, created.id, 1, { ...smallProject(), name: "Saved elsewhere" });
+    expect(await readRecentProjectRecord(db, created.id, HOUR, cache)).toBe(record);
+    const current = await readRecentProjectRecord(db, created.id, 0, cache);
+    expect(current?.project.name).toBe("Saved elsewhere");
+    expect(await readRecentProjectRecord(db, created.id, HOUR, cache)).toBe(current);
+    expect(await readRecentProjectRecord(db, "no-such-project", HOUR, cache)).toBeNull();
+  });
+
+  it("shares one check among reads that arrive together", async () => {
+    const { db } = handle;
+    const cache = new ProjectCache(10 * 1024 * 1024);
+    const created = await createProject(db, smallProject());
+    const reads = await Promise.all(
+      Array.from({ length: 8 }, () => readRecentProjectRecord(db, created.id, HOUR, cache)),
+    );
+    // Separate reads would each have made their own frozen record.
+    for (const read of reads) expect(read).toBe(reads[0]);
+    expect(cache.checks.size).toBe(0);
+  });
+
+  it("sees this process's saves and deletions at once", async () => {
+    const { db } = handle;
+    const cache = new ProjectCache(10 * 1024 * 1024);
+    const created = await createProject(db, smallProject());
+    await readRecentProjectRecord(db, created.id, HOUR, cache);
+    const saved = await updateProject(db, created.id, 1, { ...smallProject(), name: "Saved here" });
+    rememberProject(saved, cache);
+    expect(await readRecentProjectRecord(db, created.id, HOUR, cache)).toBe(saved);
+    await deleteProject(db, created.id);
+    forgetProject(created.id, cache);
+    expect(await readRecentProjectRecord(db, created.id, HOUR, cache)).toBeNull();
+  });
+
+  it("does not put back an older version read while this process saved a newer one", async () => {
+    const { db } = handle;
+    const cache = new ProjectCache(10 * 1024 * 1024);
+    const created = await createProject(db, smallProject());
+    const reading = readRecentProjectRecord(db, created.id, HOUR, cache);
+    const saved = await updateProject(db, created.id, 1, { ...smallProject(), name: "Saved meanwhile" });
+    rememberProject(saved, cache);
+    const read = await reading;
+    expect([1, 2]).toContain(read?.version);
+    expect(await readRecentProjectRecord(db, created.id, HOUR, cache)).toBe(saved);
   });
 });
 

@@ -12,6 +12,12 @@ import type { Project } from "../model";
  * cost, paid by every GET, preview, lint, bundle and validation. Each process keeps its own cache,
  * and the stamp check against the database keeps every one of them right when another saves.
  * Cached records are frozen: they are shared, so a caller that changed one would change it for all.
+ *
+ * The live preview reads only a project's datasources, and a dashboard sends hundreds of previews
+ * at once; on the embedded database a stamp read costs milliseconds, more than the rest of a preview.
+ * So a preview may take a record whose stamp this process checked (or wrote) in the last
+ * RECENT_STAMP_MS, and previews that miss share one check. A save by this process is seen at once
+ * (it replaces the entry); one by another process, after at most RECENT_STAMP_MS.
  */
 
 export interface ProjectJson {
@@ -21,6 +27,8 @@ export interface ProjectJson {
 
 export interface CachedProject {
   stamp: string;
+  /** performance.now() when the stamp was last found current (read from the database, or written). */
+  checkedAt?: number;
   record: ProjectRecord<Project>;
   response: ProjectJson;
   /** Characters the entry is charged for; its JSON's length when absent. */
@@ -45,6 +53,8 @@ function deepFreeze<T>(value: T): T {
 
 export class ProjectCache {
   private readonly entries = new Map<string, CachedProject>();
+  /** Stamp checks under way for recent reads, shared by the reads that arrive meanwhile. */
+  readonly checks = new Map<string, Promise<CachedProject | null>>();
   private chars = 0;
 
   /** `maxChars` bounds the serialized records kept, in characters of JSON. */
@@ -116,6 +126,9 @@ function cacheEntry(record: ProjectRecord<Project>, chars?: number): CachedProje
   };
 }
 
+/** How long a checked stamp serves recent reads (the preview's). */
+export const RECENT_STAMP_MS = 1000;
+
 /** A written record's charge before serialization: its previous version's size, or 1 MiB. */
 const UNSERIALIZED_CHARS = 1024 * 1024;
 
@@ -125,7 +138,14 @@ const UNSERIALIZED_CHARS = 1024 * 1024;
  */
 export function rememberProject(record: ProjectRecord<Project>, cache: ProjectCache = sharedCache): void {
   const previous = cache.latestOf(record.id);
-  cache.set(record.id, cacheEntry(record, previous ? charsOf(previous) : UNSERIALIZED_CHARS));
+  const entry = cacheEntry(record, previous ? charsOf(previous) : UNSERIALIZED_CHARS);
+  entry.checkedAt = performance.now();
+  cache.set(record.id, entry);
+}
+
+/** Drops project `id` (deleted), so no recent read serves it. */
+export function forgetProject(id: string, cache: ProjectCache = sharedCache): void {
+  cache.delete(id);
 }
 
 /**
@@ -145,18 +165,25 @@ async function readCachedProject(
   id: string,
   cache: ProjectCache,
 ): Promise<CachedProject | null> {
+  const started = performance.now();
   const stamp = await getProjectStamp(db, id);
   if (!stamp) {
     cache.delete(id);
     return null;
   }
   const cached = cache.get(id, stampKey(stamp));
-  if (cached) return cached;
+  if (cached) {
+    cached.checkedAt = started;
+    return cached;
+  }
   const record = await getProject(db, id);
   if (!record) return null;
   // The stamp of what was read, which a save between the two reads may have moved on.
   const entry = cacheEntry(record);
-  cache.set(id, entry);
+  entry.checkedAt = started;
+  // A save meanwhile may have put a newer version here: keep that one.
+  const current = cache.latestOf(id);
+  if (!current || current.record.version < record.version) cache.set(id, entry);
   return entry;
 }
 
@@ -167,6 +194,27 @@ export async function readProjectRecord(
   cache: ProjectCache = sharedCache,
 ): Promise<ProjectRecord<Project> | null> {
   return (await readCachedProject(db, id, cache))?.record ?? null;
+}
+
+/**
+ * The stored project as readProjectRecord gives it, or as this process knew it less than
+ * `maxAgeMs` ago (see RECENT_STAMP_MS); concurrent reads that find nothing that recent share one
+ * check. For the live preview only: whatever else reads a project checks its stamp.
+ */
+export async function readRecentProjectRecord(
+  db: Pick<Db, "prisma">,
+  id: string,
+  maxAgeMs: number = RECENT_STAMP_MS,
+  cache: ProjectCache = sharedCache,
+): Promise<ProjectRecord<Project> | null> {
+  const known = cache.latestOf(id);
+  if (known?.checkedAt !== undefined && performance.now() - known.checkedAt < maxAgeMs) return known.record;
+  let check = cache.checks.get(id);
+  if (!check) {
+    check = readCachedProject(db, id, cache).finally(() => cache.checks.delete(id));
+    cache.checks.set(id, check);
+  }
+  return (await check)?.record ?? null;
 }
 
 /** GET /api/projects/{id}'s body and ETag. Null when there is no such project. */

@@ -1,7 +1,9 @@
 import "server-only";
 import type { ProjectRecord } from "../api/schemas";
+import { NotFoundError } from "../db/errors";
 import type { Project } from "../model";
 import { requestContext } from "./context";
+import { readRecentProjectRecord } from "./project-cache";
 import { getProject } from "./services/projects";
 
 /**
@@ -10,4 +12,15 @@ import { getProject } from "./services/projects";
  */
 export async function requireProject(id: string, request?: Request): Promise<ProjectRecord<Project>> {
   return getProject(await requestContext(request ?? new Request("http://localhost/")), id);
+}
+
+/**
+ * As requireProject, but as this process knew it up to a second ago (readRecentProjectRecord): for
+ * the live preview's Prometheus calls, where a dashboard sends hundreds at once.
+ */
+export async function requireRecentProject(id: string, request?: Request): Promise<ProjectRecord<Project>> {
+  const { db } = await requestContext(request ?? new Request("http://localhost/"));
+  const record = await readRecentProjectRecord(db, id);
+  if (!record) throw new NotFoundError(`no project "${id}"`);
+  return record;
 }

@@ -11,6 +11,7 @@ import {
   type ProjectJson,
   readProjectJson,
   readProjectRecord,
+  forgetProject,
   rememberProject,
 } from "../project-cache";
 
@@ -73,6 +74,7 @@ export async function saveProject(
 
 export async function deleteProject(context: ServiceContext, id: string): Promise<void> {
   if (!(await projects.deleteProject(context.db, id))) throw new NotFoundError(`no project "${id}"`);
+  forgetProject(id);
 }
 
 /**
