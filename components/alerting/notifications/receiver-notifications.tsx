@@ -42,6 +42,9 @@ export function ReceiverNotifications({ projectId, receiverName }: ReceiverNotif
   return (
     <section className="receiver-notifications" aria-label={`Notifications of ${receiverName}`}>
       <h3>Messages</h3>
+      <p className="muted small">
+        As the saved configuration sends them, for a sample alert of the project's rules.
+      </p>
       <div className="notification-controls">
         <label htmlFor={sampleId}>Sample alert</label>
         <select
@@ -70,7 +73,11 @@ export function ReceiverNotifications({ projectId, receiverName }: ReceiverNotif
             </label>
           ))}
         </fieldset>
-        <button type="button" onClick={() => send.mutate()} disabled={send.isPending}>
+        <button
+          type="button"
+          onClick={() => send.mutate()}
+          disabled={send.isPending || preview.data?.saved === false}
+        >
           {send.isPending ? "Sending…" : "Send test notification"}
         </button>
       </div>
@@ -82,7 +89,12 @@ export function ReceiverNotifications({ projectId, receiverName }: ReceiverNotif
         </p>
       ) : null}
       <ApiErrorNotice error={preview.error} title="Could not render the messages" />
-      {preview.data ? (
+      {preview.data?.saved === false ? (
+        <p className="muted" data-testid="receiver-not-saved">
+          Save the receiver to see its messages and send a test notification.
+        </p>
+      ) : null}
+      {preview.data?.saved ? (
         <div className="rendered-messages">
           {preview.data.messages.length === 0 ? (
             <p className="muted">This receiver has no integration to render.</p>

@@ -43,6 +43,8 @@ export const SampleSummarySchema = z.object({ id: z.string(), rule: z.string() }
 
 export const PreviewResponseSchema = z.object({
   receiver: z.string(),
+  /** false: the saved project has no receiver of that name yet (a draft); nothing is rendered. */
+  saved: z.boolean(),
   samples: z.array(SampleSummarySchema),
   sample: z.string(),
   status: z.enum(["firing", "resolved"]),

@@ -132,6 +132,7 @@ export function previewReceiver(
   );
   return {
     receiver: receiver.name,
+    saved: true,
     samples: list.map((s) => ({ id: s.id, rule: s.rule })),
     sample: sample.id,
     status: selection.status,

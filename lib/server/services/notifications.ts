@@ -57,7 +57,19 @@ export async function previewNotifications(
   selection: SampleSelection,
 ): Promise<PreviewResponse> {
   const { project } = await getProject(context, projectId);
-  return previewReceiver(project, findReceiver(project, receiverName), selection);
+  const receiver = project.receivers.find((r) => r.name === receiverName);
+  // A receiver still being drafted in the editor is not an error: there is nothing to render yet.
+  if (!receiver)
+    return {
+      receiver: receiverName,
+      saved: false,
+      samples: [],
+      sample: "",
+      status: selection.status,
+      messages: [],
+      verbatim: [],
+    };
+  return previewReceiver(project, receiver, selection);
 }
 
 type Refusal = { refused: string };

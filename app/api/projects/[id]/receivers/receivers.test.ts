@@ -201,6 +201,9 @@ describe("receiver notifications API", () => {
 
   it("answers 404 for an unknown receiver and 400 naming the field for a bad body", async () => {
     expect((await call(routes.test.POST, "nobody", url("nobody", "test"), {})).status).toBe(404);
+    // A receiver only drafted in the editor previews as "not saved", not as an error.
+    const draft = await call(routes.preview.POST, "nobody", url("nobody", "preview"), {});
+    expect(draft).toMatchObject({ status: 200, body: { saved: false, messages: [] } });
     const bad = await call(routes.preview.POST, "chat", url("chat", "preview"), { count: 0 });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain("count");
