@@ -5,15 +5,15 @@ import { NotFoundError } from "../../db/errors";
 import * as projects from "../../db/projects";
 import { type ModelIssue, type Project, validateProject } from "../../model";
 import { type ServiceContext, writeContext } from "../context";
-import { actorName, separateProjectSecrets, storeSecretValues } from "./secrets";
 import {
   cachedProjectAt,
+  forgetProject,
   type ProjectJson,
   readProjectJson,
   readProjectRecord,
-  forgetProject,
   rememberProject,
 } from "../project-cache";
+import { actorName, separateProjectSecrets, storeSecretValues } from "./secrets";
 
 /** Projects as a whole: list, create, read, save (import, restore), delete, templates, validation. */
 
