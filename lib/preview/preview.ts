@@ -23,6 +23,15 @@ import { chooseStep, MAX_POINTS } from "./step";
 /** What the route answers: the contract's response (lib/api/preview-schemas.ts), which the browser parses. */
 export type PreviewResult = PreviewResponse;
 
+/**
+ * A preview's answer, and its data as JSON text when Prometheus's own text is that data (nothing
+ * was thinned): the route then sends that text on instead of encoding the data again.
+ */
+export interface PreviewOutcome {
+  result: PreviewResult;
+  dataJson?: string;
+}
+
 export interface PreviewOptions extends prometheus.ClientOptions {
   /** Unix seconds; default now. */
   now?: number;
@@ -33,6 +42,11 @@ type Variables = Record<string, VariableValue | TemplateVariable>;
 function unresolved(expr: string, variables: Variables): string[] | undefined {
   const missing = referencedVariables(expr).filter((name) => !Object.hasOwn(variables, name));
   return missing.length > 0 ? missing : undefined;
+}
+
+/** Whether downsampleMatrix would leave a range result as it is: few enough series, none too long. */
+function fitsUnthinned(series: readonly { values: readonly unknown[] }[], maxPoints: number): boolean {
+  return series.length <= MAX_SERIES && series.every((entry) => entry.values.length <= maxPoints);
 }
 
 /** Keeps at most MAX_SERIES series of an instant vector, counting the rest. */
@@ -52,7 +66,7 @@ export async function runPreview(
   request: PreviewParams,
   variables: Variables,
   options: PreviewOptions = {},
-): Promise<PreviewResult> {
+): Promise<PreviewOutcome> {
   const base = target.baseUrl;
   const now = options.now ?? Date.now() / 1000;
   const common = { source: target.source, status: "success" as const };
@@ -78,7 +92,7 @@ export async function runPreview(
         options,
       );
       const capped = capVector(answer.data);
-      return {
+      const result: PreviewResult = {
         ...common,
         data: capped.data,
         warnings: answer.warnings,
@@ -100,6 +114,7 @@ export async function runPreview(
               }
             : undefined,
       };
+      return capped.dropped > 0 ? { result } : { result, dataJson: answer.rawData };
     }
     case "query_range": {
       const { params } = request;
@@ -126,21 +141,34 @@ export async function runPreview(
         options,
       );
       const maxPoints = Math.min(params.width, MAX_POINTS);
-      const matrix: MatrixSeries[] =
-        answer.data.resultType === "matrix"
-          ? answer.data.result.map((series) => ({ metric: series.metric, values: series.values }))
-          : [];
-      const { series, ...report } = downsampleMatrix(matrix, { maxPoints, maxSeries: MAX_SERIES });
-      const thinned = report.droppedSeries > 0 || report.droppedPoints > 0;
-      return {
+      const described = {
         ...common,
-        data: answer.data.resultType === "matrix" ? { resultType: "matrix", result: series } : answer.data,
         warnings: answer.warnings,
         request: answer.request,
         resolvedQuery,
         unresolvedVariables: unresolved(params.query, variables),
         stepSeconds: step,
-        downsampling: thinned ? { ...report, maxPoints, maxSeries: MAX_SERIES } : undefined,
+      };
+      if (answer.data.resultType !== "matrix") return { result: { ...described, data: answer.data } };
+      const matrix: MatrixSeries[] = answer.data.result.map((series) => ({
+        metric: series.metric,
+        values: series.values,
+      }));
+      if (fitsUnthinned(matrix, maxPoints)) {
+        // Nothing to thin: Prometheus's own text is the data (when it has no more than that).
+        return {
+          result: { ...described, data: { resultType: "matrix", result: matrix } },
+          dataJson: answer.rawData,
+        };
+      }
+      const { series, ...report } = downsampleMatrix(matrix, { maxPoints, maxSeries: MAX_SERIES });
+      const thinned = report.droppedSeries > 0 || report.droppedPoints > 0;
+      return {
+        result: {
+          ...described,
+          data: { resultType: "matrix", result: series },
+          downsampling: thinned ? { ...report, maxPoints, maxSeries: MAX_SERIES } : undefined,
+        },
       };
     }
     case "series": {
@@ -148,7 +176,7 @@ export async function runPreview(
         interpolatePromql(selector, interpolation(target.scrapeIntervalSeconds, 3600)),
       );
       const answer = await prometheus.series(base, { ...request.params, match }, options);
-      return { ...common, data: answer.data, warnings: answer.warnings, request: answer.request };
+      return { result: { ...common, data: answer.data, warnings: answer.warnings, request: answer.request } };
     }
     case "labels":
     case "label_values": {
@@ -160,19 +188,19 @@ export async function runPreview(
         request.kind === "labels"
           ? await prometheus.labels(base, params, options)
           : await prometheus.labelValues(base, request.label, params, options);
-      return { ...common, data: answer.data, warnings: answer.warnings, request: answer.request };
+      return { result: { ...common, data: answer.data, warnings: answer.warnings, request: answer.request } };
     }
     case "metadata": {
       const answer = await prometheus.metadata(base, request.params, options);
-      return { ...common, data: answer.data, warnings: answer.warnings, request: answer.request };
+      return { result: { ...common, data: answer.data, warnings: answer.warnings, request: answer.request } };
     }
     case "alerts": {
       const answer = await prometheus.alerts(base, options);
-      return { ...common, data: answer.data, warnings: answer.warnings, request: answer.request };
+      return { result: { ...common, data: answer.data, warnings: answer.warnings, request: answer.request } };
     }
     case "rules": {
       const answer = await prometheus.rules(base, request.params, options);
-      return { ...common, data: answer.data, warnings: answer.warnings, request: answer.request };
+      return { result: { ...common, data: answer.data, warnings: answer.warnings, request: answer.request } };
     }
     default: {
       const never: never = request;

@@ -12,6 +12,8 @@ import {
   series,
 } from "../prometheus/client";
 import { PreviewError } from "../prometheus/errors";
+import { quickQueryAnswer } from "../prometheus/quick-check";
+import { QueryResponseSchema } from "../prometheus/schemas";
 import { makeTempDir } from "../tools/files";
 import { fetchKnownNames } from "./known-names";
 import { lintExpressions } from "./lint";
@@ -102,6 +104,47 @@ describe("the Prometheus client against the demo Prometheus", () => {
     ]);
     const recordingOnly = (await rules(demo.url, { type: "record" })).data.groups[0]?.rules ?? [];
     expect(recordingOnly.map((rule) => rule.type)).toEqual(["recording"]);
+  });
+
+  it("takes Prometheus's query answers by the quick check, as the schema reads them, text and all", async () => {
+    const end = demo.backfilledUntil;
+    const expressions = [
+      "up",
+      'sum by (instance) (rate(fraiseql_http_requests_total{job="fraiseql"}[5m]))',
+      "histogram_quantile(0.9, sum by (le) (rate(fraiseql_query_duration_seconds_bucket[5m])))",
+      "fraiseql_query_duration_seconds_count",
+      "1 / 0",
+      "-1 / 0",
+      "0 / 0",
+      "scalar(count(up))",
+      '"a string"',
+      "absent(no_such_metric)",
+      "no_such_metric",
+      'label_replace(up, "odd", "q\\"uote ü", "", "")',
+    ];
+    for (const expression of expressions) {
+      for (const path of [
+        `/api/v1/query?time=${end}`,
+        `/api/v1/query_range?start=${end - 900}&end=${end}&step=60`,
+      ]) {
+        if (path.includes("range") && expression.startsWith('"')) continue;
+        const text = await (await fetch(`${demo.url}${path}&query=${encodeURIComponent(expression)}`)).text();
+        const schema = QueryResponseSchema.parse(JSON.parse(text));
+        const quick = quickQueryAnswer(JSON.parse(text));
+        expect(quick, `${expression} at ${path}`).toBeDefined();
+        expect(schema.status === "success" && schema.data).toEqual(quick?.data);
+      }
+      const range = await queryRange(demo.url, {
+        query: expression.startsWith('"') ? "up" : expression,
+        start: String(end - 900),
+        end: String(end),
+        step: "60",
+      });
+      expect(range.rawData, expression).toBeDefined();
+      expect(JSON.parse(range.rawData ?? "null")).toEqual(range.data);
+      const instant = await query(demo.url, { query: expression, time: String(end) });
+      expect(JSON.parse(instant.rawData ?? "null")).toEqual(instant.data);
+    }
   });
 
   it("passes Prometheus's own error text through", async () => {

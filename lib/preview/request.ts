@@ -43,30 +43,36 @@ function flatten(raw: RawParams): Record<string, string | string[]> {
   return out;
 }
 
+// Strict variants made once: zod builds (and compiles) a schema on first use, which per request
+// cost more than the parse itself.
+const QueryStrict = QueryPreviewSchema.strict();
+const QueryRangeStrict = QueryRangePreviewSchema.strict();
+const SeriesStrict = SeriesPreviewSchema.strict();
+const LabelsStrict = LabelsPreviewSchema.strict();
+const MetadataStrict = MetadataPreviewSchema.strict();
+const AlertsStrict = AlertsPreviewSchema.strict();
+const RulesStrict = RulesPreviewSchema.strict();
+
 /** Parses the raw parameters for an endpoint; unknown parameters are refused, not forwarded. */
 export function parsePreviewParams(endpoint: PreviewEndpoint, raw: RawParams): PreviewParams {
   const flat = flatten(raw);
   switch (endpoint.kind) {
     case "query":
-      return { kind: "query", params: QueryPreviewSchema.strict().parse(flat) };
+      return { kind: "query", params: QueryStrict.parse(flat) };
     case "query_range":
-      return { kind: "query_range", params: QueryRangePreviewSchema.strict().parse(flat) };
+      return { kind: "query_range", params: QueryRangeStrict.parse(flat) };
     case "series":
-      return { kind: "series", params: SeriesPreviewSchema.strict().parse(flat) };
+      return { kind: "series", params: SeriesStrict.parse(flat) };
     case "labels":
-      return { kind: "labels", params: LabelsPreviewSchema.strict().parse(flat) };
+      return { kind: "labels", params: LabelsStrict.parse(flat) };
     case "label_values":
-      return {
-        kind: "label_values",
-        label: endpoint.label,
-        params: LabelsPreviewSchema.strict().parse(flat),
-      };
+      return { kind: "label_values", label: endpoint.label, params: LabelsStrict.parse(flat) };
     case "metadata":
-      return { kind: "metadata", params: MetadataPreviewSchema.strict().parse(flat) };
+      return { kind: "metadata", params: MetadataStrict.parse(flat) };
     case "alerts":
-      return { kind: "alerts", params: AlertsPreviewSchema.strict().parse(flat) };
+      return { kind: "alerts", params: AlertsStrict.parse(flat) };
     case "rules":
-      return { kind: "rules", params: RulesPreviewSchema.strict().parse(flat) };
+      return { kind: "rules", params: RulesStrict.parse(flat) };
     default: {
       const never: never = endpoint;
       throw new Error(`unknown endpoint ${JSON.stringify(never)}`);

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { PreviewError } from "./errors";
 import { fetchLimited } from "./fetch-limited";
+import { quickQueryAnswer, rawSuccessData } from "./quick-check";
 import {
   type AlertsData,
   AlertsResponseSchema,
@@ -21,7 +22,8 @@ import {
 
 /**
  * The Prometheus read API as the preview uses it: one function per endpoint, each bounded in time
- * (default 10 s) and size (default 5 MiB), each answer validated. Failures throw PreviewError.
+ * (default 10 s) and size (default 5 MiB), each answer validated (query answers first by the quick
+ * check of quick-check.ts, the preview's hot path). Failures throw PreviewError.
  */
 
 export interface ClientOptions {
@@ -46,6 +48,11 @@ export interface PrometheusAnswer<T> {
   warnings: string[];
   request: PrometheusRequest;
   bytes: number;
+  /**
+   * `data` as the JSON text Prometheus sent, when that text is exactly `data` (query and range
+   * answers that passed the quick check), so a caller that passes it on need not encode it again.
+   */
+  rawData?: string;
 }
 
 function searchParams(params: Params): URLSearchParams {
@@ -69,6 +76,7 @@ async function call<T>(
     | { status: "error"; errorType: string; error: string }
   >,
   options: ClientOptions,
+  quick?: (json: unknown) => { data: T; warnings?: string[] } | undefined,
 ): Promise<PrometheusAnswer<T>> {
   const method = options.method ?? "GET";
   const encoded = searchParams(params);
@@ -92,6 +100,17 @@ async function call<T>(
       "bad_response",
       `${base} answered HTTP ${response.status} with non-JSON content (${response.bytes} bytes, content-type ${response.contentType || "none"})`,
     );
+  }
+  const checked = quick?.(json);
+  if (checked) {
+    const rawData = rawSuccessData(response.text, json as Record<string, unknown>);
+    return {
+      data: checked.data,
+      warnings: checked.warnings ?? [],
+      request,
+      bytes: response.bytes,
+      ...(rawData === undefined ? {} : { rawData }),
+    };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
@@ -128,7 +147,14 @@ export function query(
   params: QueryParams,
   options: ClientOptions = {},
 ): Promise<PrometheusAnswer<QueryData>> {
-  return call(baseUrl, "/api/v1/query", defined({ ...params }), QueryResponseSchema, options);
+  return call(
+    baseUrl,
+    "/api/v1/query",
+    defined({ ...params }),
+    QueryResponseSchema,
+    options,
+    quickQueryAnswer,
+  );
 }
 
 export interface QueryRangeParams {
@@ -146,7 +172,14 @@ export function queryRange(
   params: QueryRangeParams,
   options: ClientOptions = {},
 ): Promise<PrometheusAnswer<QueryData>> {
-  return call(baseUrl, "/api/v1/query_range", defined({ ...params }), QueryResponseSchema, options);
+  return call(
+    baseUrl,
+    "/api/v1/query_range",
+    defined({ ...params }),
+    QueryResponseSchema,
+    options,
+    quickQueryAnswer,
+  );
 }
 
 export interface SelectorParams {

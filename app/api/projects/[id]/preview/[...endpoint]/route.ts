@@ -1,10 +1,9 @@
 import { env } from "@/lib/env";
 import { resolveEndpoint, resolvePreviewTarget } from "@/lib/preview/allowlist";
-import { atTarget, previewRoute, requestParams } from "@/lib/preview/http";
+import { atTarget, previewResponse, previewRoute, requestParams } from "@/lib/preview/http";
 import { runPreview } from "@/lib/preview/preview";
 import { datasourceParam, parsePreviewParams, variablesFromParams } from "@/lib/preview/request";
-import { json } from "@/lib/server/http";
-import { requireProject } from "@/lib/server/project-record";
+import { requireRecentProject } from "@/lib/server/project-record";
 import { projectId } from "../../params";
 
 export const dynamic = "force-dynamic";
@@ -22,11 +21,11 @@ async function preview(request: Request, context: PreviewRouteContext): Promise<
   const endpoint = resolveEndpoint((await context.params).endpoint, request.method);
   const raw = await requestParams(request);
   const parsed = parsePreviewParams(endpoint, raw);
-  const record = await requireProject(id);
+  const record = await requireRecentProject(id, request);
   const target = resolvePreviewTarget(record.project, datasourceParam(raw), env());
   const method = request.method === "POST" ? "POST" : "GET";
   const variables = variablesFromParams(raw);
-  return json(
+  return previewResponse(
     await atTarget(target, () => runPreview(target, parsed, variables, { method, signal: request.signal })),
   );
 }
