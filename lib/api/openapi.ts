@@ -19,7 +19,11 @@ import {
   LiveSilencesResponseSchema,
   UnacknowledgedSchema,
 } from "../alerting/live/schemas";
-import { RunRuleTestsBodySchema, TestCaseBodySchema } from "../alerting/rule-tests/api-schemas";
+import {
+  RuleTestsRunSchema,
+  RunRuleTestsBodySchema,
+  TestCaseBodySchema,
+} from "../alerting/rule-tests/api-schemas";
 import {
   AnnotationPreviewBodySchema,
   AnnotationPreviewResponseSchema,
@@ -790,10 +794,10 @@ export function openApiDocument(): Json {
             "The rule files and promtool test files the bundle exports, each test case in a file of its own, in one `promtool test rules` run. Answers `{promtool: false, results: []}` when the server has no promtool, else per case its group, alert, number, description, verdict and promtool's own output (its failure message).",
           requestBody: { required: false, ...jsonContent(schema(RunRuleTestsBodySchema)) },
           responses: {
-            "200": { description: "Per-case verdicts", ...jsonContent({ type: "object" }) },
+            "200": { description: "Per-case verdicts", ...jsonContent(schema(RuleTestsRunSchema)) },
             "400": badRequest,
             "404": error("No such project or rule group"),
-            "422": error("A test case whose expected annotations cannot be rendered"),
+            "422": error("A test case whose expected labels or annotations cannot be rendered (a template that does not parse)"),
           },
         },
       },
