@@ -797,7 +797,9 @@ export function openApiDocument(): Json {
             "200": { description: "Per-case verdicts", ...jsonContent(schema(RuleTestsRunSchema)) },
             "400": badRequest,
             "404": error("No such project or rule group"),
-            "422": error("A test case whose expected labels or annotations cannot be rendered (a template that does not parse)"),
+            "422": error(
+              "A test case whose expected labels or annotations cannot be rendered (a template that does not parse)",
+            ),
           },
         },
       },
