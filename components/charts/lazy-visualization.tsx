@@ -11,10 +11,8 @@ export const LazyPanelVisualization = dynamic<PanelVisualizationProps>(
   { ssr: false, loading: () => <div className="dash-panel-loading" aria-busy="true" /> },
 );
 
-// A page that shows panels needs the chunk as soon as their data arrives: fetch it while the
-// queries run, once the page is idle, rather than after the first answer. It stays out of the
-// page's first JavaScript.
-if (typeof window !== "undefined") {
-  const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 1));
-  whenIdle(() => void loadVisualization());
-}
+// A page that shows panels needs the chunk as soon as their data arrives: it is asked for when
+// this module runs (with the page's own scripts, before hydration), so it downloads while the page
+// hydrates and the queries run, instead of after the first answer or whenever the page is idle
+// (a page busy drawing is not idle for seconds). It stays out of the page's first JavaScript.
+if (typeof window !== "undefined") void loadVisualization();

@@ -14,11 +14,8 @@ import { refreshIntervalMs } from "@/lib/dashboard/time-range";
 import { MetricLintProvider, useMetricLintError } from "../data/metric-lint-context";
 import { useViewInUrl } from "../data/use-view-in-url";
 import { VariablesProvider } from "../data/variables-context";
-import { DashboardJsonTab } from "../editor/json-tabs";
-import { PanelEditor } from "../editor/panel-editor";
 import { DashboardGrid } from "../grid/dashboard-grid";
 import type { UrlView } from "../model/view-url";
-import { DashboardSettings } from "../settings/dashboard-settings";
 import {
   DashboardStoreProvider,
   useDraftDashboard,
@@ -29,9 +26,9 @@ import {
 } from "../store/store-provider";
 import { DashboardToolbar } from "../toolbar/dashboard-toolbar";
 import { VariableBar } from "../toolbar/variable-bar";
-import { DashboardConflictReview } from "./conflict-review";
 import { useDashboardSave } from "./dashboard-save";
 import { DraftIssuesProvider, useDraftIssues } from "./draft-issues";
+import { DashboardConflictReview, DashboardJsonTab, DashboardSettings, PanelEditor } from "./on-demand";
 import "../dashboard.css";
 
 export interface DashboardDesignerProps {
@@ -93,13 +90,24 @@ function DesignerBody({ record }: { record: ProjectRecordData }): ReactNode {
     <div className="dash-designer" data-testid="dashboard-designer" data-dashboard-uid={dashboard.uid}>
       <header className="page-header">
         <div className="breadcrumbs">
-          <Link href="/">Projects</Link> / <Link href={`/projects/${record.id}`}>{record.name}</Link> /{" "}
-          <Link href={`/projects/${record.id}#dashboards`}>Dashboards</Link> /
+          <Link href="/" prefetch={false}>
+            Projects
+          </Link>{" "}
+          /{" "}
+          <Link href={`/projects/${record.id}`} prefetch={false}>
+            {record.name}
+          </Link>{" "}
+          /{" "}
+          <Link href={`/projects/${record.id}#dashboards`} prefetch={false}>
+            Dashboards
+          </Link>{" "}
+          /
         </div>
         <h1 data-testid="dashboard-title">{dashboard.title}</h1>
         {dashboard.description ? <p className="muted">{dashboard.description}</p> : null}
       </header>
-      <ProjectNav id={record.id} />
+      {/* Prefetching the other pages renders each of them on the server while the panels query. */}
+      <ProjectNav id={record.id} prefetch={false} />
       <DashboardToolbar status={status} blockingIssues={blockingIssues} onSave={() => void save()} />
       {phase === "conflict" ? <DashboardConflictReview /> : null}
       <SaveProblems />

@@ -5,7 +5,8 @@ import { LazyJsonEditor, useSyncedJson } from "@/components/code-editor";
 import { toGrafanaPanel } from "@/lib/generate/grafana/panels";
 import type { Panel } from "@/lib/model/panel";
 import { useDraftIssues } from "../designer/draft-issues";
-import { issuesOfPanel, parseDashboardJson, parsePanelJson } from "../model/issues";
+import { issuesOfPanel } from "../model/issues";
+import { parseDashboardJson, parsePanelJson } from "../model/json-parse";
 import { useDashboardSnapshot, useDraftActions, useDraftDashboard } from "../store/store-provider";
 
 /** What a pasted Grafana panel or dashboard became, under the editor. */

@@ -4,7 +4,8 @@ import { type Dashboard, DashboardSchema } from "@/lib/model/dashboard";
 import { projectFromTemplate } from "@/lib/catalog/templates";
 import { DatasourceSchema } from "@/lib/model/datasource";
 import type { Panel } from "@/lib/model/panel";
-import { dashboardIssues, issuesOfPanel, parseDashboardJson, parsePanelJson, relativePath } from "./issues";
+import { dashboardIssues, issuesOfPanel, relativePath } from "./issues";
+import { parseDashboardJson, parsePanelJson } from "./json-parse";
 
 const datasources = [
   DatasourceSchema.parse({ uid: "prom", name: "Prometheus", type: "prometheus", isDefault: true }),
