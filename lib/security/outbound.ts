@@ -1,4 +1,4 @@
-import "server-only";
+// Also used by the CLI (obsforge backtest, alerts), so it is not marked server-only.
 import { lookup as dnsLookup } from "node:dns/promises";
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
