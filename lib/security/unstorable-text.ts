@@ -7,27 +7,43 @@ import { formatPath } from "../model/issues";
  * once at the boundary instead, with the path to it.
  */
 
+/** A place in the walked value; the path is rebuilt from the parents only for a hit (deep bodies stay linear). */
+interface Place {
+  value: unknown;
+  key?: string | number;
+  parent?: Place;
+}
+
+function pathOf(place: Place | undefined, key?: string | number): string {
+  const path: (string | number)[] = key === undefined ? [] : [key];
+  for (let at = place; at?.key !== undefined; at = at.parent) path.unshift(at.key);
+  return formatPath(path);
+}
+
 /** The first string (value or key) in `value` holding such text, as `{path, message}`; iterative, any depth. */
 export function unstorableTextAt(value: unknown): { path: string; message: string } | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  const stack: Place[] = [{ value }];
   const seen = new Set<object>();
   while (stack.length > 0) {
     const current = stack.pop();
     if (current === undefined) break;
     if (typeof current.value === "string") {
       const why = unstorable(current.value);
-      if (why) return { path: formatPath(current.path), message: `the text ${why}` };
+      if (why) return { path: pathOf(current), message: `the text ${why}` };
       continue;
     }
     if (typeof current.value !== "object" || current.value === null || seen.has(current.value)) continue;
     seen.add(current.value);
-    const entries: [string | number, unknown][] = Array.isArray(current.value)
-      ? current.value.map((item, index) => [index, item])
-      : Object.entries(current.value);
-    for (const [key, item] of entries) {
-      const keyWhy = typeof key === "string" ? unstorable(key) : undefined;
-      if (keyWhy) return { path: formatPath([...current.path, key]), message: `the key ${keyWhy}` };
-      stack.push({ value: item, path: [...current.path, key] });
+    if (Array.isArray(current.value)) {
+      current.value.forEach((item, index) => {
+        stack.push({ value: item, key: index, parent: current });
+      });
+      continue;
+    }
+    for (const [key, item] of Object.entries(current.value)) {
+      const keyWhy = unstorable(key);
+      if (keyWhy) return { path: pathOf(current, key), message: `the key ${keyWhy}` };
+      stack.push({ value: item, key, parent: current });
     }
   }
   return undefined;

@@ -98,3 +98,13 @@ describe("readJson's refusal of text PostgreSQL cannot store", () => {
     expect((await answer(post('{"a":"\\ud83d\\ude00 \\u0001 \\u2028"}'))).status).toBe(200);
   });
 });
+
+describe("readJson on deep nesting", () => {
+  it("walks a body 100,000 levels deep in linear time and finds the NUL at its bottom", async () => {
+    const depth = 100_000;
+    const text = `${"[".repeat(depth)}"\\u0000"${"]".repeat(depth)}`;
+    const { status, body } = await answer(new Request("http://localhost/", { method: "POST", body: text }));
+    expect(status).toBe(400);
+    expect((body as { error: string }).error).toContain("holds a NUL character");
+  });
+});

@@ -170,8 +170,15 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   }
   const unstorable = unstorableTextAt(value);
   if (unstorable) {
-    const where = unstorable.path === "" || unstorable.path === "(root)" ? "the body" : unstorable.path;
-    throw new HttpError(400, `${where}: ${unstorable.message}`, [{ ...unstorable, severity: "error" }]);
+    // A path thousands of levels deep is shown by its ends.
+    const path =
+      unstorable.path.length > 200
+        ? `${unstorable.path.slice(0, 100)}…${unstorable.path.slice(-100)}`
+        : unstorable.path;
+    const where = path === "(root)" ? "the body" : path;
+    throw new HttpError(400, `${where}: ${unstorable.message}`, [
+      { path, message: unstorable.message, severity: "error" },
+    ]);
   }
   return schema.parse(value);
 }
