@@ -18,7 +18,11 @@ interface StoredAlerting {
     }[];
     route: {
       receiver: string;
-      routes: { receiver?: string; matchers: { label: string; op: string; value: string }[] }[];
+      routes: {
+        receiver?: string;
+        matchers: { label: string; op: string; value: string }[];
+        muteTimeIntervals?: string[];
+      }[];
     };
     inhibitRules: unknown[];
   };
@@ -126,8 +130,17 @@ test("receivers and the route tree edited, saved, reloaded; who gets an alert; a
   expect(await silenced.count()).toBeGreaterThan(0);
   await expect(rule.getByTestId("inhibit-preview")).toContainText("Silences");
 
+  // A time interval, picked on the child route to mute it at night.
+  await alerting.showTab("intervals");
+  await page.getByTestId("add-time-interval").click();
+  await expect(page.getByTestId("time-interval")).toHaveCount(1);
+  await alerting.showTab("routes");
+  await alerting.selectRoute("0");
+  await page.getByTestId("route-mute-intervals").getByLabel("business-hours").check();
+
   await alerting.save();
   const final = await storedAlerting(request, id);
+  expect(final.content.route.routes[0]).toMatchObject({ muteTimeIntervals: ["business-hours"] });
   expect(final.content.inhibitRules).toHaveLength(existing + 1);
   expect(final.content.route.routes[0]?.matchers[0]).toMatchObject({ op: "=~", value: "crit(ical)?" });
 });
