@@ -203,6 +203,8 @@ class Escaper {
   private node(node: Node, c: Context): Context {
     switch (node.type) {
       case "text":
+        // html/template drops HTML comments from the template's own text.
+        if (c.state === "text") node.text = node.text.replace(/<!--[\s\S]*?-->/g, "");
         return afterText(c, node.text);
       case "action":
         if (node.pipe.decl.length === 0) this.addEscapers(node.pipe, c);
