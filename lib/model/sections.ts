@@ -194,7 +194,14 @@ export function sectionSchema(kind: SectionKind): z.ZodType {
     case "rule-group":
       return RuleGroupSchema;
     case "alerting":
-      return ProjectObjectSchema.pick({ receivers: true, route: true, inhibitRules: true });
+      // With `alertmanager`: a section read without it and saved back would drop the global
+      // settings, templates and time intervals.
+      return ProjectObjectSchema.pick({
+        receivers: true,
+        route: true,
+        inhibitRules: true,
+        alertmanager: true,
+      });
     case "settings":
       return ProjectObjectSchema.omit({
         dashboards: true,
