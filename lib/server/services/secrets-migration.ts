@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { SectionConflictError } from "../../db/errors";
 import type { ServiceContext } from "../context";
 import { separateAlertingSecrets } from "./secrets";
-import { getSection, saveSection } from "./sections";
+import { saveSection } from "./sections";
 
 /**
  * Projects stored before secrets were encrypted kept an import's literal secrets in their alerting
@@ -12,8 +12,11 @@ import { getSection, saveSection } from "./sections";
  * then the values are blanked out of every revision (history keeps the names, not the values).
  */
 
-const LITERAL_FILTER = `key = 'alerting' AND content IS NOT NULL
-  AND (content::text LIKE '%importedValue%' OR content::text LIKE '%"secretPaths": ["%')`;
+/** Alerting section rows (of table alias `t`) whose content may still hold a literal secret. */
+function literalFilter(t: string): string {
+  return `${t}.key = 'alerting' AND ${t}.content IS NOT NULL
+    AND (${t}.content::text LIKE '%importedValue%' OR ${t}.content::text LIKE '%"secretPaths": ["%')`;
+}
 
 /** The content without its literal secrets, or undefined when it has none. */
 function cleaned(content: unknown): unknown {
@@ -22,21 +25,24 @@ function cleaned(content: unknown): unknown {
 }
 
 async function moveCurrentSections(context: ServiceContext): Promise<number> {
-  const rows = await context.db.prisma.$queryRawUnsafe<{ project_id: string }[]>(
-    `SELECT project_id FROM project_sections WHERE ${LITERAL_FILTER}`,
+  // The stored content as it is (not re-parsed), with the version to save it from.
+  const rows = await context.db.prisma.$queryRawUnsafe<
+    { project_id: string; version: number; content: unknown }[]
+  >(
+    `SELECT s.project_id, p.version, s.content FROM project_sections s JOIN projects p ON p.id = s.project_id
+      WHERE ${literalFilter("s")}`,
   );
   let moved = 0;
-  for (const { project_id: id } of rows) {
-    const section = await getSection(context, id, { kind: "alerting" });
-    if (!cleaned(section.content)) continue;
+  for (const row of rows) {
+    if (!cleaned(row.content)) continue;
     try {
       await saveSection(
         context,
-        id,
+        row.project_id,
         { kind: "alerting" },
         {
-          version: section.version,
-          content: section.content,
+          version: row.version,
+          content: row.content,
           message: "moved imported secrets to encrypted storage",
         },
       );
@@ -51,7 +57,7 @@ async function moveCurrentSections(context: ServiceContext): Promise<number> {
 
 async function blankRevisions(db: Db): Promise<number> {
   const rows = await db.prisma.$queryRawUnsafe<{ project_id: string; version: number; content: unknown }[]>(
-    `SELECT project_id, version, content FROM revision_sections WHERE ${LITERAL_FILTER}`,
+    `SELECT r.project_id, r.version, r.content FROM revision_sections r WHERE ${literalFilter("r")}`,
   );
   let blanked = 0;
   for (const row of rows) {
