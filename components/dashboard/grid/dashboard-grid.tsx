@@ -3,7 +3,7 @@
 import { type ReactNode, useMemo } from "react";
 import ReactGridLayout, { type Layout, useContainerWidth } from "react-grid-layout";
 import "react-grid-layout/css/styles.css";
-import { QueryInspector } from "../editor/query-inspector";
+import { QueryInspector } from "../designer/on-demand";
 import { displayLayout, GRID_COLUMNS, isRow, rowSections } from "../model/layout";
 import { useDraftActions, useSelection, useViewPanels } from "../store/store-provider";
 import { PanelFrame } from "./panel-frame";
@@ -45,10 +45,14 @@ export function DashboardGrid(): ReactNode {
   const inspectedPanel = byId.get(String(inspectingPanelId));
   const inspected = inspectedPanel && !isRow(inspectedPanel) ? inspectedPanel : undefined;
   const inspectedItem = layout.find((item) => item.i === String(inspectingPanelId));
-  // A panel less than a screen down the grid is near the viewport from the start (the grid itself
-  // starts within the first screen): it queries at once instead of waiting for the observer's
-  // first report. The grid renders only in the browser, after measuring its width.
-  const firstScreen = typeof window === "undefined" ? 0 : window.innerHeight;
+  // A panel whose top is above the fold as the grid first shows is in view from the start: it
+  // queries at once instead of waiting for the observers' first report. The grid renders only in
+  // the browser, after measuring its width; it is placed once, when it first renders.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read once, when the grid mounts
+  const foldInGrid = useMemo(() => {
+    const top = containerRef.current?.getBoundingClientRect().top;
+    return top === undefined ? 0 : window.innerHeight - top;
+  }, [mounted]);
   const commit = (next: Layout): void => applyLayout(next.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })));
 
   return (
@@ -84,7 +88,7 @@ export function DashboardGrid(): ReactNode {
                     panel={panel}
                     width={span(item.w, cell)}
                     height={span(item.h, ROW_HEIGHT)}
-                    initiallyNear={item.y * (ROW_HEIGHT + MARGIN) < firstScreen}
+                    initiallyNear={item.y * (ROW_HEIGHT + MARGIN) < foldInGrid}
                   />
                 )}
               </div>

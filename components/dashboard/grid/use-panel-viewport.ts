@@ -4,16 +4,17 @@ import { type RefCallback, useCallback, useEffect, useRef, useState } from "reac
 import type { Priority } from "@/lib/api/preview-client";
 
 /**
- * Whether a panel is in view or near it, as Grafana decides which panels query: a panel queries
- * once it comes within a screen of the viewport (so the next screen is ready when scrolled to) and
- * not before. Panels in a collapsed row are not on the grid at all, so they query when expanded.
+ * Whether a panel may query, as Grafana decides which panels query: when it is in view. Once the
+ * reader scrolls, panels within a screen of the viewport query too, so the next screen is ready
+ * when scrolled to; a page opened and read without scrolling asks only for what is on its first
+ * screen. Panels in a collapsed row are not on the grid at all, so they query when expanded.
  */
 
-/** How far beyond the viewport a panel counts as near: one screen above and below. */
+/** How far beyond the viewport a panel counts as near once the page is scrolled: a screen above and below. */
 export const NEAR_MARGIN = "100% 0px";
 
 export interface PanelViewport {
-  /** In view or within a screen of it: the panel may query. */
+  /** In view, or within a screen of it after a scroll: the panel may query. */
   near: boolean;
   /** For the preview's request queue: 0 on screen, else 1 + pixels away from it. */
   priority: Priority;
@@ -24,26 +25,67 @@ export const IN_VIEW: PanelViewport = { near: true, priority: () => 0 };
 
 type Listener = (near: boolean) => void;
 
-/** One observer for every panel of the page: each panel registers its element with a listener. */
-let observer: IntersectionObserver | undefined;
-const listeners = new Map<Element, Listener>();
+interface Watched {
+  listener: Listener;
+  inView: boolean;
+  withinAScreen: boolean;
+  /** What the listener last heard: it hears only changes. */
+  near: boolean | undefined;
+}
+
+/**
+ * Two observers for every panel of the page (the viewport itself, and the viewport a screen
+ * larger each way); each panel registers its element with a listener.
+ */
+let viewObserver: IntersectionObserver | undefined;
+let nearObserver: IntersectionObserver | undefined;
+const watched = new Map<Element, Watched>();
+/** The page was scrolled since its panels started being watched: query a screen ahead. */
+let scrolled = false;
+
+function tell(entry: Watched): void {
+  const near = entry.inView || (scrolled && entry.withinAScreen);
+  if (near === entry.near) return;
+  entry.near = near;
+  entry.listener(near);
+}
+
+function onFirstScroll(): void {
+  if (scrolled) return;
+  scrolled = true;
+  for (const entry of watched.values()) tell(entry);
+}
+
+function report(key: "inView" | "withinAScreen"): IntersectionObserverCallback {
+  return (entries) => {
+    for (const change of entries) {
+      const entry = watched.get(change.target);
+      if (!entry) continue;
+      entry[key] = change.isIntersecting;
+      tell(entry);
+    }
+  };
+}
 
 function observe(element: Element, listener: Listener): () => void {
   if (typeof IntersectionObserver === "undefined") {
     listener(true);
     return () => {};
   }
-  observer ??= new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) listeners.get(entry.target)?.(entry.isIntersecting);
-    },
-    { rootMargin: NEAR_MARGIN },
-  );
-  listeners.set(element, listener);
-  observer.observe(element);
+  if (watched.size === 0) {
+    scrolled = false;
+    window.addEventListener("scroll", onFirstScroll, { passive: true, once: true });
+  }
+  viewObserver ??= new IntersectionObserver(report("inView"));
+  nearObserver ??= new IntersectionObserver(report("withinAScreen"), { rootMargin: NEAR_MARGIN });
+  watched.set(element, { listener, inView: false, withinAScreen: false, near: undefined });
+  viewObserver.observe(element);
+  nearObserver.observe(element);
   return () => {
-    listeners.delete(element);
-    observer?.unobserve(element);
+    watched.delete(element);
+    viewObserver?.unobserve(element);
+    nearObserver?.unobserve(element);
+    if (watched.size === 0) window.removeEventListener("scroll", onFirstScroll);
   };
 }
 
@@ -56,9 +98,9 @@ export function distanceFromView(box: { top: number; bottom: number }, viewportH
 const FAR = Number.MAX_SAFE_INTEGER - 1;
 
 /**
- * Attach `ref` to the panel's element; `near` turns true when it comes within a screen of view.
- * `initiallyNear`: the layout puts the panel in the first screen, so it need not wait for the
- * observer's first report to query.
+ * Attach `ref` to the panel's element; `near` turns true when it comes into view (or within a
+ * screen of it, once the page is scrolled). `initiallyNear`: the layout puts the panel in the
+ * first screen, so it need not wait for the observers' first report to query.
  */
 export function usePanelViewport<T extends Element>(
   initiallyNear = false,
