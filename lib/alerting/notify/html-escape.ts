@@ -61,15 +61,26 @@ function attrType(name: string): Context["attr"] {
 
 const RAW_ELEMENTS = new Set(["script", "style", "textarea", "title"]);
 
-/** The context after static text `s` read in context `c` (Go's transition functions, simplified). */
-function afterText(c0: Context, s: string): Context {
+/**
+ * The context after static text `s0` read in context `c0` (Go's transition functions, simplified),
+ * and the text as html/template writes it: HTML comments in element text are dropped.
+ */
+function afterText(c0: Context, s0: string): { context: Context; text: string } {
+  let s = s0;
   let c: Context = { ...c0 };
   let i = 0;
+  const done = (): { context: Context; text: string } => ({ context: c, text: s });
   while (i < s.length) {
     switch (c.state) {
       case "text": {
         const lt = s.indexOf("<", i);
-        if (lt === -1) return c;
+        if (lt === -1) return done();
+        if (s.startsWith("<!--", lt)) {
+          const end = s.indexOf("-->", lt + 4);
+          s = s.slice(0, lt) + (end === -1 ? "" : s.slice(end + 3));
+          i = lt;
+          break;
+        }
         const m = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/.exec(s.slice(lt));
         if (!m) {
           i = lt + 1;
@@ -81,7 +92,7 @@ function afterText(c0: Context, s: string): Context {
       }
       case "rcdata": {
         const end = s.toLowerCase().indexOf(`</${c.element}`, i);
-        if (end === -1) return c;
+        if (end === -1) return done();
         i = end + 2 + (c.element ?? "").length;
         c = { state: "tag" };
         break;
@@ -125,14 +136,14 @@ function afterText(c0: Context, s: string): Context {
         const value = s.slice(i, stop);
         if (c.attr === "url" && value.length > 0)
           c = { ...c, urlPart: /[?#]/.test(value) || c.urlPart === "query" ? "query" : "pre" };
-        if (end === -1) return c;
+        if (end === -1) return done();
         i = c.quote ? stop + 1 : stop;
         c = { state: "tag", element: c.element };
         break;
       }
     }
   }
-  return c;
+  return done();
 }
 
 /** The escaping functions, in order, for an action printing in context c. */
@@ -202,10 +213,11 @@ class Escaper {
 
   private node(node: Node, c: Context): Context {
     switch (node.type) {
-      case "text":
-        // html/template drops HTML comments from the template's own text.
-        if (c.state === "text") node.text = node.text.replace(/<!--[\s\S]*?-->/g, "");
-        return afterText(c, node.text);
+      case "text": {
+        const { context, text } = afterText(c, node.text);
+        node.text = text;
+        return context;
+      }
       case "action":
         if (node.pipe.decl.length === 0) this.addEscapers(node.pipe, c);
         return c.state === "beforeValue" ? { ...c, state: "attr", quote: "", urlPart: "pre" } : c;
@@ -295,7 +307,8 @@ function processUrl(s: string, norm: boolean): string {
   for (const byte of new TextEncoder().encode(s)) {
     const c = String.fromCharCode(byte);
     const keep = /[A-Za-z0-9\-._~]/.test(c) || (norm && /[!#$&*+,/:;=?@[\]%]/.test(c));
-    out += keep ? c : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    // fmt "%%%02x": html/template writes lower-case hex digits.
+    out += keep ? c : `%${byte.toString(16).padStart(2, "0")}`;
   }
   return out;
 }
