@@ -74,16 +74,66 @@ export const PagerdutyIntegrationSchema = z.object({
   routingKey: AlertingSecretSchema,
 });
 
+/** Query parameters that carry a credential: typed into a URL, they would be stored and exported as text. */
+const CREDENTIAL_PARAM =
+  /^(?:.*[-_])?(?:token|key|apikey|secret|password|passwd|pass|pwd|auth|signature|sig|credentials?)$/i;
+
+/**
+ * A webhook URL holds no credential: the model stores and exports it as text, while a secret is
+ * encrypted and kept out of the bundle. User info and credential-like query parameters are refused.
+ */
+export const WebhookUrlSchema = HttpUrlSchema.superRefine((text, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return; // HttpUrlSchema has said why.
+  }
+  if (url.username !== "" || url.password !== "")
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "a webhook URL must not hold a user name or password: use basic auth or the Authorization header, whose credentials are a secret",
+    });
+  for (const name of url.searchParams.keys())
+    if (CREDENTIAL_PARAM.test(name))
+      ctx.addIssue({
+        code: "custom",
+        message: `a webhook URL must not carry the credential "${name}": send it in the Authorization header, whose credentials are a secret`,
+      });
+});
+
 export const WebhookIntegrationSchema = z.object({
   ...integrationBase,
   type: z.literal("webhook"),
-  url: HttpUrlSchema,
+  url: WebhookUrlSchema,
   /** Sent as `Authorization: <scheme> <credentials>`. */
   authorization: z
-    .object({ scheme: z.string().default("Bearer"), credentials: AlertingSecretSchema })
+    .object({
+      // One HTTP token (RFC 9110), so a credential typed after the scheme is refused, not stored as text.
+      scheme: z
+        .string()
+        .regex(
+          /^[A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,39}$/,
+          "the scheme only, such as Bearer: the credentials go in the secret",
+        )
+        .default("Bearer"),
+      credentials: AlertingSecretSchema,
+    })
     .optional(),
   /** HTTP basic authentication (`http_config.basic_auth`). */
-  basicAuth: z.object({ username: z.string(), password: AlertingSecretSchema }).optional(),
+  basicAuth: z
+    .object({
+      username: z
+        .string()
+        .max(200)
+        .refine(
+          (name) => !name.includes(":"),
+          "a user name cannot hold ':': the password goes in the secret",
+        ),
+      password: AlertingSecretSchema,
+    })
+    .optional(),
   maxAlerts: z.int().min(0).default(0),
 });
 
