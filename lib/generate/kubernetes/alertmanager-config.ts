@@ -157,3 +157,33 @@ export function alertmanagerConfigManifest(project: Project): AlertmanagerConfig
     }),
   };
 }
+
+/**
+ * What of the alerting configuration kubernetes/alertmanager-config.yaml does not carry, for the
+ * README: the operator's CRD spells each integration its own way, with every secret a Secret key,
+ * and only the modelled ones are translated.
+ */
+export function alertmanagerConfigGaps(project: Project): string[] {
+  const gaps: string[] = [];
+  const verbatim = project.receivers.flatMap((r) => (r.verbatim ?? []).map((v) => `${r.name} (${v.key})`));
+  if (verbatim.length > 0)
+    gaps.push(
+      `kubernetes/alertmanager-config.yaml leaves out integrations kept verbatim from an import: ${verbatim.join(", ")}; alertmanager/alertmanager.yml has them.`,
+    );
+  const basicAuth = project.receivers.filter((r) =>
+    r.integrations.some((i) => i.type === "webhook" && i.basicAuth),
+  );
+  if (basicAuth.length > 0)
+    gaps.push(
+      `kubernetes/alertmanager-config.yaml sends webhooks of ${basicAuth.map((r) => r.name).join(", ")} without basic auth (the operator reads the user name from a Secret too).`,
+    );
+  if (project.alertmanager.timeIntervals.length > 0)
+    gaps.push(
+      "kubernetes/alertmanager-config.yaml leaves out the time intervals and the routes' mute and active times; alertmanager/alertmanager.yml has them.",
+    );
+  if (project.alertmanager.global)
+    gaps.push(
+      "kubernetes/alertmanager-config.yaml has no global settings: the operator takes them from the Alertmanager resource.",
+    );
+  return gaps;
+}

@@ -1,7 +1,7 @@
 import type { Project } from "../../model";
 import type { GeneratedFile } from "../types";
 import { GENERATED_HEADER, toYaml } from "../yaml";
-import { alertmanagerConfigManifest } from "./alertmanager-config";
+import { alertmanagerConfigGaps, alertmanagerConfigManifest } from "./alertmanager-config";
 import {
   type ConfigMapManifest,
   dashboardConfigMap,
@@ -74,6 +74,7 @@ export function kubernetesWarnings(project: Project): string[] {
   if (!project.scrapeTargets.some((target) => target.kind === "app")) {
     warnings.push("No scrape target of kind app: kubernetes/service-monitor.yaml was not generated.");
   }
+  warnings.push(...alertmanagerConfigGaps(project));
   warnings.push(
     ...configMapNameWarnings(
       project,

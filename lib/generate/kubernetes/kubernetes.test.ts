@@ -221,3 +221,35 @@ describe("kubernetesWarnings", () => {
     ).toBe(true);
   });
 });
+
+describe("kubernetesWarnings about the AlertmanagerConfig", () => {
+  it("names verbatim integrations, basic auth, time intervals and global settings it leaves out", () => {
+    const base = smallProject();
+    const project: Project = {
+      ...base,
+      kubernetes: { ...base.kubernetes, enabled: true },
+      receivers: [
+        ...base.receivers,
+        {
+          name: "genie",
+          integrations: [],
+          verbatim: [
+            { key: "opsgenie_configs", config: {}, secretPaths: [], secretRefs: { api_key: "GENIE_KEY" } },
+          ],
+        },
+      ],
+      alertmanager: {
+        global: { config: { smtp_from: "a@b.c" }, secretPaths: [] },
+        templates: [],
+        timeIntervals: [{ name: "nights", timeIntervals: [] }],
+      },
+    };
+    const warnings = kubernetesWarnings(project).join("\n");
+    expect(warnings).toContain("genie (opsgenie_configs)");
+    expect(warnings).toContain("time intervals");
+    expect(warnings).toContain("no global settings");
+    expect(
+      kubernetesWarnings({ ...base, kubernetes: { ...base.kubernetes, enabled: true } }).join("\n"),
+    ).not.toContain("alertmanager-config.yaml leaves out");
+  });
+});
