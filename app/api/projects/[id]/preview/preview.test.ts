@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/testing/processes";
 import {
@@ -88,6 +89,36 @@ describe("the preview API", () => {
       thinnedSeries: 2,
       maxPoints: 100,
     });
+  });
+
+  it("answers Prometheus's data as it came when nothing is thinned, gzipped for a caller that takes it", async () => {
+    const end = demo.backfilledUntil;
+    const query = "sum by (operation) (rate(fraiseql_query_duration_seconds_count[5m]))";
+    const search = new URLSearchParams({ query, start: String(end - 3600), end: String(end), step: "15" });
+    const direct = await (await fetch(`${demo.url}/api/v1/query_range?${search}`)).json();
+    const plain = await get(["query_range"], search.toString());
+    const body = await plain.json();
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(body.data).toEqual(direct.data);
+    expect(body).toMatchObject({ source: "previewUrl", status: "success", stepSeconds: 15, warnings: [] });
+    expect(body.downsampling).toBeUndefined();
+
+    const zipped = await callRoute(
+      preview.GET as RouteHandler,
+      { id, endpoint: ["query_range"] },
+      `/api/projects/${id}/preview/query_range?${search}`,
+      { headers: { "accept-encoding": "br, gzip;q=0.8" } },
+    );
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8"))).toEqual(body);
+    const refused = await callRoute(
+      preview.GET as RouteHandler,
+      { id, endpoint: ["query_range"] },
+      `/api/projects/${id}/preview/query_range?${search}`,
+      { headers: { "accept-encoding": "gzip;q=0, *" } },
+    );
+    expect(refused.headers.get("content-encoding")).toBeNull();
+    expect(await refused.json()).toEqual(body);
   });
 
   it("chooses the step when none is given, and takes POST forms", async () => {

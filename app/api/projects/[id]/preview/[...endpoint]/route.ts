@@ -25,9 +25,10 @@ async function preview(request: Request, context: PreviewRouteContext): Promise<
   const target = resolvePreviewTarget(record.project, datasourceParam(raw), env());
   const method = request.method === "POST" ? "POST" : "GET";
   const variables = variablesFromParams(raw);
-  return previewResponse(
-    await atTarget(target, () => runPreview(target, parsed, variables, { method, signal: request.signal })),
+  const outcome = await atTarget(target, () =>
+    runPreview(target, parsed, variables, { method, signal: request.signal }),
   );
+  return previewResponse(outcome, request.headers.get("accept-encoding"));
 }
 
 export const GET = previewRoute(preview);
