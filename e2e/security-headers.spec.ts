@@ -1,5 +1,5 @@
 import { monacoEditor, replaceText } from "./code-editor-helpers";
-import { expect, test } from "./fixtures";
+import { expect, test, uniqueName } from "./fixtures";
 
 /**
  * The security headers of next.config.mjs on the production build: every page and API answer
@@ -36,7 +36,9 @@ test("Monaco and its workers run under the Content Security Policy, with no viol
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener("securitypolicyviolation", (event) => {
-      window.__cspViolations?.push(`${event.violatedDirective} ${event.blockedURI}`);
+      window.__cspViolations?.push(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   const workers: string[] = [];
@@ -56,7 +58,9 @@ test("Monaco and its workers run under the Content Security Policy, with no viol
 
   // A script from elsewhere (what injected markup would load) is refused by the policy, before
   // any request (the .invalid name could not resolve anyway).
-  consoleGuard.allow(/Refused to load the script 'https:\/\/cdn\.example\.invalid/);
+  consoleGuard.allow(
+    /'https:\/\/cdn\.example\.invalid\/evil\.js' violates the following Content Security Policy/,
+  );
   await page.evaluate(() => {
     const script = document.createElement("script");
     script.src = "https://cdn.example.invalid/evil.js";
@@ -65,4 +69,20 @@ test("Monaco and its workers run under the Content Security Policy, with no viol
   await expect
     .poll(() => page.evaluate(() => window.__cspViolations ?? []))
     .toEqual([expect.stringMatching(/^script-src/)]);
+});
+
+test("markup typed into a project's name shows as text, on the list and the overview", async ({
+  page,
+  request,
+}) => {
+  const name = `<img src=x onerror="window.__injected=1">${uniqueName("Markup")}`;
+  const created = await request.post("/api/projects", { data: { template: "basic", name } });
+  expect(created.ok(), await created.text()).toBe(true);
+  const { id } = (await created.json()) as { id: string };
+  for (const url of ["/", `/projects/${id}`]) {
+    await page.goto(url);
+    await expect(page.getByText(name).first()).toBeVisible();
+    expect(await page.locator('img[src="x"]').count(), url).toBe(0);
+    expect(await page.evaluate(() => (window as { __injected?: number }).__injected), url).toBeUndefined();
+  }
 });
