@@ -11,6 +11,7 @@ import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { PageLoading } from "@/components/ui/page-loading";
 import { TabList } from "@/components/ui/tab-list";
 import { useEditorShortcuts } from "@/components/undo/keyboard-shortcuts";
+import { UndoRedoButtons } from "@/components/undo/undo-redo-buttons";
 import { type AlertingSection, alertingOf } from "@/lib/model/sections";
 import { mergeAlerting } from "../model/merge-alerting";
 import { type AlertingTab, selectDraft } from "../store/alerting-store";
@@ -110,18 +111,7 @@ function EditorBody({ record }: { record: ProjectRecordData }): ReactNode {
           onSelect={setTab}
           testIdPrefix="alerting-tab-"
         />
-        <button type="button" className="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
-          Undo
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={redo}
-          disabled={!canRedo}
-          title="Redo (Ctrl+Shift+Z)"
-        >
-          Redo
-        </button>
+        <UndoRedoButtons canUndo={canUndo} canRedo={canRedo} undo={undo} redo={redo} />
         <SaveStatusBadge status={status} blockingIssues={0} version={base.version} error={error} />
         {blockingIssues > 0 ? (
           <span className="badge alerts-error-count" data-testid="alerting-blocking">

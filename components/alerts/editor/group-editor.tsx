@@ -14,6 +14,7 @@ import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { PageLoading } from "@/components/ui/page-loading";
 import { TabList } from "@/components/ui/tab-list";
 import { useEditorShortcuts } from "@/components/undo/keyboard-shortcuts";
+import { UndoRedoButtons } from "@/components/undo/undo-redo-buttons";
 import { type Rule, type RuleGroup, RuleGroupSchema } from "@/lib/model/rule";
 import { LiveStateBadge } from "../live/live-state-badge";
 import { useLiveRules } from "../live/use-live-rules";
@@ -185,18 +186,7 @@ function EditorBody({ record }: { record: ProjectRecordData }): ReactNode {
         >
           Add from the catalog
         </button>
-        <button type="button" className="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
-          Undo
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={redo}
-          disabled={!canRedo}
-          title="Redo (Ctrl+Shift+Z)"
-        >
-          Redo
-        </button>
+        <UndoRedoButtons canUndo={canUndo} canRedo={canRedo} undo={undo} redo={redo} />
         <SaveStatusBadge
           status={status}
           blockingIssues={blockingIssues}
