@@ -11,6 +11,7 @@ import { expectedAlertTests, type PromtoolTestFile, promtoolTestYaml } from "../
 import { backtest } from "./engine";
 import { runBacktest } from "./run";
 import { startTestPrometheus, type TestPrometheus } from "./testing/prometheus";
+import { testRangeQuery } from "./testing/range-query";
 import { generateScenarios, type Scenario } from "./testing/scenarios";
 import { splitThreshold, withThreshold } from "./threshold";
 import type { BacktestResult, ResultChunk } from "./types";
@@ -157,16 +158,7 @@ describe("the backtest agrees with Prometheus's rule engine (promtool test rules
   });
 
   it("runs the same through runBacktest: comparison applied to the split query, an edited threshold, small chunks", async () => {
-    const rangeQuery = async (text: string, startMs: number, endMs: number, stepMs: number) => {
-      const answer = await queryRange(prometheus.url, {
-        query: text,
-        start: String(startMs / 1000),
-        end: String(endMs / 1000),
-        step: String(stepMs / 1000),
-      });
-      if (answer.data.resultType !== "matrix") throw new Error(`${text}: not a matrix`);
-      return answer.data.result;
-    };
+    const rangeQuery = testRangeQuery(prometheus.url);
     let split = 0;
     for (const scenario of SCENARIOS) {
       const rule = {

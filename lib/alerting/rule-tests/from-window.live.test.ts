@@ -1,10 +1,10 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toYaml } from "../../generate/yaml";
-import { queryRange } from "../../prometheus/client";
 import { makeTempDir } from "../../tools/files";
 import type { RangeQuery } from "../backtest/run";
 import { startTestPrometheus, type TestPrometheus } from "../backtest/testing/prometheus";
+import { testRangeQuery } from "../backtest/testing/range-query";
 import { windowTest } from "./from-window";
 import { runPromtoolTests } from "./promtool";
 import { promtoolTestYaml } from "./test-file";
@@ -17,6 +17,7 @@ import { promtoolTestYaml } from "./test-file";
 const ORIGIN_MS = (Math.floor(Date.now() / 3_600_000) - 5) * 3_600_000;
 let dir: string;
 let prometheus: TestPrometheus;
+let query: RangeQuery;
 
 function level(instance: number, i: number): number | undefined {
   if (instance === 2 && i > 700) return undefined; // ends: goes stale
@@ -36,23 +37,13 @@ beforeAll(async () => {
       ).filter((sample): sample is readonly [number, number] => sample[1] !== undefined),
     })),
   });
+  query = testRangeQuery(prometheus.url);
 });
 
 afterAll(async () => {
   await prometheus?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-const query: RangeQuery = async (text, startMs, endMs, stepMs) => {
-  const answer = await queryRange(prometheus.url, {
-    query: text,
-    start: String(startMs / 1000),
-    end: String(endMs / 1000),
-    step: String(stepMs / 1000),
-  });
-  if (answer.data.resultType !== "matrix") throw new Error("not a matrix");
-  return answer.data.result;
-};
 
 describe("a backtest window as a promtool rule test", () => {
   it("passes promtool test rules, expectations with rendered annotations included", async () => {

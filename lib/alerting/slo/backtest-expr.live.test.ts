@@ -2,10 +2,10 @@ import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AlertingRule, type RuleGroup, RuleGroupSchema } from "@/lib/model/rule";
 import { SloSpecSchema } from "@/lib/model/slo";
-import { queryRange } from "../../prometheus/client";
 import { makeTempDir } from "../../tools/files";
 import { type BacktestRuleSpec, type RangeQuery, runBacktest } from "../backtest/run";
 import { startTestPrometheus, type TestPrometheus } from "../backtest/testing/prometheus";
+import { testRangeQuery } from "../backtest/testing/range-query";
 import { backtestExpr } from "./backtest-expr";
 import { generateSloRules } from "./generate";
 import { sloTraffic } from "./testing/slo-traffic";
@@ -38,6 +38,7 @@ const alerts = group.rules.filter((rule): rule is AlertingRule => rule.kind === 
 
 let dir: string;
 let prometheus: TestPrometheus;
+let query: RangeQuery;
 
 beforeAll(async () => {
   dir = makeTempDir("obsforge-slo-backtest");
@@ -46,23 +47,13 @@ beforeAll(async () => {
     dir,
     series: sloTraffic([{ route: "/pay", requestsPerMinute: 2000, errorsPerMinute: 100 }], END_MS, 8),
   });
+  query = testRangeQuery(prometheus.url);
 });
 
 afterAll(async () => {
   await prometheus?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-const query: RangeQuery = async (text, startMs, endMs, stepMs) => {
-  const answer = await queryRange(prometheus.url, {
-    query: text,
-    start: String(startMs / 1000),
-    end: String(endMs / 1000),
-    step: String(stepMs / 1000),
-  });
-  if (answer.data.resultType !== "matrix") throw new Error("not a matrix");
-  return answer.data.result;
-};
 
 function ruleSpec(rule: AlertingRule, expr: string): BacktestRuleSpec {
   return { alert: rule.alert, expr, forMs: 0, keepFiringForMs: 0, labels: rule.labels };
