@@ -35,6 +35,49 @@ export function SettingsField({
   );
 }
 
+export interface SettingsInputProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** The model's issues at this field's path. */
+  issues: readonly ModelIssue[];
+  /** The input's test id; its messages get this id with `-issues`. */
+  testId?: string;
+  placeholder?: string;
+  hint?: ReactNode;
+  wide?: boolean;
+  type?: "text" | "number";
+}
+
+/** A SettingsField holding one text input, the editors' most common field. */
+export function SettingsInput({
+  label,
+  value,
+  onChange,
+  issues,
+  testId,
+  placeholder,
+  hint,
+  wide,
+  type,
+}: SettingsInputProps): ReactNode {
+  return (
+    <SettingsField label={label} issues={issues} testId={testId} hint={hint} wide={wide}>
+      {(id, invalid) => (
+        <input
+          id={id}
+          type={type}
+          value={value}
+          placeholder={placeholder}
+          aria-invalid={invalid}
+          onChange={(event) => onChange(event.target.value)}
+          data-testid={testId}
+        />
+      )}
+    </SettingsField>
+  );
+}
+
 export interface CheckFieldProps {
   label: string;
   checked: boolean;

@@ -2,7 +2,7 @@
 
 import { type ReactNode, useState } from "react";
 import { issuesWithin } from "@/components/form/field-messages";
-import { SettingsField } from "@/components/form/settings-field";
+import { SettingsInput } from "@/components/form/settings-field";
 import type { ModelIssue } from "@/lib/model/issues";
 
 /** Small labelled inputs of the alerting editor, each with the model's messages at its path. */
@@ -34,19 +34,17 @@ export function TextInput({
   type = "text",
 }: TextInputProps): ReactNode {
   return (
-    <SettingsField label={label} issues={issuesWithin(issues, path)} testId={testId} hint={hint} wide={wide}>
-      {(id, invalid) => (
-        <input
-          id={id}
-          type={type}
-          value={value}
-          placeholder={placeholder}
-          aria-invalid={invalid}
-          onChange={(event) => onChange(event.target.value)}
-          data-testid={testId}
-        />
-      )}
-    </SettingsField>
+    <SettingsInput
+      label={label}
+      value={value}
+      onChange={onChange}
+      issues={issuesWithin(issues, path)}
+      testId={testId}
+      placeholder={placeholder}
+      hint={hint}
+      wide={wide}
+      type={type}
+    />
   );
 }
 

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useMemo } from "react";
 import { LazyPromqlEditor } from "@/components/code-editor";
 import { issuesWithin } from "@/components/form/field-messages";
-import { CheckField, SettingsField } from "@/components/form/settings-field";
+import { CheckField, SettingsField, SettingsInput } from "@/components/form/settings-field";
 import { lintExpressions } from "@/lib/api/preview-client";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { ModelIssue } from "@/lib/model/issues";
@@ -97,41 +97,6 @@ function ExpressionField({ rule, index, change, issues }: FieldProps<Rule>): Rea
   );
 }
 
-function TextInput({
-  label,
-  value,
-  onChange,
-  issues,
-  testId,
-  placeholder,
-  hint,
-  wide,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  issues: readonly ModelIssue[];
-  testId: string;
-  placeholder?: string;
-  hint?: ReactNode;
-  wide?: boolean;
-}): ReactNode {
-  return (
-    <SettingsField label={label} issues={issues} testId={testId} hint={hint} wide={wide}>
-      {(id, invalid) => (
-        <input
-          id={id}
-          value={value}
-          placeholder={placeholder}
-          aria-invalid={invalid}
-          onChange={(event) => onChange(event.target.value)}
-          data-testid={testId}
-        />
-      )}
-    </SettingsField>
-  );
-}
-
 function AlertFields({ rule, index, change, issues }: FieldProps<AlertingRule>): ReactNode {
   const path = `rules[${index}]`;
   const annotation = (key: string, text: string): void =>
@@ -143,7 +108,7 @@ function AlertFields({ rule, index, change, issues }: FieldProps<AlertingRule>):
   return (
     <>
       <div className="alerts-field-row">
-        <TextInput
+        <SettingsInput
           label="Alert name"
           value={rule.alert}
           onChange={(alert) => change({ ...rule, alert }, "alert")}
@@ -151,7 +116,7 @@ function AlertFields({ rule, index, change, issues }: FieldProps<AlertingRule>):
           testId="rule-alert"
           wide
         />
-        <TextInput
+        <SettingsInput
           label="For"
           value={rule.for ?? ""}
           placeholder="0s"
@@ -160,7 +125,7 @@ function AlertFields({ rule, index, change, issues }: FieldProps<AlertingRule>):
           testId="rule-for"
           hint="Pending this long before firing."
         />
-        <TextInput
+        <SettingsInput
           label="Keep firing for"
           value={rule.keepFiringFor ?? ""}
           placeholder="0s"
@@ -176,7 +141,7 @@ function AlertFields({ rule, index, change, issues }: FieldProps<AlertingRule>):
         change={change as (next: Rule, field: string) => void}
         issues={issues}
       />
-      <TextInput
+      <SettingsInput
         label="Summary"
         value={rule.annotations.summary ?? ""}
         onChange={(text) => annotation("summary", text)}
@@ -201,7 +166,7 @@ function AlertFields({ rule, index, change, issues }: FieldProps<AlertingRule>):
           />
         )}
       </SettingsField>
-      <TextInput
+      <SettingsInput
         label="Runbook URL"
         value={rule.annotations.runbook_url ?? ""}
         placeholder={catalogRunbook ? "the generated runbook" : "https://…"}
@@ -249,7 +214,7 @@ function RecordFields({ rule, index, change, issues }: FieldProps<RecordingRule>
   const path = `rules[${index}]`;
   return (
     <>
-      <TextInput
+      <SettingsInput
         label="Record (the series written)"
         value={rule.record}
         onChange={(record) => change({ ...rule, record }, "record")}

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { issuesWithin } from "@/components/form/field-messages";
-import { CheckField, SettingsField } from "@/components/form/settings-field";
+import { CheckField, SettingsField, SettingsInput } from "@/components/form/settings-field";
 import type { RuleTestCaseResultBody } from "@/lib/alerting/rule-tests/api-schemas";
 import type { AlertingRule, AlertTestCase, Project } from "@/lib/model";
 import type { ModelIssue } from "@/lib/model/issues";
@@ -21,38 +21,6 @@ export interface TestCaseFormProps {
   result: RuleTestCaseResultBody | undefined;
   onChange: (next: AlertTestCase, field: string) => void;
   onRemove: () => void;
-}
-
-function TextField({
-  label,
-  value,
-  onChange,
-  issues,
-  placeholder,
-  hint,
-  wide,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  issues: readonly ModelIssue[];
-  placeholder?: string;
-  hint?: ReactNode;
-  wide?: boolean;
-}): ReactNode {
-  return (
-    <SettingsField label={label} issues={issues} hint={hint} wide={wide}>
-      {(id, invalid) => (
-        <input
-          id={id}
-          value={value}
-          placeholder={placeholder}
-          aria-invalid={invalid}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </SettingsField>
-  );
 }
 
 /** The alert the case expects, as the bundle's test file writes it, or why it cannot be written. */
@@ -124,21 +92,21 @@ export function TestCaseForm({
         {test.description ? `: ${test.description}` : ""}
       </legend>
       <div className="alerts-field-row">
-        <TextField
+        <SettingsInput
           label="Description"
           value={test.description ?? ""}
           onChange={(text) => set("description", text === "" ? undefined : text)}
           issues={issuesWithin(issues, `${path}.description`)}
           wide
         />
-        <TextField
+        <SettingsInput
           label="Interval"
           value={test.interval}
           onChange={(text) => set("interval", text)}
           issues={issuesWithin(issues, `${path}.interval`)}
           hint="Between the input samples."
         />
-        <TextField
+        <SettingsInput
           label="Evaluation time"
           value={test.evalTime}
           onChange={(text) => set("evalTime", text)}
@@ -151,34 +119,20 @@ export function TestCaseForm({
         {test.inputSeries.map((entry, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
           <div key={index} className="alerts-kv-row">
-            <SettingsField
+            <SettingsInput
               label={`Series ${index + 1}`}
+              value={entry.series}
+              placeholder='up{job="api"}'
+              onChange={(text) => setSeries(index, "series", text)}
               issues={issuesWithin(issues, `${path}.inputSeries[${index}].series`)}
-            >
-              {(id, invalid) => (
-                <input
-                  id={id}
-                  value={entry.series}
-                  placeholder='up{job="api"}'
-                  aria-invalid={invalid}
-                  onChange={(event) => setSeries(index, "series", event.target.value)}
-                />
-              )}
-            </SettingsField>
-            <SettingsField
+            />
+            <SettingsInput
               label={`Values ${index + 1}`}
+              value={entry.values}
+              placeholder="0+10x30 _x5 stale"
+              onChange={(text) => setSeries(index, "values", text)}
               issues={issuesWithin(issues, `${path}.inputSeries[${index}].values`)}
-            >
-              {(id, invalid) => (
-                <input
-                  id={id}
-                  value={entry.values}
-                  placeholder="0+10x30 _x5 stale"
-                  aria-invalid={invalid}
-                  onChange={(event) => setSeries(index, "values", event.target.value)}
-                />
-              )}
-            </SettingsField>
+            />
             <button
               type="button"
               className="button button-small"
