@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../promql/testing/mutate";
 import { quickQueryAnswer, rawSuccessData } from "./quick-check";
 import { QueryResponseSchema } from "./schemas";
 
@@ -7,18 +8,6 @@ import { QueryResponseSchema } from "./schemas";
  * every kind of damage. Whatever it accepts, the schema accepts and returns unchanged; what
  * Prometheus sends, it accepts.
  */
-
-/** A small seeded generator (mulberry32), so a failure names a case that can be run again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -98,7 +87,7 @@ function damaged(answer: { [key: string]: Json }, next: () => number): Json {
 describe("quickQueryAnswer", () => {
   it("accepts what Prometheus sends, as the schema reads it", () => {
     for (let seed = 1; seed <= 2000; seed++) {
-      const answer = wellFormed(random(seed));
+      const answer = wellFormed(seededRandom(seed));
       const quick = quickQueryAnswer(JSON.parse(JSON.stringify(answer)));
       const schema = QueryResponseSchema.parse(answer);
       expect(quick, `seed ${seed}`).toBeDefined();
@@ -112,7 +101,7 @@ describe("quickQueryAnswer", () => {
     let accepted = 0;
     let refused = 0;
     for (let seed = 1; seed <= 6000; seed++) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const input = JSON.parse(JSON.stringify(damaged(wellFormed(next), next)));
       const quick = quickQueryAnswer(input);
       if (!quick) {
@@ -148,7 +137,7 @@ describe("quickQueryAnswer", () => {
 describe("rawSuccessData", () => {
   it("is the data's own text in Prometheus's layout, and nothing in any other", () => {
     for (let seed = 1; seed <= 500; seed++) {
-      const answer = wellFormed(random(seed));
+      const answer = wellFormed(seededRandom(seed));
       const text = JSON.stringify(answer);
       const raw = rawSuccessData(text, JSON.parse(text));
       if (answer.warnings || answer.infos) expect(raw).toBeUndefined();
