@@ -1,4 +1,4 @@
-import type { AlertingSection, AlertingSecret, Integration, Receiver, VerbatimConfig } from "../../model";
+import type { AlertingSecret, AlertingSection, Integration, Receiver, VerbatimConfig } from "../../model";
 import { isSecretIn, SecretNames } from "./secrets";
 
 /**
@@ -47,10 +47,14 @@ function valueAt(config: unknown, dotted: string): unknown {
   return current;
 }
 
-function withValueAt(
+/**
+ * A deep copy of `config` with `edit` applied to the object that holds `a.b[0].c`'s last part, and
+ * that part's name; the copy unchanged when the path breaks off before it.
+ */
+function editedAt(
   config: Record<string, unknown>,
   dotted: string,
-  value: unknown,
+  edit: (holder: Record<string, unknown>, last: string) => void,
 ): Record<string, unknown> {
   const parts = dotted.match(/[^.[\]]+/g) ?? [];
   const copy = structuredClone(config);
@@ -61,8 +65,19 @@ function withValueAt(
     current = next as Record<string, unknown>;
   }
   const last = parts.at(-1);
-  if (last !== undefined && last in current) current[last] = value;
+  if (last !== undefined) edit(current, last);
   return copy;
+}
+
+/** `a.b[0].c` replaced by `value` where it is set. */
+function withValueAt(
+  config: Record<string, unknown>,
+  dotted: string,
+  value: unknown,
+): Record<string, unknown> {
+  return editedAt(config, dotted, (holder, last) => {
+    if (last in holder) holder[last] = value;
+  });
 }
 
 function verbatimSecrets(verbatim: VerbatimConfig, prefix: string): ImportedSecret[] {
@@ -155,17 +170,9 @@ export interface ExtractedSecret {
 }
 
 function withoutValueAt(config: Record<string, unknown>, dotted: string): Record<string, unknown> {
-  const parts = dotted.match(/[^.[\]]+/g) ?? [];
-  const copy = structuredClone(config);
-  let current: Record<string, unknown> = copy;
-  for (const part of parts.slice(0, -1)) {
-    const next = current[part];
-    if (typeof next !== "object" || next === null) return copy;
-    current = next as Record<string, unknown>;
-  }
-  const last = parts.at(-1);
-  if (last !== undefined) delete current[last];
-  return copy;
+  return editedAt(config, dotted, (holder, last) => {
+    delete holder[last];
+  });
 }
 
 /** Every secret name the section already uses, so new names never collide with one. */
