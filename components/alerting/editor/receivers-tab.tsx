@@ -3,8 +3,9 @@
 import { type ReactNode, useState } from "react";
 import { ReceiverNotifications } from "@/components/alerting/notifications/receiver-notifications";
 import { FieldMessages, issuesWithin } from "@/components/form/field-messages";
-import type { IntegrationType, Receiver, Route } from "@/lib/model/alertmanager";
+import { ProblemCountBadge } from "@/components/ui/problem-count-badge";
 import { maskImportedSecrets } from "@/lib/import/alertmanager/imported-secrets";
+import type { IntegrationType, Receiver, Route } from "@/lib/model/alertmanager";
 import { receiverRenameProblem } from "../model/receiver-ops";
 import { useAlertingIssues, useAlertingState } from "../store/store-provider";
 import { IntegrationForm, integrationTitle } from "./integration-form";
@@ -64,11 +65,7 @@ function ReceiverList(): ReactNode {
                     {entry.key.replace(/_configs$/, "")}
                   </span>
                 ))}
-                {errors > 0 ? (
-                  <span className="badge alerts-error-count">
-                    {errors} problem{errors === 1 ? "" : "s"}
-                  </span>
-                ) : null}
+                <ProblemCountBadge count={errors} />
               </button>
             </li>
           );

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { ProblemCountBadge } from "@/components/ui/problem-count-badge";
 import { formatMatcherText } from "@/lib/alerting/routing/parse-matchers";
 import type { ResolvedRoute } from "@/lib/alerting/routing/route-tree";
 import type { Route } from "@/lib/model/alertmanager";
@@ -96,11 +97,7 @@ function Node({
       >
         <NodeLine route={route} resolved={resolved} isRoot={path.length === 0} />
         {props.matched.has(key) ? <span className="badge alerting-matched-badge">matched</span> : null}
-        {errors > 0 ? (
-          <span className="badge alerts-error-count">
-            {errors} problem{errors === 1 ? "" : "s"}
-          </span>
-        ) : null}
+        <ProblemCountBadge count={errors} />
       </button>
       {route.routes.length > 0 ? (
         <ul className="route-children">

@@ -12,6 +12,7 @@ import { SaveProblemsNotice } from "@/components/section-save/save-problems";
 import { SaveStatusBadge } from "@/components/section-save/save-status";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { PageLoading } from "@/components/ui/page-loading";
+import { ProblemCountBadge } from "@/components/ui/problem-count-badge";
 import { TabList } from "@/components/ui/tab-list";
 import { useEditorShortcuts } from "@/components/undo/keyboard-shortcuts";
 import { UndoRedoButtons } from "@/components/undo/undo-redo-buttons";
@@ -97,11 +98,7 @@ function RuleList(): ReactNode {
                 <code>{ruleName(rule) || "(unnamed)"}</code>
                 {rule.kind === "record" ? <span className="badge">recording</span> : null}
                 {rule.enabled ? null : <span className="badge">disabled</span>}
-                {errors > 0 ? (
-                  <span className="badge alerts-error-count">
-                    {errors} problem{errors === 1 ? "" : "s"}
-                  </span>
-                ) : null}
+                <ProblemCountBadge count={errors} />
               </button>
               <LiveStateBadge state={liveRuleState(group.name, rule, live.data)} />
               <button
