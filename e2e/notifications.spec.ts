@@ -65,3 +65,33 @@ test("the rendered Slack message, firing and resolved; a test notification to a 
   // The secret URL is nowhere on the page.
   await expect(page.locator("body")).not.toContainText("e2e-secret");
 });
+
+test("a webhook's payload wraps inside the window: its long generatorURL does not widen the page", async ({
+  page,
+  request,
+}) => {
+  const created = await request.post("/api/projects", {
+    data: { template: "standard", name: uniqueName("Webhook wrap") },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const record = await created.json();
+  const receivers = [
+    ...record.project.receivers,
+    { name: "hook", integrations: [{ type: "webhook", url: `${sink.base}/hook` }] },
+  ];
+  const saved = await request.put(`/api/projects/${record.id}`, {
+    data: { version: record.version, project: { ...record.project, receivers } },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  const alerting = new AlertingPage(page);
+  await alerting.goto(record.id);
+  await page.locator('[data-testid="receiver-item"][data-receiver="hook"] button').click();
+  await expect(page.getByTestId("webhook-preview")).toContainText("generatorURL");
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    window: document.documentElement.clientWidth,
+  }));
+  expect(widths.page).toBeLessThanOrEqual(widths.window);
+});
