@@ -19,6 +19,7 @@ import type { SimulatedAlert } from "@/lib/alerting/simulation/types";
 import type { Labels, Project } from "@/lib/model";
 import { NotificationTimeline } from "./notification-timeline";
 import { PathView } from "./path-view";
+import { simulationSubject } from "./simulation-subject";
 import "./simulation.css";
 
 export interface SimulatePageProps {
@@ -123,7 +124,7 @@ export function SimulatePage({ projectId }: SimulatePageProps): ReactNode {
     if (!inhibit) return "";
     return `${inhibit.sourceMatchers.map(formatMatcherText).join(", ")} mutes ${inhibit.targetMatchers.map(formatMatcherText).join(", ")}${inhibit.equal.length > 0 ? ` with equal ${inhibit.equal.join(", ")}` : ""}`;
   };
-  const subject = backtest.data ? `this rule (${backtest.data.rule.alert})` : "this alert";
+  const subject = simulationSubject(backtest.data?.rule.alert, typedInput.labels !== undefined);
   const when = backtest.data ? WINDOW_WORDS[backtest.data.window] : "Over the window";
 
   return (
