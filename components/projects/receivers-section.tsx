@@ -1,27 +1,25 @@
 import type { ReactNode } from "react";
-import type { Integration, Receiver } from "@/lib/model/alertmanager";
+import type { Receiver } from "@/lib/model/alertmanager";
 import { anchorId } from "./issue-anchors";
+import { integrationRows } from "./receiver-integrations";
 
 export interface ReceiversSectionProps {
   receivers: readonly Receiver[];
 }
 
-/** Where an integration sends, without any secret (those are only names of variables anyway). */
-function integrationTarget(integration: Integration): string {
-  switch (integration.type) {
-    case "slack":
-      return integration.channel;
-    case "email":
-      return integration.to;
-    case "pagerduty":
-      return `routing key from ${integration.routingKey.secret}`;
-    case "webhook":
-      return integration.url;
-    default: {
-      const exhaustive: never = integration;
-      throw new Error(`unknown integration ${JSON.stringify(exhaustive)}`);
-    }
-  }
+function IntegrationList({ receiver }: { receiver: Receiver }): ReactNode {
+  const rows = integrationRows(receiver);
+  if (rows.length === 0) return <span className="muted">none (alerts are dropped)</span>;
+  return (
+    <ul className="plain-list">
+      {rows.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: integrations have no identity of their own
+        <li key={i}>
+          <span className="badge">{row.type}</span> <span className="muted small">{row.detail}</span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function ReceiversSection({ receivers }: ReceiversSectionProps): ReactNode {
@@ -51,19 +49,7 @@ export function ReceiversSection({ receivers }: ReceiversSectionProps): ReactNod
                   <code>{receiver.name}</code>
                 </td>
                 <td>
-                  {receiver.integrations.length === 0 ? (
-                    <span className="muted">none (alerts are dropped)</span>
-                  ) : (
-                    <ul className="plain-list">
-                      {receiver.integrations.map((integration, i) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: integrations have no identity of their own
-                        <li key={i}>
-                          <span className="badge">{integration.type}</span>{" "}
-                          <span className="muted small">{integrationTarget(integration)}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                  <IntegrationList receiver={receiver} />
                 </td>
               </tr>
             ))}
