@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectFromTemplate } from "../catalog/templates";
 import { smallProject } from "../generate/testdata/small-project";
-import { type Project, parseProject, type SectionRef, slugify } from "../model";
+import { defaultAlertmanagerSettings, type Project, parseProject, type SectionRef, slugify } from "../model";
 import { createDb, type Db } from "./client";
 import { SectionConflictError } from "./errors";
 import { newId } from "./ids";
@@ -319,7 +319,7 @@ describe.each(TEST_DRIVERS)("the project-sections migration on %s", (driver) => 
       const last = latest(project);
       const version = project.revisions.length;
       // `alertmanager` came later: it belongs to the alerting section, which the migration stored
-      // without it (the model defaults it when the project is read).
+      // without it; reading the section defaults it, as reading the project does.
       const { dashboards, ruleGroups, receivers, route, inhibitRules, alertmanager, ...settings } =
         last.project;
       expect(await getSection(db, project.id, { kind: "settings" })).toEqual({
@@ -330,7 +330,7 @@ describe.each(TEST_DRIVERS)("the project-sections migration on %s", (driver) => 
       expect(await getSection(db, project.id, { kind: "alerting" })).toEqual({
         version,
         sectionVersion: version,
-        content: { receivers, route, inhibitRules },
+        content: { receivers, route, inhibitRules, alertmanager: defaultAlertmanagerSettings() },
       });
       for (const dashboard of dashboards) {
         expect(await getSection(db, project.id, dashboardRef(dashboard.uid))).toEqual({
