@@ -1,6 +1,4 @@
 import "server-only";
-import { promisify } from "node:util";
-import { constants, gzip } from "node:zlib";
 import type { ApiError } from "../api/schemas";
 import { PreviewError } from "../prometheus/errors";
 import { HttpError, json, route } from "../server/http";
@@ -37,37 +35,15 @@ export function previewRoute<A extends unknown[]>(
   });
 }
 
-const gzipAsync = promisify(gzip);
-
-/** Shorter bodies go as they are: compressing them would not pay for itself. */
-const MIN_GZIP_CHARS = 1024;
-
-/** Whether an Accept-Encoding header takes gzip: named (or `*` when it is not) with a q above 0. */
-export function acceptsGzip(header: string | null): boolean {
-  let named: number | undefined;
-  let any: number | undefined;
-  for (const part of (header ?? "").toLowerCase().split(",")) {
-    const [coding, ...params] = part.split(";").map((item) => item.trim());
-    const q = params.find((param) => param.startsWith("q="));
-    const weight = q === undefined ? 1 : Number(q.slice(2));
-    if (coding === "gzip") named = weight;
-    else if (coding === "*") any = weight;
-  }
-  return (named ?? any ?? 0) > 0;
-}
-
 /**
  * A preview's 200 answer. The data goes in as the text Prometheus sent when there is one (see
  * PreviewOutcome): a range answer is most of the body, and encoding it again cost more than the
  * rest of the route. (Response.json would encode it too, and slower than JSON.stringify.)
- * Compressed here, at gzip's fastest level, when the caller takes gzip: Next's own compression
- * (default level) cost several times more CPU for a body about a fifth smaller, and on a small
- * server the preview's CPU is what a dashboard of a hundred panels waits for.
+ * Not compressed here: Next 16 drops a route handler's content-encoding header (send-response.js)
+ * and compresses the body again, so a route-gzipped answer reached the browser gzipped twice and
+ * every preview over 1 KB failed to parse there. Next's own compression does it once.
  */
-export async function previewResponse(
-  { result, dataJson }: PreviewOutcome,
-  acceptEncoding: string | null,
-): Promise<Response> {
+export function previewResponse({ result, dataJson }: PreviewOutcome): Response {
   let body: string;
   if (dataJson === undefined) {
     body = JSON.stringify(result);
@@ -76,14 +52,9 @@ export async function previewResponse(
     const restJson = JSON.stringify(rest);
     body = `{"data":${dataJson}${restJson === "{}" ? "}" : `,${restJson.slice(1)}`}`;
   }
-  const headers = {
-    "content-type": "application/json",
-    "cache-control": "no-store",
-    vary: "accept-encoding",
-  };
-  if (body.length < MIN_GZIP_CHARS || !acceptsGzip(acceptEncoding)) return new Response(body, { headers });
-  const compressed = await gzipAsync(body, { level: constants.Z_BEST_SPEED });
-  return new Response(new Uint8Array(compressed), { headers: { ...headers, "content-encoding": "gzip" } });
+  return new Response(body, {
+    headers: { "content-type": "application/json", "cache-control": "no-store" },
+  });
 }
 
 /** Runs calls to a preview target; a PreviewError they throw names that target, so the answer says what was tried. */

@@ -1,5 +1,4 @@
 import { rmSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/testing/processes";
 import {
@@ -91,7 +90,7 @@ describe("the preview API", () => {
     });
   });
 
-  it("answers Prometheus's data as it came when nothing is thinned, gzipped for a caller that takes it", async () => {
+  it("answers Prometheus's data as it came when nothing is thinned, never gzipped by the route (Next 16 drops its content-encoding and compresses again)", async () => {
     const end = demo.backfilledUntil;
     const query = "sum by (operation) (rate(fraiseql_query_duration_seconds_count[5m]))";
     const search = new URLSearchParams({ query, start: String(end - 3600), end: String(end), step: "15" });
@@ -109,8 +108,9 @@ describe("the preview API", () => {
       `/api/projects/${id}/preview/query_range?${search}`,
       { headers: { "accept-encoding": "br, gzip;q=0.8" } },
     );
-    expect(zipped.headers.get("content-encoding")).toBe("gzip");
-    expect(JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8"))).toEqual(body);
+    // Plain JSON for a caller that takes gzip too: Next's compression, not the route, encodes it.
+    expect(zipped.headers.get("content-encoding")).toBeNull();
+    expect(await zipped.json()).toEqual(body);
     const refused = await callRoute(
       preview.GET as RouteHandler,
       { id, endpoint: ["query_range"] },

@@ -28,7 +28,7 @@ async function preview(request: Request, context: PreviewRouteContext): Promise<
   const outcome = await atTarget(target, () =>
     runPreview(target, parsed, variables, { method, signal: request.signal }),
   );
-  return previewResponse(outcome, request.headers.get("accept-encoding"));
+  return previewResponse(outcome);
 }
 
 export const GET = previewRoute(preview);
