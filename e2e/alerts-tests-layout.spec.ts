@@ -1,19 +1,14 @@
-import { expect, test, uniqueName } from "./fixtures";
+import { expect, test } from "./dashboard-fixtures";
 import { AlertsGroupEditor } from "./pages/alerts-group-editor";
 
 /**
  * The Tests part of a rule: each input series and its values are one-line fields as tall as any
  * other, wide enough to read (a flex basis meant for the label editor's rows made them 260px tall).
+ * The project previews against the demo Prometheus: the editor asks it for live state and annotations.
  */
-test("a rule test's series and values fields are one line high", async ({ page, request }) => {
-  const created = await request.post("/api/projects", {
-    data: { template: "standard", name: uniqueName("Tests layout") },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const record = await created.json();
-
+test("a rule test's series and values fields are one line high", async ({ page, demoProject }) => {
   const editor = new AlertsGroupEditor(page);
-  await editor.goto(record.id, "fraiseql-performance");
+  await editor.goto(demoProject.id, "fraiseql-performance");
   await editor.openRule("HighErrorRate");
   const series = page.getByTestId("rule-tests").getByLabel("Series 1").first();
   await expect(series).toBeVisible();
