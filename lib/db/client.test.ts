@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { smallProject } from "../generate/testdata/small-project";
-import { closeDb, createDb, dbOptionsFromEnv, getDb } from "./client";
+import { closeDb, createDb, dbOptionsFromEnv, getDb, onDatabaseOpened } from "./client";
 import { createProject, getProject } from "./projects";
 import { ALL_MIGRATIONS, createTestDatabase } from "./testing";
 
@@ -56,6 +56,30 @@ describe("getDb", () => {
     expect(await reopened.prisma.$queryRaw`SELECT migration_name FROM "_prisma_migrations"`).toHaveLength(
       ALL_MIGRATIONS.length,
     );
+  });
+
+  it("runs start-up hooks once per opening, before anyone gets the database; a failing hook is logged", async () => {
+    const database = await createTestDatabase();
+    const seen: string[] = [];
+    onDatabaseOpened(async (db) => {
+      seen.push(`ran on ${db.driver}`);
+    });
+    onDatabaseOpened(async () => {
+      throw new Error("no usable key");
+    });
+    try {
+      process.env.DATABASE_URL = database.url;
+      const [first, second] = await Promise.all([getDb(), getDb()]);
+      expect(second).toBe(first);
+      expect(seen).toEqual(["ran on postgres"]);
+      await closeDb();
+      await getDb();
+      expect(seen).toEqual(["ran on postgres", "ran on postgres"]);
+      await closeDb();
+    } finally {
+      (globalThis as { __obsforgeDbOpenHooks?: unknown }).__obsforgeDbOpenHooks = undefined;
+      await database.drop();
+    }
   });
 
   it("opens Postgres from DATABASE_URL", async () => {

@@ -101,13 +101,39 @@ export function dbOptionsFromEnv(source?: Readonly<Record<string, string | undef
     : { driver: "pglite", dataDir: path.resolve(parsed.OBSFORGE_DATA_DIR) };
 }
 
-// On globalThis so that Next.js dev reloads, which re-evaluate this module, reuse one client.
-const processWide = globalThis as typeof globalThis & { __obsforgeDb?: Promise<Db> };
+/** Work that must be done on an opened database before it serves anyone (data migrations). */
+export type OpenHook = (db: Db) => Promise<void>;
+
+// On globalThis so that Next.js dev reloads, which re-evaluate this module, reuse one client, and so
+// that hooks registered by instrumentation.ts reach the copy of this module the routes use.
+const processWide = globalThis as typeof globalThis & {
+  __obsforgeDb?: Promise<Db>;
+  __obsforgeDbOpenHooks?: OpenHook[];
+};
+
+/**
+ * Runs `hook` on the process's database each time it is opened, before `getDb` hands it to anyone.
+ * A failing hook is logged and does not stop the database from serving.
+ */
+export function onDatabaseOpened(hook: OpenHook): void {
+  processWide.__obsforgeDbOpenHooks = [...(processWide.__obsforgeDbOpenHooks ?? []), hook];
+}
+
+async function runOpenHooks(db: Db): Promise<Db> {
+  for (const hook of processWide.__obsforgeDbOpenHooks ?? []) {
+    try {
+      await hook(db);
+    } catch (error) {
+      console.error(`database: start-up task failed: ${(error as Error).message}`);
+    }
+  }
+  return db;
+}
 
 /** The process's database, opened and migrated on first use. */
 export function getDb(): Promise<Db> {
   if (!processWide.__obsforgeDb) {
-    const opening = createDb(dbOptionsFromEnv());
+    const opening = createDb(dbOptionsFromEnv()).then(runOpenHooks);
     processWide.__obsforgeDb = opening;
     // A failed start-up (database down, bad migration) is retried on the next call.
     opening.catch(() => {

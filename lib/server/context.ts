@@ -20,11 +20,7 @@ export const ANONYMOUS: Actor = { kind: "anonymous" };
 
 /** The context of one HTTP request. */
 export async function requestContext(_request: Request): Promise<ServiceContext> {
-  const context: ServiceContext = { actor: ANONYMOUS, db: await getDb() };
-  // Once per process: literal secrets stored before they were encrypted are moved first. Imported
-  // lazily, as the services import this module.
-  await (await import("./services/secrets-migration")).secretsMoved(context);
-  return context;
+  return { actor: ANONYMOUS, db: await getDb() };
 }
 
 /** What a write records about its actor. */

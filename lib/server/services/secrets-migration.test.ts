@@ -29,14 +29,14 @@ describe.each(["pglite", "postgres"] as const)("moving stored literal secrets on
   });
   afterAll(() => opened.dispose());
 
-  it("moves a project's stored values to encrypted storage and blanks them in its history, once", async () => {
+  it("moves a project's stored values to encrypted storage and blanks them in its history, once, without a new version", async () => {
     const { alerting } = importAlertmanagerConfig(conf);
     const literals = importedSecrets(alerting).filter((secret) => secret.value !== "Sample_route");
     // Stored as the app stored imports before secrets were encrypted: through the database layer.
     const record = await projects.createProject(opened.db, { name: "old", ...alerting });
     const context: ServiceContext = { actor: { kind: "anonymous" }, db: opened.db };
 
-    expect(await moveStoredLiteralSecrets(context)).toEqual({ sections: 1, revisions: 1 });
+    expect(await moveStoredLiteralSecrets(opened.db)).toEqual({ sections: 1, revisions: 1 });
     const sections = await opened.db.prisma.$queryRawUnsafe<unknown[]>(
       "SELECT content FROM project_sections",
     );
@@ -51,8 +51,10 @@ describe.each(["pglite", "postgres"] as const)("moving stored literal secrets on
     expect(await revealSecretForSending(context, record.id, "ALERTMANAGER_SMTP_AUTH_PASSWORD")).toBe(
       "multiline\nmysecret",
     );
+    // Where the values are kept changed, the project did not: no new version, no revision.
     const latest = await projects.getProject(opened.db, record.id);
-    expect(latest?.version).toBe(2);
-    expect(await moveStoredLiteralSecrets(context)).toEqual({ sections: 0, revisions: 0 });
+    expect(latest?.version).toBe(record.version);
+    expect(await opened.db.prisma.revision.count({ where: { projectId: record.id } })).toBe(1);
+    expect(await moveStoredLiteralSecrets(opened.db)).toEqual({ sections: 0, revisions: 0 });
   });
 });

@@ -1,15 +1,13 @@
 import "server-only";
 import type { Db } from "../../db/client";
-import { SectionConflictError } from "../../db/errors";
-import type { ServiceContext } from "../context";
-import { separateAlertingSecrets } from "./secrets";
-import { saveSection } from "./sections";
+import { separateAlertingSecrets, storeSecretValues } from "./secrets";
 
 /**
  * Projects stored before secrets were encrypted kept an import's literal secrets in their alerting
- * section (and in its revisions). Once per process, before the first request is served, each such
- * section is saved again through the section save, which moves the values to encrypted storage;
- * then the values are blanked out of every revision (history keeps the names, not the values).
+ * section (and in its revisions). When the app starts, before the database serves a request, the
+ * values move to encrypted storage and are blanked out of every revision (history keeps the names,
+ * not the values). This changes how values are kept, not the project: no version, no revision, so
+ * opening or viewing a project never writes one.
  */
 
 /** Alerting section rows (of table alias `t`) whose content may still hold a literal secret. */
@@ -24,33 +22,24 @@ function cleaned(content: unknown): unknown {
   return separated.secrets.length > 0 ? separated.content : undefined;
 }
 
-async function moveCurrentSections(context: ServiceContext): Promise<number> {
-  // The stored content as it is (not re-parsed), with the version to save it from.
-  const rows = await context.db.prisma.$queryRawUnsafe<
-    { project_id: string; version: number; content: unknown }[]
-  >(
-    `SELECT s.project_id, p.version, s.content FROM project_sections s JOIN projects p ON p.id = s.project_id
-      WHERE ${literalFilter("s")}`,
+async function moveCurrentSections(db: Db): Promise<number> {
+  const rows = await db.prisma.$queryRawUnsafe<{ project_id: string; content: unknown }[]>(
+    `SELECT s.project_id, s.content FROM project_sections s WHERE ${literalFilter("s")}`,
   );
   let moved = 0;
   for (const row of rows) {
-    if (!cleaned(row.content)) continue;
-    try {
-      await saveSection(
-        context,
-        row.project_id,
-        { kind: "alerting" },
-        {
-          version: row.version,
-          content: row.content,
-          message: "moved imported secrets to encrypted storage",
-        },
-      );
-      moved++;
-    } catch (error) {
-      // Saved by someone meanwhile: that save moved them (every save does), or the next start will.
-      if (!(error instanceof SectionConflictError)) throw error;
-    }
+    const separated = separateAlertingSecrets(row.content);
+    if (separated.secrets.length === 0) continue;
+    // In place, in one transaction: where the values are kept changes, the project does not (its
+    // content names the same secrets), so there is no new version and no revision to author.
+    await db.prisma.$transaction(async (tx) => {
+      await storeSecretValues(tx, row.project_id, separated.secrets, null);
+      await tx.projectSection.update({
+        where: { projectId_key: { projectId: row.project_id, key: "alerting" } },
+        data: { content: JSON.parse(JSON.stringify(separated.content)) },
+      });
+    });
+    moved++;
   }
   return moved;
 }
@@ -73,36 +62,24 @@ async function blankRevisions(db: Db): Promise<number> {
 }
 
 /** Moves every stored literal secret to encrypted storage; answers how many sections and revisions changed. */
-export async function moveStoredLiteralSecrets(
-  context: ServiceContext,
-): Promise<{ sections: number; revisions: number }> {
-  const sections = await moveCurrentSections(context);
-  return { sections, revisions: await blankRevisions(context.db) };
+export async function moveStoredLiteralSecrets(db: Db): Promise<{ sections: number; revisions: number }> {
+  const sections = await moveCurrentSections(db);
+  return { sections, revisions: await blankRevisions(db) };
 }
 
-const runs = new WeakMap<Db, Promise<void>>();
-
 /**
- * Runs the move once per database handle. A failure (no usable key) is logged once, without any
- * value, and does not stop requests: those secrets stay where they were until the key is fixed.
+ * The start-up task (registered in instrumentation.ts): moves every literal secret before the
+ * database serves its first request. A failure (no usable key) is logged without any value; those
+ * secrets stay where they were until a start with a usable key.
  */
-export function secretsMoved(context: ServiceContext): Promise<void> {
-  let run = runs.get(context.db);
-  if (!run) {
-    run = moveStoredLiteralSecrets(context).then(
-      (counts) => {
-        if (counts.sections + counts.revisions > 0)
-          console.info(
-            `secrets: moved imported secrets of ${counts.sections} project(s) to encrypted storage, blanked ${counts.revisions} revision(s)`,
-          );
-      },
-      (error: unknown) => {
-        console.error(
-          `secrets: could not move stored secrets to encrypted storage: ${(error as Error).message}`,
-        );
-      },
-    );
-    runs.set(context.db, run);
+export async function moveLiteralSecretsAtStart(db: Db): Promise<void> {
+  try {
+    const counts = await moveStoredLiteralSecrets(db);
+    if (counts.sections + counts.revisions > 0)
+      console.info(
+        `secrets: moved imported secrets of ${counts.sections} project(s) to encrypted storage, blanked ${counts.revisions} revision(s)`,
+      );
+  } catch (error) {
+    console.error(`secrets: could not move stored secrets to encrypted storage: ${(error as Error).message}`);
   }
-  return run;
 }
