@@ -3,7 +3,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { importAlertmanagerConfig } from "./import-alertmanager";
-import { extractImportedSecrets, importedSecrets, MASK, maskImportedSecrets } from "./imported-secrets";
+import {
+  extractImportedSecrets,
+  importedSecrets,
+  isSealedValue,
+  MASK,
+  maskImportedSecrets,
+  SEALED_PREFIX,
+  withImportedSecretValues,
+} from "./imported-secrets";
 
 const conf = (name: string): unknown =>
   parse(readFileSync(path.join(import.meta.dirname, "../testdata/alertmanager", name), "utf8"));
@@ -63,5 +71,38 @@ describe("extractImportedSecrets", () => {
     const { alerting } = importAlertmanagerConfig(conf("prometheus-alertmanager-conf-good.yml"));
     const { secrets } = extractImportedSecrets(maskImportedSecrets(alerting));
     expect(secrets).toEqual([]);
+  });
+});
+
+describe("withImportedSecretValues", () => {
+  it("replaces exactly the values a save takes out, which then come out under the same names", () => {
+    const { alerting } = importAlertmanagerConfig(conf("prometheus-alertmanager-conf-good.yml"));
+    const plain = extractImportedSecrets(alerting);
+    const sealed = withImportedSecretValues(alerting, (value) => `${SEALED_PREFIX}<${value}>`);
+    const text = JSON.stringify(sealed);
+    for (const secret of plain.secrets) expect(text).not.toContain(`:${JSON.stringify(secret.value)}`);
+    // VictorOps's routing_key is no secret: it stays as written.
+    expect(text).toContain('"routing_key":"Sample_route"');
+    const fromSealed = extractImportedSecrets(sealed);
+    expect(fromSealed.secrets).toEqual(
+      plain.secrets.map((secret) => ({ ...secret, value: `${SEALED_PREFIX}<${secret.value}>` })),
+    );
+    expect(fromSealed.secrets.every((secret) => isSealedValue(secret.value))).toBe(true);
+    expect(fromSealed.section).toEqual(plain.section);
+    // The original is untouched, and masked values are left alone.
+    expect(extractImportedSecrets(alerting)).toEqual(plain);
+    expect(withImportedSecretValues(maskImportedSecrets(alerting), () => "x")).toEqual(
+      maskImportedSecrets(alerting),
+    );
+  });
+
+  it("says where each secret was, never what", () => {
+    const { alerting } = importAlertmanagerConfig(conf("prometheus-alertmanager-conf-good.yml"));
+    const { secrets } = extractImportedSecrets(alerting);
+    expect(secrets.map((secret) => secret.where)).toContain('receiver "team-X-pager" pagerduty routingKey');
+    expect(secrets.map((secret) => secret.where)).toContain("global smtp_auth_password");
+    // The corpus holds short sample values ("key") that a path can name by chance.
+    for (const secret of secrets.filter((secret) => secret.value.length > 8))
+      expect(secret.where).not.toContain(secret.value);
   });
 });

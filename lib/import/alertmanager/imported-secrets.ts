@@ -37,6 +37,50 @@ function integrationSecrets(integration: Integration): [string, AlertingSecret |
   }
 }
 
+/**
+ * The integration with `map` applied to each secret it has (`field` as in `integrationSecrets`):
+ * the one walk masking, sealing and extraction share.
+ */
+function mapIntegrationSecrets(
+  integration: Integration,
+  map: (secret: AlertingSecret, field: string) => AlertingSecret,
+): Integration {
+  switch (integration.type) {
+    case "slack":
+      return { ...integration, apiUrl: map(integration.apiUrl, "apiUrl") };
+    case "email":
+      return integration.authPassword
+        ? { ...integration, authPassword: map(integration.authPassword, "authPassword") }
+        : integration;
+    case "pagerduty":
+      return { ...integration, routingKey: map(integration.routingKey, "routingKey") };
+    case "webhook":
+      return {
+        ...integration,
+        ...(integration.authorization
+          ? {
+              authorization: {
+                ...integration.authorization,
+                credentials: map(integration.authorization.credentials, "authorization.credentials"),
+              },
+            }
+          : {}),
+        ...(integration.basicAuth
+          ? {
+              basicAuth: {
+                ...integration.basicAuth,
+                password: map(integration.basicAuth.password, "basicAuth.password"),
+              },
+            }
+          : {}),
+      };
+    default: {
+      const exhaustive: never = integration;
+      throw new Error(`unknown integration ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
 /** Reads `a.b[0].c` in a config map. */
 function valueAt(config: unknown, dotted: string): unknown {
   let current: unknown = config;
@@ -113,28 +157,7 @@ function maskSecret<T extends AlertingSecret | undefined>(secret: T): T {
 }
 
 function maskIntegration(integration: Integration): Integration {
-  switch (integration.type) {
-    case "slack":
-      return { ...integration, apiUrl: maskSecret(integration.apiUrl) };
-    case "email":
-      return { ...integration, authPassword: maskSecret(integration.authPassword) };
-    case "pagerduty":
-      return { ...integration, routingKey: maskSecret(integration.routingKey) };
-    case "webhook":
-      return {
-        ...integration,
-        authorization: integration.authorization
-          ? { ...integration.authorization, credentials: maskSecret(integration.authorization.credentials) }
-          : undefined,
-        basicAuth: integration.basicAuth
-          ? { ...integration.basicAuth, password: maskSecret(integration.basicAuth.password) }
-          : undefined,
-      };
-    default: {
-      const exhaustive: never = integration;
-      throw new Error(`unknown integration ${JSON.stringify(exhaustive)}`);
-    }
-  }
+  return mapIntegrationSecrets(integration, maskSecret);
 }
 
 function maskVerbatim<T extends VerbatimConfig>(verbatim: T): T {
@@ -167,6 +190,8 @@ export function maskImportedSecrets(section: AlertingSection): AlertingSection {
 export interface ExtractedSecret {
   name: string;
   value: string;
+  /** Where it was, for a report (`receiver "ops" slack apiUrl`, `global smtp_auth_password`); never the value. */
+  where: string;
 }
 
 function withoutValueAt(config: Record<string, unknown>, dotted: string): Record<string, unknown> {
@@ -187,45 +212,28 @@ function namesInUse(section: AlertingSection): string[] {
   return names;
 }
 
-function withoutImportedValue(secret: AlertingSecret, found: ExtractedSecret[]): AlertingSecret {
+/** A value an import kept that a save moves to encrypted storage: a masked one sent back by a page is not one. */
+function isMovableValue(value: unknown): value is string {
+  return typeof value === "string" && value !== MASK;
+}
+
+function withoutImportedValue(
+  secret: AlertingSecret,
+  where: string,
+  found: ExtractedSecret[],
+): AlertingSecret {
   if (secret.importedValue === undefined) return secret;
   const { importedValue, ...rest } = secret;
   // A masked value sent back by a page is not a value: the stored one stays.
-  if (importedValue !== MASK) found.push({ name: secret.secret, value: importedValue });
+  if (isMovableValue(importedValue)) found.push({ name: secret.secret, value: importedValue, where });
   return rest;
 }
 
-function extractFromIntegration(integration: Integration, found: ExtractedSecret[]): Integration {
-  const take = (secret: AlertingSecret): AlertingSecret => withoutImportedValue(secret, found);
-  switch (integration.type) {
-    case "slack":
-      return { ...integration, apiUrl: take(integration.apiUrl) };
-    case "email":
-      return integration.authPassword
-        ? { ...integration, authPassword: take(integration.authPassword) }
-        : integration;
-    case "pagerduty":
-      return { ...integration, routingKey: take(integration.routingKey) };
-    case "webhook":
-      return {
-        ...integration,
-        ...(integration.authorization
-          ? {
-              authorization: {
-                ...integration.authorization,
-                credentials: take(integration.authorization.credentials),
-              },
-            }
-          : {}),
-        ...(integration.basicAuth
-          ? { basicAuth: { ...integration.basicAuth, password: take(integration.basicAuth.password) } }
-          : {}),
-      };
-    default: {
-      const exhaustive: never = integration;
-      throw new Error(`unknown integration ${JSON.stringify(exhaustive)}`);
-    }
-  }
+/** The paths of a verbatim config whose literal a save moves to encrypted storage. */
+function movablePaths(verbatim: VerbatimConfig, configKey: string): string[] {
+  return verbatim.secretPaths.filter(
+    (path) => isMovableValue(valueAt(verbatim.config, path)) && isSecretIn(configKey, path),
+  );
 }
 
 function extractFromVerbatim<T extends VerbatimConfig>(
@@ -234,22 +242,19 @@ function extractFromVerbatim<T extends VerbatimConfig>(
   nameParts: string[],
   names: SecretNames,
   found: ExtractedSecret[],
+  where: string,
 ): T {
+  const moved = movablePaths(verbatim, configKey);
+  if (moved.length === 0) return verbatim;
   let config = verbatim.config;
   const secretRefs = { ...verbatim.secretRefs };
-  const kept: string[] = [];
-  for (const path of verbatim.secretPaths) {
-    const value = valueAt(config, path);
-    if (typeof value !== "string" || value === MASK || !isSecretIn(configKey, path)) {
-      kept.push(path);
-      continue;
-    }
+  for (const path of moved) {
     const name = names.name(...nameParts, path.split(".").at(-1) ?? "secret");
-    found.push({ name, value });
+    found.push({ name, value: valueAt(config, path) as string, where: `${where} ${path}` });
     config = withoutValueAt(config, path);
     secretRefs[path] = name;
   }
-  if (kept.length === verbatim.secretPaths.length) return verbatim;
+  const kept = verbatim.secretPaths.filter((path) => !moved.includes(path));
   return { ...verbatim, config, secretPaths: kept, secretRefs };
 }
 
@@ -266,7 +271,11 @@ export function extractImportedSecrets(section: AlertingSection): {
   const names = new SecretNames(namesInUse(section));
   const receivers = section.receivers.map((receiver) => ({
     ...receiver,
-    integrations: receiver.integrations.map((integration) => extractFromIntegration(integration, found)),
+    integrations: receiver.integrations.map((integration) =>
+      mapIntegrationSecrets(integration, (secret, field) =>
+        withoutImportedValue(secret, `receiver "${receiver.name}" ${integration.type} ${field}`, found),
+      ),
+    ),
     ...(receiver.verbatim
       ? {
           verbatim: receiver.verbatim.map((verbatim) =>
@@ -276,6 +285,7 @@ export function extractImportedSecrets(section: AlertingSection): {
               [receiver.name, verbatim.key.replace(/_configs$/, "")],
               names,
               found,
+              `receiver "${receiver.name}" ${verbatim.key}`,
             ),
           ),
         }
@@ -285,9 +295,63 @@ export function extractImportedSecrets(section: AlertingSection): {
   const alertmanager = global
     ? {
         ...section.alertmanager,
-        global: extractFromVerbatim(global, "global", ["alertmanager"], names, found),
+        global: extractFromVerbatim(global, "global", ["alertmanager"], names, found, "global"),
       }
     : section.alertmanager;
   if (found.length === 0) return { section, secrets: [] };
   return { section: { ...section, receivers, alertmanager }, secrets: found };
+}
+
+function replacedVerbatim<T extends VerbatimConfig>(
+  verbatim: T,
+  configKey: string,
+  replace: (value: string) => string,
+): T {
+  const moved = movablePaths(verbatim, configKey);
+  if (moved.length === 0) return verbatim;
+  let config = verbatim.config;
+  for (const path of moved) config = withValueAt(config, path, replace(valueAt(config, path) as string));
+  return { ...verbatim, config };
+}
+
+/**
+ * The section with `replace` applied to each literal secret a save would move to encrypted
+ * storage (the values `extractImportedSecrets` takes, nothing else), for handing an imported
+ * section to a page sealed instead of in clear. Pure.
+ */
+export function withImportedSecretValues(
+  section: AlertingSection,
+  replace: (value: string) => string,
+): AlertingSection {
+  const global = section.alertmanager.global;
+  return {
+    ...section,
+    receivers: section.receivers.map((receiver) => ({
+      ...receiver,
+      integrations: receiver.integrations.map((integration) =>
+        mapIntegrationSecrets(integration, (secret) =>
+          isMovableValue(secret.importedValue)
+            ? { ...secret, importedValue: replace(secret.importedValue) }
+            : secret,
+        ),
+      ),
+      ...(receiver.verbatim
+        ? { verbatim: receiver.verbatim.map((verbatim) => replacedVerbatim(verbatim, verbatim.key, replace)) }
+        : {}),
+    })),
+    alertmanager: global
+      ? { ...section.alertmanager, global: replacedVerbatim(global, "global", replace) }
+      : section.alertmanager,
+  };
+}
+
+/**
+ * Imported literals handed to a page sealed (AES-GCM under the server's key, by the import
+ * preview) start with this, so they are neither shown nor checked as values; only the server
+ * opens them, when the section is saved.
+ */
+export const SEALED_PREFIX = "obsforge-sealed:v1:";
+
+export function isSealedValue(value: string): boolean {
+  return value.startsWith(SEALED_PREFIX);
 }
