@@ -26,7 +26,8 @@ export function formatSourceIssue(file: string, issue: SourceIssue): string {
   return issue.path === "(root)" ? `${where}: ${issue.message}` : `${where}: ${issue.path}: ${issue.message}`;
 }
 
-function locate(
+/** Line and column (1-based) of the YAML node at `path`, or of its nearest ancestor that exists. */
+export function locate(
   doc: Document,
   lines: LineCounter,
   path: readonly PropertyKey[],
