@@ -63,12 +63,19 @@ describe.each(TEST_DRIVERS)("the app's migrator on %s", (driver) => {
     );
     expect(tables.map((table) => table.name)).toEqual([
       "_prisma_migrations",
+      "accounts",
       "notification_deliveries",
       "project_secrets",
       "project_sections",
       "projects",
       "revision_sections",
       "revisions",
+      "sessions",
+      "team_invitations",
+      "team_members",
+      "teams",
+      "users",
+      "verifications",
     ]);
   });
 

@@ -223,15 +223,22 @@ beforeAll(async () => {
   dmmf = await getDMMF({ datamodel: readFileSync(SCHEMA_PATH, "utf8") });
 });
 
-it("reads prisma/schema.prisma as the six models the app stores", () => {
+it("reads prisma/schema.prisma as the models the app stores (projects, accounts, teams)", () => {
   const shapes = expectedShapes(dmmf);
   expect(Object.keys(shapes).sort()).toEqual([
+    "accounts",
     "notification_deliveries",
     "project_secrets",
     "project_sections",
     "projects",
     "revision_sections",
     "revisions",
+    "sessions",
+    "team_invitations",
+    "team_members",
+    "teams",
+    "users",
+    "verifications",
   ]);
   expect(shapes.revision_sections?.foreignKeys).toEqual([
     {

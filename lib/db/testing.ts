@@ -23,12 +23,15 @@ export const SECTIONS_MIGRATION = "20261203082754_project_sections";
 export const SECRETS_MIGRATION = "20261203144708_project_secrets";
 /** The migration that added the delivery log of test notifications. */
 export const NOTIFICATIONS_MIGRATION = "20261203150516_notification_deliveries";
+/** The migration that added accounts, sessions and teams (lib/auth). */
+export const ACCOUNTS_MIGRATION = "20261203175705_accounts_and_teams";
 /** Every migration's folder name, oldest first: what a fresh database has applied. */
 export const ALL_MIGRATIONS = [
   INIT_MIGRATION,
   SECTIONS_MIGRATION,
   SECRETS_MIGRATION,
   NOTIFICATIONS_MIGRATION,
+  ACCOUNTS_MIGRATION,
 ];
 
 /** The server lib/testing/postgres-global-setup.ts started or was given. */
