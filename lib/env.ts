@@ -19,6 +19,19 @@ const EnvSchema = z.object({
   OBSFORGE_SECRET_KEY: z.string().min(1).optional(),
   /** Where a generated key is kept; unset: obsforge-secret.key beside OBSFORGE_DATA_DIR. */
   OBSFORGE_SECRET_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * The secret Better Auth signs session cookies with (lib/auth/secret.ts), at least 32 characters;
+   * unset: derived from the secrets key (OBSFORGE_SECRET_KEY or its generated file). BETTER_AUTH_SECRET
+   * is read as a synonym.
+   */
+  OBSFORGE_AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (`openssl rand -base64 32`)")
+    .optional(),
+  BETTER_AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (`openssl rand -base64 32`)")
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** A Prometheus every project may preview against (`npm run demo` sets it); unset: none. */
   OBSFORGE_DEMO_PROMETHEUS_URL: z
