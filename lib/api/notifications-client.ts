@@ -1,9 +1,9 @@
 import {
   type DeliveryList,
   DeliveryListSchema,
+  type PreviewBody,
   type PreviewResponse,
   PreviewResponseSchema,
-  type SampleSelection,
   type TestSendBody,
   type TestSendResponse,
   TestSendResponseSchema,
@@ -26,7 +26,7 @@ const receiverUrl = (projectId: string, receiver: string, what: string): string 
 export async function previewNotifications(
   projectId: string,
   receiver: string,
-  body: Partial<SampleSelection>,
+  body: Partial<PreviewBody>,
   signal?: AbortSignal,
 ): Promise<PreviewResponse> {
   return (

@@ -240,6 +240,8 @@ function inputSchemas(): Record<string, z.ZodType> {
     CreateDashboardBody: createDashboardBody(),
     CreateRuleGroupBody: typedField(CreateRuleGroupBodySchema, "group", RuleGroupSectionSchema.shape.content),
     LintPreviewBody: LintPreviewBodySchema,
+    NotificationPreviewBody: PreviewBodySchema,
+    TestSendBody: TestSendBodySchema,
     AnnotationPreviewBody: AnnotationPreviewBodySchema,
     TestConnectionBody: TestConnectionBodySchema,
     PutSecretBody: PutSecretBodySchema,
@@ -889,8 +891,8 @@ export function openApiDocument(): Json {
         parameters: [idParam, receiverParam],
         post: {
           summary:
-            "The receiver's messages (Slack, PagerDuty, webhook, e-mail) rendered as Alertmanager renders them, for a sample alert group of the project's rules; writes nothing",
-          requestBody: { required: true, ...jsonContent(schema(PreviewBodySchema)) },
+            "The receiver's messages (Slack, PagerDuty, webhook, e-mail) rendered as Alertmanager renders them, for a sample alert group of the project's rules, from the saved configuration or the editor's unsaved `draft`; writes nothing",
+          requestBody: { required: true, ...jsonContent(ref("NotificationPreviewBody")) },
           responses: {
             "200": {
               description: "Rendered messages, with template errors per field",
@@ -906,7 +908,7 @@ export function openApiDocument(): Json {
         post: {
           summary:
             "Send a test notification: what Alertmanager would post for a sample alert, to each integration (or one), with a timeout and retries with backoff; every attempt goes to the delivery log",
-          requestBody: { required: true, ...jsonContent(schema(TestSendBodySchema)) },
+          requestBody: { required: true, ...jsonContent(ref("TestSendBody")) },
           responses: {
             "200": { description: "Every attempt of this send", ...jsonContent(ref("TestSendResult")) },
             "400": badRequest,

@@ -4,6 +4,8 @@
  * route handlers, the OpenAPI document and the browser client.
  */
 import { z } from "zod";
+import { LabelsSchema } from "../../model/common";
+import { ProjectObjectSchema } from "../../model/project";
 
 export const ReceiverNameSchema = z.string().regex(/^[a-zA-Z0-9_.-]{1,100}$/, "not a receiver name");
 
@@ -16,9 +18,26 @@ export const SampleSelectionSchema = z.object({
 });
 export type SampleSelection = z.infer<typeof SampleSelectionSchema>;
 
-export const PreviewBodySchema = SampleSelectionSchema;
+/**
+ * The alerting section as edited in the browser (receivers, route tree, inhibit rules, global
+ * settings, templates, time intervals), unsaved: the preview and the test send use it instead of
+ * the saved one. Secrets in it are references only; their values are read on the server.
+ */
+export const AlertingDraftSchema = ProjectObjectSchema.pick({
+  receivers: true,
+  route: true,
+  inhibitRules: true,
+  alertmanager: true,
+});
+export type AlertingDraft = z.infer<typeof AlertingDraftSchema>;
 
-export const TestSendBodySchema = SampleSelectionSchema.extend({
+export const PreviewBodySchema = SampleSelectionSchema.extend({
+  /** Render the editor's unsaved draft; the saved configuration when absent. */
+  draft: AlertingDraftSchema.optional(),
+});
+export type PreviewBody = z.infer<typeof PreviewBodySchema>;
+
+export const TestSendBodySchema = PreviewBodySchema.extend({
   /** Only this integration of the receiver (its index); default all. */
   integration: z.int().min(0).max(100).optional(),
 });
@@ -41,10 +60,25 @@ export type RenderedMessage = z.infer<typeof RenderedMessageSchema>;
 
 export const SampleSummarySchema = z.object({ id: z.string(), rule: z.string() });
 
+/** The group the sample joins, as Alertmanager forms it for this receiver. */
+export const SampleRouteSchema = z.object({
+  /** `route.routes[0]`: the route that takes the sample alert to this receiver. */
+  modelPath: z.string(),
+  groupLabels: LabelsSchema,
+  /** `{}/{severity="critical"}:{alertname="X"}`, as Alertmanager's webhook `groupKey`. */
+  groupKey: z.string(),
+  /** false: the sample alert is not routed to this receiver (the group shown is the route's that names it). */
+  routed: z.boolean(),
+});
+
 export const PreviewResponseSchema = z.object({
   receiver: z.string(),
-  /** false: the saved project has no receiver of that name yet (a draft); nothing is rendered. */
+  /** Whether the saved project has a receiver of that name (a new one in the draft has not). */
   saved: z.boolean(),
+  /** What was rendered: the draft sent, the saved configuration, or nothing (no such receiver). */
+  source: z.enum(["draft", "saved", "none"]),
+  /** Absent when nothing was rendered. */
+  route: SampleRouteSchema.optional(),
   samples: z.array(SampleSummarySchema),
   sample: z.string(),
   status: z.enum(["firing", "resolved"]),

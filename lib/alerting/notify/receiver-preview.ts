@@ -5,11 +5,12 @@
  */
 import { alertmanagerConfig } from "../../generate/alertmanager/config";
 import { NOTIFICATION_TEMPLATES } from "../../generate/alertmanager/templates";
-import type { Integration, Project, Receiver } from "../../model";
+import type { Integration, Project, Receiver, Route } from "../../model";
 import type { PreviewResponse, RenderedMessage, SampleSelection } from "./api-schemas";
-import { type AlertGroupInput, groupKey } from "./group";
+import type { AlertGroupInput } from "./group";
 import { buildPayload, type IntegrationKind, type PayloadResult, sendsResolved } from "./payloads";
 import { type LoadedTemplates, loadTemplates } from "./render";
+import { routedTo, type SampleRoute, sampleRoute } from "./route-group";
 import {
   FALLBACK_SAMPLE,
   SAMPLE_EXTERNAL_URL,
@@ -70,29 +71,51 @@ export function integrationEntries(
   });
 }
 
+/**
+ * The sample the preview renders: the one asked for, else the first alert that Alertmanager
+ * routes to `receiver` (so a receiver of critical alerts shows a critical one), else the first.
+ */
 export function pickSample(
   project: Project,
   id: string | undefined,
   known?: readonly SampleAlert[],
+  receiver?: string,
 ): { samples: SampleAlert[]; sample: SampleAlert } {
   const samples = known ? [...known] : sampleAlerts(project);
   const list = samples.length > 0 ? samples : [FALLBACK_SAMPLE];
-  return { samples: list, sample: list.find((s) => s.id === id) ?? (list[0] as SampleAlert) };
+  const asked = list.find((s) => s.id === id);
+  if (asked) return { samples: list, sample: asked };
+  const routed =
+    receiver === undefined
+      ? []
+      : routedTo(
+          project.route,
+          receiver,
+          list.map((s) => s.labels),
+        );
+  return { samples: list, sample: list[routed.indexOf(true)] ?? (list[0] as SampleAlert) };
 }
 
-/** The group as the generated route groups it (by alertname), with the root route's key. */
+/**
+ * The group as Alertmanager forms it for `receiver`: on the route that takes the first alert to
+ * it, grouped by that route's `group_by`, with that route's key (sampleRoute).
+ */
 export function sampleGroup(
+  route: Route,
   receiver: string,
   alerts: GroupAlert[],
   externalURL = SAMPLE_EXTERNAL_URL,
-): AlertGroupInput {
-  const alertname = alerts[0]?.labels.alertname ?? "";
+): { group: AlertGroupInput; route: SampleRoute } {
+  const taken = sampleRoute(route, receiver, alerts[0]?.labels ?? {});
   return {
-    receiver,
-    groupLabels: { alertname },
-    alerts,
-    externalURL,
-    groupKey: groupKey("{}", { alertname }),
+    group: {
+      receiver,
+      groupLabels: taken.groupLabels,
+      alerts,
+      externalURL,
+      groupKey: taken.groupKey,
+    },
+    route: taken,
   };
 }
 
@@ -116,8 +139,12 @@ export function previewReceiver(
   selection: SampleSelection,
   samples?: readonly SampleAlert[],
 ): PreviewResponse {
-  const { samples: list, sample } = pickSample(project, selection.sample, samples);
-  const group = sampleGroup(receiver.name, sampleGroupAlerts(sample, selection.status, selection.count));
+  const { samples: list, sample } = pickSample(project, selection.sample, samples, receiver.name);
+  const { group, route } = sampleGroup(
+    project.route,
+    receiver.name,
+    sampleGroupAlerts(sample, selection.status, selection.count),
+  );
   const messages: RenderedMessage[] = integrationEntries(project, receiver).map(
     ({ integration, entry }, index) => {
       const result = renderIntegration(project, integration, entry, group);
@@ -133,6 +160,8 @@ export function previewReceiver(
   return {
     receiver: receiver.name,
     saved: true,
+    source: "saved",
+    route,
     samples: list.map((s) => ({ id: s.id, rule: s.rule })),
     sample: sample.id,
     status: selection.status,

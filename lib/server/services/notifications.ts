@@ -2,8 +2,8 @@ import "server-only";
 import type {
   Delivery,
   DeliveryList,
+  PreviewBody,
   PreviewResponse,
-  SampleSelection,
   TestSendBody,
   TestSendResponse,
 } from "../../alerting/notify/api-schemas";
@@ -15,6 +15,7 @@ import {
   renderIntegration,
   sampleGroup,
 } from "../../alerting/notify/receiver-preview";
+import { withAlertingDraft } from "../../alerting/notify/draft-project";
 import { SAMPLE_EXTERNAL_URL } from "../../alerting/notify/sample-alerts";
 import { type AttemptResult, attemptDelivery, type Target } from "../../alerting/notify/send";
 import type { GroupAlert } from "../../alerting/notify/template-data";
@@ -22,7 +23,9 @@ import { SECRET_MASK } from "../../api/secrets-schemas";
 import { alertmanagerConfig } from "../../generate/alertmanager/config";
 import { NotFoundError } from "../../db/errors";
 import { newId } from "../../db/ids";
+import { MASK as IMPORTED_MASK, importedSecrets } from "../../import/alertmanager/imported-secrets";
 import type { AlertingSecret, Integration, Project, Receiver } from "../../model";
+import { alertingOf } from "../../model/sections";
 import type { ServiceContext } from "../context";
 import { revealSecretForSending } from "./secrets";
 import { getProject } from "./projects";
@@ -54,22 +57,34 @@ export async function previewNotifications(
   context: ServiceContext,
   projectId: string,
   receiverName: string,
-  selection: SampleSelection,
+  body: PreviewBody,
 ): Promise<PreviewResponse> {
-  const { project } = await getProject(context, projectId);
+  const { project: savedProject } = await getProject(context, projectId);
+  const project = withAlertingDraft(savedProject, body.draft);
+  const saved = savedProject.receivers.some((r) => r.name === receiverName);
   const receiver = project.receivers.find((r) => r.name === receiverName);
-  // A receiver still being drafted in the editor is not an error: there is nothing to render yet.
+  // A receiver being renamed or deleted in the editor is not an error: there is nothing to render.
   if (!receiver)
     return {
       receiver: receiverName,
-      saved: false,
+      saved,
+      source: "none",
       samples: [],
       sample: "",
-      status: selection.status,
+      status: body.status,
       messages: [],
       verbatim: [],
     };
-  return previewReceiver(project, receiver, selection);
+  return { ...previewReceiver(project, receiver, body), saved, source: body.draft ? "draft" : "saved" };
+}
+
+/** The literal secrets an import kept, by variable, from the saved project (never from a draft). */
+function importedSecretValues(project: Project): Map<string, string> {
+  return new Map(
+    importedSecrets(alertingOf(project))
+      .filter((s) => s.variable !== undefined && s.value !== IMPORTED_MASK)
+      .map((s) => [s.variable as string, s.value]),
+  );
 }
 
 type Refusal = { refused: string };
@@ -79,12 +94,13 @@ async function resolveTarget(
   context: ServiceContext,
   projectId: string,
   project: Project,
+  imported: ReadonlyMap<string, string>,
   integration: Integration,
   body: unknown,
   secrets: string[],
 ): Promise<Target | Refusal> {
   const reveal = async (ref: AlertingSecret, what: string): Promise<string | Refusal> => {
-    const value = (await revealSecretForSending(context, projectId, ref.secret)) ?? ref.importedValue;
+    const value = (await revealSecretForSending(context, projectId, ref.secret)) ?? imported.get(ref.secret);
     if (value === undefined || value === "")
       return { refused: `${what} (secret ${ref.secret}) has no value yet` };
     secrets.push(value);
@@ -184,12 +200,14 @@ export async function sendTestNotification(
   body: TestSendBody,
   options: SendOptions = {},
 ): Promise<TestSendResponse> {
-  const { project } = await getProject(context, projectId);
+  const { project: savedProject } = await getProject(context, projectId);
+  const project = withAlertingDraft(savedProject, body.draft);
+  const imported = importedSecretValues(savedProject);
   const receiver = findReceiver(project, receiverName);
   const entries = integrationEntries(project, receiver);
   if (body.integration !== undefined && !entries[body.integration])
     throw new NotFoundError(`receiver "${receiverName}" has no integration ${body.integration}`);
-  const { sample } = pickSample(project, body.sample);
+  const { sample } = pickSample(project, body.sample, undefined, receiver.name);
   // A test alert now: it started a minute ago (and, resolved, ended now).
   const now = Date.now();
   const alerts: GroupAlert[] = Array.from({ length: body.count }, (_, i) => ({
@@ -200,7 +218,7 @@ export async function sendTestNotification(
     generatorURL: sample.generatorURL,
     status: body.status,
   }));
-  const group = sampleGroup(receiver.name, alerts, SAMPLE_EXTERNAL_URL);
+  const { group } = sampleGroup(project.route, receiver.name, alerts, SAMPLE_EXTERNAL_URL);
   const sendId = newId();
   const deliveries: Delivery[] = [];
   const record = async (
@@ -251,6 +269,7 @@ export async function sendTestNotification(
       context,
       projectId,
       project,
+      imported,
       integration,
       rendered.payload.body,
       secrets,

@@ -209,6 +209,77 @@ describe("receiver notifications API", () => {
     expect(JSON.stringify(bad.body)).toContain("count");
   });
 
+  it("renders the editor's unsaved draft, and viewing writes nothing", async () => {
+    const before = await call(routes.project.GET, "", `/api/projects/${id}`);
+    const draft = {
+      receivers: before.body.project.receivers.map((r: { name: string }) =>
+        r.name === "chat"
+          ? {
+              name: "chat",
+              integrations: [
+                {
+                  type: "slack",
+                  channel: "#draft-channel",
+                  apiUrl: { secret: "CHAT_SLACK_URL" },
+                  extra: { title: "DRAFT {{ .CommonLabels.alertname }}" },
+                },
+              ],
+            }
+          : r,
+      ),
+      route: {
+        receiver: before.body.project.route.receiver,
+        groupBy: ["alertname"],
+        routes: [
+          { receiver: "chat", matchers: [{ label: "alertname", op: "=~", value: ".+" }], groupBy: ["..."] },
+        ],
+      },
+      inhibitRules: [],
+      alertmanager: before.body.project.alertmanager,
+    };
+    const shown = await call(routes.preview.POST, "chat", url("chat", "preview"), { draft });
+    expect(shown.status, JSON.stringify(shown.body)).toBe(200);
+    expect(shown.body).toMatchObject({ source: "draft", saved: true });
+    const [message] = shown.body.messages;
+    expect(message.payload.channel).toBe("#draft-channel");
+    expect(message.payload.attachments[0].title).toBe(`DRAFT ${shown.body.samples[0].rule}`);
+    // The draft's child route takes the sample: grouped by all its labels, under the child's key.
+    expect(shown.body.route).toMatchObject({ modelPath: "route.routes[0]", routed: true });
+    expect(shown.body.route.groupKey).toMatch(/^\{\}\/\{alertname=~"\.\+"\}:\{.*alertname=/);
+    const after = await call(routes.project.GET, "", `/api/projects/${id}`);
+    expect(after.body.version).toBe(before.body.version);
+    // The saved configuration still renders as saved.
+    const savedView = await call(routes.preview.POST, "chat", url("chat", "preview"), {});
+    expect(savedView.body).toMatchObject({ source: "saved" });
+    expect(savedView.body.messages[0].payload.channel).toBe("#alerts");
+
+    // A test send sends the draft too, with the secret read on the server.
+    const sent = await call(routes.test.POST, "chat", url("chat", "test"), { draft });
+    expect(sent.body.deliveries[0]).toMatchObject({ outcome: "delivered" });
+    const posted = http.requests.filter((r) => r.path === SLACK_PATH).at(-1);
+    expect(JSON.parse(posted?.body ?? "{}").channel).toBe("#draft-channel");
+
+    // A receiver only in the draft renders and sends.
+    const added = { ...draft, receivers: [...draft.receivers, { name: "fresh", integrations: [] }] };
+    const fresh = await call(routes.preview.POST, "fresh", url("fresh", "preview"), { draft: added });
+    expect(fresh.body).toMatchObject({ saved: false, source: "draft", messages: [] });
+  });
+
+  it("refuses a draft the model refuses, naming the field", async () => {
+    const bad = await call(routes.preview.POST, "chat", url("chat", "preview"), {
+      draft: {
+        receivers: [
+          { name: "chat", integrations: [{ type: "slack", channel: "no spaces", apiUrl: { secret: "X" } }] },
+        ],
+        route: { receiver: "chat" },
+        inhibitRules: [],
+        alertmanager: {},
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain("draft.receivers[0].integrations[0].channel");
+  });
+
   it("never answers a secret's value", () => {
     const all = answers.join("\n");
     expect(all).not.toContain(TOKEN);
