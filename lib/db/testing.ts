@@ -25,6 +25,8 @@ export const SECRETS_MIGRATION = "20261203144708_project_secrets";
 export const NOTIFICATIONS_MIGRATION = "20261203150516_notification_deliveries";
 /** The migration that added accounts, sessions and teams (lib/auth). */
 export const ACCOUNTS_MIGRATION = "20261203175705_accounts_and_teams";
+/** The migration that added the audit log. */
+export const AUDIT_MIGRATION = "20261203180825_audit_log";
 /** Every migration's folder name, oldest first: what a fresh database has applied. */
 export const ALL_MIGRATIONS = [
   INIT_MIGRATION,
@@ -32,6 +34,7 @@ export const ALL_MIGRATIONS = [
   SECRETS_MIGRATION,
   NOTIFICATIONS_MIGRATION,
   ACCOUNTS_MIGRATION,
+  AUDIT_MIGRATION,
 ];
 
 /** The server lib/testing/postgres-global-setup.ts started or was given. */
