@@ -16,10 +16,13 @@ export interface AlertGroupInput {
   groupKey: string;
 }
 
-/** model.LabelSet.String(): `{a="1", b="2"}`, names in byte order, values Go-quoted. */
+/**
+ * model.LabelSet.String(): `{a="1", b="2"}`, values Go-quoted. It sorts the `name="value"`
+ * strings, not the names: `a1="y"` comes before `a="x"` ('1' < '='), as Alertmanager's group keys show.
+ */
 export function labelSetString(labels: Readonly<Record<string, string>>): string {
-  const names = Object.keys(labels).sort(compareGoStrings);
-  return `{${names.map((n) => `${n}=${goQuote(labels[n] ?? "")}`).join(", ")}}`;
+  const pairs = Object.entries(labels).map(([n, v]) => `${n}=${goQuote(v)}`);
+  return `{${pairs.sort(compareGoStrings).join(", ")}}`;
 }
 
 /** The group key: the route's key (`{}` for the root, `{}/{…matchers}` below) and the group labels. */
