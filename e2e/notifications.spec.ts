@@ -95,3 +95,49 @@ test("a webhook's payload wraps inside the window: its long generatorURL does no
   }));
   expect(widths.page).toBeLessThanOrEqual(widths.window);
 });
+
+test("the preview shows an unsaved edit, and the test notification sends it", async ({ page, request }) => {
+  const created = await request.post("/api/projects", {
+    data: { template: "standard", name: uniqueName("Draft preview") },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const record = await created.json();
+  const receivers = [
+    ...record.project.receivers,
+    {
+      name: "chat",
+      integrations: [{ type: "slack", channel: "#oncall", apiUrl: { secret: "DRAFT_SLACK_URL" } }],
+    },
+  ];
+  const saved = await request.put(`/api/projects/${record.id}`, {
+    data: { version: record.version, project: { ...record.project, receivers } },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const secret = await request.put(`/api/projects/${record.id}/secrets/DRAFT_SLACK_URL`, {
+    data: { value: `${sink.base}/services/draft-secret` },
+  });
+  expect(secret.status()).toBe(200);
+
+  const alerting = new AlertingPage(page);
+  await alerting.goto(record.id);
+  await page.locator('[data-testid="receiver-item"][data-receiver="chat"] button').click();
+  const message = page.getByTestId("slack-message");
+  await expect(message).toContainText("#oncall");
+  await expect(page.getByTestId("preview-source")).toContainText("saved configuration");
+  await expect(page.getByTestId("sample-group-key")).toContainText("{}");
+
+  // Not saved: the preview renders the draft and says so.
+  await page.getByLabel("Slack channel").fill("#draft-room");
+  await expect(message).toContainText("#draft-room");
+  await expect(page.getByTestId("preview-source")).toContainText("unsaved edits");
+
+  await page.getByRole("button", { name: "Send test notification" }).click();
+  await expect(page.getByTestId("delivery-row").first()).toHaveAttribute("data-outcome", "delivered");
+  const sent = sink.requests.filter((r) => r.path === "/services/draft-secret");
+  expect(sent).toHaveLength(1);
+  expect(JSON.parse(sent[0]?.body ?? "{}").channel).toBe("#draft-room");
+
+  // Nothing was saved by previewing or sending.
+  const stored = await (await request.get(`/api/projects/${record.id}`)).json();
+  expect(stored.version).toBe((await saved.json()).version);
+});
