@@ -120,8 +120,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       if (unavailableSqlState(value)) return true;
     }
     if (typeof kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
-    // pg's own words when the server closes a connection it was using, which carry no code.
-    if (current instanceof Error && /^Connection terminated( unexpectedly)?$/.test(current.message))
+    // pg's own words when the server closes a connection it was using, or when a transaction goes
+    // on on a client whose connection already died (a restart mid-transaction); they carry no code.
+    if (
+      current instanceof Error &&
+      /^(Connection terminated( unexpectedly)?|Client has encountered a connection error and is not queryable)$/.test(
+        current.message,
+      )
+    )
       return true;
     queue.push(cause, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
     if (Array.isArray(errors)) queue.push(...errors);

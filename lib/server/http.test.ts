@@ -60,6 +60,10 @@ describe("isDatabaseUnavailable", () => {
       { code: "P2010", meta: { driverAdapterError: { cause: { kind: "postgres", originalCode: "57P01" } } } },
     ],
     ["pg's connection loss", new Error("Connection terminated unexpectedly")],
+    [
+      "a transaction on a connection that died",
+      new Error("Client has encountered a connection error and is not queryable"),
+    ],
   ])("%s is", (_what, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
