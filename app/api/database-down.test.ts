@@ -1,8 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db/client";
+import { type PostgresServer, startPostgresServer } from "@/lib/testing/faults/postgres-server";
 import { type CreatedProject, callRoute, postJson, type RouteHandler } from "@/lib/testing/route-calls";
 
 /**
@@ -11,23 +9,7 @@ import { type CreatedProject, callRoute, postJson, type RouteHandler } from "@/l
  * written, and the app recovers by itself once it is back.
  */
 
-const REPO = path.resolve(import.meta.dirname, "../..");
-let dir = "";
-let url = "";
-
-/** pg_ctl on this file's server, as the user scripts/start-postgres.sh runs it as. */
-function pgCtl(action: "start" | "stop"): void {
-  const version = readFileSync(`${dir}/data/PG_VERSION`, "utf8").trim();
-  const bin = `/usr/lib/postgresql/${version}/bin/pg_ctl`;
-  const options = `-c listen_addresses=127.0.0.1 -p ${new URL(url).port} -c unix_socket_directories=${dir}`;
-  const args =
-    action === "stop"
-      ? ["-D", `${dir}/data`, "-m", "fast", "-w", "stop"]
-      : ["-D", `${dir}/data`, "-l", `${dir}/postgres.log`, "-w", "-t", "60", "-o", options, "start"];
-  if (process.getuid?.() === 0)
-    execFileSync("runuser", ["-u", "postgres", "--", bin, ...args], { stdio: "ignore" });
-  else execFileSync(bin, args, { stdio: "ignore" });
-}
+let postgres: PostgresServer;
 
 interface Routes {
   projects: { GET: RouteHandler; POST: RouteHandler };
@@ -38,11 +20,9 @@ let routes: Routes;
 let created: CreatedProject;
 
 beforeAll(async () => {
-  const out = execFileSync("bash", [path.join(REPO, "scripts/start-postgres.sh")]).toString();
-  url = /DATABASE_URL=(\S+)/.exec(out)?.[1] ?? "";
-  dir = /POSTGRES_DIR=(\S+)/.exec(out)?.[1] ?? "";
+  postgres = startPostgresServer();
   // getDb() reads DATABASE_URL when it first opens the database: set before any route runs.
-  process.env.DATABASE_URL = url;
+  process.env.DATABASE_URL = postgres.url;
   routes = {
     projects: (await import("@/app/api/projects/route")) as unknown as Routes["projects"],
     project: (await import("@/app/api/projects/[id]/route")) as unknown as Routes["project"],
@@ -58,7 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDb().catch(() => undefined);
-  if (dir) execFileSync("bash", [path.join(REPO, "scripts/stop-postgres.sh"), dir], { stdio: "ignore" });
+  postgres?.remove();
 });
 
 async function expectUnavailable(response: Response): Promise<void> {
@@ -81,7 +61,7 @@ const save = (): Promise<Response> =>
 
 describe("PostgreSQL down", () => {
   it("answers 503 with Retry-After on reads and writes, then recovers by itself", async () => {
-    pgCtl("stop");
+    postgres.stop();
     // The pool's connections were closed by the server: the first queries meet them dying.
     await expectUnavailable(await callRoute(routes.projects.GET, {}, "/api/projects"));
     await expectUnavailable(
@@ -93,7 +73,7 @@ describe("PostgreSQL down", () => {
     );
     expect((await routes.health.GET()).status).toBe(503);
 
-    pgCtl("start");
+    postgres.start();
     const listed = await callRoute(routes.projects.GET, {}, "/api/projects");
     expect(listed.status).toBe(200);
     const names = ((await listed.json()) as { name: string }[]).map((project) => project.name);
@@ -105,9 +85,9 @@ describe("PostgreSQL down", () => {
 
   it("answers 503 when the process first opens a database that is down", async () => {
     await closeDb();
-    pgCtl("stop");
+    postgres.stop();
     await expectUnavailable(await callRoute(routes.projects.GET, {}, "/api/projects"));
-    pgCtl("start");
+    postgres.start();
     expect((await callRoute(routes.projects.GET, {}, "/api/projects")).status).toBe(200);
   });
 });
