@@ -56,7 +56,8 @@ export interface AlertmanagerImport {
   report: AlertmanagerImportReport;
 }
 
-function countRoutes(route: { routes: { routes: unknown[] }[] }): number {
+/** The nodes of a route tree, the root included. */
+export function countRoutes(route: { routes: { routes: unknown[] }[] }): number {
   return 1 + route.routes.reduce((sum, child) => sum + countRoutes(child as never), 0);
 }
 
@@ -88,7 +89,9 @@ function secretLines(receivers: readonly Receiver[]): string[] {
 
 export function importAlertmanagerConfig(document: unknown): AlertmanagerImport {
   const problems = new Problems();
-  if (!isAlertmanagerConfig(document) || !isRecord(document))
+  // Unknown top-level keys are reported below, each with its name, like Alertmanager does: a
+  // file with a route and receivers and one misspelt key is that file, not "no configuration".
+  if (!isRecord(document) || !isRecord(document.route) || !Array.isArray(document.receivers))
     throw new AlertmanagerImportError([
       { path: "", message: "not an Alertmanager configuration: no route and receivers" },
     ]);

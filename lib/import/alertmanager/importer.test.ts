@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { importIntoProject } from "../into-project";
-import { parseProject } from "../../model";
 import { smallProject } from "../../generate/testdata/small-project";
+import { parseProject } from "../../model";
+import { importIntoProject } from "../into-project";
 
 const corpus = (name: string): unknown =>
   parse(readFileSync(path.join(import.meta.dirname, "../testdata/alertmanager", name), "utf8"));

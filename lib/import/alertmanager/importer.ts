@@ -1,8 +1,8 @@
 /** Reached through IMPORTERS in ../importers (which it imports ImportFailure from): import that module, not this one. */
 import type { Importer } from "../importers";
 import { ImportFailure } from "../importers";
-import { AlertmanagerImportError } from "./problems";
 import { importAlertmanagerConfig, importReportLines, isAlertmanagerConfig } from "./import-alertmanager";
+import { AlertmanagerImportError } from "./problems";
 
 /** `obsforge import alertmanager.yml`: the file becomes the project's alerting section (replacing it). */
 export const alertmanagerImporter: Importer = {

@@ -1,6 +1,7 @@
 export {
   type AlertmanagerImport,
   type AlertmanagerImportReport,
+  countRoutes,
   importAlertmanagerConfig,
   importReportLines,
   isAlertmanagerConfig,
@@ -10,7 +11,10 @@ export {
   extractImportedSecrets,
   type ImportedSecret,
   importedSecrets,
+  isSealedValue,
   MASK,
   maskImportedSecrets,
+  SEALED_PREFIX,
+  withImportedSecretValues,
 } from "./imported-secrets";
 export { AlertmanagerImportError, type ImportProblem } from "./problems";

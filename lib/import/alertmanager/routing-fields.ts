@@ -1,6 +1,6 @@
 import { MatcherSyntaxError, parseMatchers } from "../../alerting/routing/parse-matchers";
-import { checkRe2 } from "../../promql/re2";
 import { type InhibitRule, type Matcher, parseDuration, type Route } from "../../model";
+import { checkRe2 } from "../../promql/re2";
 import { isRecord, type Problems } from "./problems";
 
 /**
