@@ -24,6 +24,7 @@ import {
 import { DashboardSchema, type Project, type SectionRef, slugify } from "../../model";
 import { type ServiceContext, writeContext } from "../context";
 import { cachedProjectAt, readProjectRecord, rememberProject } from "../project-cache";
+import { openImportedSecretValues } from "./alerting-import";
 import { actorName, separateSectionSecrets, storeSecretValues } from "./secrets";
 
 /**
@@ -64,9 +65,11 @@ export async function saveSection(
 ): Promise<SectionSaveResult> {
   // Stored first: a failed save leaves at most a value the project does not name yet.
   const separated = separateSectionSecrets(ref, body.content);
-  if (separated.secrets.length > 0) {
+  // Values an alertmanager.yml import handed the page sealed are opened here, and only here.
+  const secrets = openImportedSecretValues(id, separated.secrets);
+  if (secrets.length > 0) {
     await latestProject(context, id);
-    await storeSecretValues(context.db.prisma, id, separated.secrets, actorName(context));
+    await storeSecretValues(context.db.prisma, id, secrets, actorName(context));
   }
   const written = await sections.saveSection(
     context.db,
