@@ -1,13 +1,5 @@
 import { z } from "zod";
 import { BacktestBodySchema, BacktestEventSchema } from "../alerting/backtest/api-schemas";
-import {
-  DeliveryListSchema,
-  PreviewBodySchema,
-  PreviewResponseSchema,
-  ReceiverNameSchema,
-  TestSendBodySchema,
-  TestSendResponseSchema,
-} from "../alerting/notify/api-schemas";
 import { LiveRulesResponseSchema } from "../alerting/live/rules";
 import {
   AcknowledgeBodySchema,
@@ -20,6 +12,14 @@ import {
   UnacknowledgedSchema,
 } from "../alerting/live/schemas";
 import {
+  DeliveryListSchema,
+  PreviewBodySchema,
+  PreviewResponseSchema,
+  ReceiverNameSchema,
+  TestSendBodySchema,
+  TestSendResponseSchema,
+} from "../alerting/notify/api-schemas";
+import {
   RuleTestsRunSchema,
   RunRuleTestsBodySchema,
   TestCaseBodySchema,
@@ -30,11 +30,10 @@ import {
 } from "../alerting/templates/annotation-preview-schemas";
 import { DashboardUidSchema, ProjectShapeSchema, RouteSchema } from "../model";
 import { PREVIEW_ENDPOINTS, type PreviewEndpoint } from "../preview/allowlist";
+import { AlertingImportSchema, ImportAlertingBodySchema } from "./alerting-import-schemas";
 import {
   AlertsPreviewResponseSchema,
   AlertsPreviewSchema,
-  RulesPreviewResponseSchema,
-  RulesPreviewSchema,
   LabelsPreviewResponseSchema,
   LabelsPreviewSchema,
   LintPreviewBodySchema,
@@ -44,6 +43,8 @@ import {
   QueryPreviewResponseSchema,
   QueryPreviewSchema,
   QueryRangePreviewSchema,
+  RulesPreviewResponseSchema,
+  RulesPreviewSchema,
   SeriesPreviewResponseSchema,
   SeriesPreviewSchema,
   TestConnectionBodySchema,
@@ -57,12 +58,12 @@ import {
   CreatedDashboardSchema,
   CreateProjectBodySchema,
   CreateRuleGroupBodySchema,
-  ImportedRuleGroupsSchema,
   DashboardImportReportSchema,
   DashboardSectionSchema,
   DeletedSectionSchema,
   DeleteSectionQuerySchema,
   HealthSchema,
+  ImportedRuleGroupsSchema,
   ProjectRecordSchema,
   ProjectSummarySchema,
   RestoreRevisionBodySchema,
@@ -211,6 +212,7 @@ function outputSchemas(): Record<string, z.ZodType> {
     NotificationPreview: PreviewResponseSchema,
     TestSendResult: TestSendResponseSchema,
     DeliveryList: DeliveryListSchema,
+    AlertingImport: AlertingImportSchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
     const content = record.shape.content;
@@ -245,6 +247,7 @@ function inputSchemas(): Record<string, z.ZodType> {
     AnnotationPreviewBody: AnnotationPreviewBodySchema,
     TestConnectionBody: TestConnectionBodySchema,
     PutSecretBody: PutSecretBodySchema,
+    ImportAlertingBody: ImportAlertingBodySchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
     named[`${name}Input`] = record.shape.content;
@@ -630,6 +633,18 @@ function livePaths(): Record<string, Json> {
 
 // ---- The document -------------------------------------------------------------------------------
 
+/** A JSON body of string fields, for the account endpoints Better Auth serves. */
+function authBody(fields: Record<string, "string">): object {
+  return {
+    required: true,
+    ...jsonContent({
+      type: "object",
+      required: Object.keys(fields),
+      properties: Object.fromEntries(Object.entries(fields).map(([name, type]) => [name, { type }])),
+    }),
+  };
+}
+
 /** The OpenAPI document of the HTTP API. */
 export function openApiDocument(): Json {
   return {
@@ -812,6 +827,28 @@ export function openApiDocument(): Json {
           "alerting configuration (receivers, route tree, inhibit rules)",
           false,
         ),
+      },
+      "/api/projects/{id}/alerting/import": {
+        parameters: [idParam],
+        post: {
+          summary:
+            "Read an alertmanager.yml (`yaml`: its text) as the project's alerting configuration would become, with a report; writes nothing",
+          description:
+            "The importer `obsforge import` uses: global settings, the route tree (legacy `match`/`match_re` kept), receivers (Slack, e-mail, PagerDuty and webhook configs as editable integrations, every other config kept verbatim), inhibit rules (legacy `source_match` kept), time intervals and template paths. The answer's `content` is the alerting section to save with PUT /api/projects/{id}/alerting (it replaces the whole configuration); its literal secrets are sealed for this server and project, and that save stores them encrypted. The report lists what each part becomes, what is kept verbatim, each literal secret by name and place (never its value, and whether the save replaces a stored value), notes and the model's warnings.",
+          requestBody: { required: true, ...jsonContent(ref("ImportAlertingBody")) },
+          responses: {
+            "200": {
+              description: "The section the file becomes, and the report",
+              ...jsonContent(ref("AlertingImport")),
+            },
+            "400": badRequest,
+            "404": noProject,
+            "413": tooLarge,
+            "422": error(
+              "No valid YAML, no Alertmanager configuration, or one Alertmanager or the model refuses: `issues` name each problem's path with its line and column",
+            ),
+          },
+        },
       },
       "/api/projects/{id}/settings": {
         parameters: [idParam],
@@ -1055,6 +1092,37 @@ export function openApiDocument(): Json {
             "200": { description: "Healthy", ...jsonContent(ref("Health")) },
             "503": { description: "Unhealthy" },
           },
+        },
+      },
+      // Accounts (Better Auth, lib/auth): its endpoints live under /api/auth; the main ones.
+      "/api/auth/sign-up/email": {
+        post: {
+          summary: "Create an account (the first of an install, or with an invitation to its e-mail address)",
+          requestBody: authBody({ email: "string", password: "string", name: "string" }),
+          responses: {
+            "200": { description: "Signed up and in; the session cookie is set" },
+            "403": { description: "No invitation for this address" },
+            "422": { description: "Address taken or password too short" },
+          },
+        },
+      },
+      "/api/auth/sign-in/email": {
+        post: {
+          summary: "Sign in; sets the session cookie every other /api route needs",
+          requestBody: authBody({ email: "string", password: "string" }),
+          responses: {
+            "200": { description: "Signed in; the session cookie is set" },
+            "401": { description: "Wrong e-mail address or password" },
+          },
+        },
+      },
+      "/api/auth/sign-out": {
+        post: { summary: "End the session", responses: { "200": { description: "Signed out" } } },
+      },
+      "/api/auth/get-session": {
+        get: {
+          summary: "The signed-in user and session, or null",
+          responses: { "200": { description: "Session", content: { "application/json": {} } } },
         },
       },
       "/api/openapi.json": {
