@@ -4,6 +4,7 @@ import { resolvePreviewTarget } from "../../preview/allowlist";
 import { rules as prometheusRules } from "../../prometheus/client";
 import { PreviewError } from "../../prometheus/errors";
 import type { ServiceContext } from "../../server/context";
+import { recordAudit } from "../../server/services/audit";
 import { getProject } from "../../server/services/projects";
 import {
   acknowledgeAlert,
@@ -74,7 +75,19 @@ export async function acknowledge(
   fingerprint: string,
   body: AcknowledgeBody,
 ): Promise<Acknowledged> {
-  return acknowledgeAlert(await alertmanagerOf(context, id), fingerprint, body, new Date());
+  const acknowledged = await acknowledgeAlert(
+    await alertmanagerOf(context, id),
+    fingerprint,
+    body,
+    new Date(),
+  );
+  await recordAudit(context, {
+    action: "silence.create",
+    target: acknowledged.silenceId,
+    projectId: id,
+    detail: { alert: fingerprint, until: acknowledged.endsAt, comment: body.comment },
+  });
+  return acknowledged;
 }
 
 export async function unacknowledge(
@@ -82,11 +95,20 @@ export async function unacknowledge(
   id: string,
   fingerprint: string,
 ): Promise<Unacknowledged> {
-  return unacknowledgeAlert(await alertmanagerOf(context, id), fingerprint);
+  const unacknowledged = await unacknowledgeAlert(await alertmanagerOf(context, id), fingerprint);
+  for (const silenceId of unacknowledged.expired)
+    await recordAudit(context, {
+      action: "silence.expire",
+      target: silenceId,
+      projectId: id,
+      detail: { alert: fingerprint },
+    });
+  return unacknowledged;
 }
 
 export async function expire(context: ServiceContext, id: string, silenceId: string): Promise<void> {
   await expireSilence(await alertmanagerOf(context, id), silenceId);
+  await recordAudit(context, { action: "silence.expire", target: silenceId, projectId: id });
 }
 
 /** The project's alerting rules with the state its Prometheus reports; the rules alone when it cannot be reached. */

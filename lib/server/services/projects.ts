@@ -13,6 +13,7 @@ import {
   readProjectRecord,
   rememberProject,
 } from "../project-cache";
+import { recordAudit } from "./audit";
 import { actorName, separateProjectSecrets, storeSecretValues } from "./secrets";
 
 /** Projects as a whole: list, create, read, save (import, restore), delete, templates, validation. */
@@ -73,8 +74,18 @@ export async function saveProject(
 }
 
 export async function deleteProject(context: ServiceContext, id: string): Promise<void> {
-  if (!(await projects.deleteProject(context.db, id))) throw new NotFoundError(`no project "${id}"`);
+  // Read first: the log names the project and its team as they were.
+  const [deleting] = await context.db.prisma.$queryRaw<{ name: string; team_id: string | null }[]>`
+    SELECT name, team_id FROM projects WHERE id = ${id}`;
+  if (!deleting || !(await projects.deleteProject(context.db, id)))
+    throw new NotFoundError(`no project "${id}"`);
   forgetProject(id);
+  await recordAudit(context, {
+    action: "project.delete",
+    target: deleting.name,
+    projectId: id,
+    teamId: deleting.team_id,
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import type { RevisionRecord } from "../../db/revisions";
 import type { Project } from "../../model";
 import { type ServiceContext, writeContext } from "../context";
 import { rememberProject } from "../project-cache";
+import { recordAudit } from "./audit";
 
 /** A project's history: list, read one revision, restore one as the next version. */
 
@@ -36,5 +37,11 @@ export async function restoreRevision(
     writeContext(context, message ?? `restored version ${version}`),
   );
   rememberProject(record);
+  await recordAudit(context, {
+    action: "project.restore",
+    target: record.project.name,
+    projectId: id,
+    detail: { restoredVersion: version, newVersion: record.version },
+  });
   return record;
 }

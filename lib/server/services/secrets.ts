@@ -25,6 +25,7 @@ import {
 import type { ServiceContext } from "../context";
 import { HttpError } from "../http";
 import { readProjectRecord } from "../project-cache";
+import { recordAudit } from "./audit";
 
 /**
  * A project's secrets (receiver URLs, routing keys, passwords, tokens): stored encrypted
@@ -214,6 +215,7 @@ export async function setSecret(
 ): Promise<SecretStatus> {
   await getProject(context, projectId);
   await storeSecretValues(context.db.prisma, projectId, [{ name, value }], actorName(context));
+  await recordAudit(context, { action: "secret.set", target: name, projectId });
   return statusAfterChange(context, projectId, name);
 }
 
@@ -224,7 +226,8 @@ export async function clearSecret(
   name: string,
 ): Promise<SecretStatus> {
   await getProject(context, projectId);
-  await context.db.prisma.projectSecret.deleteMany({ where: { projectId, name } });
+  const { count } = await context.db.prisma.projectSecret.deleteMany({ where: { projectId, name } });
+  if (count > 0) await recordAudit(context, { action: "secret.clear", target: name, projectId });
   return statusAfterChange(context, projectId, name);
 }
 
