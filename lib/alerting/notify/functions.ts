@@ -7,9 +7,9 @@
 import { isGoSpace } from "../../go/unicode";
 import { FuncError, type GoFunc } from "../templates/exec";
 import { goToLower, goToUpper } from "../templates/go-strings";
-import { timeValue } from "../templates/go-time";
+import { formatTime, type GoTime, timeValue } from "../templates/go-time";
+import { isKnownZone } from "../templates/go-zone";
 import { prometheusFunctions } from "../templates/prometheus-functions";
-import { formatTime } from "../templates/go-time";
 import { type GoType, type GoValue, goInt, goString, sliceOf, T, type Value } from "../templates/values";
 
 /** Functions a v0.25 Alertmanager does not know: a template using them fails to load there. */
@@ -18,7 +18,8 @@ export const FUNCTIONS_AFTER_V025 = ["trimSpace", "date", "tz", "since", "humani
 const str = (v: Value | undefined): string => (v?.v as string | undefined) ?? "";
 const stringSlice = sliceOf(T.string);
 const timeType = timeValue(0n).type;
-const nanos = (v: Value | undefined): bigint => (v?.v as { unixNano?: bigint } | undefined)?.unixNano ?? 0n;
+const nanos = (v: Value | undefined): bigint => (v?.v as Partial<GoTime> | undefined)?.unixNano ?? 0n;
+const locOf = (v: Value | undefined): string | undefined => (v?.v as Partial<GoTime> | undefined)?.loc;
 
 /**
  * cases.Title(language.AmericanEnglish): the first letter of each word upper-cased and the rest
@@ -93,17 +94,6 @@ durationType.methods = {
   },
 };
 
-/** Whether `name` is a valid IANA zone (tz fails on unknown ones as time.LoadLocation does). */
-function knownZone(name: string): boolean {
-  if (name === "" || name === "UTC" || name === "Local") return true;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export interface AlertmanagerFunctionOptions {
   /** The clock `since` measures from (tests pass a fixed one). */
   now?: () => bigint;
@@ -139,19 +129,22 @@ export function alertmanagerFunctions(options: AlertmanagerFunctionOptions = {})
       result: stringSlice,
       call: (args) => ({ type: stringSlice, v: args.map((a) => goString(str(a))) }),
     },
+    // `date` and `tz` as Alertmanager 0.26+ has them (template/template.go: t.Format(layout);
+    // t.In(time.LoadLocation(name))). The 0.25 binary the tests run does not have them, so it
+    // cannot be their oracle: they are tested against Go's time semantics (go-zone.test.ts).
     date: {
       params: [T.string, timeType],
       result: T.string,
-      call: ([layout, t]) => goString(formatTime(nanos(t), str(layout))),
+      call: ([layout, t]) => goString(formatTime(nanos(t), str(layout), locOf(t))),
     },
     tz: {
       params: [T.string, timeType],
       result: timeType,
       returnsError: true,
       call: ([name, t]) => {
-        if (!knownZone(str(name))) throw new FuncError(`unknown time zone ${str(name)}`);
-        // The preview keeps the instant; its clock fields stay in UTC.
-        return timeValue(nanos(t));
+        // time.LoadLocation's error, as the template's error reads it.
+        if (!isKnownZone(str(name))) throw new FuncError(`unknown time zone ${str(name)}`);
+        return timeValue(nanos(t), str(name));
       },
     },
     since: {
