@@ -1,3 +1,4 @@
+import { isSealedValue } from "@/lib/import/alertmanager/imported-secrets";
 import type { Receiver } from "@/lib/model/alertmanager";
 import { checkAlertmanager } from "@/lib/model/checks/alertmanager";
 import { HttpUrlSchema } from "@/lib/model/common";
@@ -38,7 +39,8 @@ function checkImportedSlackUrls(receivers: readonly Receiver[], out: IssueCollec
     receiver.integrations.forEach((integration, i) => {
       if (integration.type !== "slack") return;
       const value = integration.apiUrl.importedValue;
-      if (value === undefined || /^•+$/.test(value)) return;
+      // Masked (as the API shows them) or sealed (as a page import hands them): no value to check.
+      if (value === undefined || /^•+$/.test(value) || isSealedValue(value)) return;
       if (!HttpUrlSchema.safeParse(value).success)
         out.warning(
           ["receivers", r, "integrations", i, "apiUrl"],
