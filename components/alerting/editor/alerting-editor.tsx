@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { type ReactNode, useMemo } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { type ProjectRecordData, useProject } from "@/components/projects/use-projects";
 import { ConflictReview } from "@/components/section-save/conflict-review";
@@ -13,6 +13,7 @@ import { TabList } from "@/components/ui/tab-list";
 import { useEditorShortcuts } from "@/components/undo/keyboard-shortcuts";
 import { UndoRedoButtons } from "@/components/undo/undo-redo-buttons";
 import { type AlertingSection, alertingOf } from "@/lib/model/sections";
+import { ImportAlertingDialog } from "../import/import-alerting-dialog";
 import { mergeAlerting } from "../model/merge-alerting";
 import { type AlertingTab, selectDraft } from "../store/alerting-store";
 import {
@@ -80,6 +81,7 @@ function EditorBody({ record }: { record: ProjectRecordData }): ReactNode {
   const handlers = useMemo(() => ({ undo, redo, save: () => void save() }), [undo, redo, save]);
   useEditorShortcuts(handlers);
   const editor = useMemo(() => ({ store, selectDraft }), [store]);
+  const [importing, setImporting] = useState(false);
   const alertingHref = `/projects/${record.id}/alerting`;
   return (
     <div
@@ -112,6 +114,14 @@ function EditorBody({ record }: { record: ProjectRecordData }): ReactNode {
           testIdPrefix="alerting-tab-"
         />
         <UndoRedoButtons canUndo={canUndo} canRedo={canRedo} undo={undo} redo={redo} />
+        <button
+          type="button"
+          className="button"
+          onClick={() => setImporting(true)}
+          data-testid="alerting-import-open"
+        >
+          Import alertmanager.yml
+        </button>
         <SaveStatusBadge status={status} blockingIssues={0} version={base.version} error={error} />
         {blockingIssues > 0 ? (
           <span className="badge alerts-error-count" data-testid="alerting-blocking">
@@ -135,6 +145,7 @@ function EditorBody({ record }: { record: ProjectRecordData }): ReactNode {
         fromContent={sectionFrom}
         merge={mergeAlerting}
       />
+      <ImportAlertingDialog open={importing} onClose={() => setImporting(false)} />
       <SaveProblems />
       {tab === "receivers" ? <ReceiversTab /> : null}
       {tab === "routes" ? <RouteTreeTab /> : null}
