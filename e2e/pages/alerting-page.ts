@@ -52,6 +52,33 @@ export class AlertingPage {
     await expect(this.saveStatus).toHaveAttribute("data-state", "saved");
   }
 
+  /** The "Import alertmanager.yml" dialog. */
+  get importDialog(): Locator {
+    return this.page.getByTestId("alerting-import");
+  }
+
+  get importReport(): Locator {
+    return this.page.getByTestId("alerting-import-report");
+  }
+
+  /** Opens the import dialog, pastes `yaml` and reads it: then the report or the error shows. */
+  async readImport(yaml: string): Promise<void> {
+    if (!(await this.importDialog.isVisible())) await this.page.getByTestId("alerting-import-open").click();
+    await expect(this.importDialog).toBeVisible();
+    await this.importDialog.getByLabel("alertmanager.yml").fill(yaml);
+    await this.importDialog.getByRole("button", { name: "Read the file" }).click();
+  }
+
+  /** Replaces the draft with the import read: the dialog closes. */
+  async replaceWithImport(): Promise<void> {
+    await this.importDialog.getByRole("button", { name: "Replace alerting configuration" }).click();
+    await expect(this.importDialog).toBeHidden();
+  }
+
+  receiverItems(): Locator {
+    return this.page.getByTestId("receiver-item");
+  }
+
   async askWhoGets(labels: string): Promise<void> {
     await this.page.getByTestId("who-gets-mode-typed").click();
     await this.page.getByLabel("Labels", { exact: true }).fill(labels);
