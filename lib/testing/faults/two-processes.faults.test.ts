@@ -27,7 +27,9 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function newProject(name: string): Promise<{ id: string; version: number; project: { name: string } }> {
+async function newProject(
+  name: string,
+): Promise<{ id: string; version: number; project: { name: string; dashboards: { uid: string }[] } }> {
   const created = await apiRequest(urls()[0] as string, "/api/projects", {
     method: "POST",
     body: { template: "enterprise", name },
@@ -89,7 +91,7 @@ describe("two app processes on one PostgreSQL", () => {
     const created = await newProject("Same section");
     const section = await apiRequest(
       urls()[0] as string,
-      `/api/projects/${created.id}/dashboards/${(created.project as { dashboards: { uid: string }[] }).dashboards[0]?.uid}`,
+      `/api/projects/${created.id}/dashboards/${created.project.dashboards[0]?.uid}`,
     );
     const path = `/api/projects/${created.id}/dashboards/${section.body.content.uid}`;
     const answers = await Promise.all(
