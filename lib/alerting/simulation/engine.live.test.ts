@@ -3,13 +3,13 @@ import type { AddressInfo } from "node:net";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Labels, parseProject, type Project } from "../../model";
+import { type Labels, type Matcher, parseProject, type Project } from "../../model";
 import { seededRandom } from "../../promql/testing/mutate";
 import { makeTempDir } from "../../tools/files";
 import { labelsKey, startAlertmanager } from "../routing/testing/live-alertmanager";
 import { pick, type Random } from "../routing/testing/random-routing";
 import { simulateAlertPath } from "./engine";
-import type { SimulatedAlert } from "./types";
+import type { SimulatedAlert, SimulatedSilence } from "./types";
 
 /**
  * The simulation's timing model against a real Alertmanager 0.25's notifications: generated alert
@@ -125,9 +125,56 @@ function randomTimelines(random: Random): SimulatedAlert[] {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-/** Posts each start and resolve at its slot, relative to the first post. */
-async function replay(base: string, alerts: readonly SimulatedAlert[]): Promise<void> {
-  const t0 = Date.now();
+/**
+ * Silences on slot boundaries (half a slot from any flush): on alertname, service or severity,
+ * with a regex or a negative matcher at times, active for a few slots.
+ */
+function randomSilences(random: Random): SimulatedSilence[] {
+  const pickMatcher = (): Matcher =>
+    pick(random, [
+      { label: "alertname", op: "=", value: pick(random, ["ApiErrors", "DiskFull", "Latency"]) },
+      { label: "service", op: "=~", value: pick(random, ["api|web", "db", "c.*"]) },
+      { label: "severity", op: "!=", value: "critical" },
+      { label: "severity", op: "=", value: "warning" },
+    ] as Matcher[]);
+  return Array.from({ length: 2 }, () => {
+    const start = 1 + Math.floor(random() * 4);
+    const end = start + 2 + Math.floor(random() * 4);
+    const matchers = random() < 0.5 ? [pickMatcher()] : [pickMatcher(), pickMatcher()];
+    return { matchers, startsMs: start * SLOT_MS, endsMs: Math.min(end, SLOTS) * SLOT_MS };
+  });
+}
+
+/** Creates the silences (POST /api/v2/silences), their times relative to t0. */
+async function createSilences(
+  base: string,
+  silences: readonly SimulatedSilence[],
+  t0: number,
+): Promise<void> {
+  for (const silence of silences) {
+    const response = await fetch(`${base}/api/v2/silences`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        matchers: silence.matchers.map((m) => ({
+          name: m.label,
+          value: m.value,
+          isRegex: m.op === "=~" || m.op === "!~",
+          isEqual: m.op === "=" || m.op === "=~",
+        })),
+        startsAt: new Date(t0 + silence.startsMs).toISOString(),
+        endsAt: new Date(t0 + silence.endsMs).toISOString(),
+        createdBy: "simulation test",
+        comment: "simulated silence",
+      }),
+    });
+    if (response.status !== 200)
+      throw new Error(`creating a silence: ${response.status} ${await response.text()}`);
+  }
+}
+
+/** Posts each start and resolve at its slot, relative to t0. */
+async function replay(base: string, alerts: readonly SimulatedAlert[], t0: number): Promise<void> {
   const future = new Date(t0 + 3_600_000).toISOString();
   for (let slot = 0; slot < SLOTS; slot++) {
     await sleep(t0 + slot * SLOT_MS - Date.now());
@@ -155,7 +202,10 @@ async function replay(base: string, alerts: readonly SimulatedAlert[]): Promise<
 const callKey = (receiver: string, groupLabels: Labels): string => `${receiver} ${labelsKey(groupLabels)}`;
 const alertSet = (labels: readonly Labels[]): string => labels.map(labelsKey).sort().join(" ");
 
-async function runScenario(seed: number): Promise<{ calls: number; reasons: string[]; inhibitions: number }> {
+async function runScenario(
+  seed: number,
+  withSilences = false,
+): Promise<{ calls: number; reasons: string[]; inhibitions: number; silencings: number }> {
   const random = seededRandom(seed);
   const sink = await startSink();
   cleanups.push(() => void sink.server.close());
@@ -165,8 +215,12 @@ async function runScenario(seed: number): Promise<{ calls: number; reasons: stri
   cleanups.push(alertmanager.stop);
 
   // Window: to the last slot's flush (SLOTS slots, the flush half a slot in).
-  const predicted = simulateAlertPath({ project, alerts, startMs: 0, endMs: SLOTS * SLOT_MS - 1 });
-  await replay(base, alerts);
+  const silences = withSilences ? randomSilences(seededRandom(seed * 7)) : [];
+  const predicted = simulateAlertPath({ project, alerts, silences, startMs: 0, endMs: SLOTS * SLOT_MS - 1 });
+  const t0 = Date.now() + 1_000;
+  await createSilences(base, silences, t0);
+  await sleep(t0 - Date.now());
+  await replay(base, alerts, t0);
   await alertmanager.stop();
 
   const expected = new Map<string, string[]>();
@@ -195,17 +249,24 @@ async function runScenario(seed: number): Promise<{ calls: number; reasons: stri
     calls: sink.calls.length,
     reasons: predicted.notifications.map((n) => n.reason),
     inhibitions: predicted.inhibitions.length,
+    silencings: predicted.silencings.length,
   };
 }
 
 describe("the simulated notifications agree with a real Alertmanager's", () => {
   it("on generated alert timelines, route trees and inhibition (shortened timings)", async () => {
-    const runs = await Promise.all([31, 32, 33].map(runScenario));
+    const runs = await Promise.all([31, 32, 33].map((seed) => runScenario(seed)));
     // Enough happened to compare: new groups, changes, resolves, repeats and inhibited alerts.
     expect(runs.reduce((sum, run) => sum + run.calls, 0)).toBeGreaterThan(20);
     expect(new Set(runs.flatMap((run) => run.reasons))).toEqual(
       new Set(["new", "changed", "resolved", "repeat"]),
     );
     expect(runs.some((run) => run.inhibitions > 0)).toBe(true);
+  }, 240_000);
+
+  it("with silences that start and end inside the window", async () => {
+    const runs = await Promise.all([41, 42, 43].map((seed) => runScenario(seed, true)));
+    expect(runs.reduce((sum, run) => sum + run.silencings, 0)).toBeGreaterThan(0);
+    expect(runs.reduce((sum, run) => sum + run.calls, 0)).toBeGreaterThan(10);
   }, 240_000);
 });

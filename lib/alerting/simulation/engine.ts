@@ -1,5 +1,6 @@
 import { type Labels, type Project, parseDuration, type Receiver } from "../../model";
 import { compileInhibitRules, inhibitionOf } from "../routing/inhibit";
+import { compileMatcher, matchesAll } from "../routing/matcher";
 import { matchRoutes, type ResolvedRoute, resolveRouteTree } from "../routing/route-tree";
 import { routeMutedAt } from "../routing/time-intervals";
 import { groupLabelsOf, modelPathOf } from "../routing/who-gets";
@@ -12,6 +13,8 @@ import type {
   SimulatedGroup,
   SimulatedInhibition,
   SimulatedNotification,
+  SimulatedSilence,
+  SimulatedSilencing,
   SimulationResult,
 } from "./types";
 
@@ -25,7 +28,11 @@ import type {
  * against the notification log: a new firing alert, all alerts resolved, a new resolved alert
  * (send_resolved only), or repeat_interval since the last message. Resolved alerts leave the group
  * after the flush; an empty group is deleted (Alertmanager deletes it within 30 s) and the next
- * alert with its labels starts a new one, waiting group_wait again. Silences are not modelled.
+ * alert with its labels starts a new one, waiting group_wait again. Silences the user adds mute
+ * like the silencer's MuteStage: at a flush, an alert that every matcher of a silence active then
+ * (startsAt ≤ now ≤ endsAt, silence/silence.go getState) matches is left out. When inhibition,
+ * silences or a time interval leave a flush with no alert, the pipeline stops there (MultiStage)
+ * and the notification log is not touched.
  */
 
 export interface SimulationInput {
@@ -33,6 +40,8 @@ export interface SimulationInput {
   alerts: readonly SimulatedAlert[];
   startMs: number;
   endMs: number;
+  /** Silences to apply (matchers as in routing: a missing label is the empty value). */
+  silences?: readonly SimulatedSilence[];
 }
 
 interface Member {
@@ -130,6 +139,26 @@ export function simulateAlertPath(input: SimulationInput): SimulationResult {
   const receivers = new Map(project.receivers.map((receiver) => [receiver.name, integrationsOf(receiver)]));
   const intervals = project.alertmanager.timeIntervals;
   const routesOf = alerts.map((alert) => matchRoutes(tree, alert.labels));
+  const silences = (input.silences ?? []).map((silence) => ({
+    ...silence,
+    compiled: silence.matchers.map(compileMatcher),
+  }));
+  const silencings: SimulatedSilencing[] = [];
+  const silencedNow = new Map<number, number>();
+
+  /** Silencer.Mutes at a flush: the first silence active at atMs whose matchers all match. */
+  function silenced(alertIndex: number, atMs: number): boolean {
+    if (silences.length === 0) return false;
+    const labels = alerts[alertIndex]?.labels ?? {};
+    const found = silences.findIndex(
+      (s) => s.startsMs <= atMs && atMs <= s.endsMs && matchesAll(s.compiled, labels),
+    );
+    if (found >= 0 && silencedNow.get(alertIndex) !== found)
+      silencings.push({ atMs, alert: labels, silence: found });
+    if (found >= 0) silencedNow.set(alertIndex, found);
+    else silencedNow.delete(alertIndex);
+    return found >= 0;
+  }
 
   const alive = new Map<string, GroupState>();
   const allGroups = new Map<string, SimulatedGroup>();
@@ -227,7 +256,17 @@ export function simulateAlertPath(input: SimulationInput): SimulationResult {
     const timeMuted =
       (muteTimeIntervals.length > 0 || activeTimeIntervals.length > 0) &&
       routeMutedAt(group.route.options, intervals, new Date(atMs));
+    // The silencer's MuteStage comes after the time intervals' (notify.go's MultiStage order).
     if (!timeMuted) {
+      for (const index of [...firing, ...resolved]) {
+        if (silenced(index, atMs)) {
+          firing.delete(index);
+          resolved.delete(index);
+        }
+      }
+    }
+    // MultiStage stops at a stage that leaves no alert: no message and no notification log entry.
+    if (!timeMuted && firing.size + resolved.size > 0) {
       for (const integration of receivers.get(group.info.receiver) ?? integrationsOf(undefined)) {
         const logKey = `${group.info.key}|${integration?.index ?? -1}`;
         const sendResolved = integration?.sendResolved ?? true;
@@ -287,6 +326,7 @@ export function simulateAlertPath(input: SimulationInput): SimulationResult {
     groups: [...allGroups.values()],
     notifications,
     inhibitions,
+    silencings,
     counts,
     sentence: notificationSentence(counts),
   };

@@ -1,4 +1,4 @@
-import type { Labels } from "../../model";
+import type { Labels, Matcher } from "../../model";
 
 /** What the alert-path simulation reads and answers: plain label sets and times in ms. */
 
@@ -46,6 +46,21 @@ export interface SimulatedInhibition {
   sources: Labels[];
 }
 
+/** A silence the user adds to the simulation: its matchers, active from startsMs to endsMs. */
+export interface SimulatedSilence {
+  matchers: Matcher[];
+  startsMs: number;
+  endsMs: number;
+}
+
+/** An alert left out of its groups' notifications by a silence, from the first flush it was. */
+export interface SimulatedSilencing {
+  atMs: number;
+  alert: Labels;
+  /** Index of the silence in the input. */
+  silence: number;
+}
+
 export interface SimulatedGroup {
   key: string;
   routePath: number[];
@@ -75,6 +90,7 @@ export interface SimulationResult {
   /** Every message, in time order; group-level ones (receiver without integrations) too. */
   notifications: SimulatedNotification[];
   inhibitions: SimulatedInhibition[];
+  silencings: SimulatedSilencing[];
   counts: IntegrationCount[];
   /** "would have sent 7 Slack messages to #alerts and paged twice" */
   sentence: string;
