@@ -6,7 +6,7 @@ import {
   type VerbatimConfig,
 } from "../../model";
 import { isRecord, type Problems } from "./problems";
-import { importedSecret, type SecretNames, secretPathsOf } from "./secrets";
+import { importedSecret, type SecretNames, secretPathsOf, urlCarriesCredential } from "./secrets";
 
 /**
  * Receivers of an alertmanager.yml: a Slack, email, PagerDuty or webhook config becomes a model
@@ -95,6 +95,9 @@ function webhookCandidate(
   names: SecretNames,
   receiver: string,
 ): Candidate | undefined {
+  // A URL that is itself a credential (a Slack-style hook, `?token=`, user info) is a secret the
+  // model's webhook cannot hold (its URL is text): kept verbatim, the URL marked as a secret.
+  if (typeof config.url === "string" && urlCarriesCredential(config.url)) return undefined;
   const http = isRecord(config.http_config) ? config.http_config : {};
   const auth = isRecord(http.authorization) ? http.authorization : undefined;
   const basic = isRecord(http.basic_auth) ? http.basic_auth : undefined;

@@ -1,4 +1,4 @@
-import type { AlertingSecret } from "../../model";
+import { type AlertingSecret, HttpUrlSchema, WebhookUrlSchema } from "../../model";
 import { isRecord } from "./problems";
 
 /**
@@ -55,13 +55,47 @@ export function isSecretIn(configKey: string, path: string): boolean {
   return !(NOT_SECRET_IN[configKey]?.has(key) ?? false);
 }
 
+/**
+ * Services whose webhook URLs carry their credential in the path: whoever has the URL can post.
+ * (Credentials in the user info or a query parameter are found by the model's own URL check.)
+ */
+const TOKEN_IN_PATH: readonly { host: RegExp; path: RegExp }[] = [
+  { host: /^hooks\.slack\.com$/, path: /^\/(?:services|workflows|triggers)\/./ },
+  { host: /^(?:[\w-]+\.)?discord(?:app)?\.com$/, path: /^\/api\/webhooks\/./ },
+  { host: /(?:^|\.)webhook\.office\.com$/, path: /^\/./ },
+  { host: /^outlook\.office(?:365)?\.com$/, path: /^\/webhook/i },
+  { host: /^hooks\.zapier\.com$/, path: /^\/hooks\/./ },
+  { host: /^api\.telegram\.org$/, path: /^\/bot./ },
+  { host: /^maker\.ifttt\.com$/, path: /\/with\/key\/./ },
+  { host: /^events\.pagerduty\.com$/, path: /^\/integration\/./ },
+];
+
+/**
+ * Whether an http(s) URL holds a credential: a user name or password, a credential-like query
+ * parameter (`?token=`, `?key=` …, as the model refuses them in a webhook URL), or a path that
+ * is the credential (a Slack, Discord, Teams, Zapier … hook).
+ */
+export function urlCarriesCredential(text: string): boolean {
+  if (!HttpUrlSchema.safeParse(text).success) return false;
+  if (!WebhookUrlSchema.safeParse(text).success) return true;
+  const url = new URL(text);
+  const host = url.hostname.toLowerCase();
+  return TOKEN_IN_PATH.some((entry) => entry.host.test(host) && entry.path.test(url.pathname));
+}
+
+/** A URL-valued key (`url`, `api_url`, `webhook_url` …) whose value holds a credential. */
+function isCredentialUrl(key: string, entry: string): boolean {
+  return (key === "url" || key.endsWith("_url")) && urlCarriesCredential(entry);
+}
+
 /** Dotted paths (`http_config.basic_auth.password`) of the literal secrets in a configuration map. */
 export function secretPathsOf(value: unknown, prefix = ""): string[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => secretPathsOf(item, `${prefix}[${index}]`));
   if (!isRecord(value)) return [];
   return Object.entries(value).flatMap(([key, entry]) => {
     const path = prefix === "" ? key : `${prefix}.${key}`;
-    if (isSecretKey(key) && typeof entry === "string" && entry !== "") return [path];
+    if (typeof entry === "string" && entry !== "" && (isSecretKey(key) || isCredentialUrl(key, entry)))
+      return [path];
     return secretPathsOf(entry, path);
   });
 }
