@@ -2,25 +2,29 @@ import "server-only";
 import { z } from "zod";
 import { ProjectIdSchema } from "../api/schemas";
 import { DashboardUidSchema } from "../model";
+import { crossSiteWriteRefusal } from "../security/csrf";
 import { requestContext, type ServiceContext } from "./context";
-import { parseParam, route } from "./http";
+import { HttpError, parseParam, route } from "./http";
 
 /**
  * The one wrapper every API route handler has: it awaits the route's params, builds the request's
  * service context (actor, database) and maps thrown errors to responses (lib/server/http.ts).
  * Handlers stay parse → service call → response; policy will live in the services, not here.
+ * Writes sent from another site's page are refused first (lib/security/csrf.ts).
  */
 export function handler<P>(
   run: (input: { request: Request; context: ServiceContext; params: P }) => Promise<Response>,
 ): (request: Request, route: { params: Promise<P> }) => Promise<Response> {
-  return route(async (request: Request, routeContext?: { params: Promise<P> }) =>
-    run({
+  return route(async (request: Request, routeContext?: { params: Promise<P> }) => {
+    const crossSite = crossSiteWriteRefusal(request);
+    if (crossSite) throw new HttpError(403, crossSite);
+    return run({
       request,
       context: await requestContext(request),
       // Routes without dynamic segments may be called with no route context.
       params: ((await routeContext?.params) ?? {}) as P,
-    }),
-  );
+    });
+  });
 }
 
 export function projectIdParam(value: string): string {
