@@ -102,6 +102,13 @@ describe("parseDeploymentYaml", () => {
     ]);
   });
 
+  it("refuses a name longer than a project's, naming its line (found by fuzzing: it was a 500)", () => {
+    const [issue] = issuesOf(example.replace("name: my-app", `name: ${"x".repeat(101)}`));
+    expect(issue).toMatch(
+      /^deployment\.yaml:\d+:\d+: deployment\.name: Too big: expected string to have <=100 characters/,
+    );
+  });
+
   it("names the line of a bad duration, level and channel", () => {
     const text = example
       .replace("duration: 2m", "duration: 2x")

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import { formatPath, type Project } from "../model";
 import { DeploymentSchema } from "./schema";
@@ -64,7 +65,15 @@ export function parseYamlText(
       }),
     );
   }
-  return { doc, lines, value: doc.toJS() };
+  try {
+    return { doc, lines, value: doc.toJS() };
+  } catch (error) {
+    // The yaml library refuses an alias bomb (more aliases than its maxAliasCount) with a
+    // ReferenceError, and nesting deep enough overflows the stack: problems of the file, not crashes.
+    if (error instanceof ReferenceError || error instanceof RangeError)
+      throw new YamlInputError(file, [{ path: "(root)", message: `yaml: ${error.message}` }]);
+    throw error;
+  }
 }
 
 export interface DeploymentResult {
@@ -98,6 +107,15 @@ export function parseDeploymentYaml(text: string, file = "deployment.yaml"): Dep
       })),
     };
   } catch (error) {
+    // A conversion the model refuses is the file's problem (a value past a model limit), not a crash.
+    if (error instanceof z.ZodError)
+      throw new YamlInputError(
+        file,
+        error.issues.map((issue) => ({
+          path: "(root)",
+          message: `converts into a project the model refuses at ${formatPath(issue.path)}: ${issue.message}`,
+        })),
+      );
     if (error instanceof DeploymentError) {
       throw new YamlInputError(file, [
         { path: formatPath(error.path), message: error.message, ...locate(doc, lines, error.path) },

@@ -46,7 +46,8 @@ export const DeploymentRuleSchema = z.object({
 export const DeploymentSchema = z.object({
   deployment: z.object(
     {
-      name: z.string().min(1),
+      // The project's name: the model keeps names to 100 characters.
+      name: z.string().min(1).max(100),
       framework: z.enum(["fraiseql", "generic"]).default("fraiseql"),
       version: z.enum(["v2", "v1"]).default("v2"),
       pattern: z.string().optional(),
