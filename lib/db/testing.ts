@@ -27,6 +27,8 @@ export const NOTIFICATIONS_MIGRATION = "20261203150516_notification_deliveries";
 export const ACCOUNTS_MIGRATION = "20261203175705_accounts_and_teams";
 /** The migration that added the audit log. */
 export const AUDIT_MIGRATION = "20261203180825_audit_log";
+/** The migration that added the rate limits' counters. */
+export const RATE_LIMITS_MIGRATION = "20261203183946_rate_limits";
 /** Every migration's folder name, oldest first: what a fresh database has applied. */
 export const ALL_MIGRATIONS = [
   INIT_MIGRATION,
@@ -35,6 +37,7 @@ export const ALL_MIGRATIONS = [
   NOTIFICATIONS_MIGRATION,
   ACCOUNTS_MIGRATION,
   AUDIT_MIGRATION,
+  RATE_LIMITS_MIGRATION,
 ];
 
 /** The server lib/testing/postgres-global-setup.ts started or was given. */
