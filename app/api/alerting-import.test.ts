@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import { getDb } from "@/lib/db/client";
 import { extractImportedSecrets, importAlertmanagerConfig } from "@/lib/import/alertmanager";
 import { routingDifferences } from "@/lib/import/alertmanager/testing/routing-oracle";
+import { mutateText, seededRandom, yamlAliasBomb } from "@/lib/import/fuzz/mutate";
 import { makeTempDir } from "@/lib/tools/files";
 import { call, jsonInit } from "./testing/route-calls";
 
@@ -241,7 +242,9 @@ describe("POST /api/projects/{id}/alerting/import", () => {
     expect(response.status).toBe(422);
     const body: Json = await response.json();
     const byPath = Object.fromEntries(body.issues.map((issue: Json) => [issue.path, issue.message]));
-    expect(byPath.unknown_key).toMatch(/^line 8, column \d+: field unknown_key not found in type config.plain$/);
+    expect(byPath.unknown_key).toMatch(
+      /^line 8, column \d+: field unknown_key not found in type config.plain$/,
+    );
     expect(byPath["route.routes[0].matchers[0]"]).toMatch(/^line 5, column \d+: /);
     expect(await latestVersion(created.id)).toBe(created.version);
   });
@@ -256,7 +259,17 @@ describe("POST /api/projects/{id}/alerting/import", () => {
 
   it("answers what is no Alertmanager configuration, and never a 500", async () => {
     const created = await newProject();
-    for (const yaml of ["just text", "groups: []", "- a\n- b", "a: &a [*a, *a]", "x".repeat(10)]) {
+    const bomb = yamlAliasBomb(12, 10, "route");
+    const deep = `route: ${"[".repeat(5000)}${"]".repeat(5000)}\nreceivers: []\n`;
+    for (const yaml of [
+      "just text",
+      "groups: []",
+      "- a\n- b",
+      "a: &a [*a, *a]",
+      "x".repeat(10),
+      bomb,
+      deep,
+    ]) {
       const response = await post(created.id, yaml);
       expect(response.status, yaml).toBe(422);
       expect(((await response.json()) as Json).issues.length, yaml).toBeGreaterThan(0);
@@ -266,6 +279,24 @@ describe("POST /api/projects/{id}/alerting/import", () => {
     );
     expect((await post("nosuchproject1", "route: {}\nreceivers: []\n")).status).toBe(404);
   });
+
+  it("answers mutated corpus files with a 200 or a 4xx with issues, never a 500, writing nothing", async () => {
+    const created = await newProject();
+    const random = seededRandom(4242);
+    const texts = FILES.map((file) => readFileSync(path.join(CORPUS, file), "utf8"));
+    const statuses = new Map<number, number>();
+    for (let n = 0; n < 150; n++) {
+      let text = texts[n % texts.length] as string;
+      for (let m = 1 + Math.floor(random() * 3); m > 0; m--) text = mutateText(text, random);
+      if (text.trim() === "") continue;
+      const response = await post(created.id, text);
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      expect(response.status, text.slice(0, 200)).toBeLessThan(500);
+      if (response.status !== 200) expect(((await response.json()) as Json).issues.length).toBeGreaterThan(0);
+    }
+    expect(statuses.get(422) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(0);
+    expect(await latestVersion(created.id)).toBe(created.version);
+  }, 120_000);
 
   it("refuses a sealed value read for another project, saving nothing", async () => {
     const text = readFileSync(path.join(CORPUS, "prometheus-alertmanager-conf-good.yml"), "utf8");
