@@ -5,6 +5,10 @@ import type { Labels } from "@/lib/model";
 export interface PathViewProps {
   path: AlertPathExplanation;
   inhibitRuleText: (index: number) => string;
+  /** `silence 2 (severity="warning")`, by the silence's index among the applied ones. */
+  silenceText: (index: number) => string;
+  /** Whether any silence is applied (else the step says none was added). */
+  hasSilences: boolean;
 }
 
 const labelText = (labels: Labels): string =>
@@ -14,8 +18,8 @@ const labelText = (labels: Labels): string =>
 
 const time = (ms: number): string => new Date(ms).toLocaleString();
 
-/** One alert's path, in Alertmanager's order: routes, inhibition, groups, messages. */
-export function PathView({ path, inhibitRuleText }: PathViewProps): ReactNode {
+/** One alert's path, in Alertmanager's order: routes, inhibition, silences, groups, messages. */
+export function PathView({ path, inhibitRuleText, silenceText, hasSilences }: PathViewProps): ReactNode {
   return (
     <ol className="simulation-path" data-testid="simulation-path">
       <li>
@@ -46,6 +50,20 @@ export function PathView({ path, inhibitRuleText }: PathViewProps): ReactNode {
                 {time(inhibition.atMs)}: muted by inhibit rule {inhibition.rule + 1} (
                 {inhibitRuleText(inhibition.rule)}) while{" "}
                 <code>{inhibition.sources.map(labelText).join("; ")}</code> fired
+              </li>
+            ))}
+          </ul>
+        )}
+      </li>
+      <li>
+        <h3>Silences</h3>
+        {path.silencings.length === 0 ? (
+          <p className="empty">{hasSilences ? "Never silenced in the window." : "No silence added."}</p>
+        ) : (
+          <ul>
+            {path.silencings.map((silencing) => (
+              <li key={`${silencing.atMs}-${silencing.silence}`} data-testid="simulation-silencing">
+                {time(silencing.atMs)}: left out of its messages by {silenceText(silencing.silence)}
               </li>
             ))}
           </ul>

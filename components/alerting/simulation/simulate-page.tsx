@@ -19,6 +19,8 @@ import type { SimulatedAlert } from "@/lib/alerting/simulation/types";
 import type { Labels, Project } from "@/lib/model";
 import { NotificationTimeline } from "./notification-timeline";
 import { PathView } from "./path-view";
+import { SilencesEditor } from "./silences-editor";
+import { checkSilence, newSilenceDraft, type SilenceDraft } from "./simulated-silences";
 import { simulationSubject } from "./simulation-subject";
 import "./simulation.css";
 
@@ -65,6 +67,9 @@ export function SimulatePage({ projectId }: SimulatePageProps): ReactNode {
   const [typed, setTyped] = useState("");
   const [selected, setSelected] = useState("");
   const [progress, setProgress] = useState<string | null>(null);
+  const [silenceDrafts, setSilenceDrafts] = useState<SilenceDraft[]>([]);
+  // Without a backtest the window is the week before the page opened (not moving with each render).
+  const [openedAt] = useState(() => Date.now());
   const choices = useMemo(() => (project.data ? ruleChoices(project.data.project) : []), [project.data]);
   const rule = choices.find((choice) => choice.key === ruleKey) ?? choices[0];
 
@@ -93,18 +98,42 @@ export function SimulatePage({ projectId }: SimulatePageProps): ReactNode {
   }, [typed]);
   const typedError = typedInput.error;
 
+  const simWindow = useMemo(() => {
+    const endMs = backtest.data?.result.endMs ?? openedAt;
+    return { endMs, startMs: backtest.data?.result.startMs ?? endMs - 7 * 86_400_000 };
+  }, [backtest.data, openedAt]);
+  const silenceChecks = useMemo(
+    () => silenceDrafts.map((draft) => checkSilence(draft, simWindow)),
+    [silenceDrafts, simWindow],
+  );
+  /** The silences without a problem, with the number the user sees. */
+  const applied = useMemo(
+    () =>
+      silenceChecks.flatMap((check, index) =>
+        check.ok
+          ? [{ silence: check.silence, number: index + 1, text: silenceDrafts[index]?.matchers ?? "" }]
+          : [],
+      ),
+    [silenceChecks, silenceDrafts],
+  );
+
   const simulation = useMemo(() => {
     if (!project.data) return undefined;
+    // Labels that do not parse give no answer: an answer without them would read as theirs.
+    if (typedInput.error) return undefined;
     const data = backtest.data;
-    const endMs = data?.result.endMs ?? Date.now();
-    const startMs = data?.result.startMs ?? endMs - 7 * 86_400_000;
+    const { startMs, endMs } = simWindow;
     const alerts: SimulatedAlert[] = data?.result.saved
       ? alertsFromTimelines(data.result.saved.timelines, data.rule.alert)
       : [];
     if (typedInput.labels) alerts.push(typedAlert(typedInput.labels, startMs));
     if (alerts.length === 0) return undefined;
-    return { alerts, result: simulateAlertPath({ project: project.data.project, alerts, startMs, endMs }) };
-  }, [project.data, backtest.data, typedInput]);
+    const silences = applied.map((a) => a.silence);
+    return {
+      alerts,
+      result: simulateAlertPath({ project: project.data.project, alerts, silences, startMs, endMs }),
+    };
+  }, [project.data, backtest.data, typedInput, simWindow, applied]);
 
   if (project.error) return <ApiErrorNotice error={project.error} title="Could not load the project" />;
   if (!project.data) return <PageLoading label="Loading the project…" />;
@@ -123,6 +152,10 @@ export function SimulatePage({ projectId }: SimulatePageProps): ReactNode {
     const inhibit = record.project.inhibitRules[index];
     if (!inhibit) return "";
     return `${inhibit.sourceMatchers.map(formatMatcherText).join(", ")} mutes ${inhibit.targetMatchers.map(formatMatcherText).join(", ")}${inhibit.equal.length > 0 ? ` with equal ${inhibit.equal.join(", ")}` : ""}`;
+  };
+  const silenceText = (index: number): string => {
+    const silence = applied[index];
+    return silence ? `silence ${silence.number} (${silence.text.trim()})` : "";
   };
   const subject = simulationSubject(backtest.data?.rule.alert, typedInput.labels !== undefined);
   const when = backtest.data ? WINDOW_WORDS[backtest.data.window] : "Over the window";
@@ -183,15 +216,35 @@ export function SimulatePage({ projectId }: SimulatePageProps): ReactNode {
             placeholder="alertname=ApiDown, severity=critical, service=api"
             aria-invalid={typedError ? true : undefined}
           />
-          {typedError ? <p className="field-issues">{typedError}</p> : null}
+          {typedError ? (
+            <p className="field-issues" role="alert" data-testid="typed-labels-error">
+              {typedError}
+            </p>
+          ) : null}
         </div>
+        <SilencesEditor
+          silences={silenceDrafts}
+          checks={silenceChecks}
+          onChange={setSilenceDrafts}
+          onAdd={() =>
+            setSilenceDrafts((list) => [
+              ...list,
+              newSilenceDraft(Math.max(0, ...list.map((s) => s.id)) + 1, simWindow),
+            ])
+          }
+        />
         {choices.length === 0 ? (
           <p className="empty">The project has no alerting rules to backtest.</p>
         ) : null}
         {progress ? <p aria-live="polite">{progress}</p> : null}
       </form>
       {backtest.error ? <ApiErrorNotice error={backtest.error} title="The backtest failed" /> : null}
-      {backtest.data && !simulation ? (
+      {typedError ? (
+        <p className="notice" data-testid="simulation-no-answer">
+          No answer while the typed labels do not parse: fix them or clear the field.
+        </p>
+      ) : null}
+      {backtest.data && !simulation && !typedError ? (
         <p className="notice" data-testid="simulation-sentence">
           {WINDOW_WORDS[backtest.data.window]} {backtest.data.rule.alert} never fired: it would have sent no
           notifications.
@@ -235,7 +288,12 @@ export function SimulatePage({ projectId }: SimulatePageProps): ReactNode {
             </div>
             {path ? (
               <>
-                <PathView path={path} inhibitRuleText={inhibitRuleText} />
+                <PathView
+                  path={path}
+                  inhibitRuleText={inhibitRuleText}
+                  silenceText={silenceText}
+                  hasSilences={applied.length > 0}
+                />
                 <NotificationTimeline notifications={path.notifications} limit={50} />
               </>
             ) : null}

@@ -1,16 +1,25 @@
 import type { Labels, Route } from "../../model";
 import { labelsKeyOf } from "./labels-key";
 import { type RoutingAnswer, whoGets } from "../routing/who-gets";
-import type { SimulatedGroup, SimulatedInhibition, SimulatedNotification, SimulationResult } from "./types";
+import type {
+  SimulatedGroup,
+  SimulatedInhibition,
+  SimulatedNotification,
+  SimulatedSilencing,
+  SimulationResult,
+} from "./types";
 
 /**
  * One alert's path through the simulation, in the order Alertmanager takes it: the routes that
- * take it, the inhibitions that muted it (and by which firing alerts), the groups it joined with
+ * take it, the inhibitions that muted it (and by which firing alerts), the silences that muted
+ * it, the groups it joined with
  * the other alerts in them, and the messages it was in.
  */
 export interface AlertPathExplanation {
   routing: RoutingAnswer;
   inhibitions: SimulatedInhibition[];
+  /** The silences that left it out of its groups' messages, from when. */
+  silencings: SimulatedSilencing[];
   groups: SimulatedGroup[];
   notifications: SimulatedNotification[];
 }
@@ -22,6 +31,7 @@ export function explainAlert(route: Route, result: SimulationResult, labels: Lab
   return {
     routing: routing as RoutingAnswer,
     inhibitions: result.inhibitions.filter((inhibition) => labelsKeyOf(inhibition.alert) === key),
+    silencings: result.silencings.filter((silencing) => labelsKeyOf(silencing.alert) === key),
     groups: result.groups.filter((group) => has(group.alerts)),
     notifications: result.notifications.filter((n) => has(n.firing) || has(n.resolved)),
   };
