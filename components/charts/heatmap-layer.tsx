@@ -1,11 +1,10 @@
 "use client";
 
-import { type MouseEvent, type ReactNode, useMemo } from "react";
-import { DefaultZIndexes, usePlotArea, ZIndexLayer } from "recharts";
+import { type PointerEvent, type ReactNode, useMemo } from "react";
 import type { HeatmapData } from "@/lib/dashboard/series";
+import type { PlotBox } from "./chart-axes";
 import { cellAt, heatmapCellPaths } from "./heatmap-cells";
-import { TENTHS } from "./series-paths";
-import { useLinearAxes } from "./use-linear-axes";
+import { type Axis, TENTHS } from "./series-paths";
 
 /** The cell under the pointer and where the pointer is, in pixels from the chart's top left. */
 export interface HeatmapHover {
@@ -20,25 +19,23 @@ export interface HeatmapLayerProps {
   /** Milliseconds between two times: a cell's width. */
   step: number;
   colorScheme: string;
+  x: Axis;
+  y: Axis;
+  plot: PlotBox;
   onHover: (hover: HeatmapHover | undefined) => void;
 }
 
 /**
- * A heatmap's cells, placed with the chart's axes, and the pointer's cell for the tooltip. Used
- * instead of a recharts scatter with a shape per cell, which builds a component per cell.
+ * A heatmap's cells, one path per colour, and the pointer's cell for the tooltip. Used instead of
+ * a scatter with a shape per cell, which builds a component per cell.
  */
-export function HeatmapLayer({ heat, step, colorScheme, onHover }: HeatmapLayerProps): ReactNode {
-  const { x, y } = useLinearAxes();
-  const plot = usePlotArea();
-  const xKey = x ? `${x.offset},${x.factor}` : "";
-  const yKey = y ? `${y.offset},${y.factor}` : "";
+export function HeatmapLayer({ heat, step, colorScheme, x, y, plot, onHover }: HeatmapLayerProps): ReactNode {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the axes are keyed by their numbers, not their identity
   const paths = useMemo(
-    () => (x && y ? heatmapCellPaths(heat, step, x, y, colorScheme) : []),
-    [heat, step, colorScheme, xKey, yKey],
+    () => heatmapCellPaths(heat, step, x, y, colorScheme),
+    [heat, step, colorScheme, x.offset, x.factor, y.offset, y.factor],
   );
-  if (!x || !y || !plot) return null;
-  const hover = (event: MouseEvent<SVGRectElement>): void => {
+  const hover = (event: PointerEvent<SVGRectElement>): void => {
     const box = event.currentTarget.ownerSVGElement?.getBoundingClientRect();
     if (!box) return;
     const pixel = { x: event.clientX - box.left, y: event.clientY - box.top };
@@ -48,22 +45,22 @@ export function HeatmapLayer({ heat, step, colorScheme, onHover }: HeatmapLayerP
     );
   };
   return (
-    <ZIndexLayer zIndex={DefaultZIndexes.scatter}>
-      <g className="dash-heatmap-cells" transform={TENTHS}>
+    <>
+      <g className="dash-chart-marks dash-heatmap-cells" transform={TENTHS}>
         {paths.map((path) => (
           <path key={path.color} d={path.d} fill={path.color} stroke="none" />
         ))}
       </g>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer-only tooltip, as recharts' own; the query inspector has the values */}
+      {/* A pointer-only tooltip; the query inspector has the values. */}
       <rect
-        x={plot.x}
-        y={plot.y}
+        x={plot.left}
+        y={plot.top}
         width={plot.width}
         height={plot.height}
         fill="transparent"
-        onMouseMove={hover}
-        onMouseLeave={() => onHover(undefined)}
+        onPointerMove={hover}
+        onPointerLeave={() => onHover(undefined)}
       />
-    </ZIndexLayer>
+    </>
   );
 }

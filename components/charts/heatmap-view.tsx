@@ -1,10 +1,9 @@
 "use client";
 
 import { type ReactNode, useMemo, useState } from "react";
-import { ComposedChart, XAxis, YAxis } from "recharts";
 import { heatmapBuckets } from "@/lib/dashboard/series";
-import { axisTick } from "./axis-tick";
 import { everyNth, timeTicks } from "./axis-ticks";
+import { ChartAxes, type PlotBox, xAxisOf, yAxisOf } from "./chart-axes";
 import { formatFullTime, formatPanelValue, timeTickFormatter } from "./format";
 import { type HeatmapHover, HeatmapLayer } from "./heatmap-layer";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
@@ -14,7 +13,7 @@ type HeatmapPanel = PanelOfType<"heatmap">;
 const Y_AXIS_WIDTH = 56;
 const MARGIN = { top: 6, right: 10, bottom: 0, left: 0 };
 const X_AXIS_HEIGHT = 30;
-/** The tooltip's distance from the pointer, as recharts places its own. */
+/** The tooltip's distance from the pointer, as recharts placed its own. */
 const TOOLTIP_OFFSET = 10;
 
 /** Histogram buckets over time: one cell per bucket and step, darker for more observations. */
@@ -28,8 +27,7 @@ export function HeatmapView({ panel, series, width, height }: VisualizationProps
   const plotHeight = Math.max(10, height - X_AXIS_HEIGHT - MARGIN.top - MARGIN.bottom);
   const cellHeight = Math.max(1, plotHeight / Math.max(1, heat.buckets.length));
   const tick = useMemo(() => timeTickFormatter(last - first), [first, last]);
-  // Ticks chosen to fit (interval 0, a label every few buckets): recharts would otherwise measure
-  // every label's text to drop the ones that overlap.
+  // Ticks chosen to fit (a label every few buckets): no label's text is measured.
   const xTicks = useMemo(() => timeTicks(first, last, plotWidth), [first, last, plotWidth]);
   const bucketTicks = everyNth(heat.buckets.length, Math.ceil(14 / cellHeight));
   const bucketLabel = (index: number): string => {
@@ -45,31 +43,32 @@ export function HeatmapView({ panel, series, width, height }: VisualizationProps
     bucket: heat.buckets[hover.bucketIndex] ?? "",
     count: heat.counts[hover.timeIndex]?.[hover.bucketIndex] ?? 0,
   };
+  const plot: PlotBox = {
+    left: MARGIN.left + Y_AXIS_WIDTH,
+    top: MARGIN.top,
+    width: plotWidth,
+    height: plotHeight,
+  };
+  const xDomain: [number, number] = [first - step / 2, last + step / 2];
+  const yDomain: [number, number] = [-0.5, heat.buckets.length - 0.5];
   return (
-    <div style={{ position: "relative", width, height }}>
-      <ComposedChart width={width} height={height} margin={MARGIN}>
-        {/* A dataKey, though there is no data: recharts gives a horizontal chart's x axis without one index ticks. */}
-        <XAxis
-          dataKey="x"
-          type="number"
-          domain={[first - step / 2, last + step / 2]}
-          allowDataOverflow
-          ticks={xTicks}
-          interval={0}
-          tick={axisTick(tick, 11)}
-          height={X_AXIS_HEIGHT}
+    <div className="dash-chart" style={{ position: "relative", width, height }}>
+      <svg width={width} height={height} className="dash-chart-surface" role="img" aria-label={panel.title}>
+        <ChartAxes
+          plot={plot}
+          x={{ domain: xDomain, ticks: xTicks, format: tick, fontSize: 11 }}
+          y={{ domain: yDomain, ticks: bucketTicks, format: bucketLabel, fontSize: 10 }}
         />
-        <YAxis
-          type="number"
-          domain={[-0.5, heat.buckets.length - 0.5]}
-          allowDataOverflow
-          ticks={bucketTicks}
-          interval={0}
-          tick={axisTick(bucketLabel, 10)}
-          width={Y_AXIS_WIDTH}
+        <HeatmapLayer
+          heat={heat}
+          step={step}
+          colorScheme={panel.colorScheme}
+          x={xAxisOf(plot, xDomain)}
+          y={yAxisOf(plot, yDomain)}
+          plot={plot}
+          onHover={setHover}
         />
-        <HeatmapLayer heat={heat} step={step} colorScheme={panel.colorScheme} onHover={setHover} />
-      </ComposedChart>
+      </svg>
       {hover && hovered ? (
         <div
           className="dash-tooltip"

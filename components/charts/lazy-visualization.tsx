@@ -5,7 +5,7 @@ import type { PanelVisualizationProps } from "./panel-visualization";
 
 const loadVisualization = () => import("./panel-visualization");
 
-/** The charts (and recharts) as a separate chunk, out of the page's first JavaScript. */
+/** The charts as a separate chunk, out of the page's first JavaScript. */
 export const LazyPanelVisualization = dynamic<PanelVisualizationProps>(
   () => loadVisualization().then((module) => module.PanelVisualization),
   { ssr: false, loading: () => <div className="dash-panel-loading" aria-busy="true" /> },

@@ -27,7 +27,7 @@ export type PanelTypeView<T extends VisualPanelType> =
 /**
  * Each panel type's view. The mapped type makes tsc refuse a type of the model's union without a
  * view here, or with a view for other data than its type's. Only `panel-visualization.tsx` imports
- * this: the views and recharts load in its chunk, after the page.
+ * this: the views load in its chunk, after the page.
  */
 export const PANEL_TYPE_VIEWS: { readonly [T in VisualPanelType]: PanelTypeView<T> } = {
   timeseries: TimeseriesView,

@@ -16,7 +16,7 @@ export type PanelVisualizationProps =
 
 /**
  * The view of a panel, by its type's entry in PANEL_TYPE_VIEWS: a chart of a query panel's series,
- * or the alerts for a panel without queries. This module and recharts load in their own chunk, after
+ * or the alerts for a panel without queries. This module and the views load in their own chunk, after
  * the page: the grid and the toolbar do not wait for them.
  */
 export function PanelVisualization(props: PanelVisualizationProps): ReactNode {

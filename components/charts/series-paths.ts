@@ -99,3 +99,30 @@ export function dotsPath(
   }
   return path;
 }
+
+/**
+ * A bar at every time with a value, all in one path: from `lower` (a value per row, or one for
+ * all) up (or down) to `upper`, `width` pixels wide, its left edge `shift` pixels from the time.
+ */
+export function barsPath(
+  times: readonly number[],
+  upper: readonly (number | null)[],
+  lower: readonly number[] | number,
+  x: Axis,
+  y: Axis,
+  shift: number,
+  width: number,
+): string {
+  const wide = Math.max(1, Math.round(width * 10));
+  const left = Math.round(shift * 10);
+  let path = "";
+  for (let row = 0; row < times.length; row++) {
+    const value = upper[row];
+    if (value === null || value === undefined) continue;
+    const base = typeof lower === "number" ? lower : (lower[row] ?? 0);
+    const top = at(y, value);
+    const bottom = at(y, base);
+    path += `M${at(x, times[row] as number) + left},${bottom}h${wide}v${top - bottom}h${-wide}Z`;
+  }
+  return path;
+}

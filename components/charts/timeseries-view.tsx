@@ -1,23 +1,12 @@
 "use client";
 
-import { type ReactNode, useMemo, useState } from "react";
-import {
-  Area,
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  DefaultTooltipContent,
-  Tooltip,
-  type TooltipContentProps,
-  type TooltipPayloadEntry,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { CALC_LABELS, type Calc, calculate, chartRows, type Series } from "@/lib/dashboard/series";
+import { type PointerEvent, type ReactNode, useId, useMemo, useState } from "react";
+import { CALC_LABELS, type Calc, calculate, type Series } from "@/lib/dashboard/series";
 import { displayValue, type FieldDisplay } from "@/lib/dashboard/field-config";
-import { axisTick } from "./axis-tick";
 import { timeTicks, valueTickCount } from "./axis-ticks";
+import { ChartAxes, type PlotBox, xAxisOf, yAxisOf } from "./chart-axes";
 import { formatFullTime, formatPanelValue, timeTickFormatter } from "./format";
+import { valueAxis } from "./nice-ticks";
 import { SeriesLayer } from "./series-layer";
 import { type ChartColumns, chartColumns } from "./time-columns";
 import { type LegendEntry, timeseriesFields } from "./timeseries-fields";
@@ -97,17 +86,11 @@ function legendSize(
 }
 
 const MARGIN = { top: 6, right: 10, bottom: 0, left: 0 };
-/** The grid draws no vertical lines: without this it would still work out where they would go. */
-const NO_LINES = (): number[] => [];
 const Y_AXIS_WIDTH = 64;
-/** recharts' default height of a horizontal axis. */
+/** recharts' default height of a horizontal axis, kept so the charts keep their size. */
 const X_AXIS_HEIGHT = 30;
-const TOOLTIP_STYLE = { fontSize: 12 };
-
-interface ValueFormat {
-  unit: string | undefined;
-  decimals: number | undefined;
-}
+/** The tooltip's distance from the pointer, as recharts placed its own. */
+const TOOLTIP_OFFSET = 10;
 
 interface ColumnsTooltipProps {
   columns: ChartColumns;
@@ -117,11 +100,10 @@ interface ColumnsTooltipProps {
   displays: readonly FieldDisplay[];
   signs: readonly number[];
   percent: boolean;
-  active: boolean | undefined;
-  row: unknown;
+  index: number;
 }
 
-/** The hovered time's values of every visible series, as recharts' own tooltip lists them. */
+/** The hovered time's values of every visible series, by name, as recharts' own tooltip listed them. */
 function ColumnsTooltip({
   columns,
   series,
@@ -129,44 +111,74 @@ function ColumnsTooltip({
   displays,
   signs,
   percent,
-  active,
-  row,
+  index,
 }: ColumnsTooltipProps): ReactNode {
-  const index = (row as { i?: number } | undefined)?.i;
-  if (!active || index === undefined) return null;
-  const payload: TooltipPayloadEntry[] = [];
-  const formats = new Map<string, FieldDisplay>();
+  const items: { key: string; name: string; color: string | undefined; text: string }[] = [];
   series.forEach((entry, position) => {
     const value = columns.values[position]?.[index];
     const display = displays[position];
     if (value === null || value === undefined || !display || display.hideFrom.tooltip) return;
-    formats.set(entry.key, percent ? { ...display, unit: "percentunit", mappings: [] } : display);
-    payload.push({
+    // A series mirrored below zero is drawn negated; its value is what the tooltip shows.
+    const shown = value * (signs[position] ?? 1);
+    const format = percent ? { ...display, unit: "percentunit", mappings: [] } : display;
+    items.push({
+      key: entry.key,
       name: entry.name,
-      // A series mirrored below zero is drawn negated; its value is what the tooltip shows.
-      value: value * (signs[position] ?? 1),
       color: colors[position],
-      dataKey: entry.key,
-      graphicalItemId: entry.key,
+      text: displayValue(shown, format).text,
     });
   });
+  items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return (
-    <DefaultTooltipContent
-      payload={payload}
-      label={columns.times[index]}
-      labelFormatter={(label) => formatFullTime(Number(label))}
-      formatter={(value, _name, item) => {
-        const display = formats.get(String(item.dataKey));
-        const number = typeof value === "number" ? value : null;
-        return display ? displayValue(number, display).text : formatPanelValue(number, {});
-      }}
-      contentStyle={TOOLTIP_STYLE}
-      itemSorter="name"
-    />
+    <>
+      <p className="dash-tooltip-label">{formatFullTime(columns.times[index] ?? 0)}</p>
+      <ul className="dash-tooltip-items">
+        {items.map((item) => (
+          <li key={item.key} style={{ color: item.color }}>
+            {item.name} : {item.text}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
-/** Lines, bars or points over time, stacked when asked, with a legend of the chosen calculations. */
+/** The index of the time nearest to `time` in the ascending `times`. */
+function nearestIndex(times: readonly number[], time: number): number {
+  let low = 0;
+  let high = times.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((times[middle] as number) < time) low = middle + 1;
+    else high = middle;
+  }
+  const before = times[low - 1];
+  return before !== undefined && time - before < (times[low] as number) - time ? low - 1 : low;
+}
+
+/** The lowest and highest value the chart draws (bands when stacked); from 0 for bars. */
+function dataExtent(columns: ChartColumns, bars: boolean): [number, number] {
+  let low = bars ? 0 : Number.POSITIVE_INFINITY;
+  let high = bars ? 0 : Number.NEGATIVE_INFINITY;
+  for (const row of columns.rows) {
+    if (!row.range) continue;
+    if (row.range[0] < low) low = row.range[0];
+    if (row.range[1] > high) high = row.range[1];
+  }
+  return [low, high];
+}
+
+interface Hover {
+  index: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * Lines, bars or points over time, stacked when asked, with a legend of the chosen calculations.
+ * Plain SVG: a recharts chart per panel (its store, its selectors, the layout it reads back from
+ * the page) was most of what a dashboard's main thread did while it drew.
+ */
 export function TimeseriesView({
   panel,
   series,
@@ -175,45 +187,46 @@ export function TimeseriesView({
   timeRange,
 }: VisualizationProps<TimeseriesPanel>): ReactNode {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const [hover, setHover] = useState<Hover>();
+  const clipId = useId();
   const fields = useMemo(() => timeseriesFields(panel, series, hidden), [panel, series, hidden]);
   const { drawn: visible, colors } = fields;
   const bars = panel.drawStyle === "bars";
   const columns = useMemo(
-    () => (bars ? undefined : chartColumns(visible, panel.stacking, fields.groups)),
-    [bars, visible, panel.stacking, fields.groups],
+    () => chartColumns(visible, panel.stacking, fields.groups),
+    [visible, panel.stacking, fields.groups],
   );
-  const barRows = useMemo(
-    () => (bars ? chartRows(visible, panel.stacking) : undefined),
-    [bars, visible, panel.stacking],
-  );
-  const data: readonly object[] = columns?.rows ?? barRows ?? [];
   const legend = legendSize(panel, fields.legend, width, height);
   const chartWidth = Math.max(50, width - legend.w);
   const chartHeight = Math.max(40, height - legend.h);
-  const times = columns?.times ?? barRows?.map((row) => row.t) ?? [];
+  const times = columns.times;
   // The axis spans the chosen range, as Grafana's does; the data's own extent without one.
   const first = timeRange?.from ?? times[0] ?? 0;
   const last = timeRange?.to ?? times[times.length - 1] ?? 0;
+  const plot: PlotBox = {
+    left: MARGIN.left + Y_AXIS_WIDTH,
+    top: MARGIN.top,
+    width: Math.max(1, chartWidth - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right),
+    height: Math.max(1, chartHeight - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT),
+  };
   const tick = useMemo(() => timeTickFormatter(last - first), [first, last]);
-  // The ticks are chosen to fit (interval 0): recharts would otherwise measure every label's text.
-  const plotWidth = chartWidth - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right;
-  const xTicks = useMemo(() => timeTicks(first, last, plotWidth), [first, last, plotWidth]);
-  const yTickCount = valueTickCount(chartHeight - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT);
-  const xTick = useMemo(() => axisTick(tick, 11), [tick]);
+  const xTicks = useMemo(() => timeTicks(first, last, plot.width), [first, last, plot.width]);
+  const yTickCount = valueTickCount(plot.height);
+  const [low, high] = useMemo(() => dataExtent(columns, bars), [columns, bars]);
+  const yScale = useMemo(
+    () => valueAxis(low, high, yTickCount, { min: panel.min, max: panel.max }),
+    [low, high, yTickCount, panel.min, panel.max],
+  );
   // Axis ticks choose their own decimals (0 for shares); the panel's are for the values themselves.
   const percent = panel.stacking === "percent";
   const axisUnit = percent ? "percentunit" : panel.unit;
-  const yTick = useMemo(
-    () =>
-      axisTick(
-        (value: number) => formatPanelValue(value, { unit: axisUnit, decimals: percent ? 0 : undefined }),
-        11,
-      ),
+  const yFormat = useMemo(
+    () => (value: number) => formatPanelValue(value, { unit: axisUnit, decimals: percent ? 0 : undefined }),
     [axisUnit, percent],
   );
-  const valueFormat: ValueFormat = percent
-    ? { unit: "percentunit", decimals: panel.decimals }
-    : { unit: panel.unit, decimals: panel.decimals };
+  const xDomain: [number, number] = [first, last];
+  const x = xAxisOf(plot, xDomain);
+  const y = yAxisOf(plot, yScale.domain);
   const toggle = (key: string): void =>
     setHidden((current) => {
       const next = new Set(current);
@@ -221,89 +234,102 @@ export function TimeseriesView({
       else next.add(key);
       return next;
     });
+  const point = (event: PointerEvent<SVGRectElement>): void => {
+    const box = event.currentTarget.ownerSVGElement?.getBoundingClientRect();
+    if (!box || times.length === 0 || x.factor === 0) return;
+    const pixel = { x: event.clientX - box.left, y: event.clientY - box.top };
+    setHover({ index: nearestIndex(times, (pixel.x - x.offset) / x.factor), ...pixel });
+  };
+  const hoveredTime = hover ? times[hover.index] : undefined;
+  const cursor = hoveredTime === undefined ? undefined : x.offset + hoveredTime * x.factor;
 
   return (
     <div className={panel.legend.placement === "right" ? "dash-ts dash-ts-right" : "dash-ts"}>
-      <ComposedChart width={chartWidth} height={chartHeight} data={data} margin={MARGIN}>
-        <CartesianGrid stroke="#e5e7eb" vertical={false} verticalCoordinatesGenerator={NO_LINES} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={timeRange ? [timeRange.from, timeRange.to] : ["dataMin", "dataMax"]}
-          ticks={xTicks}
-          interval={0}
-          tick={xTick}
-          height={X_AXIS_HEIGHT}
-        />
-        <YAxis
-          width={Y_AXIS_WIDTH}
-          interval={0}
-          tickCount={yTickCount}
-          tick={yTick}
-          domain={[panel.min ?? "auto", panel.max ?? "auto"]}
-        />
-        {columns ? (
-          <Tooltip
-            isAnimationActive={false}
-            content={(props: TooltipContentProps) => (
-              <ColumnsTooltip
-                columns={columns}
-                series={visible}
-                colors={colors}
-                displays={fields.displays}
-                signs={fields.signs}
-                percent={percent}
-                active={props.active}
-                row={props.payload?.[0]?.payload}
-              />
-            )}
+      <div className="dash-chart" style={{ position: "relative", width: chartWidth, height: chartHeight }}>
+        <svg
+          className="dash-chart-surface"
+          role="img"
+          aria-label={panel.title}
+          width={chartWidth}
+          height={chartHeight}
+          viewBox={`0 0 ${chartWidth} ${chartHeight}`}
+          style={{ display: "block" }}
+        >
+          <ChartAxes
+            plot={plot}
+            grid
+            x={{ domain: xDomain, ticks: xTicks, format: tick, fontSize: 11 }}
+            y={{ domain: yScale.domain, ticks: yScale.ticks, format: yFormat, fontSize: 11 }}
           />
-        ) : (
-          <Tooltip
-            isAnimationActive={false}
-            labelFormatter={(value) => formatFullTime(Number(value))}
-            formatter={(value) => formatPanelValue(typeof value === "number" ? value : null, valueFormat)}
-            contentStyle={TOOLTIP_STYLE}
-          />
-        )}
-        {columns ? (
-          // Invisible: the range every series spans at each time gives the axes their domains and
-          // the tooltip its row, for the cost of one recharts series instead of one per series.
-          <Area
-            dataKey="range"
-            isAnimationActive={false}
-            stroke="none"
-            fill="none"
-            dot={false}
-            activeDot={false}
-            legendType="none"
-          />
-        ) : null}
-        {columns ? (
-          <SeriesLayer
-            times={columns.times}
-            keys={visible.map((entry) => entry.key)}
-            values={columns.values}
-            stacked={columns.stacked}
-            colors={colors}
-            drawStyle={panel.drawStyle === "points" ? "points" : "line"}
-            fills={fields.fills}
-            lineWidths={fields.lineWidths}
-          />
-        ) : (
-          visible.map((entry, index) => (
-            <Bar
-              key={entry.key}
-              dataKey={entry.key}
-              name={entry.name}
-              isAnimationActive={false}
-              stackId={fields.groups[index]}
-              fill={colors[index]}
+          <defs>
+            <clipPath id={clipId}>
+              <rect x={plot.left} y={plot.top} width={plot.width} height={plot.height} />
+            </clipPath>
+          </defs>
+          <g clipPath={`url(#${clipId})`}>
+            <SeriesLayer
+              times={times}
+              keys={visible.map((entry) => entry.key)}
+              values={columns.values}
+              stacked={columns.stacked}
+              colors={colors}
+              drawStyle={bars ? "bars" : panel.drawStyle === "points" ? "points" : "line"}
+              fills={fields.fills}
+              lineWidths={fields.lineWidths}
+              groups={fields.groups}
+              x={x}
+              y={y}
+              yDomain={yScale.domain}
             />
-          ))
-        )}
-      </ComposedChart>
+          </g>
+          {cursor !== undefined ? (
+            <line
+              className="dash-chart-cursor"
+              x1={cursor}
+              x2={cursor}
+              y1={plot.top}
+              y2={plot.top + plot.height}
+              stroke="#ccc"
+              pointerEvents="none"
+            />
+          ) : null}
+          {/* A pointer-only tooltip, as recharts' own was; the query inspector has the values. */}
+          <rect
+            x={plot.left}
+            y={plot.top}
+            width={plot.width}
+            height={plot.height}
+            fill="transparent"
+            onPointerMove={point}
+            onPointerLeave={() => setHover(undefined)}
+          />
+        </svg>
+        {hover && hoveredTime !== undefined ? (
+          <div
+            className="dash-tooltip"
+            data-testid="chart-tooltip"
+            style={{
+              position: "absolute",
+              pointerEvents: "none",
+              top: hover.y + TOOLTIP_OFFSET,
+              left: hover.x > chartWidth / 2 ? hover.x - TOOLTIP_OFFSET : hover.x + TOOLTIP_OFFSET,
+              transform: hover.x > chartWidth / 2 ? "translateX(-100%)" : undefined,
+              whiteSpace: "nowrap",
+              zIndex: 2,
+            }}
+          >
+            <ColumnsTooltip
+              columns={columns}
+              series={visible}
+              colors={colors}
+              displays={fields.displays}
+              signs={fields.signs}
+              percent={percent}
+              index={hover.index}
+            />
+          </div>
+        ) : null}
+      </div>
       {panel.legend.show ? (
         <div className="dash-legend" style={legend.w > 0 ? { width: legend.w } : { maxHeight: legend.h }}>
           <SeriesLegend panel={panel} entries={fields.legend} onToggle={toggle} />

@@ -12,7 +12,8 @@ import type { Page } from "@playwright/test";
  * draws).
  *
  * Drawn means what the designer's browser tests look for: the panel's state is `data`, no chart
- * chunk is still loading, and every chart in it has its shapes (a stat its value, a table a row).
+ * chunk is still loading, and every chart in it has its data's shapes (`.dash-chart-marks`: a
+ * series' path, a bar, a heatmap's cells), a stat or gauge its value, a table a row.
  * With `settled`, a panel that says "No data" or shows an error counts too: a real dashboard
  * against demo data has metrics the demo does not make.
  * Plain JavaScript in a string: tsx would wrap a function's inner functions in a helper the page
@@ -24,8 +25,8 @@ const WATCH_PANELS = `(expected, scroll, settled) => {
     if (settled && (state === "no-data" || state === "error")) return true;
     if (state !== "data") return false;
     if (content.querySelector(".dash-panel-loading")) return false;
-    const charts = [...content.querySelectorAll(".recharts-wrapper")];
-    if (charts.some((chart) => !chart.querySelector(".recharts-surface path, .recharts-scatter rect"))) return false;
+    const charts = [...content.querySelectorAll(".dash-chart-surface")];
+    if (charts.some((chart) => !chart.querySelector(".dash-chart-marks path[d], .dash-chart-marks rect"))) return false;
     return (
       charts.length > 0 ||
       content.querySelector('[data-testid="stat-value"], [data-testid="panel-table"] tbody tr') !== null
