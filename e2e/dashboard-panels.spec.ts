@@ -51,7 +51,7 @@ test("the Operations dashboard draws every panel from the demo Prometheus", asyn
     if (panel.state !== "data") continue;
     const drawn = dashboardPage
       .panel(title)
-      .locator(".recharts-surface path, .recharts-scatter rect, [data-testid=stat-value]");
+      .locator(".dash-chart-marks path, .dash-chart-marks rect, [data-testid=stat-value]");
     await expect(drawn.first(), title).toBeVisible();
   }
   await expect(dashboardPage.panel("Request rate").getByTestId("stat-value")).toHaveText(/req\/s$/);
