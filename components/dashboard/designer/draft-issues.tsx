@@ -1,46 +1,83 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
+import type { Dashboard } from "@/lib/model/dashboard";
 import type { ModelIssue } from "@/lib/model/issues";
+import { panelTargets } from "@/lib/model/panel";
+import { analyzeDashboardPromql } from "@/lib/promql/parse";
 import { dashboardIssues } from "../model/issues";
 import { useDraftDashboard, useProjectDatasources, useSaveState } from "../store/store-provider";
 
 const DraftIssuesContext = createContext<ModelIssue[]>([]);
 
-/** At the latest this long after the designer opens, the draft as opened is checked. */
-const FIRST_CHECK_MAX_WAIT_MS = 1000;
+/** A slice of the warm-up may run this long when the browser gives it no idle time. */
+const FORCED_SLICE_MS = 8;
+/** Each slice waits at most this long for idle time before it runs anyway. */
+const SLICE_MAX_WAIT_MS = 1000;
+
+/** Every distinct PromQL expression of the dashboard: what its check parses. */
+function promqlTexts(dashboard: Dashboard): string[] {
+  const texts = new Set<string>();
+  for (const panel of dashboard.panels)
+    for (const target of panelTargets(panel)) if (target.kind === "promql") texts.add(target.expr);
+  return [...texts];
+}
 
 /**
- * False until the page has been idle once since it mounted (or FIRST_CHECK_MAX_WAIT_MS went by).
- * The checks parse every query of the dashboard, a few hundred on a big one: on opening, nothing
- * needs their answer before the panels have asked for their data and drawn.
+ * False until every PromQL expression of `dashboard` has been analysed, a few at a time in the
+ * page's idle time (or at most FORCED_SLICE_MS at a time when there is none). The check parses
+ * every query of the dashboard, a few hundred on a big one: in one go that is a task of a second
+ * or more on a loaded machine, which held back the panels of the first screen. The analyses are
+ * cached by expression, so the check that follows, and every check after an edit, only reads them.
  */
-function useIdleOnce(): boolean {
-  const [idle, setIdle] = useState(false);
+function useWarmedUp(dashboard: Dashboard): boolean {
+  const [done, setDone] = useState(false);
   useEffect(() => {
-    if (typeof window.requestIdleCallback !== "function") {
-      const timer = window.setTimeout(() => setIdle(true), 200);
-      return () => window.clearTimeout(timer);
-    }
-    const handle = window.requestIdleCallback(() => setIdle(true), { timeout: FIRST_CHECK_MAX_WAIT_MS });
-    return () => window.cancelIdleCallback(handle);
-  }, []);
-  return idle;
+    const pending = promqlTexts(dashboard);
+    const hasIdle = typeof window.requestIdleCallback === "function";
+    let handle: number | undefined;
+    const schedule = (): void => {
+      handle = hasIdle
+        ? window.requestIdleCallback(slice, { timeout: SLICE_MAX_WAIT_MS })
+        : window.setTimeout(() => slice(undefined), 50);
+    };
+    const slice = (deadline: IdleDeadline | undefined): void => {
+      const started = performance.now();
+      const more = (): boolean =>
+        deadline && !deadline.didTimeout
+          ? deadline.timeRemaining() > 1
+          : performance.now() - started < FORCED_SLICE_MS;
+      // At least one per slice, so a page that is never idle still gets through them.
+      do {
+        const text = pending.pop();
+        if (text !== undefined) analyzeDashboardPromql(text);
+      } while (pending.length > 0 && more());
+      if (pending.length > 0) schedule();
+      else setDone(true);
+    };
+    schedule();
+    return () => {
+      if (handle === undefined) return;
+      if (hasIdle) window.cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
+    };
+  }, [dashboard]);
+  return done;
 }
 
 /**
  * The model's checks of the draft, computed once per edit for every consumer: the save state,
  * the form's field messages and the JSON editors' markers. Issues from the last failed save are
- * added until the draft changes. The draft as opened is checked once the page is first idle; any
- * edit is checked at once.
+ * added until the draft changes. The draft as opened is checked once its queries have been parsed
+ * in the page's idle time; any edit is checked at once.
  */
 export function DraftIssuesProvider({ children }: { children: ReactNode }): ReactNode {
   const dashboard = useDraftDashboard();
   const datasources = useProjectDatasources();
   const { serverIssues, failedDraft } = useSaveState();
   const [opened] = useState(dashboard);
-  const idle = useIdleOnce();
-  const checking = idle || dashboard !== opened;
+  const warm = useWarmedUp(opened);
+  const checking = warm || dashboard !== opened;
   const issues = useMemo(() => {
     if (!checking) return [];
     const local = dashboardIssues(dashboard, datasources);
