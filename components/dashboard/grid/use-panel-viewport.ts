@@ -31,6 +31,9 @@ interface Watched {
   withinAScreen: boolean;
   /** What the listener last heard: it hears only changes. */
   near: boolean | undefined;
+  /** The element's top and bottom in the page (viewport pixels plus the scroll), as last observed. */
+  top?: number;
+  bottom?: number;
 }
 
 /**
@@ -62,6 +65,8 @@ function report(key: "inView" | "withinAScreen"): IntersectionObserverCallback {
       const entry = watched.get(change.target);
       if (!entry) continue;
       entry[key] = change.isIntersecting;
+      entry.top = change.boundingClientRect.top + window.scrollY;
+      entry.bottom = change.boundingClientRect.bottom + window.scrollY;
       tell(entry);
     }
   };
@@ -113,11 +118,18 @@ export function usePanelViewport<T extends Element>(
     setElement(node);
   }, []);
   useEffect(() => (element ? observe(element, setNear) : undefined), [element]);
-  // Read when a connection frees, so a panel scrolled into view meanwhile goes first.
+  // Read when a connection frees, so a panel scrolled into view meanwhile goes first. From where
+  // the observers last saw the panel and the scroll since: the queue asks every waiting panel each
+  // time, and reading its box would lay the page out again after every change React made to it.
   const priority = useCallback((): number => {
     const node = current.current;
     if (!node?.isConnected) return FAR;
-    const distance = distanceFromView(node.getBoundingClientRect(), window.innerHeight);
+    const seen = watched.get(node);
+    const box =
+      seen?.top !== undefined && seen.bottom !== undefined
+        ? { top: seen.top - window.scrollY, bottom: seen.bottom - window.scrollY }
+        : node.getBoundingClientRect();
+    const distance = distanceFromView(box, window.innerHeight);
     return distance === 0 ? 0 : 1 + distance;
   }, []);
   return { ref, near, priority };
