@@ -151,6 +151,15 @@ test("a catalog rule backtested, its threshold compared, a window made into test
   await fires.uncheck();
   await editor.expectSavedAfter(before);
 
+  // promtool's values notation is checked as it is typed (the same check promtool's parser makes):
+  // the field says what is wrong and where; putting the text back clears it.
+  const values = quiet.getByLabel("Values 1");
+  const typed = await values.inputValue();
+  await values.fill("0+10");
+  await expect(quiet).toContainText("column 5: expected x and a repetition count after 0+…, such as 0+10x30");
+  await values.fill(typed);
+  await expect(quiet).not.toContainText("expected x and a repetition count");
+
   // The bundle's test files pass promtool test rules as they are.
   const { dir, entries } = await downloadBundle(page, project.id);
   try {

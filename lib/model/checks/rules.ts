@@ -1,4 +1,5 @@
 import { analyzePromql } from "../../promql/parse";
+import { readSeriesValues } from "../../promql/series-values";
 import type { Dashboard } from "../dashboard";
 import type { IssueCollector } from "../issues";
 import type { PanelLink, RuleGroup } from "../rule";
@@ -72,6 +73,16 @@ export function checkRuleGroups(
           out.warning([...path, "tests"], "no test case where the alert stays quiet");
         }
       }
+      rule.tests.forEach((test, testIndex) => {
+        test.inputSeries.forEach((series, seriesIndex) => {
+          const reading = readSeriesValues(series.values);
+          if (!reading.ok)
+            out.error(
+              [...path, "tests", testIndex, "inputSeries", seriesIndex, "values"],
+              `column ${reading.column}: ${reading.message}`,
+            );
+        });
+      });
     });
   });
 }
