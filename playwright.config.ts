@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { storageStatePath } from "./e2e/auth-state";
 import { CHROMIUM_LAUNCH_OPTIONS } from "./lib/testing/chromium";
 
 /**
@@ -16,10 +17,13 @@ const BASE_URL = EXTERNAL_URL ?? `http://127.0.0.1:${PORT}`;
 
 if (!EXTERNAL_URL) process.env.OBSFORGE_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "obsforge-e2e-"));
 const dataDir = process.env.OBSFORGE_E2E_DATA_DIR ?? "";
+/** The signed-in test account's cookies: e2e/global-setup.ts writes them, every spec starts with them. */
+const storageState = storageStatePath(dataDir, PORT);
 
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
+  globalSetup: "./e2e/global-setup.ts",
   outputDir: "test-results",
   fullyParallel: false,
   workers: 1,
@@ -30,6 +34,7 @@ export default defineConfig({
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL: BASE_URL,
+    storageState,
     browserName: "chromium",
     acceptDownloads: true,
     trace: "retain-on-failure",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
@@ -22,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }): React
               <Link href="/">Projects</Link>
               <Link href="/catalog">Catalog</Link>
             </nav>
+            <UserMenu />
           </div>
         </header>
         <Providers>{children}</Providers>

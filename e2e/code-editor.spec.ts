@@ -55,7 +55,8 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   await expect
     .poll(async () => JSON.stringify(await (await fetch(metadataUrl)).json()), { timeout: 90_000 })
     .toContain("gauge");
-  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  const { baseURL, storageState } = testInfo.project.use;
+  const api = await playwright.request.newContext({ baseURL, storageState });
   projectId = await createProject(api, uniqueName("Editor"), prometheus.url);
   // Port 9 (discard) has nothing listening on loopback: the preview answers 502.
   unreachableProjectId = await createProject(api, uniqueName("Editor offline"), "http://127.0.0.1:9");

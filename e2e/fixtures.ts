@@ -1,4 +1,11 @@
-import { type Browser, type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  test as base,
+  expect,
+  type Page,
+} from "@playwright/test";
 import { HistoryPage } from "./pages/history-page";
 import { OverviewPage } from "./pages/overview-page";
 import { ProjectsListPage } from "./pages/projects-list-page";
@@ -55,8 +62,13 @@ interface Fixtures {
   history: HistoryPage;
 }
 
-async function openContext(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, acceptDownloads: true });
+/** Another context signed in as the test account (a second session of it). */
+async function openContext(
+  browser: Browser,
+  baseURL: string | undefined,
+  storageState: BrowserContextOptions["storageState"],
+): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, acceptDownloads: true, ...(storageState ? { storageState } : {}) });
 }
 
 export const test = base.extend<Fixtures>({
@@ -69,10 +81,19 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  newUserContext: async ({ browser, baseURL, consoleGuard }, use) => {
+  // The `request` fixture signed in too (Playwright's own one ignores use.storageState).
+  request: async ({ playwright, baseURL, storageState }, use) => {
+    const request = await playwright.request.newContext({
+      baseURL,
+      ...(storageState ? { storageState } : {}),
+    });
+    await use(request);
+    await request.dispose();
+  },
+  newUserContext: async ({ browser, baseURL, storageState, consoleGuard }, use) => {
     const opened: BrowserContext[] = [];
     await use(async () => {
-      const context = await openContext(browser, baseURL);
+      const context = await openContext(browser, baseURL, storageState);
       consoleGuard.watchContext(context);
       opened.push(context);
       return context;

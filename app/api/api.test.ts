@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedInInit } from "@/lib/testing/test-user";
 import { makeTempDir } from "@/lib/tools/files";
 
 /**
@@ -25,8 +26,10 @@ const validation = await import("./projects/[id]/validation/route");
 const applyTemplate = await import("./projects/[id]/templates/[name]/route");
 const health = await import("./health/route");
 
-function call(handler: Handler, params: Record<string, string>, init?: RequestInit): Promise<Response> {
-  return handler(new Request("http://localhost/api", init), { params: Promise.resolve(params) });
+async function call(handler: Handler, params: Record<string, string>, init?: RequestInit): Promise<Response> {
+  return handler(new Request("http://localhost/api", await signedInInit(init)), {
+    params: Promise.resolve(params),
+  });
 }
 
 function jsonInit(method: string, body: unknown): RequestInit {
@@ -76,7 +79,7 @@ describe("the projects API", () => {
   it("creates from a template and lists it", async () => {
     expect(stored.version).toBe(1);
     expect(stored.project.level).toBe("standard");
-    const list = await (await (projects.GET as () => Promise<Response>)()).json();
+    const list = await (await call(projects.GET as Handler, {})).json();
     expect(list.map((p: { id: string }) => p.id)).toContain(id);
   });
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_OWNER } from "@/lib/testing/test-user";
 import { call, jsonInit } from "./testing/route-calls";
 
 // biome-ignore lint/suspicious/noExplicitAny: responses are read as loose JSON, checked by the assertions.
@@ -193,7 +194,8 @@ export function describeSectionsApi(driver: string): void {
       expect(list[0].changes).toEqual([
         expect.objectContaining({ key: `dashboard:${a.uid}`, change: "changed" }),
       ]);
-      expect(list[0].author).toBeNull();
+      // The signed-in test account is the author.
+      expect(list[0].author).toBe(TEST_OWNER.name);
       // Another section starts a revision; so does a save with a message.
       await putDashboard(created.id, b.uid, version, { ...b, title: "Other" });
       await putDashboard(created.id, a.uid, 5, { ...a, title: "Four" }, "named save");

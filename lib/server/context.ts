@@ -5,8 +5,8 @@ import type { WriteContext } from "../db/revisions";
 
 /**
  * Who is acting, and on which database: every use case of the service layer takes one, and every
- * revision takes its author from it. Until accounts exist every request is anonymous; sign-in
- * will fill `actor` here, in one place, and policy checks will read it.
+ * revision takes its author from it. `actor` is filled here, in one place, from the request's
+ * session (lib/auth); lib/server/policy.ts reads it.
  */
 
 export type Actor = { kind: "anonymous" } | { kind: "user"; id: string; name: string };
@@ -18,9 +18,30 @@ export interface ServiceContext {
 
 export const ANONYMOUS: Actor = { kind: "anonymous" };
 
-/** The context of one HTTP request. */
-export async function requestContext(_request: Request): Promise<ServiceContext> {
-  return { actor: ANONYMOUS, db: await getDb() };
+async function sessionActor(db: Db, request: Request): Promise<Actor> {
+  // Imported lazily: lib/auth reads the secrets key through the services, which import this module.
+  const { authFor } = await import("../auth/auth");
+  const session = await authFor(db).api.getSession({ headers: request.headers });
+  return session ? { kind: "user", id: session.user.id, name: session.user.name } : ANONYMOUS;
+}
+
+// Looked up once per request: route() checks it before the handler builds its context.
+const actors = new WeakMap<Request, Promise<Actor>>();
+
+/** Who the request's session cookie signs in (Better Auth checks it against the sessions table). */
+export function requestActor(db: Db, request: Request): Promise<Actor> {
+  let actor = actors.get(request);
+  if (!actor) {
+    actor = sessionActor(db, request);
+    actors.set(request, actor);
+  }
+  return actor;
+}
+
+/** The context of one HTTP request: its database and who is signed in. */
+export async function requestContext(request: Request): Promise<ServiceContext> {
+  const db = await getDb();
+  return { actor: await requestActor(db, request), db };
 }
 
 /** What a write records about its actor. */

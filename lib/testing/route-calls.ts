@@ -1,10 +1,12 @@
 import type { Project } from "@/lib/model";
 import { makeTempDir } from "@/lib/tools/files";
+import { signedInInit } from "./test-user";
 
 /**
  * Route handlers called as Next.js calls them (a Request and the route's params), for the API
- * tests beside app/api routes: a fresh embedded database, JSON requests, and a project whose
- * Prometheus datasources preview against a given server.
+ * tests beside app/api routes: a fresh embedded database, JSON requests signed in as the test
+ * owner (lib/testing/test-user.ts; pass a Cookie header to act as someone else, an empty one to
+ * be signed out), and a project whose Prometheus datasources preview against a given server.
  */
 
 export type RouteHandler = (
@@ -35,13 +37,15 @@ export function jsonInit(method: string, body: unknown, signal?: AbortSignal): R
   };
 }
 
-export function callRoute(
+export async function callRoute(
   handler: RouteHandler,
   params: Record<string, unknown>,
   url: string,
   init?: RequestInit,
 ): Promise<Response> {
-  return handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(params) });
+  return handler(new Request(`http://localhost${url}`, await signedInInit(init)), {
+    params: Promise.resolve(params),
+  });
 }
 
 /** Calls the handler with body as JSON (POST unless method says otherwise). */

@@ -1,0 +1,21 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { pageUser } from "@/lib/auth/session";
+import { SignOutButton } from "./sign-out-button";
+import "./auth.css";
+
+/** The top bar's right end: who is signed in, their team's members page, sign-out. */
+export async function UserMenu(): Promise<ReactNode> {
+  const user = await pageUser();
+  if (!user) return null;
+  return (
+    <nav className="user-menu" aria-label="Account">
+      <span title={user.email}>
+        Signed in as <strong>{user.name}</strong>
+        {user.isAdmin ? <span className="badge">admin</span> : null}
+      </span>
+      <Link href="/team">Team</Link>
+      <SignOutButton />
+    </nav>
+  );
+}
