@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { areaPath, axisThrough, dotsPath, linePath } from "./series-paths";
+import { areaPath, axisThrough, barsPath, dotsPath, linePath } from "./series-paths";
 
 // x: time 0 → 0 px, 10 → 100 px; y: value 0 → 50 px, 10 → 0 px (SVG grows downwards).
 const x = axisThrough(0, 0, 10, 100);
@@ -47,5 +47,18 @@ describe("dotsPath", () => {
     expect(dotsPath([0, 1, 2], [0, null, 10], x, y, 2)).toBe(
       "M-20,500a20,20 0 1,0 40,0a20,20 0 1,0 -40,0M180,0a20,20 0 1,0 40,0a20,20 0 1,0 -40,0",
     );
+  });
+});
+
+describe("barsPath", () => {
+  it("draws a bar from the base up to each value, shifted and as wide as asked, none for a gap", () => {
+    // Bars 4 px wide whose left edge is 2 px before their time: time 1 → 8 to 12 px.
+    expect(barsPath([1, 2, 3], [5, null, 10], 0, x, y, -2, 4)).toBe(
+      "M80,500h40v-250h-40ZM280,500h40v-500h-40Z",
+    );
+  });
+
+  it("starts a stacked bar where the one below it ends", () => {
+    expect(barsPath([1], [6], [2], x, y, 0, 1)).toBe("M100,400h10v-200h-10Z");
   });
 });
