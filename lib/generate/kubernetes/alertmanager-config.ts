@@ -1,5 +1,14 @@
 import { Scalar } from "yaml";
-import type { InhibitRule, Integration, Matcher, Project, Receiver, Route } from "../../model";
+import type {
+  InhibitRule,
+  Integration,
+  Matcher,
+  Project,
+  Receiver,
+  Route,
+  TimeInterval,
+  TimeIntervalRange,
+} from "../../model";
 import { projectSlug } from "../names";
 import { compact } from "../yaml";
 import {
@@ -25,7 +34,23 @@ export interface OperatorRoute {
   repeatInterval?: string;
   matchers?: OperatorMatcher[];
   continue?: boolean;
+  muteTimeIntervals?: string[];
+  activeTimeIntervals?: string[];
   routes?: OperatorRoute[];
+}
+
+/** v1alpha1 TimeInterval: days of the month as {start, end} numbers; no location (times are UTC). */
+export interface OperatorTimeInterval {
+  times?: { startTime: Scalar<string>; endTime: Scalar<string> }[];
+  weekdays?: string[];
+  daysOfMonth?: { start: number; end: number }[];
+  months?: Scalar<string>[];
+  years?: Scalar<string>[];
+}
+
+export interface OperatorMuteTimeInterval {
+  name: string;
+  timeIntervals: OperatorTimeInterval[];
 }
 
 export interface OperatorReceiver {
@@ -46,18 +71,26 @@ export interface AlertmanagerConfigManifest {
   apiVersion: "monitoring.coreos.com/v1alpha1";
   kind: "AlertmanagerConfig";
   metadata: ObjectMeta;
-  spec: { route: OperatorRoute; receivers: OperatorReceiver[]; inhibitRules?: OperatorInhibitRule[] };
+  spec: {
+    route: OperatorRoute;
+    receivers: OperatorReceiver[];
+    inhibitRules?: OperatorInhibitRule[];
+    muteTimeIntervals?: OperatorMuteTimeInterval[];
+  };
 }
 
-/** PyYAML reads a bare `=` as YAML 1.1's value tag and fails, so the operator is always quoted. */
-function quotedMatchType(op: Matcher["op"]): Scalar<Matcher["op"]> {
-  const scalar = new Scalar(op);
+/**
+ * Always double-quoted: PyYAML reads a bare `=` as YAML 1.1's value tag and fails, and YAML 1.1
+ * readers take `09:00` or `2026:2027` for base-60 numbers where the CRD wants strings.
+ */
+function quoted<T extends string>(text: T): Scalar<T> {
+  const scalar = new Scalar(text);
   scalar.type = Scalar.QUOTE_DOUBLE;
   return scalar;
 }
 
 function matcher(m: Matcher): OperatorMatcher {
-  return { name: m.label, value: m.value, matchType: quotedMatchType(m.op) };
+  return { name: m.label, value: m.value, matchType: quoted(m.op) };
 }
 
 function route(r: Route, receiver: string | undefined): OperatorRoute {
@@ -69,6 +102,8 @@ function route(r: Route, receiver: string | undefined): OperatorRoute {
     repeatInterval: r.repeatInterval,
     matchers: r.matchers.length > 0 ? r.matchers.map(matcher) : undefined,
     continue: r.continue ? true : undefined,
+    muteTimeIntervals: r.muteTimeIntervals?.length ? r.muteTimeIntervals : undefined,
+    activeTimeIntervals: r.activeTimeIntervals?.length ? r.activeTimeIntervals : undefined,
     routes: r.routes.length > 0 ? r.routes.map((child) => route(child, child.receiver)) : undefined,
   });
 }
@@ -99,6 +134,7 @@ function integrationConfig(project: Project, integration: Integration): Record<s
         url: integration.url,
         maxAlerts: integration.maxAlerts,
         sendResolved: integration.sendResolved,
+        // The operator reads a basic-auth user name from a Secret too (webhookBasicAuthUsernameRef).
         httpConfig: integration.authorization
           ? {
               authorization: {
@@ -106,13 +142,48 @@ function integrationConfig(project: Project, integration: Integration): Record<s
                 credentials: secret(integration.authorization.credentials),
               },
             }
-          : undefined,
+          : integration.basicAuth
+            ? {
+                basicAuth: {
+                  username: secret(webhookBasicAuthUsernameRef(integration.basicAuth.password)),
+                  password: secret(integration.basicAuth.password),
+                },
+              }
+            : undefined,
       });
     default: {
       const exhaustive: never = integration;
       throw new Error(`unknown integration ${JSON.stringify(exhaustive)}`);
     }
   }
+}
+
+/**
+ * The Secret key holding a webhook's basic-auth user name: the password's variable with
+ * `_USERNAME`, so the two sit side by side; secrets.ts writes the (non-secret) name into it.
+ */
+export function webhookBasicAuthUsernameRef(password: { secret: string }): { secret: string } {
+  return { secret: `${password.secret}_USERNAME` };
+}
+
+/** `1`, `1:5`, `-3:-1` as the CRD's {start, end}. */
+function dayOfMonthRange(text: string): { start: number; end: number } {
+  const [start = "", end = start] = text.split(/(?<=\d):/);
+  return { start: Number(start), end: Number(end) };
+}
+
+function timeRange(range: TimeIntervalRange): OperatorTimeInterval {
+  return compact({
+    times: range.times?.map((t) => ({ startTime: quoted(t.startTime), endTime: quoted(t.endTime) })),
+    weekdays: range.weekdays,
+    daysOfMonth: range.daysOfMonth?.map(dayOfMonthRange),
+    months: range.months?.map(quoted),
+    years: range.years?.map(quoted),
+  });
+}
+
+function muteTimeInterval(interval: TimeInterval): OperatorMuteTimeInterval {
+  return { name: interval.name, timeIntervals: interval.timeIntervals.map(timeRange) };
 }
 
 function receiver(project: Project, r: Receiver): OperatorReceiver {
@@ -154,6 +225,11 @@ export function alertmanagerConfigManifest(project: Project): AlertmanagerConfig
       route: route(project.route, rootReceiver),
       receivers: project.receivers.map((r) => receiver(project, r)),
       inhibitRules: project.inhibitRules.length > 0 ? project.inhibitRules.map(inhibitRule) : undefined,
+      // The CRD's muteTimeIntervals serve both mute_time_intervals and active_time_intervals.
+      muteTimeIntervals:
+        project.alertmanager.timeIntervals.length > 0
+          ? project.alertmanager.timeIntervals.map(muteTimeInterval)
+          : undefined,
     }),
   };
 }
@@ -170,16 +246,12 @@ export function alertmanagerConfigGaps(project: Project): string[] {
     gaps.push(
       `kubernetes/alertmanager-config.yaml leaves out integrations kept verbatim from an import: ${verbatim.join(", ")}; alertmanager/alertmanager.yml has them.`,
     );
-  const basicAuth = project.receivers.filter((r) =>
-    r.integrations.some((i) => i.type === "webhook" && i.basicAuth),
+  const located = project.alertmanager.timeIntervals.filter((interval) =>
+    interval.timeIntervals.some((range) => range.location !== undefined && range.location !== "UTC"),
   );
-  if (basicAuth.length > 0)
+  if (located.length > 0)
     gaps.push(
-      `kubernetes/alertmanager-config.yaml sends webhooks of ${basicAuth.map((r) => r.name).join(", ")} without basic auth (the operator reads the user name from a Secret too).`,
-    );
-  if (project.alertmanager.timeIntervals.length > 0)
-    gaps.push(
-      "kubernetes/alertmanager-config.yaml leaves out the time intervals and the routes' mute and active times; alertmanager/alertmanager.yml has them.",
+      `kubernetes/alertmanager-config.yaml has the time intervals ${located.map((i) => i.name).join(", ")} in UTC: the operator's v1alpha1 CRD has no location; alertmanager/alertmanager.yml keeps it.`,
     );
   if (project.alertmanager.global)
     gaps.push(

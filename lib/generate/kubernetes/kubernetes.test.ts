@@ -222,12 +222,85 @@ describe("kubernetesWarnings", () => {
   });
 });
 
+/** The small project with time intervals (one with a location), routes naming them and a basic-auth webhook. */
+function alertingProject(): Project {
+  const base = smallProject();
+  return {
+    ...base,
+    kubernetes: { ...base.kubernetes, enabled: true },
+    receivers: [
+      ...base.receivers,
+      {
+        name: "hook",
+        integrations: [
+          {
+            type: "webhook",
+            url: "https://hooks.example.com/alerts",
+            sendResolved: true,
+            maxAlerts: 0,
+            basicAuth: { username: "alertmanager", password: { secret: "HOOK_PASSWORD" } },
+          },
+        ],
+      },
+    ],
+    route: {
+      ...base.route,
+      routes: [
+        ...base.route.routes,
+        {
+          receiver: "hook",
+          matchers: [{ label: "team", op: "=", value: "web" }],
+          continue: false,
+          muteTimeIntervals: ["nights"],
+          activeTimeIntervals: ["office"],
+          routes: [],
+        },
+      ],
+    },
+    alertmanager: {
+      templates: [],
+      timeIntervals: [
+        {
+          name: "nights",
+          timeIntervals: [
+            { times: [{ startTime: "00:00", endTime: "07:00" }], weekdays: ["monday:friday"] },
+            { daysOfMonth: ["1", "-3:-1"], months: ["december"], years: ["2026:2027"] },
+          ],
+        },
+        {
+          name: "office",
+          timeIntervals: [{ times: [{ startTime: "09:00", endTime: "17:00" }], location: "Europe/Paris" }],
+        },
+      ],
+    },
+  };
+}
+
+describe("the AlertmanagerConfig's time intervals and webhook basic auth", () => {
+  const files = generateKubernetes(alertingProject());
+
+  it("matches the golden files", () => {
+    expectGolden(import.meta.dirname, "alerting", files);
+  });
+
+  it("reads the basic-auth user name and password from keys of the alerting Secret, the name filled in", () => {
+    const [config] = fileDocs(files, "kubernetes/alertmanager-config.yaml") as [Doc];
+    const spec = config.spec as { receivers: { name: string; webhookConfigs?: Doc[] }[] };
+    const hook = spec.receivers.find((r) => r.name === "hook")?.webhookConfigs?.[0];
+    const basicAuth = (hook?.httpConfig as { basicAuth: { username: Doc; password: Doc } }).basicAuth;
+    const secrets = fileDocs(files, "kubernetes/secrets.example.yaml");
+    const alerting = secrets.find((doc) => metadata(doc).name === basicAuth.password.name);
+    const data = alerting?.stringData as Record<string, string>;
+    expect(data[basicAuth.username.key as string]).toBe("alertmanager");
+    expect(data[basicAuth.password.key as string]).toBe("");
+  });
+});
+
 describe("kubernetesWarnings about the AlertmanagerConfig", () => {
-  it("names verbatim integrations, basic auth, time intervals and global settings it leaves out", () => {
-    const base = smallProject();
+  it("names verbatim integrations, a time interval's location and global settings it leaves out", () => {
+    const base = alertingProject();
     const project: Project = {
       ...base,
-      kubernetes: { ...base.kubernetes, enabled: true },
       receivers: [
         ...base.receivers,
         {
@@ -238,18 +311,17 @@ describe("kubernetesWarnings about the AlertmanagerConfig", () => {
           ],
         },
       ],
-      alertmanager: {
-        global: { config: { smtp_from: "a@b.c" }, secretPaths: [] },
-        templates: [],
-        timeIntervals: [{ name: "nights", timeIntervals: [] }],
-      },
+      alertmanager: { ...base.alertmanager, global: { config: { smtp_from: "a@b.c" }, secretPaths: [] } },
     };
     const warnings = kubernetesWarnings(project).join("\n");
     expect(warnings).toContain("genie (opsgenie_configs)");
-    expect(warnings).toContain("time intervals");
+    expect(warnings).toContain("time intervals office in UTC");
+    expect(warnings).not.toContain("nights");
+    expect(warnings).not.toContain("basic auth");
     expect(warnings).toContain("no global settings");
+    const small = smallProject();
     expect(
-      kubernetesWarnings({ ...base, kubernetes: { ...base.kubernetes, enabled: true } }).join("\n"),
-    ).not.toContain("alertmanager-config.yaml leaves out");
+      kubernetesWarnings({ ...small, kubernetes: { ...small.kubernetes, enabled: true } }).join("\n"),
+    ).not.toContain("alertmanager-config.yaml");
   });
 });

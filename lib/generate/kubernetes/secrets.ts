@@ -8,6 +8,7 @@ import {
   objectMeta,
   scrapeSecretName,
 } from "./resources";
+import { webhookBasicAuthUsernameRef } from "./alertmanager-config";
 import { appScrapeTargets } from "./service-monitor";
 
 export interface SecretManifest {
@@ -27,7 +28,10 @@ function integrationSecrets(integration: Integration): SecretRef[] {
     case "pagerduty":
       return [integration.routingKey];
     case "webhook":
-      return integration.authorization ? [integration.authorization.credentials] : [];
+      if (integration.authorization) return [integration.authorization.credentials];
+      return integration.basicAuth
+        ? [integration.basicAuth.password, webhookBasicAuthUsernameRef(integration.basicAuth.password)]
+        : [];
     default: {
       const exhaustive: never = integration;
       throw new Error(`unknown integration ${JSON.stringify(exhaustive)}`);
@@ -52,10 +56,24 @@ export function grafanaSecretRefs(project: Project): SecretRef[] {
   );
 }
 
+/** Keys whose value the project knows and that are not secret: webhooks' basic-auth user names. */
+function knownAlertingValues(project: Project): Map<string, string> {
+  const known = new Map<string, string>();
+  for (const receiver of project.receivers)
+    for (const integration of receiver.integrations)
+      if (integration.type === "webhook" && integration.basicAuth && !integration.authorization)
+        known.set(
+          secretFileName(webhookBasicAuthUsernameRef(integration.basicAuth.password)),
+          integration.basicAuth.username,
+        );
+  return known;
+}
+
 function secretManifest(
   project: Project,
   name: string,
   refs: readonly SecretRef[],
+  known: ReadonlyMap<string, string> = new Map(),
 ): SecretManifest | undefined {
   const keys = [...new Set(refs.map(secretFileName))].sort();
   if (keys.length === 0) return undefined;
@@ -64,15 +82,20 @@ function secretManifest(
     kind: "Secret",
     metadata: objectMeta(project, name, { "app.kubernetes.io/part-of": projectSlug(project) }),
     type: "Opaque",
-    stringData: Object.fromEntries(keys.map((key) => [key, ""])),
+    stringData: Object.fromEntries(keys.map((key) => [key, known.get(key) ?? ""])),
   };
 }
 
-/** Every Secret the manifests and values.yaml reference, each key present and empty. */
+/** Every Secret the manifests and values.yaml reference, each key present and empty (a user name filled in). */
 export function secretManifests(project: Project): SecretManifest[] {
   return [
     secretManifest(project, scrapeSecretName(project), scrapeSecretRefs(project)),
-    secretManifest(project, alertingSecretName(project), alertingSecretRefs(project)),
+    secretManifest(
+      project,
+      alertingSecretName(project),
+      alertingSecretRefs(project),
+      knownAlertingValues(project),
+    ),
     secretManifest(project, grafanaSecretName(project), grafanaSecretRefs(project)),
   ].filter((secret) => secret !== undefined);
 }
