@@ -287,7 +287,8 @@ describe("the AlertmanagerConfig's time intervals and webhook basic auth", () =>
     const [config] = fileDocs(files, "kubernetes/alertmanager-config.yaml") as [Doc];
     const spec = config.spec as { receivers: { name: string; webhookConfigs?: Doc[] }[] };
     const hook = spec.receivers.find((r) => r.name === "hook")?.webhookConfigs?.[0];
-    const basicAuth = (hook?.httpConfig as { basicAuth: { username: Doc; password: Doc } }).basicAuth;
+    if (!hook) throw new Error("no webhook config for hook");
+    const basicAuth = (hook.httpConfig as { basicAuth: { username: Doc; password: Doc } }).basicAuth;
     const secrets = fileDocs(files, "kubernetes/secrets.example.yaml");
     const alerting = secrets.find((doc) => metadata(doc).name === basicAuth.password.name);
     const data = alerting?.stringData as Record<string, string>;
