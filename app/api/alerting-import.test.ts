@@ -90,7 +90,9 @@ describe("POST /api/projects/{id}/alerting/import", () => {
     importRoute = await import("./projects/[id]/alerting/import/route");
     bundle = await import("./projects/[id]/bundle/route");
     secrets = await import("./projects/[id]/secrets/route");
-  });
+    // Opens the embedded database (migrations, the test account) once, outside any one test's time.
+    await call(projects.GET, {});
+  }, 300_000);
 
   async function newProject(): Promise<{ id: string; version: number }> {
     const response = await call(projects.POST, {}, jsonInit("POST", { template: "basic", name: "Paging" }));
@@ -278,7 +280,7 @@ describe("POST /api/projects/{id}/alerting/import", () => {
       400,
     );
     expect((await post("nosuchproject1", "route: {}\nreceivers: []\n")).status).toBe(404);
-  });
+  }, 120_000);
 
   it("answers mutated corpus files with a 200 or a 4xx with issues, never a 500, writing nothing", async () => {
     const created = await newProject();
