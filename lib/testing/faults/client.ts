@@ -52,7 +52,7 @@ async function signIn(base: string): Promise<string> {
     .join("; ");
 }
 
-function sessionCookie(base: string): Promise<string> {
+export function sessionCookie(base: string): Promise<string> {
   let session = sessions.get(base);
   if (!session) {
     session = signIn(base);

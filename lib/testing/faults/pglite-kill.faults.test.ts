@@ -35,7 +35,7 @@ async function start(): Promise<AppProcess> {
 
 describe("embedded database killed during saves", () => {
   it("opens again on the same data directory with every acknowledged save", {
-    timeout: 120_000,
+    timeout: 180_000,
   }, async () => {
     let app = first;
     const created = await apiRequest(app.url, "/api/projects", {

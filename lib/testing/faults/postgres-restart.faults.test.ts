@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 describe("PostgreSQL restarted under load", () => {
-  it("keeps every acknowledged save and answers the others 503 or 409", async () => {
+  it("keeps every acknowledged save and answers the others 503 or 409", { timeout: 180_000 }, async () => {
     const created = await apiRequest(app.url, "/api/projects", {
       method: "POST",
       body: { template: "enterprise", name: "Restarted" },

@@ -84,7 +84,9 @@ async function projectAgainst(url: string, name: string): Promise<string> {
 }
 
 describe("Prometheus and Alertmanager down or slow", () => {
-  it("answers preview and live alerts with a clear error or the slow answer, while saves go on", async () => {
+  it("answers preview and live alerts with a clear error or the slow answer, while saves go on", {
+    timeout: 180_000,
+  }, async () => {
     const ids = {
       closed: await projectAgainst(upstream.closed, "Closed"),
       silent: await projectAgainst(upstream.silent, "Silent"),
