@@ -8,6 +8,7 @@ import path from "node:path";
 import { makeTempDir } from "../../lib/tools/files";
 import { type LoadRequest, type LoadResult, runLoad } from "./load";
 import { ensureBuild, root, startApp } from "./server";
+import { signInToApp } from "../app-session";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
@@ -91,6 +92,7 @@ function keepVersion(state: { version: number } | undefined, status: number, bod
 async function benchDatabase(database: string, env: Record<string, string>): Promise<Row[]> {
   const { url: base, server } = await startApp(env);
   try {
+    await signInToApp(base);
     // One project per connection, so PUTs measure saving, not conflicts on one row.
     const standard = (await createProjects(base, "standard", CONNECTIONS)).map(
       (record): ProjectState => ({

@@ -2,6 +2,7 @@ import type { Dashboard } from "../../lib/model/dashboard";
 import { ProjectShapeSchema } from "../../lib/model/project";
 import { BENCH_DASHBOARD_UID, benchDashboard } from "./bench-dashboard";
 import { LARGE_DASHBOARD_UID, largeBenchDashboard } from "./large-dashboard";
+import { signInToApp } from "../app-session";
 
 interface StoredProject {
   id: string;
@@ -28,6 +29,7 @@ export interface BenchProject {
  * with the 24-panel bench dashboard and the imported node-exporter-full added.
  */
 export async function createBenchProject(appUrl: string, prometheusUrl: string): Promise<BenchProject> {
+  await signInToApp(appUrl);
   const created = (await json(
     await fetch(`${appUrl}/api/projects`, {
       method: "POST",

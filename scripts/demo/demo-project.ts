@@ -1,6 +1,7 @@
 import { projectFromTemplate } from "../../lib/catalog/templates";
 import { generateBundle } from "../../lib/generate/bundle";
 import type { GeneratedFile } from "../../lib/generate/types";
+import { signInToApp } from "../app-session";
 
 /** The demo project: the enterprise template, created through the app's own HTTP API. */
 
@@ -44,6 +45,7 @@ async function findDemoProject(appUrl: string): Promise<StoredProject | undefine
  * with its Prometheus datasource's `previewUrl` pointing at the demo Prometheus. Returns its id.
  */
 export async function createDemoProject(appUrl: string, prometheusUrl: string): Promise<string> {
+  await signInToApp(appUrl);
   const stored =
     (await findDemoProject(appUrl)) ??
     ((await expectOk(

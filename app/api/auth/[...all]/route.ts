@@ -1,10 +1,34 @@
 import { getAuth } from "@/lib/auth/auth";
+import { json } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
-/** Better Auth's endpoints (sign-up, sign-in, sign-out, session, teams, invitations) under /api/auth. */
+/**
+ * Better Auth's endpoints (sign-up, sign-in, sign-out, session, teams, invitations) under /api/auth.
+ * Its refusals keep their `message` and `code` (its browser client reads them) and gain the app's
+ * `error` and `issues`, so every 4xx of the API has one shape; an unknown endpoint, which it answers
+ * with an empty body, says so.
+ */
 async function authRoute(request: Request): Promise<Response> {
-  return (await getAuth()).handler(request);
+  const response = await (await getAuth()).handler(request);
+  if (response.status < 400) return response;
+  const text = await response.text();
+  let body: { message?: unknown; code?: unknown } = {};
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    // Not JSON (an unknown endpoint answers with nothing): described below.
+  }
+  const message =
+    typeof body.message === "string" && body.message.trim() !== ""
+      ? body.message
+      : response.status === 404
+        ? `no account endpoint ${new URL(request.url).pathname}`
+        : `the account request was refused (${response.status})`;
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  headers.delete("content-type");
+  return json({ ...body, error: message, issues: [] }, response.status, Object.fromEntries(headers));
 }
 
 export const GET = authRoute;
