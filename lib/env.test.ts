@@ -6,6 +6,19 @@ describe("env", () => {
     expect(env({})).toEqual({ OBSFORGE_DATA_DIR: ".data/pglite", PORT: 3000 });
   });
 
+  it("answers the parse made before while the variables stay the same, and a new one when one changes", () => {
+    const first = env({ PORT: "4000", UNRELATED: "a" });
+    expect(env({ PORT: "4000", UNRELATED: "b" })).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(env({ PORT: "4001" }).PORT).toBe(4001);
+    expect(env({ PORT: "4000", OBSFORGE_ALLOW_PRIVATE_NETWORKS: "0" })).toMatchObject({
+      PORT: 4000,
+      OBSFORGE_ALLOW_PRIVATE_NETWORKS: "0",
+    });
+    expect(() => env({ PORT: "http" })).toThrow(/PORT/);
+    expect(() => env({ PORT: "http" })).toThrow(/PORT/);
+  });
+
   it("treats empty values as unset", () => {
     expect(env({ DATABASE_URL: "", OBSFORGE_DATA_DIR: "", PORT: "" })).toEqual({
       OBSFORGE_DATA_DIR: ".data/pglite",

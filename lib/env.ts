@@ -66,21 +66,35 @@ export class InvalidEnvError extends Error {
   }
 }
 
-/** Parses the environment; empty strings count as unset, as shells and .env files produce them. */
-export function env(source: Readonly<Record<string, string | undefined>> = process.env): Env {
-  const present = Object.fromEntries(
-    Object.keys(EnvSchema.shape).flatMap((key) => {
-      const value = source[key];
-      return value === undefined || value === "" ? [] : [[key, value]];
-    }),
-  );
+const ENV_KEYS = Object.keys(EnvSchema.shape) as (keyof Env)[];
+
+/** The last environment parsed, by the text of its set variables (see env()). */
+let lastParsed: { key: string; env: Readonly<Env> } | undefined;
+
+/**
+ * Parses the environment; empty strings count as unset, as shells and .env files produce them.
+ * The answer for the same variables is the one parsed before (frozen, as it is shared): the live
+ * preview reads the environment several times per request, and zod's parse cost more than the
+ * rest of its own work. Whatever changes a variable (a test) gets the new values at the next call.
+ */
+export function env(source: Readonly<Record<string, string | undefined>> = process.env): Readonly<Env> {
+  const present: Record<string, string> = {};
+  let key = "";
+  for (const name of ENV_KEYS) {
+    const value = source[name];
+    if (value === undefined || value === "") continue;
+    present[name] = value;
+    key += `${name}\u0000${value}\u0000`;
+  }
+  if (lastParsed?.key === key) return lastParsed.env;
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     throw new InvalidEnvError(
       parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
     );
   }
-  return parsed.data;
+  lastParsed = { key, env: Object.freeze(parsed.data) };
+  return lastParsed.env;
 }
 
 /**
