@@ -1,4 +1,4 @@
-import { OutboundRefusedError, outboundFetch } from "../security/outbound";
+import { type OutboundMessage, OutboundRefusedError, outboundRequest, readBody } from "../security/outbound";
 import { PreviewError } from "./errors";
 
 /**
@@ -49,55 +49,56 @@ function describeCause(error: unknown): string {
   return code ?? cause?.message ?? (error as Error).message ?? String(error);
 }
 
+/** The body as text, refused past `maxBytes` before it is read when its declared length is over. */
 async function readCapped(
-  response: Response,
+  message: OutboundMessage,
   maxBytes: number,
   where: string,
 ): Promise<{ text: string; bytes: number }> {
-  const declared = Number(response.headers.get("content-length") ?? "0");
+  const declared = Number(message.headers["content-length"] ?? "0");
   if (declared > maxBytes) {
-    await response.body?.cancel();
+    message.body?.destroy();
     throw new PreviewError(
       "too_large",
       `${where} answered ${declared} bytes, over the ${maxBytes}-byte limit`,
     );
   }
-  const reader = response.body?.getReader();
-  if (!reader) return { text: "", bytes: 0 };
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel();
-      throw new PreviewError(
+  const body = await readBody(
+    message,
+    maxBytes,
+    () =>
+      new PreviewError(
         "too_large",
         `${where} sent more than ${maxBytes} bytes; narrow the query (fewer series or a shorter range)`,
-      );
-    }
-    chunks.push(value);
-  }
-  return { text: Buffer.concat(chunks).toString("utf8"), bytes };
+      ),
+  );
+  return { text: body.toString("utf8"), bytes: body.byteLength };
 }
 
 export async function fetchLimited(url: string, options: LimitedFetchOptions): Promise<LimitedResponse> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const where = new URL(url).origin;
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
+  // One controller for both ends (cheaper than AbortSignal.any): the timeout and the caller's cancel.
+  const controller = new AbortController();
+  let timedOutFlag = false;
+  const timer = setTimeout(() => {
+    timedOutFlag = true;
+    controller.abort();
+  }, timeoutMs);
+  const cancel = (): void => controller.abort();
+  if (options.signal?.aborted) cancel();
+  else options.signal?.addEventListener("abort", cancel, { once: true });
+  const signal = controller.signal;
   const timedOut = (): PreviewError =>
     new PreviewError("timeout", `${where} did not answer within ${timeoutMs / 1000} s`);
   try {
-    let response: Response;
+    let message: OutboundMessage;
     try {
       const json = options.body !== undefined && !(options.body instanceof URLSearchParams);
       // Within the outgoing-call policy: the host checked, resolved once and connected to as
       // checked, redirects followed only on the same origin (lib/security/outbound.ts).
-      response = await outboundFetch(url, {
+      message = await outboundRequest(url, {
         method: options.method,
         body: json
           ? JSON.stringify((options.body as { json: unknown }).json)
@@ -107,24 +108,20 @@ export async function fetchLimited(url: string, options: LimitedFetchOptions): P
       });
     } catch (error) {
       if (error instanceof OutboundRefusedError) throw new PreviewError("not_allowed", error.message);
-      if (timeout.signal.aborted) throw timedOut();
+      if (timedOutFlag) throw timedOut();
       if (options.signal?.aborted) throw new PreviewError("bad_request", "the preview request was cancelled");
       throw new PreviewError("unreachable", `cannot reach ${where}: ${describeCause(error)}`);
     }
     try {
-      const { text, bytes } = await readCapped(response, maxBytes, where);
-      return {
-        status: response.status,
-        text,
-        bytes,
-        contentType: response.headers.get("content-type") ?? "",
-      };
+      const { text, bytes } = await readCapped(message, maxBytes, where);
+      return { status: message.status, text, bytes, contentType: message.headers["content-type"] ?? "" };
     } catch (error) {
       if (error instanceof PreviewError) throw error;
-      if (timeout.signal.aborted) throw timedOut();
+      if (timedOutFlag) throw timedOut();
       throw new PreviewError("unreachable", `${where} broke off its answer: ${describeCause(error)}`);
     }
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener("abort", cancel);
   }
 }

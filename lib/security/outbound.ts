@@ -1,10 +1,10 @@
 // Also used by the CLI (obsforge backtest, alerts), so it is not marked server-only.
 import { lookup as dnsLookup } from "node:dns/promises";
-import http, { type IncomingMessage } from "node:http";
+import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { Readable } from "node:stream";
-import { env } from "../env";
+import { finished, Readable } from "node:stream";
+import { type Env, env } from "../env";
 import { canonicalHost } from "./addresses";
 import {
   type OutboundPolicy,
@@ -82,9 +82,9 @@ function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
   };
 }
 
-function headersOf(message: IncomingMessage): Headers {
+function headersOf(fields: IncomingHttpHeaders): Headers {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(message.headers)) {
+  for (const [name, value] of Object.entries(fields)) {
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
       headers.append(name, item);
   }
@@ -93,11 +93,24 @@ function headersOf(message: IncomingMessage): Headers {
 
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 
+/**
+ * An answer as node's HTTP client gives it, for callers that read the body whole (readBody): no
+ * web Response and no web stream in between, which on the preview's path cost more than the
+ * rest of the call.
+ */
+export interface OutboundMessage {
+  status: number;
+  statusText: string;
+  headers: IncomingHttpHeaders;
+  /** The body as it arrives; null for a status that has none. */
+  body: IncomingMessage | null;
+}
+
 function exchange(
   url: URL,
   init: OutboundInit,
   pinned: { address: string; family: 4 | 6 },
-): Promise<Response> {
+): Promise<OutboundMessage> {
   const body = init.body instanceof URLSearchParams ? init.body.toString() : init.body;
   const headers: Record<string, string> = {
     ...(init.body instanceof URLSearchParams ? { "content-type": "application/x-www-form-urlencoded" } : {}),
@@ -126,13 +139,14 @@ function exchange(
           );
           return;
         }
-        const stream = NULL_BODY_STATUS.has(status)
-          ? null
-          : (Readable.toWeb(message) as ReadableStream<Uint8Array>);
-        if (!stream) message.resume();
-        resolvePromise(
-          new Response(stream, { status, statusText: message.statusMessage, headers: headersOf(message) }),
-        );
+        const hasBody = !NULL_BODY_STATUS.has(status);
+        if (!hasBody) message.resume();
+        resolvePromise({
+          status,
+          statusText: message.statusMessage ?? "",
+          headers: message.headers,
+          body: hasBody ? message : null,
+        });
       },
     );
     // The same shape as fetch's failures (`cause.code`), so callers describe both alike.
@@ -143,12 +157,26 @@ function exchange(
   });
 }
 
+/** The policy of an environment, made once per environment (env() answers the same object while it is unchanged). */
+const policies = new WeakMap<Readonly<Env>, OutboundPolicy>();
+
+function environmentPolicy(): OutboundPolicy {
+  const parsed = env();
+  let policy = policies.get(parsed);
+  if (!policy) {
+    policy = outboundPolicy(parsed);
+    policies.set(parsed, policy);
+  }
+  return policy;
+}
+
 /**
- * fetch, within the outgoing-call policy: checked, resolved once, connected to the checked address,
- * redirects followed only on the same origin. The body is the caller's to read (and to bound).
+ * One call within the outgoing-call policy: checked, resolved once, connected to the checked
+ * address, redirects followed only on the same origin. The body is the caller's to read (and to
+ * bound), with readBody.
  */
-export async function outboundFetch(input: string, init: OutboundInit = {}): Promise<Response> {
-  const policy = init.policy ?? outboundPolicy(env());
+export async function outboundRequest(input: string, init: OutboundInit = {}): Promise<OutboundMessage> {
+  const policy = init.policy ?? environmentPolicy();
   let url: URL;
   try {
     url = new URL(input);
@@ -158,10 +186,11 @@ export async function outboundFetch(input: string, init: OutboundInit = {}): Pro
   let current = init;
   for (let hop = 0; ; hop++) {
     const pinned = await resolveOutbound(url, policy, init.resolve);
-    const response = await exchange(url, current, pinned);
-    const location = response.headers.get("location");
-    if (response.status < 300 || response.status > 399 || location === null) return response;
-    await response.body?.cancel();
+    const message = await exchange(url, current, pinned);
+    const location = message.headers.location;
+    if (message.status < 300 || message.status > 399 || location === undefined) return message;
+    // Not read: a redirect's body may be endless.
+    message.body?.destroy();
     let next: URL;
     try {
       next = new URL(location, url);
@@ -178,10 +207,48 @@ export async function outboundFetch(input: string, init: OutboundInit = {}): Pro
     if (hop >= MAX_REDIRECTS)
       throw new OutboundRefusedError(`${url.origin} redirected more than ${MAX_REDIRECTS} times`);
     // 307/308 repeat the request; the others turn it into a GET without a body, as fetch does.
-    if (response.status !== 307 && response.status !== 308)
+    if (message.status !== 307 && message.status !== 308)
       current = { ...current, method: "GET", body: undefined };
     url = next;
   }
+}
+
+/**
+ * A message's body, read whole as it streams; past `maxBytes` the connection is dropped and
+ * `tooLarge()` thrown, so a huge answer is cut off, not buffered. A broken-off or cancelled
+ * answer (the call's signal) rejects with the stream's error.
+ */
+export function readBody(message: OutboundMessage, maxBytes: number, tooLarge: () => Error): Promise<Buffer> {
+  const { body } = message;
+  if (!body) return Promise.resolve(Buffer.alloc(0));
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    body.on("data", (chunk: Buffer) => {
+      bytes += chunk.byteLength;
+      if (bytes > maxBytes) {
+        body.destroy();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    // After a rejection above, the destroyed stream's own error changes nothing.
+    finished(body, (error) => (error ? reject(error) : resolvePromise(Buffer.concat(chunks, bytes))));
+  });
+}
+
+/**
+ * fetch, within the outgoing-call policy (outboundRequest), answering a web Response whose body
+ * is the caller's to read (and to bound).
+ */
+export async function outboundFetch(input: string, init: OutboundInit = {}): Promise<Response> {
+  const message = await outboundRequest(input, init);
+  return new Response(message.body && (Readable.toWeb(message.body) as ReadableStream<Uint8Array>), {
+    status: message.status,
+    statusText: message.statusText,
+    headers: headersOf(message.headers),
+  });
 }
 
 export interface SafeFetchOptions extends OutboundInit {
@@ -235,25 +302,17 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     return new OutboundError("unreachable", `cannot reach ${where}: ${networkErrorCode(error)}`);
   };
   try {
-    const response = await outboundFetch(url, { ...options, signal });
-    const chunks: Uint8Array[] = [];
-    let bytes = 0;
-    const reader = response.body?.getReader();
-    while (reader) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      if (bytes > maxBytes) {
-        await reader.cancel();
-        throw new OutboundError("too_large", `${where} sent more than ${maxBytes} bytes`);
-      }
-      chunks.push(value);
-    }
+    const message = await outboundRequest(url, { ...options, signal });
+    const body = await readBody(
+      message,
+      maxBytes,
+      () => new OutboundError("too_large", `${where} sent more than ${maxBytes} bytes`),
+    );
     return {
-      status: response.status,
-      headers: response.headers,
-      text: Buffer.concat(chunks).toString("utf8"),
-      bytes,
+      status: message.status,
+      headers: headersOf(message.headers),
+      text: body.toString("utf8"),
+      bytes: body.byteLength,
     };
   } catch (error) {
     throw failed(error);
