@@ -9,6 +9,7 @@ import {
   readProjectJson,
   readProjectRecord,
   readRecentProjectRecord,
+  recentProjectRecord,
   rememberProject,
 } from "./project-cache";
 
@@ -92,6 +93,10 @@ describe.each(TEST_DRIVERS)("a project read for the preview on %s", (driver) => 
     expect(current?.project.name).toBe("Saved elsewhere");
     expect(await readRecentProjectRecord(db, created.id, HOUR, cache)).toBe(current);
     expect(await readRecentProjectRecord(db, "no-such-project", HOUR, cache)).toBeNull();
+    // Without the database: what a recent read would answer, or nothing when the stamp must be checked.
+    expect(recentProjectRecord(created.id, HOUR, cache)).toBe(current);
+    expect(recentProjectRecord(created.id, 0, cache)).toBeUndefined();
+    expect(recentProjectRecord("no-such-project", HOUR, cache)).toBeUndefined();
   });
 
   it("shares one check among reads that arrive together", async () => {

@@ -197,6 +197,22 @@ export async function readProjectRecord(
 }
 
 /**
+ * The record of project `id` as this process knew it less than `maxAgeMs` ago, or undefined when
+ * its stamp must be checked (readRecentProjectRecord): no database handle needed, so the live
+ * preview asks this first and builds no request context when the answer is here.
+ */
+export function recentProjectRecord(
+  id: string,
+  maxAgeMs: number = RECENT_STAMP_MS,
+  cache: ProjectCache = sharedCache,
+): ProjectRecord<Project> | undefined {
+  const known = cache.latestOf(id);
+  return known?.checkedAt !== undefined && performance.now() - known.checkedAt < maxAgeMs
+    ? known.record
+    : undefined;
+}
+
+/**
  * The stored project as readProjectRecord gives it, or as this process knew it less than
  * `maxAgeMs` ago (see RECENT_STAMP_MS); concurrent reads that find nothing that recent share one
  * check. For the live preview only: whatever else reads a project checks its stamp.
@@ -207,8 +223,8 @@ export async function readRecentProjectRecord(
   maxAgeMs: number = RECENT_STAMP_MS,
   cache: ProjectCache = sharedCache,
 ): Promise<ProjectRecord<Project> | null> {
-  const known = cache.latestOf(id);
-  if (known?.checkedAt !== undefined && performance.now() - known.checkedAt < maxAgeMs) return known.record;
+  const known = recentProjectRecord(id, maxAgeMs, cache);
+  if (known) return known;
   let check = cache.checks.get(id);
   if (!check) {
     check = readCachedProject(db, id, cache).finally(() => cache.checks.delete(id));

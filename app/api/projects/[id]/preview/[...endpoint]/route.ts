@@ -3,6 +3,7 @@ import { resolveEndpoint, resolvePreviewTarget } from "@/lib/preview/allowlist";
 import { atTarget, previewResponse, previewRoute, requestParams } from "@/lib/preview/http";
 import { runPreview } from "@/lib/preview/preview";
 import { datasourceParam, parsePreviewParams, variablesFromParams } from "@/lib/preview/request";
+import { recentProjectRecord } from "@/lib/server/project-cache";
 import { requireRecentProject } from "@/lib/server/project-record";
 import { projectId } from "../../params";
 
@@ -17,11 +18,14 @@ interface PreviewRouteContext {
  * a Prometheus read call against the project's own Prometheus, for live panel previews.
  */
 async function preview(request: Request, context: PreviewRouteContext): Promise<Response> {
+  const params = await context.params;
   const id = await projectId(context);
-  const endpoint = resolveEndpoint((await context.params).endpoint, request.method);
+  const endpoint = resolveEndpoint(params.endpoint, request.method);
   const raw = await requestParams(request);
   const parsed = parsePreviewParams(endpoint, raw);
-  const record = await requireRecentProject(id, request);
+  // A record checked in the last second needs no request context (database handle, once-per-process
+  // migrations) to be read: most previews of a dashboard find it so.
+  const record = recentProjectRecord(id) ?? (await requireRecentProject(id, request));
   const target = resolvePreviewTarget(record.project, datasourceParam(raw), env());
   const method = request.method === "POST" ? "POST" : "GET";
   const variables = variablesFromParams(raw);
