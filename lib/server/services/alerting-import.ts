@@ -18,7 +18,7 @@ import {
 } from "../../import/alertmanager";
 import { type ModelIssue, type Project, validateProject } from "../../model";
 import { type AlertingSection, alertingOf, withSection } from "../../model/sections";
-import { openSecret, type SecretKey, SecretDecryptionError, sealSecret } from "../../security/secrets";
+import { openSecret, SecretDecryptionError, type SecretKey, sealSecret } from "../../security/secrets";
 import type { ServiceContext } from "../context";
 import { HttpError } from "../http";
 import { readProjectRecord } from "../project-cache";
