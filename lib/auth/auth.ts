@@ -22,6 +22,16 @@ export function createAuth(db: Db) {
     secret: authSecret(),
     basePath: "/api/auth",
     database: prismaAdapter(db.prisma, { provider: "postgresql" }),
+    // The origin the browser addressed (its Host header) is the app's own: Next.js may hand the
+    // handler a request URL on another host name (localhost for 127.0.0.1), which Better Auth
+    // would otherwise take as the only trusted origin.
+    trustedOrigins: async (request) => {
+      const host = request?.headers.get("host");
+      if (!request || !host) return [];
+      const forwarded = request.headers.get("x-forwarded-proto");
+      const protocol = forwarded === "https" ? "https" : new URL(request.url).protocol.slice(0, -1);
+      return [`${protocol}://${host}`];
+    },
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 256 },
     session: { expiresIn: SEVEN_DAYS_S, updateAge: 24 * 3600 },
     user: {
