@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
 import { Providers } from "@/components/providers";
+import { requireSignedInPage } from "@/lib/auth/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,7 +11,8 @@ export const metadata: Metadata = {
   description: "Design Grafana dashboards and Prometheus alerts; download a bundle the real tools accept.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }): ReactNode {
+export default async function RootLayout({ children }: { children: ReactNode }): Promise<ReactNode> {
+  await requireSignedInPage();
   return (
     <html lang="en">
       <body>

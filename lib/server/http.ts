@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ApiError } from "../api/schemas";
 import { MAX_BODY_BYTES } from "../api/schemas";
 import { UnknownTemplateError } from "../catalog/apply-template";
+import { getDb } from "../db/client";
 import {
   ConflictError,
   CorruptProjectError,
@@ -17,6 +18,8 @@ import { formatSourceIssue, YamlInputError } from "../deployment/parse";
 import { DashboardUidTakenError, GrafanaImportError } from "../import/grafana-dashboard";
 import { formatPath, InvalidProjectError } from "../model";
 import { unstorableTextAt } from "../security/unstorable-text";
+import { requestActor } from "./context";
+import { authorizeProject, projectActionOf } from "./policy";
 
 /** An error that maps to a 4xx response with the issues that caused it. */
 export class HttpError extends Error {
@@ -123,12 +126,31 @@ export function errorResponse(error: unknown): Response {
   return json(errorBody("internal error"), 500);
 }
 
-/** Wraps a route handler so every thrown error becomes a JSON error response. */
+/** What a signed-out call of an API route gets. */
+export const SIGN_IN_REQUIRED =
+  "sign in first: this API needs a session cookie (POST /api/auth/sign-in/email)";
+
+/**
+ * Wraps a route handler: a request without a valid session is answered 401 before the handler
+ * runs (every API route but /api/health, /api/openapi.json and /api/auth/** goes through here),
+ * and every thrown error becomes a JSON error response.
+ */
 export function route<A extends unknown[]>(
   handler: (...args: A) => Promise<Response>,
 ): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
+      const [request] = args;
+      if (!(request instanceof Request)) throw new Error("route handler called without its Request");
+      const db = await getDb();
+      const actor = await requestActor(db, request);
+      if (actor.kind === "anonymous") return json(errorBody(SIGN_IN_REQUIRED), 401);
+      // Every route under /api/projects/{id}/ acts on that project: lib/server/policy.ts decides.
+      const params = (await (args[1] as { params?: Promise<{ id?: unknown }> } | undefined)?.params) ?? {};
+      const { pathname } = new URL(request.url);
+      if (typeof params.id === "string" && pathname.startsWith("/api/projects/")) {
+        await authorizeProject({ actor, db }, params.id, projectActionOf(request.method, pathname));
+      }
       return await handler(...args);
     } catch (error) {
       return errorResponse(error);

@@ -5,6 +5,7 @@ import { NotFoundError } from "../../db/errors";
 import * as projects from "../../db/projects";
 import { type ModelIssue, type Project, validateProject } from "../../model";
 import { type ServiceContext, writeContext } from "../context";
+import { teamForNewProject, visibleProjectIds } from "../policy";
 import {
   cachedProjectAt,
   forgetProject,
@@ -18,14 +19,17 @@ import { actorName, separateProjectSecrets, storeSecretValues } from "./secrets"
 
 /** Projects as a whole: list, create, read, save (import, restore), delete, templates, validation. */
 
-export function listProjects(context: ServiceContext): Promise<ProjectSummary[]> {
-  return projects.listProjects(context.db);
+/** The projects of the actor's teams. */
+export async function listProjects(context: ServiceContext): Promise<ProjectSummary[]> {
+  const [all, visible] = await Promise.all([projects.listProjects(context.db), visibleProjectIds(context)]);
+  return all.filter((project) => visible.has(project.id));
 }
 
 export async function createProject(
   context: ServiceContext,
   body: CreateProjectBody,
 ): Promise<ProjectRecord<Project>> {
+  const teamId = await teamForNewProject(context);
   // Literal secrets of an imported configuration go to encrypted storage, never into the project.
   const { project, secrets } = separateProjectSecrets(projectFromCreateBody(body));
   const record = await projects.createProject(
@@ -33,6 +37,7 @@ export async function createProject(
     project as Project,
     writeContext(context, "created"),
   );
+  await context.db.prisma.project.update({ where: { id: record.id }, data: { teamId } });
   await storeSecretValues(context.db.prisma, record.id, secrets, actorName(context));
   rememberProject(record);
   return record;

@@ -11,6 +11,7 @@ import { NotFoundError } from "@/lib/db/errors";
 import { DashboardUidSchema } from "@/lib/model/dashboard";
 import type { Project } from "@/lib/model/project";
 import { requestContext } from "@/lib/server/context";
+import { authorizeProject } from "@/lib/server/policy";
 import { getProject } from "@/lib/server/services/projects";
 
 interface DashboardPageProps {
@@ -28,6 +29,8 @@ async function readProject(id: string): Promise<ProjectRecord<Project> | undefin
     const context = await requestContext(
       new Request(`http://localhost/projects/${encodeURIComponent(id)}`, { headers: await headers() }),
     );
+    // As the API would answer: a project of another team is "not found".
+    await authorizeProject(context, id, "read");
     return await getProject(context, id);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();

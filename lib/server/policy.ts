@@ -1,0 +1,93 @@
+import "server-only";
+import { type ProjectAction, roleAllows } from "../auth/access";
+import { NotFoundError } from "../db/errors";
+import type { ServiceContext } from "./context";
+import { HttpError } from "./http";
+
+/**
+ * Who may do what to a project: its team's members, by role (lib/auth/access.ts): viewers look,
+ * preview and download bundles; editors also change; owners also manage secrets, share links and
+ * deletion. A project of a team the actor is not in answers 404, as one that does not exist: its
+ * existence is not revealed. One module, so every check reads the same rules.
+ */
+
+export type { ProjectAction };
+
+/** The teams the actor is a member of, with their role in each. */
+export async function memberships(context: ServiceContext): Promise<{ teamId: string; role: string }[]> {
+  if (context.actor.kind !== "user") return [];
+  const rows = await context.db.prisma.member.findMany({
+    where: { userId: context.actor.id },
+    orderBy: { createdAt: "asc" },
+    select: { organizationId: true, role: true },
+  });
+  return rows.map((row) => ({ teamId: row.organizationId, role: row.role }));
+}
+
+/** Throws 401 when signed out, 404 when the project is not visible to the actor, 403 when the role forbids `action`. */
+export async function authorizeProject(
+  context: ServiceContext,
+  projectId: string,
+  action: ProjectAction,
+): Promise<void> {
+  if (context.actor.kind !== "user") throw new HttpError(401, "sign in first");
+  const project = await context.db.prisma.project.findUnique({
+    where: { id: projectId },
+    select: { teamId: true },
+  });
+  if (!project) throw new NotFoundError(`no project "${projectId}"`);
+  // A project without a team exists only before the first account made the first team.
+  if (project.teamId === null) return;
+  const member = (await memberships(context)).find((one) => one.teamId === project.teamId);
+  if (!member) throw new NotFoundError(`no project "${projectId}"`);
+  if (!roleAllows(member.role, action)) {
+    throw new HttpError(
+      403,
+      `your role in this project's team (${member.role}) may not ${ACTION_WORDS[action]}`,
+    );
+  }
+}
+
+const ACTION_WORDS: Record<ProjectAction, string> = {
+  read: "see it",
+  write: "change it",
+  delete: "delete it",
+  secrets: "change its secrets",
+  share: "manage its share links",
+};
+
+/** The ids of the projects the actor may see: those of their teams (and any without a team). */
+export async function visibleProjectIds(context: ServiceContext): Promise<Set<string>> {
+  const teams = (await memberships(context)).map((one) => one.teamId);
+  const rows = await context.db.prisma.project.findMany({
+    where: { OR: [{ teamId: { in: teams } }, { teamId: null }] },
+    select: { id: true },
+  });
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The team a new project goes to: the actor's first team where they may change projects. */
+export async function teamForNewProject(context: ServiceContext): Promise<string> {
+  const team = (await memberships(context)).find((one) => roleAllows(one.role, "write"));
+  if (!team)
+    throw new HttpError(
+      403,
+      "you are in no team where you may create projects (an owner can make you an editor)",
+    );
+  return team.teamId;
+}
+
+// Requests under /api/projects/{id}/ that only read or preview, whatever their method: a viewer may
+// make them (preview calls, validation, rule tests, backtests, notification previews).
+const PREVIEW_PATH =
+  /^\/api\/projects\/[^/]+\/(preview(\/.*)?|validation|rule-tests|rule-groups\/[^/]+\/backtest(\/test-case)?|receivers\/[^/]+\/preview|alerting\/import)$/;
+const SECRETS_PATH = /^\/api\/projects\/[^/]+\/secrets(\/[^/]+)?$/;
+const PROJECT_PATH = /^\/api\/projects\/[^/]+$/;
+
+/** What an API request to /api/projects/{id}/… does to the project, for authorizeProject. */
+export function projectActionOf(method: string, pathname: string): ProjectAction {
+  if (method === "GET" || method === "HEAD" || PREVIEW_PATH.test(pathname)) return "read";
+  if (SECRETS_PATH.test(pathname)) return "secrets";
+  if (method === "DELETE" && PROJECT_PATH.test(pathname)) return "delete";
+  return "write";
+}
