@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { promtoolValues, STALE } from "../alerting/rule-tests/notation";
+import { type InputValue, promtoolValues, STALE } from "../alerting/rule-tests/notation";
 import { readSeriesValues } from "./series-values";
 
 describe("readSeriesValues", () => {
@@ -27,7 +27,7 @@ describe("readSeriesValues", () => {
   });
 
   it("reads back every values text the generator writes", () => {
-    const samples = [
+    const samples: InputValue[][] = [
       [0, 1, 2, 3],
       [5, 5, 5],
       [undefined, undefined, 1.5, STALE, Number.NaN, -0, 2 ** 60],
