@@ -51,7 +51,10 @@ describe("sampleRoute", () => {
     });
     // With continue, a later sibling that matches takes it too.
     const db = { ...critical, service: "db" };
-    expect(sampleRoute(project.route, "db", db)).toMatchObject({ modelPath: "route.routes[1]", routed: true });
+    expect(sampleRoute(project.route, "db", db)).toMatchObject({
+      modelPath: "route.routes[1]",
+      routed: true,
+    });
   });
 
   it("falls back to the first route naming the receiver when the alert does not go there", () => {
