@@ -1,4 +1,6 @@
-import { getAuth } from "@/lib/auth/auth";
+import { authFor } from "@/lib/auth/auth";
+import { guardAccountAttempt, RateLimitedError, recordAccountAttempt } from "@/lib/auth/sign-in-guard";
+import { getDb } from "@/lib/db/client";
 import { json } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +12,18 @@ export const dynamic = "force-dynamic";
  * with an empty body, says so.
  */
 async function authRoute(request: Request): Promise<Response> {
-  const response = await (await getAuth()).handler(request);
+  const db = await getDb();
+  let attempt: Awaited<ReturnType<typeof guardAccountAttempt>>;
+  try {
+    attempt = await guardAccountAttempt(db, request);
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    return json({ error: error.message, issues: [] }, 429, {
+      "retry-after": String(error.retryAfterSeconds),
+    });
+  }
+  const response = await authFor(db).handler(request);
+  if (attempt) await recordAccountAttempt(db, attempt, response);
   if (response.status < 400) return response;
   const text = await response.text();
   let body: { message?: unknown; code?: unknown } = {};
