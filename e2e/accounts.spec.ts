@@ -53,6 +53,16 @@ test.describe("signed out", () => {
     const menu = page.getByRole("navigation", { name: "Account" });
     await expect(menu).toContainText(`Signed in as ${E2E_OWNER.name}`);
 
+    // The team's owner reads both attempts, and from where, in the team's audit log.
+    await page.goto("/team");
+    const audit = page.getByTestId("team-audit");
+    await expect(audit.locator('tr[data-action="account.sign-in-failed"]').first()).toContainText(
+      `failed to sign in ${E2E_OWNER.email}`,
+    );
+    await expect(audit.locator('tr[data-action="account.sign-in"]').first()).toContainText(
+      `signed in ${E2E_OWNER.email}`,
+    );
+
     // Signing out through the menu is not checked here yet (under `next dev` the click did not
     // leave the page within the timeout); the API's sign-out is tested in app/api/auth/accounts.test.ts.
   });
