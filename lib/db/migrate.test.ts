@@ -69,6 +69,7 @@ describe.each(TEST_DRIVERS)("the app's migrator on %s", (driver) => {
       "project_secrets",
       "project_sections",
       "projects",
+      "rate_limits",
       "revision_sections",
       "revisions",
       "sessions",
