@@ -1,3 +1,4 @@
+import { E2E_OWNER } from "./auth-state";
 import type { APIRequestContext } from "@playwright/test";
 import type { Project } from "../lib/model/project";
 import { expect, test, uniqueName } from "./fixtures";
@@ -61,7 +62,7 @@ test("two revisions compared: the summary in words and each changed section's JS
 
   await history.goto(id);
   await expect(history.rows).toHaveCount(3);
-  await expect(history.row(2)).toContainText("anonymous");
+  await expect(history.row(2)).toContainText(E2E_OWNER.name);
   await expect(history.row(2)).toContainText("Keep metrics longer");
 
   // Any two versions: the first and the latest.

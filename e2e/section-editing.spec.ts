@@ -1,3 +1,4 @@
+import { E2E_OWNER } from "./auth-state";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./dashboard-fixtures";
 import { DashboardPage } from "./pages/dashboard-page";
@@ -150,7 +151,7 @@ test("autosaves of one dashboard coalesce into one revision that says what chang
   await history.goto(demoProject.id);
   const newest = history.rows.first();
   await expect(newest).toContainText('panel "Throughput 3" changed');
-  await expect(newest).toContainText("anonymous");
+  await expect(newest).toContainText(E2E_OWNER.name);
   const version = Number(await newest.getAttribute("data-version"));
   await history.compareWithPrevious(version);
   await expect(page.getByTestId("compare-summary")).toContainText('panel "Throughput 3" changed');
