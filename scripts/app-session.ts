@@ -6,7 +6,8 @@
  * helpers all call the global fetch).
  */
 
-const SCRIPT_ACCOUNT = {
+/** The account scripts sign in with (also the bench's browser contexts, scripts/bench/bench-session.ts). */
+export const SCRIPT_ACCOUNT = {
   name: "Obsforge scripts",
   email: process.env.OBSFORGE_EMAIL ?? "scripts@obsforge.local",
   password: process.env.OBSFORGE_PASSWORD ?? "obsforge-scripts-password",
