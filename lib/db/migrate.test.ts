@@ -73,6 +73,7 @@ describe.each(TEST_DRIVERS)("the app's migrator on %s", (driver) => {
       "revision_sections",
       "revisions",
       "sessions",
+      "share_links",
       "team_invitations",
       "team_members",
       "teams",

@@ -29,6 +29,8 @@ export const ACCOUNTS_MIGRATION = "20261203175705_accounts_and_teams";
 export const AUDIT_MIGRATION = "20261203180825_audit_log";
 /** The migration that added the rate limits' counters. */
 export const RATE_LIMITS_MIGRATION = "20261203183946_rate_limits";
+/** The migration that added read-only share links. */
+export const SHARE_LINKS_MIGRATION = "20261203212823_share_links";
 /** Every migration's folder name, oldest first: what a fresh database has applied. */
 export const ALL_MIGRATIONS = [
   INIT_MIGRATION,
@@ -38,6 +40,7 @@ export const ALL_MIGRATIONS = [
   ACCOUNTS_MIGRATION,
   AUDIT_MIGRATION,
   RATE_LIMITS_MIGRATION,
+  SHARE_LINKS_MIGRATION,
 ];
 
 /** The server lib/testing/postgres-global-setup.ts started or was given. */
