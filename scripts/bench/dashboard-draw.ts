@@ -1,4 +1,5 @@
-import type { Browser, BrowserContext } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
+import { type BenchBrowser, gotoSignedIn } from "./bench-session";
 import { collectErrors, throwOnErrors } from "./browser-errors";
 import { firstScreenDrawnAt, panelsDrawnAt, watchPanelsDrawn } from "./panels-drawn";
 
@@ -24,8 +25,6 @@ export interface DrawOptions {
   settled?: boolean;
 }
 
-export const BENCH_VIEWPORT = { width: 1400, height: 900 };
-
 async function timeOnePage(
   context: BrowserContext,
   url: string,
@@ -35,7 +34,7 @@ async function timeOnePage(
   try {
     const errors = collectErrors(page);
     await watchPanelsDrawn(page, options.panels, { scroll: true, settled: options.settled ?? false });
-    await page.goto(url, { waitUntil: "commit" });
+    await gotoSignedIn(page, url);
     const firstScreen = await firstScreenDrawnAt(page);
     const all = await panelsDrawnAt(page);
     throwOnErrors(errors, `${url} reported errors`);
@@ -56,13 +55,13 @@ function push(times: DrawTimes, run: { firstScreen: number; all: number }): void
  * until all `panels` panels are, reading down the dashboard a screen at a time.
  */
 export async function dashboardDrawTimes(
-  browser: Browser,
+  browser: BenchBrowser,
   url: string,
   options: DrawOptions,
 ): Promise<DashboardDrawTimes> {
   const cold: DrawTimes = { firstScreen: [], all: [] };
   for (let run = 0; run < options.runs; run++) {
-    const context = await browser.newContext({ viewport: BENCH_VIEWPORT });
+    const context = await browser.newContext();
     try {
       push(cold, await timeOnePage(context, url, options));
     } finally {
@@ -70,7 +69,7 @@ export async function dashboardDrawTimes(
     }
   }
   const warm: DrawTimes = { firstScreen: [], all: [] };
-  const context = await browser.newContext({ viewport: BENCH_VIEWPORT });
+  const context = await browser.newContext();
   try {
     await timeOnePage(context, url, options);
     for (let run = 0; run < options.runs; run++) push(warm, await timeOnePage(context, url, options));

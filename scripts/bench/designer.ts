@@ -14,6 +14,7 @@ import { makeTempDir } from "../../lib/tools/files";
 import { startDemoPrometheus } from "../demo/prometheus";
 import { BENCH_PANEL_COUNT } from "./bench-dashboard";
 import { createBenchProject } from "./bench-project";
+import { signedInBrowser } from "./bench-session";
 import { type DrawTimes, dashboardDrawTimes } from "./dashboard-draw";
 import { dashboardJavaScript } from "./first-javascript";
 import { largeDashboardView, previewCalls, requestsWithoutScrolling } from "./large-dashboard";
@@ -52,8 +53,9 @@ export async function benchDesigner(): Promise<void> {
     live: false,
   });
   const { url: app, server } = await startApp({ OBSFORGE_DATA_DIR: makeTempDir("obsforge-bench-designer") });
-  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  const chromiumBrowser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
+    const browser = await signedInBrowser(chromiumBrowser, app);
     const draws = await timeseriesDrawTimes(browser, app, { warmups: 3, runs: DRAW_RUNS });
     const { series, points, width, height } = TIMESERIES_SHAPE;
     console.log(
@@ -127,7 +129,7 @@ export async function benchDesigner(): Promise<void> {
     const [first] = groups;
     if (first) console.log(`first JavaScript: ${kb(first.gzipBytes)} KB gzip`);
   } finally {
-    await browser.close();
+    await chromiumBrowser.close();
     await server.stop();
     await prometheus.stop();
   }

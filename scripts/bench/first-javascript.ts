@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
-import type { Browser, Response } from "@playwright/test";
+import type { Response } from "@playwright/test";
+import { type BenchBrowser, gotoSignedIn } from "./bench-session";
 import { collectErrors, throwOnErrors } from "./browser-errors";
 import { panelsDrawnAt, watchPanelsDrawn } from "./panels-drawn";
 
@@ -43,11 +44,11 @@ function scriptsInHtml(html: string, base: string): Set<string> {
  * opening a panel's editor loads (Monaco).
  */
 export async function dashboardJavaScript(
-  browser: Browser,
+  browser: BenchBrowser,
   url: string,
   panels: number,
 ): Promise<ScriptGroup[]> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext();
   try {
     const page = await context.newPage();
     const errors = collectErrors(page);
@@ -68,8 +69,7 @@ export async function dashboardJavaScript(
       seen.set(response.url(), record(response, phase));
     });
     await watchPanelsDrawn(page, panels);
-    const navigation = await page.goto(url, { waitUntil: "commit" });
-    if (!navigation) throw new Error(`${url}: no response`);
+    const navigation = await gotoSignedIn(page, url);
     const inHtml = scriptsInHtml(await navigation.text(), navigation.url());
     await panelsDrawnAt(page);
 

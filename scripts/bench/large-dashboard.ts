@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "@playwright/test";
 import { importGrafanaDashboard } from "../../lib/dashboard/grafana-import";
 import type { Dashboard } from "../../lib/model/dashboard";
 import { type Panel, panelTargets } from "../../lib/model/panel";
 import type { Project } from "../../lib/model/project";
 import { collectErrors, throwOnErrors } from "./browser-errors";
-import { BENCH_VIEWPORT } from "./dashboard-draw";
+import { type BenchBrowser, gotoSignedIn } from "./bench-session";
 import { firstScreenDrawnAt, watchPanelsDrawn } from "./panels-drawn";
 
 /**
@@ -64,12 +63,12 @@ export interface RequestCount {
  * first `seconds` without scrolling, beside the calls the panels in view need.
  */
 export async function requestsWithoutScrolling(
-  browser: Browser,
+  browser: BenchBrowser,
   url: string,
   dashboard: Dashboard,
   seconds = 5,
 ): Promise<RequestCount> {
-  const context = await browser.newContext({ viewport: BENCH_VIEWPORT });
+  const context = await browser.newContext();
   try {
     const page = await context.newPage();
     const errors = collectErrors(page);
@@ -82,7 +81,7 @@ export async function requestsWithoutScrolling(
       byEndpoint[endpoint] = (byEndpoint[endpoint] ?? 0) + 1;
     });
     await watchPanelsDrawn(page, Number.MAX_SAFE_INTEGER, { scroll: false, settled: true });
-    await page.goto(url, { waitUntil: "commit" });
+    await gotoSignedIn(page, url);
     const started = Date.now();
     await firstScreenDrawnAt(page);
     await page.waitForTimeout(Math.max(0, seconds * 1000 - (Date.now() - started)));

@@ -100,9 +100,12 @@ async function waitForMark(page: Page, mark: string, timeoutMs: number): Promise
         }),
       )
       .catch(() => []);
-    throw new Error(`${mark} was not reached in ${timeoutMs} ms:\n  ${states.join("\n  ")}`, {
-      cause: error,
-    });
+    throw new Error(
+      `${mark} was not reached in ${timeoutMs} ms on ${page.url()}:\n  ${states.join("\n  ")}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

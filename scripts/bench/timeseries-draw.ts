@@ -1,4 +1,4 @@
-import type { Browser } from "@playwright/test";
+import { type BenchBrowser, gotoSignedIn } from "./bench-session";
 import { collectErrors, throwOnErrors } from "./browser-errors";
 
 export const TIMESERIES_SHAPE = { series: 100, points: 1000, width: 1200, height: 400 } as const;
@@ -9,19 +9,19 @@ export const TIMESERIES_SHAPE = { series: 100, points: 1000, width: 1200, height
  * page measures them) of the last `runs`.
  */
 export async function timeseriesDrawTimes(
-  browser: Browser,
+  browser: BenchBrowser,
   appUrl: string,
   options: { warmups: number; runs: number },
 ): Promise<number[]> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext();
   try {
     const page = await context.newPage();
     const errors = collectErrors(page);
     const query = new URLSearchParams(
       Object.entries(TIMESERIES_SHAPE).map(([key, value]) => [key, String(value)]),
     );
-    const response = await page.goto(`${appUrl}/dev/timeseries-bench?${query}`);
-    if (response?.status() === 404)
+    const response = await gotoSignedIn(page, `${appUrl}/dev/timeseries-bench?${query}`, "load");
+    if (response.status() === 404)
       throw new Error("this build has no /dev/timeseries-bench page: rebuild the app (npx next build)");
     const result = page.getByTestId("bench-result");
     const times: number[] = [];
