@@ -64,6 +64,7 @@ describe.each(TEST_DRIVERS)("the app's migrator on %s", (driver) => {
     expect(tables.map((table) => table.name)).toEqual([
       "_prisma_migrations",
       "accounts",
+      "api_tokens",
       "audit_events",
       "notification_deliveries",
       "project_secrets",

@@ -227,6 +227,7 @@ it("reads prisma/schema.prisma as the models the app stores (projects, accounts,
   const shapes = expectedShapes(dmmf);
   expect(Object.keys(shapes).sort()).toEqual([
     "accounts",
+    "api_tokens",
     "audit_events",
     "notification_deliveries",
     "project_secrets",

@@ -31,6 +31,8 @@ export const AUDIT_MIGRATION = "20261203180825_audit_log";
 export const RATE_LIMITS_MIGRATION = "20261203183946_rate_limits";
 /** The migration that added read-only share links. */
 export const SHARE_LINKS_MIGRATION = "20261203212823_share_links";
+/** The migration that added personal API tokens. */
+export const API_TOKENS_MIGRATION = "20261203212827_api_tokens";
 /** Every migration's folder name, oldest first: what a fresh database has applied. */
 export const ALL_MIGRATIONS = [
   INIT_MIGRATION,
@@ -41,6 +43,7 @@ export const ALL_MIGRATIONS = [
   AUDIT_MIGRATION,
   RATE_LIMITS_MIGRATION,
   SHARE_LINKS_MIGRATION,
+  API_TOKENS_MIGRATION,
 ];
 
 /** The server lib/testing/postgres-global-setup.ts started or was given. */
