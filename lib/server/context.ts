@@ -1,4 +1,5 @@
 import "server-only";
+import { SHARE_TOKEN_HEADER } from "../api/share-links-schemas";
 import type { Db } from "../db/client";
 import { getDb } from "../db/client";
 import type { WriteContext } from "../db/revisions";
@@ -9,7 +10,14 @@ import type { WriteContext } from "../db/revisions";
  * session (lib/auth); lib/server/policy.ts reads it.
  */
 
-export type Actor = { kind: "anonymous" } | { kind: "user"; id: string; name: string };
+/**
+ * `share`: a visitor without an account holding a read-only share link of one project
+ * (lib/server/services/share-links.ts); lib/server/policy.ts lets it read that project only.
+ */
+export type Actor =
+  | { kind: "anonymous" }
+  | { kind: "user"; id: string; name: string }
+  | { kind: "share"; projectId: string; linkId: string };
 
 export interface ServiceContext {
   actor: Actor;
@@ -19,6 +27,15 @@ export interface ServiceContext {
 export const ANONYMOUS: Actor = { kind: "anonymous" };
 
 async function sessionActor(db: Db, request: Request): Promise<Actor> {
+  // The share page's own calls name their link in a header (never a cookie: a cookie would be sent
+  // by every page of the app, and a signed-in visitor's session would hide the link). It wins over
+  // a session, so a member of another team sees the shared project too. Looked up on every request:
+  // a revoked link stops at once.
+  const shareToken = request.headers.get(SHARE_TOKEN_HEADER);
+  if (shareToken !== null) {
+    const { shareActor } = await import("./services/share-links");
+    return (await shareActor(db, shareToken)) ?? ANONYMOUS;
+  }
   // Imported lazily: lib/auth reads the secrets key through the services, which import this module.
   const { authFor } = await import("../auth/auth");
   const session = await authFor(db).api.getSession({ headers: request.headers });

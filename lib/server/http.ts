@@ -130,6 +130,9 @@ export function errorResponse(error: unknown): Response {
 export const SIGN_IN_REQUIRED =
   "sign in first: this API needs a session cookie (POST /api/auth/sign-in/email)";
 
+/** What a share link's call of a route outside its project gets. */
+export const SHARE_LINK_SCOPE = "a share link opens only its own project: sign in for anything else";
+
 /**
  * Wraps a route handler: a request without a valid session is answered 401 before the handler
  * runs (every API route but /api/health, /api/openapi.json and /api/auth/** goes through here),
@@ -150,6 +153,9 @@ export function route<A extends unknown[]>(
       const { pathname } = new URL(request.url);
       if (typeof params.id === "string" && pathname.startsWith("/api/projects/")) {
         await authorizeProject({ actor, db }, params.id, projectActionOf(request.method, pathname));
+      } else if (actor.kind === "share") {
+        // A share link opens its project's routes only: no list, no account or team route.
+        return json(errorBody(SHARE_LINK_SCOPE), 401);
       }
       return await handler(...args);
     } catch (error) {

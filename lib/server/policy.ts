@@ -30,6 +30,15 @@ export async function authorizeProject(
   projectId: string,
   action: ProjectAction,
 ): Promise<void> {
+  if (context.actor.kind === "share") {
+    // A share link reads its own project and nothing else: another project is "not found" (as for
+    // another team), any change is refused.
+    if (context.actor.projectId !== projectId) throw new NotFoundError(`no project "${projectId}"`);
+    if (action !== "read") {
+      throw new HttpError(403, `a share link is read-only: it may not ${ACTION_WORDS[action]}`);
+    }
+    return;
+  }
   if (context.actor.kind !== "user") throw new HttpError(401, "sign in first");
   const project = await context.db.prisma.project.findUnique({
     where: { id: projectId },
@@ -83,9 +92,12 @@ const PREVIEW_PATH =
   /^\/api\/projects\/[^/]+\/(preview(\/.*)?|validation|rule-tests|rule-groups\/[^/]+\/backtest(\/test-case)?|receivers\/[^/]+\/preview|alerting\/import)$/;
 const SECRETS_PATH = /^\/api\/projects\/[^/]+\/secrets(\/[^/]+)?$/;
 const PROJECT_PATH = /^\/api\/projects\/[^/]+$/;
+const SHARE_LINKS_PATH = /^\/api\/projects\/[^/]+\/share-links(\/[^/]+)?$/;
 
 /** What an API request to /api/projects/{id}/… does to the project, for authorizeProject. */
 export function projectActionOf(method: string, pathname: string): ProjectAction {
+  // Listing share links is for owners too: a link's existence and label are theirs to see.
+  if (SHARE_LINKS_PATH.test(pathname)) return "share";
   if (method === "GET" || method === "HEAD" || PREVIEW_PATH.test(pathname)) return "read";
   if (SECRETS_PATH.test(pathname)) return "secrets";
   if (method === "DELETE" && PROJECT_PATH.test(pathname)) return "delete";
