@@ -83,6 +83,13 @@ import {
   SecretNameSchema,
   SecretStatusSchema,
 } from "./secrets-schemas";
+import {
+  CreatedShareLinkSchema,
+  CreateShareLinkBodySchema,
+  ShareLinkIdSchema,
+  ShareLinkListSchema,
+  ShareLinkSchema,
+} from "./share-links-schemas";
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, built from the zod schemas the route handlers parse
@@ -213,6 +220,9 @@ function outputSchemas(): Record<string, z.ZodType> {
     TestSendResult: TestSendResponseSchema,
     DeliveryList: DeliveryListSchema,
     AlertingImport: AlertingImportSchema,
+    ShareLink: ShareLinkSchema,
+    ShareLinkList: ShareLinkListSchema,
+    CreatedShareLink: CreatedShareLinkSchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
     const content = record.shape.content;
@@ -248,6 +258,7 @@ function inputSchemas(): Record<string, z.ZodType> {
     TestConnectionBody: TestConnectionBodySchema,
     PutSecretBody: PutSecretBodySchema,
     ImportAlertingBody: ImportAlertingBodySchema,
+    CreateShareLinkBody: CreateShareLinkBodySchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
     named[`${name}Input`] = record.shape.content;
@@ -921,6 +932,39 @@ export function openApiDocument(): Json {
           responses: {
             "200": { description: "The secret's status (not set)", ...jsonContent(ref("SecretStatus")) },
             "404": error("No such project, or not a secret name"),
+          },
+        },
+      },
+      "/api/projects/{id}/share-links": {
+        parameters: [idParam],
+        get: {
+          summary: "The project's read-only share links, revoked ones too; never a link's token (owners)",
+          responses: {
+            "200": { description: "Share links, newest first", ...jsonContent(ref("ShareLinkList")) },
+            "403": error("Only the team's owners manage share links"),
+            "404": noProject,
+          },
+        },
+        post: {
+          summary:
+            "Make a read-only share link: whoever opens its `path` (/share/<token>) sees the project without an account, until it is revoked or expires. The path is answered this once; only the token's SHA-256 is stored. The share page's API calls carry the token in the `x-obsforge-share` header: such a call may read (GET, previews) this project only",
+          requestBody: { required: true, ...jsonContent(ref("CreateShareLinkBody")) },
+          responses: {
+            "201": { description: "The link, and its path", ...jsonContent(ref("CreatedShareLink")) },
+            "400": badRequest,
+            "403": error("Only the team's owners manage share links"),
+            "404": noProject,
+          },
+        },
+      },
+      "/api/projects/{id}/share-links/{linkId}": {
+        parameters: [idParam, pathParam("linkId", schema(ShareLinkIdSchema), "The share link's id")],
+        delete: {
+          summary: "Revoke a share link: its next request is refused (owners)",
+          responses: {
+            "200": { description: "The revoked link", ...jsonContent(ref("ShareLink")) },
+            "403": error("Only the team's owners manage share links"),
+            "404": error("No such project or share link"),
           },
         },
       },
