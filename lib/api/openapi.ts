@@ -32,6 +32,13 @@ import { DashboardUidSchema, ProjectShapeSchema, RouteSchema } from "../model";
 import { PREVIEW_ENDPOINTS, type PreviewEndpoint } from "../preview/allowlist";
 import { AlertingImportSchema, ImportAlertingBodySchema } from "./alerting-import-schemas";
 import {
+  ApiTokenIdSchema,
+  ApiTokenListSchema,
+  ApiTokenSchema,
+  CreateApiTokenBodySchema,
+  CreatedApiTokenSchema,
+} from "./api-tokens-schemas";
+import {
   AlertsPreviewResponseSchema,
   AlertsPreviewSchema,
   LabelsPreviewResponseSchema,
@@ -223,6 +230,9 @@ function outputSchemas(): Record<string, z.ZodType> {
     ShareLink: ShareLinkSchema,
     ShareLinkList: ShareLinkListSchema,
     CreatedShareLink: CreatedShareLinkSchema,
+    ApiToken: ApiTokenSchema,
+    ApiTokenList: ApiTokenListSchema,
+    CreatedApiToken: CreatedApiTokenSchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
     const content = record.shape.content;
@@ -259,6 +269,7 @@ function inputSchemas(): Record<string, z.ZodType> {
     PutSecretBody: PutSecretBodySchema,
     ImportAlertingBody: ImportAlertingBodySchema,
     CreateShareLinkBody: CreateShareLinkBodySchema,
+    CreateApiTokenBody: CreateApiTokenBodySchema,
   };
   for (const [name, record] of Object.entries(SECTIONS)) {
     named[`${name}Input`] = record.shape.content;
@@ -655,6 +666,10 @@ function authBody(fields: Record<string, "string">): object {
     }),
   };
 }
+
+const TOKENS_DESCRIPTION =
+  "A token is sent as `Authorization: Bearer obf_…` by the CLI and scripts and acts as its user, with the user's roles; a revoked, expired or unknown token is answered 401 saying which. Tokens are managed with a session cookie only: a call with a token gets 403.";
+const tokenNotSession = error("Called with an API token: tokens are managed from a signed-in session");
 
 /** The OpenAPI document of the HTTP API. */
 export function openApiDocument(): Json {
@@ -1135,6 +1150,42 @@ export function openApiDocument(): Json {
           responses: {
             "200": { description: "Healthy", ...jsonContent(ref("Health")) },
             "503": { description: "Unhealthy" },
+          },
+        },
+      },
+      // Personal API tokens (lib/server/services/api-tokens.ts): managed from a session only.
+      "/api/tokens": {
+        get: {
+          summary: "The signed-in user's API tokens (not revoked), newest first; never a token's value",
+          description: TOKENS_DESCRIPTION,
+          responses: {
+            "200": { description: "Tokens", ...jsonContent(ref("ApiTokenList")) },
+            "403": tokenNotSession,
+          },
+        },
+        post: {
+          summary: "Make an API token; the answer holds its value, this once",
+          description: TOKENS_DESCRIPTION,
+          requestBody: { required: true, ...jsonContent(ref("CreateApiTokenBody")) },
+          responses: {
+            "201": {
+              description: "The token, and its value (`obf_…`): it is never shown again",
+              headers: { location: { description: "The token's URL", schema: { type: "string" } } },
+              ...jsonContent(ref("CreatedApiToken")),
+            },
+            "400": badRequest,
+            "403": tokenNotSession,
+          },
+        },
+      },
+      "/api/tokens/{id}": {
+        parameters: [pathParam("id", schema(ApiTokenIdSchema), "The token's id")],
+        delete: {
+          summary: "Revoke one of the signed-in user's API tokens: it stops working at once",
+          responses: {
+            "200": { description: "The revoked token", ...jsonContent(ref("ApiToken")) },
+            "403": tokenNotSession,
+            "404": error("No such token of this user (another user's token is not revealed)"),
           },
         },
       },

@@ -1,5 +1,6 @@
 import "server-only";
 import { SHARE_TOKEN_HEADER } from "../api/share-links-schemas";
+import { bearerApiToken } from "../api/api-tokens-schemas";
 import type { Db } from "../db/client";
 import { getDb } from "../db/client";
 import type { WriteContext } from "../db/revisions";
@@ -16,7 +17,13 @@ import type { WriteContext } from "../db/revisions";
  */
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "user"; id: string; name: string }
+  | {
+      kind: "user";
+      id: string;
+      name: string;
+      /** Set when the request signed in with this personal API token (lib/server/services/api-tokens.ts), not a session. */
+      tokenId?: string;
+    }
   | { kind: "share"; projectId: string; linkId: string };
 
 export interface ServiceContext {
@@ -27,6 +34,14 @@ export interface ServiceContext {
 export const ANONYMOUS: Actor = { kind: "anonymous" };
 
 async function sessionActor(db: Db, request: Request): Promise<Actor> {
+  // A personal API token (`Authorization: Bearer obf_…`, the CLI and scripts) acts as its user. It
+  // carries no cookie, so CSRF does not apply; looked up on every request, so a revoked or expired
+  // token stops at once, answered 401 naming why (tokenActor throws, route() maps it).
+  const apiToken = bearerApiToken(request.headers);
+  if (apiToken !== undefined) {
+    const { tokenActor } = await import("./services/api-tokens");
+    return tokenActor(db, apiToken);
+  }
   // The share page's own calls name their link in a header (never a cookie: a cookie would be sent
   // by every page of the app, and a signed-in visitor's session would hide the link). It wins over
   // a session, so a member of another team sees the shared project too. Looked up on every request:
