@@ -28,7 +28,11 @@ test("a stale save shows the conflict, keeps the draft, and re-applying keeps bo
 
   await second.metricsRetention.fill("45d");
   await second.save();
-  await expect(second.conflictBanner).toContainText("Someone saved version 2 while you were editing");
+  // The banner names who saved the other version, and when (the same account here: both
+  // contexts are sessions of the one signed-in E2E owner).
+  await expect(second.conflictBanner).toContainText(
+    /E2E Owner saved version 2 at \S.* while you were editing the settings/,
+  );
   await expect(second.metricsRetention).toHaveValue("45d");
   await expect(second.environment).toHaveValue("production");
 

@@ -2,6 +2,7 @@
 
 import { type ReactNode, useState } from "react";
 import { useStore } from "zustand";
+import { conflictHeadline } from "./conflict-headline";
 import type { SaveSlice, SectionDraftStore } from "./save-slice";
 
 /** A three-way merge of a section editor's draft: mine re-applied on top of theirs. */
@@ -84,13 +85,9 @@ export function ConflictReview<D, S extends SaveSlice<D>>({
   return (
     <div className="notice notice-warning banner section-conflict" role="alert" data-testid="conflict-banner">
       <div>
-        <strong>
-          {latestVersion === undefined
-            ? `Someone saved a newer version while you were editing ${subject}.`
-            : `Someone saved version ${latestVersion} while you were editing ${subject}.`}
-        </strong>{" "}
-        Your changes were not saved and are still here; autosave is paused. Review the latest version to
-        re-apply them on top of it.
+        <strong data-testid="conflict-headline">{conflictHeadline(conflict, subject)}</strong> Your changes
+        were not saved and are still here; autosave is paused. Review the latest version to re-apply them on
+        top of it.
       </div>
       {review ? (
         <div className="section-conflict-review" data-testid="review-panel">

@@ -1,4 +1,5 @@
 import type { StoreApi } from "zustand/vanilla";
+import type { ApiError } from "@/lib/api/schemas";
 import type { ModelIssue } from "@/lib/model/issues";
 
 /**
@@ -16,10 +17,14 @@ export interface SaveBase<D> {
   draft: D;
 }
 
-/** What a 409 said: the version stored now and the section as it is there (null: removed). */
+/**
+ * What a 409 said: the version stored now, the section as it is there (null: removed), and who
+ * saved the section's newer version, when.
+ */
 export interface SaveConflict {
   currentVersion: number | undefined;
   current: unknown;
+  savedBy?: ApiError["savedBy"];
 }
 
 export interface SaveSlice<D> {

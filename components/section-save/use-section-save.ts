@@ -92,8 +92,8 @@ export function useSectionSave<D, S extends SaveSlice<D>>(
         return { kind: "saved", version: result.version, changed: result.changed };
       } catch (error) {
         if (error instanceof ApiRequestError && error.status === 409) {
-          const { currentVersion, current } = error.body;
-          store.getState().conflicted({ currentVersion, current });
+          const { currentVersion, current, savedBy } = error.body;
+          store.getState().conflicted({ currentVersion, current, savedBy });
           return { kind: "conflict" };
         }
         const reason = error instanceof Error ? error.message : String(error);

@@ -35,6 +35,8 @@ export const ApiErrorSchema = z.object({
   currentVersion: z.int().optional(),
   /** On 409 of a section save: the section as stored now (null when it was removed). */
   current: z.unknown().optional(),
+  /** On 409: who saved the version the save ran into (a section's last change), and when. */
+  savedBy: z.object({ version: z.int(), author: z.string().nullable(), at: z.string() }).optional(),
   /** On a failed preview call: its kind and the Prometheus it tried. */
   preview: PreviewErrorDetailSchema.optional(),
 });

@@ -7,12 +7,24 @@ export class NotFoundError extends Error {
   }
 }
 
+/**
+ * Who saved the version a stale save ran into, and when (from its revision), so the conflict
+ * review can name them. `author` is null for saves made before accounts.
+ */
+export interface SavedBy {
+  version: number;
+  author: string | null;
+  /** ISO time of that version's last save. */
+  at: string;
+}
+
 /** The project was saved by someone else since `baseVersion` was read; nothing was written. */
 export class ConflictError extends Error {
   constructor(
     readonly projectId: string,
     readonly baseVersion: number,
     readonly currentVersion: number,
+    readonly savedBy?: SavedBy,
   ) {
     super(
       `project ${projectId} is at version ${currentVersion}, not ${baseVersion}: it was changed since it was loaded`,
@@ -50,6 +62,8 @@ export class SectionConflictError extends Error {
     readonly baseVersion: number,
     readonly currentVersion: number,
     readonly current: unknown,
+    /** Who last changed this section (not necessarily who saved `currentVersion`). */
+    readonly savedBy?: SavedBy,
   ) {
     super(
       `${sectionKey(section)} changed since version ${baseVersion}: the project is now at version ${currentVersion}`,

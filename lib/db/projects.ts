@@ -13,7 +13,7 @@ import {
 import type { Db } from "./client";
 import { ConflictError, CorruptProjectError, NotFoundError } from "./errors";
 import { newId } from "./ids";
-import { readRevisionProject, recordRevision, type WriteContext } from "./revisions";
+import { readRevisionProject, recordRevision, savedByOf, type WriteContext } from "./revisions";
 import {
   assembleDocument,
   layoutOf,
@@ -272,7 +272,8 @@ export async function updateProject(
   const project = parseProject(input);
   const row = await db.prisma.$transaction(async (tx) => {
     const locked = await lockProject(tx, id);
-    if (locked.version !== baseVersion) throw new ConflictError(id, baseVersion, locked.version);
+    if (locked.version !== baseVersion)
+      throw new ConflictError(id, baseVersion, locked.version, await savedByOf(tx, id, locked.version));
     return replaceSections(tx, locked, project, context);
   });
   return recordOf(row, project);

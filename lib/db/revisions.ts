@@ -2,7 +2,7 @@ import type { RevisionSummary } from "../api/schemas";
 import { type SectionChange, SectionChangeSchema } from "../history/section-change";
 import { type Project, ProjectShapeSchema, type SectionKey, zodIssuesToModelIssues } from "../model";
 import type { Db } from "./client";
-import { CorruptProjectError, NotFoundError } from "./errors";
+import { CorruptProjectError, NotFoundError, type SavedBy } from "./errors";
 import { newId } from "./ids";
 import { assembleDocument } from "./section-rows";
 import type { Tx } from "./tx";
@@ -130,6 +130,22 @@ export async function recordRevision(tx: Tx, revision: NewRevision): Promise<voi
 }
 
 type DbHandle = Pick<Db, "prisma">;
+
+/**
+ * Who saved `version` and when, for a 409's conflict review: the revision that holds it (a
+ * coalesced revision covers every version from its base up to its own, so the first at or above).
+ */
+export async function savedByOf(
+  tx: Pick<Tx, "$queryRaw">,
+  id: string,
+  version: number,
+): Promise<SavedBy | undefined> {
+  const [row] = await tx.$queryRaw<{ author: string | null; updated_at: Date }[]>`
+    SELECT author, updated_at FROM revisions
+     WHERE project_id = ${id} AND version >= ${version} AND base_version < ${version}
+     ORDER BY version LIMIT 1`;
+  return row ? { version, author: row.author, at: new Date(row.updated_at).toISOString() } : undefined;
+}
 
 /** The project's revisions, newest first. Throws NotFoundError when the project does not exist. */
 export async function listRevisions(db: DbHandle, id: string): Promise<RevisionSummary[]> {

@@ -20,7 +20,7 @@ import {
   recordOf,
   type StoredColumns,
 } from "./projects";
-import { recordRevision, type WriteContext } from "./revisions";
+import { recordRevision, savedByOf, type WriteContext } from "./revisions";
 import { parseWithSection } from "./section-issues";
 import { asJson, sameJson } from "./section-rows";
 import type { Tx } from "./tx";
@@ -117,7 +117,14 @@ async function lockSection(
   const stored = await readSectionRow(tx, id, sectionKey(ref));
   if (!stored) throw new NotFoundError(`no ${sectionWords("", ref).trim()} in project "${id}"`);
   if (stored.changed_version > baseVersion)
-    throw new SectionConflictError(id, ref, baseVersion, locked.version, stored.content);
+    throw new SectionConflictError(
+      id,
+      ref,
+      baseVersion,
+      locked.version,
+      stored.content,
+      await savedByOf(tx, id, stored.changed_version),
+    );
   return { locked, stored, current: await currentProject(tx, locked, options) };
 }
 

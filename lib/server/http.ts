@@ -73,7 +73,11 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof SectionConflictError) {
     return json(
-      errorBody(error.message, [], { currentVersion: error.currentVersion, current: error.current ?? null }),
+      errorBody(error.message, [], {
+        currentVersion: error.currentVersion,
+        current: error.current ?? null,
+        ...(error.savedBy ? { savedBy: error.savedBy } : {}),
+      }),
       409,
     );
   }
@@ -107,6 +111,7 @@ export function errorResponse(error: unknown): Response {
     return json(
       errorBody(`stale version: the project is now at version ${error.currentVersion}`, [], {
         currentVersion: error.currentVersion,
+        ...(error.savedBy ? { savedBy: error.savedBy } : {}),
       }),
       409,
     );
