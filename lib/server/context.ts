@@ -4,6 +4,7 @@ import { bearerApiToken } from "../api/api-tokens-schemas";
 import type { Db } from "../db/client";
 import { getDb } from "../db/client";
 import type { WriteContext } from "../db/revisions";
+import { cachedActor } from "./access-cache";
 
 /**
  * Who is acting, and on which database: every use case of the service layer takes one, and every
@@ -53,8 +54,11 @@ async function sessionActor(db: Db, request: Request): Promise<Actor> {
   }
   // Imported lazily: lib/auth reads the secrets key through the services, which import this module.
   const { authFor } = await import("../auth/auth");
-  const session = await authFor(db).api.getSession({ headers: request.headers });
-  return session ? { kind: "user", id: session.user.id, name: session.user.name } : ANONYMOUS;
+  // Kept per process for a moment (lib/server/access-cache.ts): most requests skip the session read.
+  return cachedActor(db, request, async (): Promise<Actor> => {
+    const session = await authFor(db).api.getSession({ headers: request.headers });
+    return session ? { kind: "user", id: session.user.id, name: session.user.name } : ANONYMOUS;
+  });
 }
 
 // Looked up once per request: route() checks it before the handler builds its context.

@@ -1,6 +1,7 @@
 import "server-only";
 import { type ProjectAction, roleAllows } from "../auth/access";
 import { NotFoundError } from "../db/errors";
+import { cachedRole } from "./access-cache";
 import type { ServiceContext } from "./context";
 import { HttpError } from "./http";
 
@@ -24,7 +25,33 @@ export async function memberships(context: ServiceContext): Promise<{ teamId: st
   return rows.map((row) => ({ teamId: row.organizationId, role: row.role }));
 }
 
-/** Throws 401 when signed out, 404 when the project is not visible to the actor, 403 when the role forbids `action`. */
+/** A user's standing toward a project: none (no such project, or of a team they are not in), any role, or a role. */
+type ProjectStanding = { kind: "none" } | { kind: "teamless" } | { kind: "member"; role: string };
+
+async function projectStanding(
+  context: ServiceContext,
+  userId: string,
+  projectId: string,
+): Promise<ProjectStanding> {
+  const project = await context.db.prisma.project.findUnique({
+    where: { id: projectId },
+    select: { teamId: true },
+  });
+  if (!project) return { kind: "none" };
+  // A project without a team exists only before the first account made the first team.
+  if (project.teamId === null) return { kind: "teamless" };
+  const member = await context.db.prisma.member.findFirst({
+    where: { userId, organizationId: project.teamId },
+    select: { role: true },
+  });
+  return member ? { kind: "member", role: member.role } : { kind: "none" };
+}
+
+/**
+ * Throws 401 when signed out, 404 when the project is not visible to the actor, 403 when the role
+ * forbids `action`. The standing is kept for up to ACCESS_CACHE_MS (lib/server/access-cache.ts):
+ * a removed or demoted member keeps their access that long in another app process.
+ */
 export async function authorizeProject(
   context: ServiceContext,
   projectId: string,
@@ -39,20 +66,17 @@ export async function authorizeProject(
     }
     return;
   }
-  if (context.actor.kind !== "user") throw new HttpError(401, "sign in first");
-  const project = await context.db.prisma.project.findUnique({
-    where: { id: projectId },
-    select: { teamId: true },
-  });
-  if (!project) throw new NotFoundError(`no project "${projectId}"`);
-  // A project without a team exists only before the first account made the first team.
-  if (project.teamId === null) return;
-  const member = (await memberships(context)).find((one) => one.teamId === project.teamId);
-  if (!member) throw new NotFoundError(`no project "${projectId}"`);
-  if (!roleAllows(member.role, action)) {
+  const { actor } = context;
+  if (actor.kind !== "user") throw new HttpError(401, "sign in first");
+  const standing = await cachedRole(context.db, actor.id, projectId, () =>
+    projectStanding(context, actor.id, projectId),
+  );
+  if (standing.kind === "teamless") return;
+  if (standing.kind === "none") throw new NotFoundError(`no project "${projectId}"`);
+  if (!roleAllows(standing.role, action)) {
     throw new HttpError(
       403,
-      `your role in this project's team (${member.role}) may not ${ACTION_WORDS[action]}`,
+      `your role in this project's team (${standing.role}) may not ${ACTION_WORDS[action]}`,
     );
   }
 }
