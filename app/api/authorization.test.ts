@@ -1,18 +1,21 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SHARE_TOKEN_HEADER } from "@/lib/api/share-links-schemas";
 import { authFor } from "@/lib/auth/auth";
 import { closeDb, getDb } from "@/lib/db/client";
 import { projectActionOf } from "@/lib/server/policy";
 import { findApiRoutes } from "@/lib/testing/faults/api-routes";
 import { callRoute, freshDataDir, postJson, type RouteHandler } from "@/lib/testing/route-calls";
-import { signInCookie, TEST_OWNER, testOwnerCookie } from "@/lib/testing/test-user";
+import { teamMemberCookie } from "@/lib/testing/team-member";
+import { TEST_OWNER, testOwnerCookie } from "@/lib/testing/test-user";
 
 /**
  * Every API route file found on disk (a new route cannot be forgotten) × every method it exports ×
- * {owner, editor, viewer, signed out, member of another team}: the status says who may do what,
- * and a refused call leaves the project as it was. Viewers look and preview; editors also change;
- * owners also manage secrets and delete. Nothing leaves the machine: outgoing calls may only go
+ * {owner, editor, viewer, signed out, member of another team, holder of a share link of the
+ * project}: the status says who may do what, and a refused call leaves the project as it was.
+ * Viewers and share links look and preview; editors also change; owners also manage secrets and
+ * share links, and delete. A share link opens nothing outside its project (401). Nothing leaves the machine: outgoing calls may only go
  * to 127.0.0.1:1, where nothing listens.
  */
 
@@ -34,24 +37,13 @@ const calls = findApiRoutes(API_DIR)
     ).map((method) => ({ ...route, method }));
   });
 
-type Role = "owner" | "editor" | "viewer" | "outsider" | "signed out";
-const cookies = {} as Record<Role, string>;
+type Role = "owner" | "editor" | "viewer" | "outsider" | "signed out" | "share link";
+/** What each role's requests carry: a session cookie, none, or a share link's token. */
+const credentials = {} as Record<Role, Record<string, string>>;
 let projectId = "";
 
 async function invite(email: string, role: "editor" | "viewer" | "owner", teamId: string): Promise<void> {
-  const db = await getDb();
-  const auth = authFor(db);
-  const owner = new Headers({ cookie: await testOwnerCookie() });
-  const invitation = await auth.api.createInvitation({
-    headers: owner,
-    body: { email, role, organizationId: teamId },
-  });
-  const cookie = await signInCookie(db, { email, password: `password of ${email}`, name: email });
-  await auth.api.acceptInvitation({
-    headers: new Headers({ cookie }),
-    body: { invitationId: invitation.id },
-  });
-  cookies[email.split("@")[0] as Role] = cookie;
+  credentials[email.split("@")[0] as Role] = { cookie: await teamMemberCookie(email, role, teamId) };
 }
 
 function paramsOf(segments: string[]): Record<string, unknown> {
@@ -85,8 +77,9 @@ async function storedVersion(): Promise<number | undefined> {
 
 beforeAll(async () => {
   const db = await getDb();
-  cookies.owner = await testOwnerCookie();
-  cookies["signed out"] = "";
+  const ownerCookie = await testOwnerCookie();
+  credentials.owner = { cookie: ownerCookie };
+  credentials["signed out"] = { cookie: "" };
   const projects = await import("./projects/route");
   const created = (await (
     await postJson(projects.POST as RouteHandler, {}, "/api/projects", {
@@ -102,7 +95,7 @@ beforeAll(async () => {
   await invite("editor@obsforge.test", "editor", team.organizationId);
   await invite("viewer@obsforge.test", "viewer", team.organizationId);
   const other = await authFor(db).api.createOrganization({
-    headers: new Headers({ cookie: cookies.owner }),
+    headers: new Headers({ cookie: ownerCookie }),
     body: { name: "Team B", slug: "team-b" },
   });
   await invite("outsider@obsforge.test", "owner", other.id);
@@ -110,6 +103,16 @@ beforeAll(async () => {
   await db.prisma.member.deleteMany({
     where: { organizationId: other.id, user: { email: TEST_OWNER.email } },
   });
+  const shareLinks = await import("./projects/[id]/share-links/route");
+  const link = (await (
+    await postJson(
+      shareLinks.POST as RouteHandler,
+      { id: projectId },
+      `/api/projects/${projectId}/share-links`,
+      {},
+    )
+  ).json()) as { path: string };
+  credentials["share link"] = { cookie: "", [SHARE_TOKEN_HEADER]: link.path.replace("/share/", "") };
 });
 
 afterAll(async () => {
@@ -123,11 +126,12 @@ afterAll(async () => {
 function expected(role: Role, call: (typeof calls)[number]): number | "allowed" {
   if (role === "signed out") return 401;
   const onProject = call.segments[0] === "projects" && call.segments[1] === "[id]";
-  if (!onProject) return "allowed";
+  if (!onProject) return role === "share link" ? 401 : "allowed";
   if (role === "outsider") return 404;
   if (role === "owner") return "allowed";
   const action = projectActionOf(call.method, urlOf(call.segments, paramsOf(call.segments)));
   if (action === "read") return "allowed";
+  if (role === "share link") return 403;
   return role === "editor" && action === "write" ? "allowed" : 403;
 }
 
@@ -137,40 +141,47 @@ describe("authorization of every API route", () => {
   });
 
   // The owner goes last: its calls may change or delete the project.
-  describe.each(["signed out", "outsider", "viewer", "editor", "owner"] as const)("as %s", (role) => {
-    it.each(calls.map((call) => ({ ...call, label: `${call.method} /api/${call.name}` })))(
-      "$label",
-      async (call) => {
-        if (role === "owner" && call.method === "DELETE" && call.name === "projects/[id]") return;
-        const module = (await import(call.file)) as Record<string, RouteHandler>;
-        const params = paramsOf(call.segments);
-        const before = await storedVersion();
-        const init: RequestInit = { method: call.method, headers: { cookie: cookies[role] } };
-        if (call.method !== "GET" && call.method !== "DELETE") {
-          init.body = "{}";
-          init.headers = { ...init.headers, "content-type": "application/json", "content-length": "2" };
-        }
-        const response = await callRoute(
-          module[call.method] as RouteHandler,
-          params,
-          urlOf(call.segments, params),
-          init,
-        );
-        const want = expected(role, call);
-        const body = await response.text();
-        if (want === "allowed") {
-          expect([401, 403], `${call.method} ${call.name}: ${body.slice(0, 200)}`).not.toContain(
-            response.status,
+  describe.each(["signed out", "share link", "outsider", "viewer", "editor", "owner"] as const)(
+    "as %s",
+    (role) => {
+      it.each(calls.map((call) => ({ ...call, label: `${call.method} /api/${call.name}` })))(
+        "$label",
+        async (call) => {
+          if (role === "owner" && call.method === "DELETE" && call.name === "projects/[id]") return;
+          const module = (await import(call.file)) as Record<string, RouteHandler>;
+          const params = paramsOf(call.segments);
+          const before = await storedVersion();
+          const init: RequestInit = { method: call.method, headers: { ...credentials[role] } };
+          if (call.method !== "GET" && call.method !== "DELETE") {
+            init.body = "{}";
+            init.headers = { ...init.headers, "content-type": "application/json", "content-length": "2" };
+          }
+          const response = await callRoute(
+            module[call.method] as RouteHandler,
+            params,
+            urlOf(call.segments, params),
+            init,
           );
-          if (response.status === 404) expect(body).not.toContain(`no project "${projectId}"`);
-        } else {
-          expect(response.status, `${call.method} ${call.name}: ${body.slice(0, 200)}`).toBe(want);
-          expect(await storedVersion()).toBe(before);
-        }
-        if (role === "outsider" && call.method === "GET" && call.name === "projects") {
-          expect(body).not.toContain(projectId);
-        }
-      },
-    );
-  });
+          const want = expected(role, call);
+          const body = await response.text();
+          if (want === "allowed") {
+            expect([401, 403], `${call.method} ${call.name}: ${body.slice(0, 200)}`).not.toContain(
+              response.status,
+            );
+            if (response.status === 404) expect(body).not.toContain(`no project "${projectId}"`);
+          } else {
+            expect(response.status, `${call.method} ${call.name}: ${body.slice(0, 200)}`).toBe(want);
+            expect(await storedVersion()).toBe(before);
+          }
+          if (
+            (role === "outsider" || role === "share link") &&
+            call.method === "GET" &&
+            call.name === "projects"
+          ) {
+            expect(body).not.toContain(projectId);
+          }
+        },
+      );
+    },
+  );
 });
