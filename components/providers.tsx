@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { ApiRequestError } from "@/lib/api/client";
+import { ApiRequestError } from "@/lib/api/api-error";
 
 export interface ProvidersProps {
   children: ReactNode;

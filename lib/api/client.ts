@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type Project, ProjectShapeSchema } from "../model/project";
 import type { SectionRef } from "../model/sections";
+import { ApiRequestError } from "./api-error";
 import {
   type ApiError,
   ApiErrorSchema,
@@ -34,16 +35,7 @@ import {
  * becomes an ApiRequestError carrying the server's `{error, issues}` body.
  */
 
-/** A request the server refused (4xx/5xx) or answered with something outside the contract. */
-export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ApiError,
-  ) {
-    super(body.error);
-    this.name = "ApiRequestError";
-  }
-}
+export { ApiRequestError } from "./api-error";
 
 export const ProjectRecordWithModelSchema = ProjectRecordSchema.extend({ project: ProjectShapeSchema });
 
