@@ -28,6 +28,7 @@ import {
   type TemplateSummary,
   TemplateSummarySchema,
 } from "./schemas";
+import { shareRequestHeaders } from "./share-request";
 
 /**
  * The browser's side of the HTTP contract: one plain fetch function per endpoint. Every response
@@ -89,10 +90,12 @@ export interface RequestOptions {
  * failure comes out as an ApiRequestError (status 0 when the server was not reached).
  */
 async function request(method: Method, url: string, options: RequestOptions = {}): Promise<Response> {
-  const init: RequestInit = { method, headers: { accept: "application/json" }, cache: "no-store" };
+  // On a share page, every call names its share link (lib/api/share-request.ts).
+  const headers: Record<string, string> = { accept: "application/json", ...shareRequestHeaders() };
+  const init: RequestInit = { method, headers, cache: "no-store" };
   if (options.body !== undefined) {
     init.body = JSON.stringify(options.body);
-    init.headers = { accept: "application/json", "content-type": "application/json" };
+    headers["content-type"] = "application/json";
   }
   if (options.signal) init.signal = options.signal;
   let response: Response;

@@ -67,6 +67,8 @@ export const queryKeys = {
   templates: (): readonly ["templates"] => ["templates"],
   /** GET …/secrets: whether each secret is set, never a value. */
   secrets: (id: string): readonly ["projects", string, "secrets"] => ["projects", id, "secrets"],
+  /** GET …/share-links: the project's read-only share links, never a token. */
+  shareLinks: (id: string): readonly ["projects", string, "share-links"] => ["projects", id, "share-links"],
   /** Everything read from the project's live Alertmanager (…/live/*): invalidated after an (un-)acknowledge. */
   live: (id: string): readonly ["projects", string, "live"] => ["projects", id, "live"],
   /** One live list (`alerts`, `groups`, `silences`, `rules`) with its filter. */
