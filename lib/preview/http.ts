@@ -1,6 +1,7 @@
 import "server-only";
 import type { ApiError } from "../api/schemas";
 import { PreviewError } from "../prometheus/errors";
+import { crossSiteWriteRefusal } from "../security/csrf";
 import { HttpError, json, route } from "../server/http";
 import type { PreviewTarget } from "./allowlist";
 import type { PreviewOutcome } from "./preview";
@@ -21,11 +22,17 @@ export function previewErrorBody(error: PreviewError): ApiError {
   };
 }
 
-/** `route()` from lib/server/http, with PreviewErrors answered by their own status, message and kind. */
+/**
+ * `route()` from lib/server/http, with PreviewErrors answered by their own status, message and kind.
+ * A POST sent from another site's page is refused as handler() refuses one (lib/security/csrf.ts):
+ * preview POSTs take form bodies, which any page can make a browser send with the user's cookie.
+ */
 export function previewRoute<A extends unknown[]>(
   handler: (...args: A) => Promise<Response>,
 ): (...args: A) => Promise<Response> {
   return route(async (...args: A) => {
+    const crossSite = crossSiteWriteRefusal(args[0] as Request);
+    if (crossSite) throw new HttpError(403, crossSite);
     try {
       return await handler(...args);
     } catch (error) {
