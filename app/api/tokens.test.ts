@@ -14,10 +14,10 @@ import { teamMemberCookie, testOwnerTeamId } from "@/lib/testing/team-member";
 
 const dataDir = freshDataDir("obsforge-api-tokens");
 
-const tokens = (await import("./tokens/route")) as Record<string, RouteHandler>;
-const token = (await import("./tokens/[id]/route")) as Record<string, RouteHandler>;
-const projects = (await import("./projects/route")) as Record<string, RouteHandler>;
-const project = (await import("./projects/[id]/route")) as Record<string, RouteHandler>;
+const tokens = await import("./tokens/route");
+const token = await import("./tokens/[id]/route");
+const projects = await import("./projects/route");
+const project = await import("./projects/[id]/route");
 
 /** Responses are read as loose JSON, checked by the assertions. */
 type Json = any;
@@ -33,7 +33,7 @@ async function read(response: Response): Promise<{ status: number; body: Json }>
 
 /** A call with the token alone: no cookie, as the CLI sends it. */
 function withToken(
-  handler: RouteHandler | undefined,
+  handler: unknown,
   value: string,
   url: string,
   params: Record<string, unknown> = {},
