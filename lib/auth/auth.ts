@@ -1,25 +1,35 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { organization } from "better-auth/plugins";
+import { genericOAuth, organization } from "better-auth/plugins";
 import { type Db, getDb } from "../db/client";
+import { env } from "../env";
+import { forgetSessions } from "../server/access-cache";
 import { accessControl, roles } from "./access";
 import { admitNewAccount, createFirstTeam, firstTeamOf } from "./first-account";
+import { OIDC_PROVIDER_ID, oidcSettings, SIGN_IN_ERROR_PATH } from "./oidc";
 import { authSecret } from "./secret";
+import { teamHooks } from "./team-hooks";
 
 /**
  * Accounts, sessions and teams, by Better Auth over the app's own Prisma client (PGlite or
  * PostgreSQL, whichever lib/db/client.ts opened): e-mail and password (hashed by Better Auth),
  * sessions stored in the database (so several app processes share them), teams as its
- * organizations with owner/editor/viewer roles (lib/auth/access.ts).
+ * organizations with owner/editor/viewer roles (lib/auth/access.ts); OpenID Connect single sign-on
+ * when the environment configures it (lib/auth/oidc.ts).
  */
 
 const SEVEN_DAYS_S = 7 * 24 * 3600;
 
 export function createAuth(db: Db) {
+  const parsed = env();
+  const oidc = oidcSettings(parsed);
   return betterAuth({
     appName: "Obsforge",
     secret: authSecret(),
+    // Set, the address users reach the app at makes the callback URLs; unset, Better Auth takes the
+    // request's own (and warns once that it does), which is right for one app on one address.
+    ...(parsed.OBSFORGE_PUBLIC_URL ? { baseURL: parsed.OBSFORGE_PUBLIC_URL } : {}),
     basePath: "/api/auth",
     database: prismaAdapter(db.prisma, { provider: "postgresql" }),
     // The origin the browser addressed (its Host header) is the app's own: Next.js may hand the
@@ -34,18 +44,23 @@ export function createAuth(db: Db) {
     },
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 256 },
     session: { expiresIn: SEVEN_DAYS_S, updateAge: 24 * 3600 },
+    account: {
+      // Single sign-on with the address of an existing (password) account signs in to that account,
+      // but only when the identity provider says it verified the address: the local address was
+      // never verified (no mail is sent), and sign-up is by invitation anyway.
+      accountLinking: { enabled: true, requireLocalEmailVerified: false },
+    },
     user: {
       additionalFields: { isAdmin: { type: "boolean", input: false, required: false, defaultValue: false } },
     },
-    // Sign-in attempts are limited per client address (in process memory for now: with several app
-    // processes each counts its own).
-    rateLimit: {
-      enabled: true,
-      storage: "memory",
-      window: 60,
-      max: 100,
-      customRules: { "/sign-in/email": { window: 60, max: 10 }, "/sign-up/email": { window: 60, max: 10 } },
-    },
+    // Better Auth's own limiter counts in process memory, so each app process behind a load balancer
+    // would count its own. The attempts worth limiting are limited in the database instead, shared by
+    // every process: sign-in, sign-up and single sign-on per account and per address
+    // (lib/auth/sign-in-guard.ts), invitations per team (lib/auth/team-hooks.ts).
+    rateLimit: { enabled: false },
+    // A refused single sign-on (no invitation, cancelled at the provider) lands on the sign-in page,
+    // which says why in its own words (lib/auth/oidc.ts signInErrorMessage).
+    onAPIError: { errorURL: SIGN_IN_ERROR_PATH },
     telemetry: { enabled: false },
     databaseHooks: {
       user: {
@@ -62,6 +77,9 @@ export function createAuth(db: Db) {
             data: { ...session, activeOrganizationId: await firstTeamOf(db, session.userId) },
           }),
         },
+        // A session ended here (sign-out, revocation) stops at once in this process, not after the
+        // access cache's few seconds (lib/server/access-cache.ts).
+        delete: { after: async () => forgetSessions(db) },
       },
     },
     plugins: [
@@ -72,7 +90,27 @@ export function createAuth(db: Db) {
         invitationExpiresIn: SEVEN_DAYS_S,
         // Invitations are links an owner hands over (the members page shows them); no mail is sent.
         sendInvitationEmail: async () => {},
+        organizationHooks: teamHooks(db),
       }),
+      ...(oidc
+        ? [
+            genericOAuth({
+              config: [
+                {
+                  providerId: OIDC_PROVIDER_ID,
+                  name: oidc.name,
+                  discoveryUrl: oidc.discoveryUrl,
+                  clientId: oidc.clientId,
+                  clientSecret: oidc.clientSecret,
+                  scopes: ["openid", "email", "profile"],
+                  // The ID token must be checked against the provider's published keys: the
+                  // account is found by the token's subject and address.
+                  requireIdTokenVerification: true,
+                },
+              ],
+            }),
+          ]
+        : []),
     ],
   });
 }

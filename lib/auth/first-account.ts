@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { APIError } from "better-auth/api";
 import type { Db } from "../db/client";
+import { INVITATION_REQUIRED_CODE } from "./oidc";
 
 /**
  * Who may sign up. The first account of a fresh install becomes the administrator and owner of the
@@ -19,9 +20,44 @@ export async function anyAccountExists(db: Db): Promise<boolean> {
   return (await db.prisma.user.count()) > 0;
 }
 
-/** Before an account is stored: the first is the administrator; the others need an invitation. */
+/**
+ * The first team's slug, taken by the first sign-up before its account is stored. The unique slug
+ * is what makes "first" race-free: of several sign-ups on a fresh install (in one process or in
+ * several on one PostgreSQL), exactly one inserts it; the others find it taken and are held to the
+ * invitation rule like any later sign-up.
+ */
+const FIRST_TEAM_SLUG = "obsforge-first-team";
+
+/**
+ * A claim whose account was never stored (its sign-up failed after claiming) is given up after
+ * this long, so a fresh install cannot be locked out for good by one failed first sign-up.
+ */
+const STALE_CLAIM_MS = 60_000;
+
+/** Claims the first account's team; false when another sign-up holds it. */
+async function claimFirstTeam(db: Db, now: Date): Promise<boolean> {
+  await db.prisma.organization.deleteMany({
+    where: {
+      slug: FIRST_TEAM_SLUG,
+      members: { none: {} },
+      createdAt: { lt: new Date(now.getTime() - STALE_CLAIM_MS) },
+    },
+  });
+  const claimed = await db.prisma.$queryRaw<{ id: string }[]>`
+    INSERT INTO teams (id, name, slug, created_at)
+    VALUES (${randomUUID()}, 'Default team', ${FIRST_TEAM_SLUG}, ${now})
+    ON CONFLICT (slug) DO NOTHING
+    RETURNING id`;
+  return claimed.length > 0;
+}
+
+/**
+ * Before an account is stored (password sign-up or single sign-on alike): the first is the
+ * administrator; the others need a pending invitation for their address, or are refused with
+ * INVITATION_REQUIRED_CODE (single sign-on lands on the sign-in page, which says why).
+ */
 export async function admitNewAccount(db: Db, email: string): Promise<{ isAdmin: boolean }> {
-  if (!(await anyAccountExists(db))) return { isAdmin: true };
+  if (!(await anyAccountExists(db)) && (await claimFirstTeam(db, new Date()))) return { isAdmin: true };
   const invitation = await db.prisma.invitation.findFirst({
     where: {
       email: { equals: email, mode: "insensitive" },
@@ -30,29 +66,36 @@ export async function admitNewAccount(db: Db, email: string): Promise<{ isAdmin:
     },
     select: { id: true },
   });
-  if (!invitation) throw APIError.fromStatus("FORBIDDEN", { message: INVITATION_ONLY_MESSAGE });
+  if (!invitation)
+    throw APIError.fromStatus("FORBIDDEN", {
+      message: INVITATION_ONLY_MESSAGE,
+      code: INVITATION_REQUIRED_CODE,
+    });
   return { isAdmin: false };
 }
 
-/** After the administrator's account is stored: their team, owning every project without one. */
+/**
+ * After the administrator's account is stored: they become owner of the team their sign-up
+ * claimed, which takes every project without a team (those stored before accounts existed).
+ */
 export async function createFirstTeam(db: Db, user: { id: string; name: string }): Promise<string> {
-  const teamId = randomUUID();
+  const team = await db.prisma.organization.findUniqueOrThrow({
+    where: { slug: FIRST_TEAM_SLUG },
+    select: { id: true },
+  });
   await db.prisma.$transaction([
-    db.prisma.organization.create({
-      data: { id: teamId, name: "Default team", slug: `team-${teamId.slice(0, 8)}`, createdAt: new Date() },
-    }),
     db.prisma.member.create({
       data: {
         id: randomUUID(),
-        organizationId: teamId,
+        organizationId: team.id,
         userId: user.id,
         role: "owner",
         createdAt: new Date(),
       },
     }),
-    db.prisma.project.updateMany({ where: { teamId: null }, data: { teamId } }),
+    db.prisma.project.updateMany({ where: { teamId: null }, data: { teamId: team.id } }),
   ]);
-  return teamId;
+  return team.id;
 }
 
 /** The team a new session starts in: the member's oldest team, if any. */
