@@ -23,9 +23,12 @@ export const pageUser = cache(async (): Promise<PageUser | null> => {
   return { id, name, email, isAdmin: Boolean((session.user as { isAdmin?: boolean }).isAdmin) };
 });
 
-/** Pages a signed-out visitor may see: signing in or up, an invitation link, "not found". */
+/**
+ * Pages a signed-out visitor may see: signing in or up, an invitation link, "not found", and a
+ * read-only share link's page (app/share: it checks its link itself).
+ */
 export function isPublicPage(path: string): boolean {
-  return /^\/(sign-in|sign-up|invitations\/[^/?]+|_not-found)(\?|$)/.test(path);
+  return /^\/(sign-in|sign-up|invitations\/[^/?]+|share\/[^/?]+|_not-found)(\?|$)/.test(path);
 }
 
 /**

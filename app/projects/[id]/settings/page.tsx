@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { projectIdParam } from "@/components/projects/route-params";
 import { SettingsEditor } from "@/components/settings/settings-editor";
+import { ShareLinksManager } from "@/components/share/share-links-manager";
 
 interface SettingsPageProps {
   params: Promise<{ id: string }>;
@@ -13,6 +14,7 @@ export default async function SettingsPage({ params }: SettingsPageProps): Promi
   return (
     <main>
       <SettingsEditor id={id} />
+      <ShareLinksManager projectId={id} />
     </main>
   );
 }
