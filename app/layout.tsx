@@ -18,12 +18,18 @@ export default async function RootLayout({ children }: { children: ReactNode }):
       <body>
         <header className="topbar">
           <div className="topbar-inner">
-            <Link href="/" className="brand">
+            {/* Not prefetched: on every page (the dashboard's above all) each prefetch renders another
+                page on the server while the page's own requests wait behind it. */}
+            <Link href="/" className="brand" prefetch={false}>
               Obsforge
             </Link>
             <nav aria-label="Main">
-              <Link href="/">Projects</Link>
-              <Link href="/catalog">Catalog</Link>
+              <Link href="/" prefetch={false}>
+                Projects
+              </Link>
+              <Link href="/catalog" prefetch={false}>
+                Catalog
+              </Link>
             </nav>
             <UserMenu />
           </div>
