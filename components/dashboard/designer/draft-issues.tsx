@@ -4,9 +4,9 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo, useState
 import type { Dashboard } from "@/lib/model/dashboard";
 import type { ModelIssue } from "@/lib/model/issues";
 import { panelTargets } from "@/lib/model/panel";
-import { analyzeDashboardPromql } from "@/lib/promql/parse";
-import { dashboardIssues } from "../model/issues";
 import { useDraftDashboard, useProjectDatasources, useSaveState } from "../store/store-provider";
+
+type DraftChecks = typeof import("./draft-checks");
 
 const DraftIssuesContext = createContext<ModelIssue[]>([]);
 
@@ -23,16 +23,33 @@ function promqlTexts(dashboard: Dashboard): string[] {
   return [...texts];
 }
 
+/** The checks' modules, once loaded (after the page's first JavaScript, not part of it). */
+function useDraftChecks(): DraftChecks | undefined {
+  const [checks, setChecks] = useState<DraftChecks>();
+  useEffect(() => {
+    let mounted = true;
+    void import("./draft-checks").then((loaded) => {
+      if (mounted) setChecks(loaded);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  return checks;
+}
+
 /**
- * False until every PromQL expression of `dashboard` has been analysed, a few at a time in the
+ * False until the checks are loaded and every PromQL expression of `dashboard` has been analysed, a few at a time in the
  * page's idle time (or at most FORCED_SLICE_MS at a time when there is none). The check parses
  * every query of the dashboard, a few hundred on a big one: in one go that is a task of a second
  * or more on a loaded machine, which held back the panels of the first screen. The analyses are
  * cached by expression, so the check that follows, and every check after an edit, only reads them.
  */
-function useWarmedUp(dashboard: Dashboard): boolean {
+function useWarmedUp(dashboard: Dashboard, checks: DraftChecks | undefined): boolean {
   const [done, setDone] = useState(false);
   useEffect(() => {
+    if (!checks) return;
+    const { analyzeDashboardPromql } = checks;
     const pending = promqlTexts(dashboard);
     const hasIdle = typeof window.requestIdleCallback === "function";
     let handle: number | undefined;
@@ -61,7 +78,7 @@ function useWarmedUp(dashboard: Dashboard): boolean {
       if (hasIdle) window.cancelIdleCallback(handle);
       else window.clearTimeout(handle);
     };
-  }, [dashboard]);
+  }, [dashboard, checks]);
   return done;
 }
 
@@ -69,22 +86,23 @@ function useWarmedUp(dashboard: Dashboard): boolean {
  * The model's checks of the draft, computed once per edit for every consumer: the save state,
  * the form's field messages and the JSON editors' markers. Issues from the last failed save are
  * added until the draft changes. The draft as opened is checked once its queries have been parsed
- * in the page's idle time; any edit is checked at once.
+ * in the page's idle time; any edit is checked at once (once the checks' modules are loaded).
  */
 export function DraftIssuesProvider({ children }: { children: ReactNode }): ReactNode {
   const dashboard = useDraftDashboard();
   const datasources = useProjectDatasources();
   const { serverIssues, failedDraft } = useSaveState();
   const [opened] = useState(dashboard);
-  const warm = useWarmedUp(opened);
+  const checks = useDraftChecks();
+  const warm = useWarmedUp(opened, checks);
   const checking = warm || dashboard !== opened;
   const issues = useMemo(() => {
-    if (!checking) return [];
-    const local = dashboardIssues(dashboard, datasources);
+    if (!checks || !checking) return [];
+    const local = checks.dashboardIssues(dashboard, datasources);
     if (failedDraft !== dashboard) return local;
     const seen = new Set(local.map((issue) => `${issue.path}|${issue.message}`));
     return [...local, ...serverIssues.filter((issue) => !seen.has(`${issue.path}|${issue.message}`))];
-  }, [checking, dashboard, datasources, serverIssues, failedDraft]);
+  }, [checks, checking, dashboard, datasources, serverIssues, failedDraft]);
   return <DraftIssuesContext.Provider value={issues}>{children}</DraftIssuesContext.Provider>;
 }
 
