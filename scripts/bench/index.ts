@@ -1,4 +1,4 @@
-/** npm run bench [bundle|api|preview|designer|routing|backtest|simulation|notify]: every benchmark, each printing its own figures. Nothing here asserts. */
+/** npm run bench [bundle|api|preview|designer|routing|backtest|simulation|notify|sharing]: every benchmark, each printing its own figures. Nothing here asserts. */
 import { benchApi } from "./api";
 import { benchBacktest } from "./backtest";
 import { benchBundle } from "./bundle";
@@ -7,6 +7,7 @@ import { benchNotify } from "./notify-send";
 import { benchPreview } from "./preview";
 import { benchRouting } from "./routing";
 import { benchRuleImport } from "./rule-import";
+import { benchSharing } from "./sharing";
 import { benchSimulation } from "./simulation";
 
 const only = process.argv[2];
@@ -19,3 +20,4 @@ if (!only || only === "rule-import") benchRuleImport();
 if (!only || only === "simulation") benchSimulation();
 if (!only || only === "backtest") await benchBacktest();
 if (!only || only === "notify") await benchNotify();
+if (!only || only === "sharing") await benchSharing();
