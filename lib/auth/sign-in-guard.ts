@@ -10,8 +10,8 @@ import { recordAudit } from "../server/services/audit";
 import { firstTeamOf } from "./first-account";
 
 /**
- * What the account routes add around Better Auth's handler: sign-in and sign-up attempts limited
- * in the database (lib/security/rate-limit: every app process counts against one limit, where
+ * What the account routes add around Better Auth's handler: sign-in and sign-up attempts (and
+ * single sign-on's, per address) limited in the database (lib/security/rate-limit: every app process counts against one limit, where
  * Better Auth's own limiter counts per process), and sign-ins, failed sign-ins and sign-ups in the
  * audit log of the account's team.
  */
@@ -22,6 +22,9 @@ const PER_ACCOUNT: RateLimitRule = { limit: 10, windowMs: 5 * 60_000 };
 const PER_ADDRESS: RateLimitRule = { limit: 60, windowMs: 60_000 };
 
 const GUARDED = new Set(["/api/auth/sign-in/email", "/api/auth/sign-up/email"]);
+
+/** Single sign-on's start and its return from the identity provider: limited per address. */
+const SINGLE_SIGN_ON = /^\/api\/auth\/(sign-in\/social|callback\/[\w-]+)$/;
 
 /** The client's address as the proxy in front reports it; "direct" when nothing does. */
 export function clientAddress(request: Request): string {
@@ -41,7 +44,7 @@ async function emailOf(request: Request): Promise<string | undefined> {
 const accountKey = (email: string): string => `sign-in:account:${email}`;
 
 export interface GuardedAttempt {
-  kind: "sign-in" | "sign-up";
+  kind: "sign-in" | "sign-up" | "single-sign-on";
   email: string | undefined;
   address: string;
 }
@@ -52,6 +55,11 @@ export interface GuardedAttempt {
  */
 export async function guardAccountAttempt(db: Db, request: Request): Promise<GuardedAttempt | undefined> {
   const path = new URL(request.url).pathname;
+  if (SINGLE_SIGN_ON.test(path)) {
+    const address = clientAddress(request);
+    await enforceRateLimit(db, `sign-in:address:${address}`, PER_ADDRESS, { what: "sign-in attempts" });
+    return path.includes("/callback/") ? { kind: "single-sign-on", email: undefined, address } : undefined;
+  }
   if (request.method !== "POST" || !GUARDED.has(path)) return undefined;
   const kind = path.endsWith("/sign-in/email") ? "sign-in" : "sign-up";
   const email = await emailOf(request);
@@ -67,6 +75,7 @@ export async function recordAccountAttempt(
   attempt: GuardedAttempt,
   response: Response,
 ): Promise<void> {
+  if (attempt.kind === "single-sign-on") return recordSingleSignOn(db, attempt, response);
   const email = attempt.email ?? "(no e-mail given)";
   if (response.ok) {
     const body = (await response.clone().json()) as { user?: { id?: unknown; name?: unknown } };
@@ -100,6 +109,55 @@ export async function recordAccountAttempt(
       ipAddress: attempt.address,
     },
   );
+}
+
+/**
+ * The identity provider's return: a session cookie set is a sign-in of that session's account; a
+ * redirect carrying `error=` is a refused one (no invitation, address not verified, cancelled).
+ */
+async function recordSingleSignOn(db: Db, attempt: GuardedAttempt, response: Response): Promise<void> {
+  const location = response.headers.get("location") ?? "";
+  const error = new URL(location, "http://app.invalid").searchParams.get("error");
+  if (error) {
+    await recordAudit(
+      { actor: { kind: "anonymous" }, db },
+      {
+        action: "account.sign-in-failed",
+        target: "single sign-on",
+        teamId: null,
+        detail: { error: error.slice(0, 100) },
+        ipAddress: attempt.address,
+      },
+    );
+    return;
+  }
+  const token = sessionTokenOf(response);
+  if (!token) return;
+  const session = await db.prisma.session.findUnique({
+    where: { token },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
+  if (!session) return;
+  const { id, name, email } = session.user;
+  await recordAudit(
+    { actor: { kind: "user", id, name }, db },
+    {
+      action: "account.sign-in",
+      target: email,
+      teamId: await firstTeamOf(db, id),
+      detail: { method: "single sign-on" },
+      ipAddress: attempt.address,
+    },
+  );
+}
+
+/** The session token in a response's Set-Cookie (Better Auth's `<token>.<signature>` value). */
+function sessionTokenOf(response: Response): string | undefined {
+  for (const line of response.headers.getSetCookie()) {
+    const match = /^(?:__Secure-)?better-auth\.session_token=([^;.]+)\./.exec(line);
+    if (match?.[1]) return decodeURIComponent(match[1]);
+  }
+  return undefined;
 }
 
 export { RateLimitedError };

@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OIDC_CALLBACK_PATH } from "@/lib/auth/oidc";
 import { closeDb, getDb } from "@/lib/db/client";
+import { listAudit } from "@/lib/server/services/audit";
 import {
   CookieJar,
   signInAtProvider,
@@ -185,5 +186,29 @@ describe("OpenID Connect single sign-on", () => {
       ["oidc", DAVE.sub],
     ]);
     expect(await db.prisma.user.count({ where: { email: DAVE.email } })).toBe(1);
+  });
+
+  it("writes single sign-ons and their refusals to the audit log", async () => {
+    const db = await getDb();
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: ALICE.email } });
+    const team = await db.prisma.member.findFirstOrThrow({ where: { userId: user.id } });
+    const context = { actor: { kind: "user" as const, id: user.id, name: user.name }, db };
+    // Alice's sign-ins go to her team's log; Carol and Dave had no team yet when they signed in.
+    const teamLog = await listAudit(context, { teamId: team.organizationId, limit: 100 });
+    const signIns = teamLog.filter((entry) => entry.action === "account.sign-in");
+    expect(signIns.map((entry) => [entry.target, entry.detail])).toEqual([
+      [ALICE.email, { method: "single sign-on" }],
+      [ALICE.email, { method: "single sign-on" }],
+    ]);
+    const teamless = await listAudit(context, { teamId: null, limit: 100 });
+    expect(
+      teamless.map((entry) => [entry.action, entry.target, entry.detail?.error ?? null]).reverse(),
+    ).toEqual([
+      ["account.sign-in-failed", "single sign-on", "INVITATION_REQUIRED"],
+      ["account.sign-in", CAROL.email, null],
+      ["account.sign-up", DAVE.email, null],
+      ["account.sign-in-failed", "single sign-on", "account_not_linked"],
+      ["account.sign-in", DAVE.email, null],
+    ]);
   });
 });
