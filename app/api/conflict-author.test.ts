@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authFor } from "@/lib/auth/auth";
-import { getDb } from "@/lib/db/client";
 import { callRoute, freshDataDir, postJson, type RouteHandler } from "@/lib/testing/route-calls";
-import { signInCookie, testOwnerCookie } from "@/lib/testing/test-user";
+import { teamMemberCookie, testOwnerTeamId } from "@/lib/testing/team-member";
 
 /**
  * A 409 names who saved the version the stale save ran into, and when (from the revisions), for
@@ -22,25 +20,11 @@ const settings = (await import("./projects/[id]/settings/route")) as unknown as 
   PUT: RouteHandler;
 };
 
-const ALICE = { email: "alice@obsforge.test", password: "password of alice", name: "Alice Example" };
+/** An editor of the test owner's team; accounts made for tests are named by their e-mail. */
+const ALICE = "alice@obsforge.test";
 let alice = "";
 let id = "";
 let started = 0;
-
-async function aliceJoins(): Promise<void> {
-  const db = await getDb();
-  const auth = authFor(db);
-  const teamId = (await db.prisma.organization.findFirstOrThrow({ select: { id: true } })).id;
-  const invitation = await auth.api.createInvitation({
-    headers: new Headers({ cookie: await testOwnerCookie() }),
-    body: { email: ALICE.email, role: "editor", organizationId: teamId },
-  });
-  alice = await signInCookie(db, ALICE);
-  await auth.api.acceptInvitation({
-    headers: new Headers({ cookie: alice }),
-    body: { invitationId: invitation.id },
-  });
-}
 
 /** A JSON write as Alice (or, without `cookie`, as the test owner). */
 function write(handler: RouteHandler, url: string, body: unknown, cookie?: string): Promise<Response> {
@@ -66,7 +50,7 @@ describe("a 409 names who saved the other version", () => {
     const created = await postJson(projects.POST, {}, "/api/projects", { template: "basic", name: "Shared" });
     expect(created.status).toBe(201);
     id = (await created.json()).id;
-    await aliceJoins();
+    alice = await teamMemberCookie(ALICE, "editor", await testOwnerTeamId());
   }, 120_000);
   afterAll(() => {
     /* the temp dir is left for the OS: PGlite may still hold it open */
@@ -87,7 +71,7 @@ describe("a 409 names who saved the other version", () => {
     });
     expect(stale.status).toBe(409);
     const body = await stale.json();
-    expect(body).toMatchObject({ currentVersion: 2, savedBy: { version: 2, author: "Alice Example" } });
+    expect(body).toMatchObject({ currentVersion: 2, savedBy: { version: 2, author: ALICE } });
     expectRecent(body.savedBy.at);
   });
 
@@ -117,7 +101,7 @@ describe("a 409 names who saved the other version", () => {
     expect(stale.status).toBe(409);
     const body = await stale.json();
     expect(body.currentVersion).toBe(herVersion + 1);
-    expect(body.savedBy).toMatchObject({ version: herVersion, author: "Alice Example" });
+    expect(body.savedBy).toMatchObject({ version: herVersion, author: ALICE });
     expect(body.current.environment).toBe("staging");
     expectRecent(body.savedBy.at);
   });
@@ -140,6 +124,6 @@ describe("a 409 names who saved the other version", () => {
       content: { ...base.content, environment: "mine" },
     });
     expect(stale.status).toBe(409);
-    expect((await stale.json()).savedBy).toMatchObject({ version, author: "Alice Example" });
+    expect((await stale.json()).savedBy).toMatchObject({ version, author: ALICE });
   });
 });
