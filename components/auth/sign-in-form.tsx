@@ -4,14 +4,17 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { authClient, authErrorMessage } from "@/lib/auth/client";
 import { PasswordForm } from "./password-form";
+import { SingleSignOnButton } from "./single-sign-on-button";
 import "./auth.css";
 
 export interface SignInFormProps {
   /** Where to go once signed in (a path of this app). */
   next: string;
+  /** Set when single sign-on is configured: the identity provider's name for its button. */
+  singleSignOn?: { name: string };
 }
 
-export function SignInForm({ next }: SignInFormProps): ReactNode {
+export function SignInForm({ next, singleSignOn }: SignInFormProps): ReactNode {
   return (
     <PasswordForm
       title="Sign in to Obsforge"
@@ -33,10 +36,13 @@ export function SignInForm({ next }: SignInFormProps): ReactNode {
         return null;
       }}
       footer={
-        <p className="muted small">
-          New here? Accounts are made from an invitation link a team owner gives you.{" "}
-          <Link href="/sign-up">Sign up</Link>
-        </p>
+        <>
+          {singleSignOn ? <SingleSignOnButton name={singleSignOn.name} next={next} /> : null}
+          <p className="muted small">
+            New here? Accounts are made from an invitation link a team owner gives you.{" "}
+            <Link href="/sign-up">Sign up</Link>
+          </p>
+        </>
       }
     />
   );

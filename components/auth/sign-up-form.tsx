@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { authClient, authErrorMessage } from "@/lib/auth/client";
 import { PasswordForm } from "./password-form";
+import { SingleSignOnButton } from "./single-sign-on-button";
 import "./auth.css";
 
 export interface SignUpFormProps {
@@ -11,11 +12,13 @@ export interface SignUpFormProps {
   invitation?: { id: string; email: string; teamName: string };
   /** A fresh install: this account becomes the administrator. */
   first: boolean;
+  /** Set when single sign-on is configured: the identity provider's name for its button. */
+  singleSignOn?: { name: string };
 }
 
 const MIN_PASSWORD = 10;
 
-export function SignUpForm({ invitation, first }: SignUpFormProps): ReactNode {
+export function SignUpForm({ invitation, first, singleSignOn }: SignUpFormProps): ReactNode {
   return (
     <PasswordForm
       title={first ? "Create the administrator account" : `Join ${invitation?.teamName ?? "Obsforge"}`}
@@ -47,16 +50,26 @@ export function SignUpForm({ invitation, first }: SignUpFormProps): ReactNode {
         return null;
       }}
       footer={
-        first ? (
-          <p className="muted small">
-            The first account of an install is its administrator and owns the first team, which holds every
-            existing project.
-          </p>
-        ) : (
-          <p className="muted small">
-            Already have an account? <Link href="/sign-in">Sign in</Link>
-          </p>
-        )
+        <>
+          {singleSignOn ? (
+            <SingleSignOnButton
+              name={singleSignOn.name}
+              verb="Sign up"
+              // Signed up, the invitation page accepts the invitation.
+              next={invitation ? `/invitations/${encodeURIComponent(invitation.id)}` : "/"}
+            />
+          ) : null}
+          {first ? (
+            <p className="muted small">
+              The first account of an install is its administrator and owns the first team, which holds every
+              existing project.
+            </p>
+          ) : (
+            <p className="muted small">
+              Already have an account? <Link href="/sign-in">Sign in</Link>
+            </p>
+          )}
+        </>
       }
     />
   );

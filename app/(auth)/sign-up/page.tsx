@@ -5,8 +5,10 @@ import type { ReactNode } from "react";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { anyAccountExists, INVITATION_ONLY_MESSAGE } from "@/lib/auth/first-account";
 import { pendingInvitation } from "@/lib/auth/invitations";
+import { oidcSettings } from "@/lib/auth/oidc";
 import { pageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign up · Obsforge" };
 export const dynamic = "force-dynamic";
@@ -24,10 +26,15 @@ export default async function SignUpPage({
   const invitation = !first && invitationId ? await pendingInvitation(db, invitationId) : null;
   if (invitation?.accountExists)
     redirect(`/sign-in?next=${encodeURIComponent(`/invitations/${invitation.id}`)}`);
+  const oidc = oidcSettings(env());
   return (
     <main className="auth-page">
       {first || invitation ? (
-        <SignUpForm first={first} {...(invitation ? { invitation } : {})} />
+        <SignUpForm
+          first={first}
+          {...(invitation ? { invitation } : {})}
+          {...(oidc ? { singleSignOn: { name: oidc.name } } : {})}
+        />
       ) : (
         <div className="card auth-form">
           <h1>Sign up</h1>
