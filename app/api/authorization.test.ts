@@ -12,11 +12,12 @@ import { TEST_OWNER, testOwnerCookie } from "@/lib/testing/test-user";
 
 /**
  * Every API route file found on disk (a new route cannot be forgotten) × every method it exports ×
- * {owner, editor, viewer, signed out, member of another team, holder of a share link of the
- * project}: the status says who may do what, and a refused call leaves the project as it was.
- * Viewers and share links look and preview; editors also change; owners also manage secrets and
- * share links, and delete. A share link opens nothing outside its project (401). Nothing leaves the machine: outgoing calls may only go
- * to 127.0.0.1:1, where nothing listens.
+ * {owner, editor, viewer, a viewer's personal API token, signed out, member of another team,
+ * holder of a share link of the project}: the status says who may do what, and a refused call
+ * leaves the project as it was. Viewers and share links look and preview; editors also change;
+ * owners also manage secrets and share links, and delete. A share link opens nothing outside its
+ * project (401); an API token is its user but may not manage tokens (403). Nothing leaves the
+ * machine: outgoing calls may only go to 127.0.0.1:1, where nothing listens.
  */
 
 const API_DIR = path.resolve(import.meta.dirname);
@@ -37,8 +38,8 @@ const calls = findApiRoutes(API_DIR)
     ).map((method) => ({ ...route, method }));
   });
 
-type Role = "owner" | "editor" | "viewer" | "outsider" | "signed out" | "share link";
-/** What each role's requests carry: a session cookie, none, or a share link's token. */
+type Role = "owner" | "editor" | "viewer" | "viewer token" | "outsider" | "signed out" | "share link";
+/** What each role's requests carry: a session cookie, none, a share link's token, or a viewer's API token. */
 const credentials = {} as Record<Role, Record<string, string>>;
 let projectId = "";
 
@@ -113,6 +114,14 @@ beforeAll(async () => {
     )
   ).json()) as { path: string };
   credentials["share link"] = { cookie: "", [SHARE_TOKEN_HEADER]: link.path.replace("/share/", "") };
+  const tokens = await import("./tokens/route");
+  const made = await callRoute(tokens.POST as RouteHandler, {}, "/api/tokens", {
+    method: "POST",
+    body: JSON.stringify({ name: "viewer's script" }),
+    headers: { "content-type": "application/json", cookie: credentials.viewer.cookie ?? "" },
+  });
+  const { value } = (await made.json()) as { value: string };
+  credentials["viewer token"] = { cookie: "", authorization: `Bearer ${value}` };
 });
 
 afterAll(async () => {
@@ -125,6 +134,8 @@ afterAll(async () => {
 /** The status each role must get, or "allowed" (anything but 401, 403 and a 404 hiding the project). */
 function expected(role: Role, call: (typeof calls)[number]): number | "allowed" {
   if (role === "signed out") return 401;
+  // A personal API token acts as its user, except that tokens are managed from a session only.
+  if (role === "viewer token") return call.segments[0] === "tokens" ? 403 : expected("viewer", call);
   const onProject = call.segments[0] === "projects" && call.segments[1] === "[id]";
   if (!onProject) return role === "share link" ? 401 : "allowed";
   if (role === "outsider") return 404;
@@ -141,47 +152,52 @@ describe("authorization of every API route", () => {
   });
 
   // The owner goes last: its calls may change or delete the project.
-  describe.each(["signed out", "share link", "outsider", "viewer", "editor", "owner"] as const)(
-    "as %s",
-    (role) => {
-      it.each(calls.map((call) => ({ ...call, label: `${call.method} /api/${call.name}` })))(
-        "$label",
-        async (call) => {
-          if (role === "owner" && call.method === "DELETE" && call.name === "projects/[id]") return;
-          const module = (await import(call.file)) as Record<string, RouteHandler>;
-          const params = paramsOf(call.segments);
-          const before = await storedVersion();
-          const init: RequestInit = { method: call.method, headers: { ...credentials[role] } };
-          if (call.method !== "GET" && call.method !== "DELETE") {
-            init.body = "{}";
-            init.headers = { ...init.headers, "content-type": "application/json", "content-length": "2" };
-          }
-          const response = await callRoute(
-            module[call.method] as RouteHandler,
-            params,
-            urlOf(call.segments, params),
-            init,
+  describe.each([
+    "signed out",
+    "share link",
+    "outsider",
+    "viewer token",
+    "viewer",
+    "editor",
+    "owner",
+  ] as const)("as %s", (role) => {
+    it.each(calls.map((call) => ({ ...call, label: `${call.method} /api/${call.name}` })))(
+      "$label",
+      async (call) => {
+        if (role === "owner" && call.method === "DELETE" && call.name === "projects/[id]") return;
+        const module = (await import(call.file)) as Record<string, RouteHandler>;
+        const params = paramsOf(call.segments);
+        const before = await storedVersion();
+        const init: RequestInit = { method: call.method, headers: { ...credentials[role] } };
+        if (call.method !== "GET" && call.method !== "DELETE") {
+          init.body = "{}";
+          init.headers = { ...init.headers, "content-type": "application/json", "content-length": "2" };
+        }
+        const response = await callRoute(
+          module[call.method] as RouteHandler,
+          params,
+          urlOf(call.segments, params),
+          init,
+        );
+        const want = expected(role, call);
+        const body = await response.text();
+        if (want === "allowed") {
+          expect([401, 403], `${call.method} ${call.name}: ${body.slice(0, 200)}`).not.toContain(
+            response.status,
           );
-          const want = expected(role, call);
-          const body = await response.text();
-          if (want === "allowed") {
-            expect([401, 403], `${call.method} ${call.name}: ${body.slice(0, 200)}`).not.toContain(
-              response.status,
-            );
-            if (response.status === 404) expect(body).not.toContain(`no project "${projectId}"`);
-          } else {
-            expect(response.status, `${call.method} ${call.name}: ${body.slice(0, 200)}`).toBe(want);
-            expect(await storedVersion()).toBe(before);
-          }
-          if (
-            (role === "outsider" || role === "share link") &&
-            call.method === "GET" &&
-            call.name === "projects"
-          ) {
-            expect(body).not.toContain(projectId);
-          }
-        },
-      );
-    },
-  );
+          if (response.status === 404) expect(body).not.toContain(`no project "${projectId}"`);
+        } else {
+          expect(response.status, `${call.method} ${call.name}: ${body.slice(0, 200)}`).toBe(want);
+          expect(await storedVersion()).toBe(before);
+        }
+        if (
+          (role === "outsider" || role === "share link") &&
+          call.method === "GET" &&
+          call.name === "projects"
+        ) {
+          expect(body).not.toContain(projectId);
+        }
+      },
+    );
+  });
 });
