@@ -65,6 +65,8 @@ export const queryKeys = {
     request,
   ],
   templates: (): readonly ["templates"] => ["templates"],
+  /** GET /api/tokens: the signed-in user's personal API tokens. */
+  apiTokens: (): readonly ["api-tokens"] => ["api-tokens"],
   /** GET …/secrets: whether each secret is set, never a value. */
   secrets: (id: string): readonly ["projects", string, "secrets"] => ["projects", id, "secrets"],
   /** GET …/share-links: the project's read-only share links, never a token. */
