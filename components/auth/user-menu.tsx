@@ -4,7 +4,7 @@ import { pageUser } from "@/lib/auth/session";
 import { SignOutButton } from "./sign-out-button";
 import "./auth.css";
 
-/** The top bar's right end: who is signed in, their team's members page, sign-out. */
+/** The top bar's right end: who is signed in, their team's members page, their account (API tokens), sign-out. */
 export async function UserMenu(): Promise<ReactNode> {
   const user = await pageUser();
   if (!user) return null;
@@ -15,6 +15,10 @@ export async function UserMenu(): Promise<ReactNode> {
         {user.isAdmin ? <span className="badge">admin</span> : null}
       </span>
       <Link href="/team">Team</Link>
+      {/* Not prefetched, as the main navigation: a prefetch renders the page on the server beside the current one's requests. */}
+      <Link href="/account" prefetch={false}>
+        Account
+      </Link>
       <SignOutButton />
     </nav>
   );
