@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHARE_TOKEN_HEADER } from "@/lib/api/share-links-schemas";
+import { SHARE_GONE_PAGE } from "@/lib/auth/page-path";
 import { getDb } from "@/lib/db/client";
+import { isDeadSharePage } from "@/lib/server/services/share-links";
 import { callRoute, jsonInit, postJson, type RouteHandler } from "@/lib/testing/route-calls";
 import { teamMemberCookie, testOwnerTeamId } from "@/lib/testing/team-member";
 
@@ -210,6 +212,7 @@ export function describeShareLinksApi(driver: string): void {
       const created = (await (await create(shared, { label: "to revoke" })).json()) as Json;
       const token = tokenOf(created.path);
       const url = `/api/projects/${shared}`;
+      expect(await isDeadSharePage(await getDb(), `/share/${token}?x=1`)).toBe(false);
       expect((await callRoute(h(routes.project.GET), { id: shared }, url, asShare(token))).status).toBe(200);
       const revoked = await callRoute(
         h(routes.link.DELETE),
@@ -220,6 +223,11 @@ export function describeShareLinksApi(driver: string): void {
       expect(revoked.status).toBe(200);
       expect(((await revoked.json()) as Json).active).toBe(false);
       expect((await callRoute(h(routes.project.GET), { id: shared }, url, asShare(token))).status).toBe(401);
+      // Its page goes to the "revoked" page (answered 404) before it renders.
+      const db0 = await getDb();
+      expect(await isDeadSharePage(db0, `/share/${token}`)).toBe(true);
+      expect(await isDeadSharePage(db0, SHARE_GONE_PAGE)).toBe(false);
+      expect(await isDeadSharePage(db0, "/sign-in")).toBe(false);
       // Revoking again changes nothing; the audit log has it once.
       const again = await callRoute(
         h(routes.link.DELETE),

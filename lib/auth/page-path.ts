@@ -3,3 +3,9 @@ export const PAGE_PATH_HEADER = "x-obsforge-page-path";
 
 /** The page proxy.ts rewrites a hidden page to: anyone may see that it is not there. */
 export const NOT_FOUND_PAGE = "/_not-found";
+
+/**
+ * Where a revoked, expired or unknown share link's page goes (lib/auth/session.ts), before its page
+ * streams: proxy.ts answers it with status 404 and app/share shows "revoked or does not exist".
+ */
+export const SHARE_GONE_PAGE = "/share/revoked";

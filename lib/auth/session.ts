@@ -3,9 +3,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../db/client";
+import { isDeadSharePage } from "../server/services/share-links";
 import { authFor } from "./auth";
 import { anyAccountExists } from "./first-account";
-import { PAGE_PATH_HEADER } from "./page-path";
+import { PAGE_PATH_HEADER, SHARE_GONE_PAGE } from "./page-path";
 
 export interface PageUser {
   id: string;
@@ -37,7 +38,13 @@ export function isPublicPage(path: string): boolean {
  */
 export async function requireSignedInPage(): Promise<void> {
   const path = (await headers()).get(PAGE_PATH_HEADER) ?? "/";
-  if (isPublicPage(path) || (await pageUser())) return;
+  if (isPublicPage(path)) {
+    // Decided here, before the page streams (a streamed page's status is 200): a revoked link's
+    // page is answered 404 (proxy.ts), and says so.
+    if (await isDeadSharePage(await getDb(), path)) redirect(SHARE_GONE_PAGE);
+    return;
+  }
+  if (await pageUser()) return;
   const target = await signInPath();
   redirect(path === "/" ? target : `${target}?next=${encodeURIComponent(path)}`);
 }

@@ -1,5 +1,5 @@
-import { authFor } from "@/lib/auth/auth";
 import type { TeamRole } from "@/lib/auth/access";
+import { authFor } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
 import { signInCookie, TEST_OWNER, testOwnerCookie } from "./test-user";
 

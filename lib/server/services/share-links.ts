@@ -7,12 +7,13 @@ import {
   type ShareLink,
   ShareTokenSchema,
 } from "../../api/share-links-schemas";
+import { SHARE_GONE_PAGE } from "../../auth/page-path";
 import type { Db } from "../../db/client";
 import { NotFoundError } from "../../db/errors";
 import { newId } from "../../db/ids";
 import type { Actor, ServiceContext } from "../context";
-import { actorName } from "./secrets";
 import { recordAudit } from "./audit";
+import { actorName } from "./secrets";
 
 /**
  * Read-only share links of a project: whoever holds the URL sees the project (dashboards with live
@@ -124,6 +125,13 @@ export async function revokeShareLink(
     detail: { linkId },
   });
   return toShareLink(revoked);
+}
+
+/** Whether `path` is a share link's page (`/share/<token>…`) whose link does not open. */
+export async function isDeadSharePage(db: Db, path: string): Promise<boolean> {
+  const token = /^\/share\/([^/?]+)/.exec(path)?.[1];
+  if (token === undefined || `/share/${token}` === SHARE_GONE_PAGE) return false;
+  return (await shareActor(db, token)) === undefined;
 }
 
 /** The actor a share token stands for, or undefined when it is malformed, unknown, revoked or expired. */
