@@ -71,13 +71,19 @@ test("a share link shows the project without an account until the owner revokes 
     await expect(manager.getByTestId("share-link-row")).toHaveAttribute("data-active", "false");
     await expect(manager.getByTestId("share-link-row")).toContainText("revoked");
 
-    await visitor.reload();
+    const gone = await visitor.reload();
+    expect(gone?.status()).toBe(404);
+    await expect(visitor).toHaveURL(/\/share\/revoked$/);
     await expect(visitor.getByTestId("share-link-gone")).toHaveText(
       "This share link is revoked or does not exist",
     );
     await expect(visitor.getByTestId("shared-project-name")).toHaveCount(0);
     const bundle = await visitor.request.get(`${url}/bundle`);
     expect(bundle.status()).toBe(404);
+    // A made-up link is no different.
+    const madeUp = await visitor.goto(`/share/${"x".repeat(43)}`);
+    expect(madeUp?.status()).toBe(404);
+    await expect(visitor.getByTestId("share-link-gone")).toBeVisible();
   } finally {
     await visitorContext.close();
   }
