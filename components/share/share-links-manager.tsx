@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import "./share.css";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
+import { ShownOnceValue } from "@/components/ui/shown-once-value";
 import { ApiRequestError } from "@/lib/api/api-error";
 import { queryKeys } from "@/lib/api/query-keys";
 import { createShareLink, listShareLinks, revokeShareLink } from "@/lib/api/share-links-client";
@@ -17,32 +18,6 @@ function linkState(link: ShareLink): string {
   if (link.revokedAt) return `revoked ${new Date(link.revokedAt).toLocaleString()}`;
   if (!link.active) return "expired";
   return link.expiresAt ? `active until ${new Date(link.expiresAt).toLocaleString()}` : "active";
-}
-
-/** The link just made: shown this once (the server never answers it again), with a copy button. */
-function NewLink({ url }: { url: string }): ReactNode {
-  const inputId = useId();
-  const [copied, setCopied] = useState(false);
-  const copy = async (): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-    } catch {
-      // No clipboard (an insecure origin, a refused permission): the field is there to copy by hand.
-      setCopied(false);
-    }
-  };
-  return (
-    <div className="notice" data-testid="new-share-link">
-      <label className="field" htmlFor={inputId}>
-        <span className="field-label">New share link (copy it now: it is not shown again)</span>
-        <input id={inputId} readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
-      </label>
-      <button type="button" className="button" onClick={() => void copy()}>
-        {copied ? "Copied" : "Copy link"}
-      </button>
-    </div>
-  );
 }
 
 /**
@@ -110,7 +85,14 @@ export function ShareLinksManager({ projectId }: ShareLinksManagerProps): ReactN
         </button>
       </form>
       <ApiErrorNotice error={create.error} title="Could not create the share link" />
-      {created ? <NewLink url={created} /> : null}
+      {created ? (
+        <ShownOnceValue
+          label="New share link"
+          value={created}
+          copyLabel="Copy link"
+          testId="new-share-link"
+        />
+      ) : null}
       <ApiErrorNotice error={links.error} title="Could not list the share links" />
       <ApiErrorNotice error={revoke.error} title="Could not revoke the share link" />
       {links.data && links.data.links.length > 0 ? (

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import {
   type CreatedShareLink,
   type CreateShareLinkBody,
@@ -11,6 +10,7 @@ import { SHARE_GONE_PAGE } from "../../auth/page-path";
 import type { Db } from "../../db/client";
 import { NotFoundError } from "../../db/errors";
 import { newId } from "../../db/ids";
+import { expiryAfterDays, randomToken, tokenHash } from "../../security/random-token";
 import type { Actor, ServiceContext } from "../context";
 import { recordAudit } from "./audit";
 import { actorName } from "./secrets";
@@ -18,8 +18,8 @@ import { actorName } from "./secrets";
 /**
  * Read-only share links of a project: whoever holds the URL sees the project (dashboards with live
  * panels, alert rules, the bundle) without an account, until an owner revokes it or it expires.
- * The URL carries a 256-bit random token; only its SHA-256 is stored (a token that long needs no
- * slow password hash: it cannot be guessed, and a leaked table opens nothing). A link is looked up
+ * The URL carries a 256-bit random token; only its SHA-256 is stored (lib/security/random-token.ts
+ * says why no slow password hash is needed). A link is looked up
  * on every request that carries it, so a revocation takes effect at once.
  */
 
@@ -31,10 +31,6 @@ type ShareLinkRow = {
   expiresAt: Date | null;
   revokedAt: Date | null;
 };
-
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 function isActive(row: Pick<ShareLinkRow, "expiresAt" | "revokedAt">, now: Date): boolean {
   return row.revokedAt === null && (row.expiresAt === null || row.expiresAt > now);
@@ -51,8 +47,6 @@ function toShareLink(row: ShareLinkRow, now = new Date()): ShareLink {
     active: isActive(row, now),
   };
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The page a link opens: the only place its token is ever answered. */
 export function sharePath(token: string): string {
@@ -71,19 +65,18 @@ export async function createShareLink(
     select: { name: true },
   });
   if (!project) throw new NotFoundError(`no project "${projectId}"`);
-  const token = randomBytes(32).toString("base64url");
+  const token = randomToken();
   const now = new Date();
   const row = await context.db.prisma.shareLink.create({
     data: {
       id: newId(),
       projectId,
-      tokenHash: hashToken(token),
+      tokenHash: tokenHash(token),
       label: input.label ?? null,
       createdById: context.actor.kind === "user" ? context.actor.id : null,
       createdByName: actorName(context),
       createdAt: now,
-      expiresAt:
-        input.expiresInDays === undefined ? null : new Date(now.getTime() + input.expiresInDays * DAY_MS),
+      expiresAt: expiryAfterDays(now, input.expiresInDays),
     },
   });
   await recordAudit(context, {
@@ -141,7 +134,7 @@ export async function shareActor(
 ): Promise<Extract<Actor, { kind: "share" }> | undefined> {
   if (!ShareTokenSchema.safeParse(token).success) return undefined;
   const row = await db.prisma.shareLink.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash: tokenHash(token) },
     select: { id: true, projectId: true, expiresAt: true, revokedAt: true },
   });
   if (!row || !isActive(row, new Date())) return undefined;
