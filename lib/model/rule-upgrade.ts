@@ -1,4 +1,4 @@
-import { metricNames } from "../promql/parse";
+import { metricNames } from "../promql/tree";
 
 /**
  * Upgrade on read of alert rules stored before labels and annotations were plain maps. Such a rule

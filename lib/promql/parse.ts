@@ -1,12 +1,16 @@
 import type { Tree } from "@lezer/common";
-import { parser } from "@prometheus-io/lezer-promql";
 import { compatibilityWarnings, REMOVED_FUNCTIONS } from "./compatibility";
 import { lexPromql } from "./lexer";
 import { lezerText } from "./lezer-text";
+import { neutralizeGrafanaVariables, parseTree, TREE_CACHE_LIMIT } from "./tree";
 import { structureProblems } from "./structure-checks";
 import { type Problem, syntaxProblem } from "./syntax-error";
 import { withPrometheusPrecedence } from "./tree-repair";
 import { typeProblems } from "./type-checks";
+
+// Parsing alone (no checks) lives in tree.ts, so code that only reads metric names (the model's
+// upgrade of stored rules) does not pull the checks and CodeMirror's language package with them.
+export { metricNames, neutralizeGrafanaVariables } from "./tree";
 
 export interface ParseProblem {
   /** 0-based character offset in the text that was given. */
@@ -38,38 +42,6 @@ export function firstSyntaxError(tree: Tree, text: string): ParseProblem | undef
     },
   });
   return found;
-}
-
-/**
- * Grafana's template variables are not PromQL; swap them for text that parses in the same places,
- * keeping offsets unchanged so error positions still point into the original query.
- */
-export function neutralizeGrafanaVariables(expr: string): string {
-  // A range variable becomes a five-second range spelled with leading zeros (`[$__rate_interval]`
-  // → `[000000000000005s]`): as long as the variable, and never out of Prometheus's duration range.
-  const range = (match: string) => `[${"5s".padStart(match.length - 2, "0")}]`;
-  return expr
-    .replace(/\[\$\{?__(?:rate_)?interval(?:_ms)?\}?\]/g, range)
-    .replace(/\[\$\{?__range(?:_s|_ms)?\}?\]/g, range)
-    .replace(/\[\$\{?(\w+)\}?\]/g, range)
-    .replace(/\$\{(\w+)(?::\w+)?\}|\$(\w+)/g, (match) => `v${"_".repeat(match.length - 1)}`);
-}
-
-/**
- * Validation, the README and the live lint all parse the same expressions; lezer trees are
- * immutable, so a bounded cache keyed by text lets each expression be parsed once per bundle.
- */
-const treeCache = new Map<string, Tree>();
-const TREE_CACHE_LIMIT = 20_000;
-
-function parseTree(text: string): Tree {
-  let tree = treeCache.get(text);
-  if (!tree) {
-    if (treeCache.size >= TREE_CACHE_LIMIT) treeCache.clear();
-    tree = parser.parse(text);
-    treeCache.set(text, tree);
-  }
-  return tree;
 }
 
 function earliest(...problems: (Problem | undefined)[]): Problem | undefined {
@@ -143,24 +115,6 @@ export function analyzePromql(expr: string): PromqlAnalysis {
 /** The first error of a PromQL expression, or undefined when Prometheus accepts it. */
 export function checkPromql(expr: string): ParseProblem | undefined {
   return analyzePromql(expr).error;
-}
-
-/** Metric names a PromQL expression selects, in order of first use. */
-export function metricNames(expr: string): string[] {
-  const text = neutralizeGrafanaVariables(expr);
-  const tree = parseTree(text);
-  const names = new Set<string>();
-  tree.iterate({
-    enter(node) {
-      if (node.name === "VectorSelector") {
-        const first = node.node.firstChild;
-        if (first?.name === "Identifier") names.add(text.slice(first.from, first.to));
-        return false;
-      }
-      return true;
-    },
-  });
-  return [...names];
 }
 
 /**
