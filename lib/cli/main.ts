@@ -5,9 +5,11 @@ import type { GeneratedFile } from "../generate/types";
 import { type Level, LevelSchema } from "../model";
 import { readFiles } from "../tools/files";
 import { checkBundleWithTools, type ToolVerdict, toolAvailable } from "../tools/real-tools";
+import { addAlertsCommand } from "./alerts-command";
+import { addAppCommand } from "./app-command";
+import { addBacktestCommand } from "./backtest-command";
 import { catalogJson, catalogText } from "./catalog-listing";
 import { runImport } from "./import-command";
-import { validateRuleFile } from "./validate-rule-file";
 import {
   detectInputKind,
   InputError,
@@ -16,10 +18,9 @@ import {
   loadProjectJson,
 } from "./load-input";
 import { type OutputOptions, writeBundle } from "./output";
-import { addAlertsCommand } from "./alerts-command";
-import { addBacktestCommand } from "./backtest-command";
 import { addRoutesCommand } from "./routes-command";
 import { addTestCommand } from "./test-command";
+import { validateRuleFile } from "./validate-rule-file";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -189,6 +190,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   addTestCommand(program, io, setExit);
   addBacktestCommand(program, io, setExit);
   addAlertsCommand(program, io, setExit);
+  addAppCommand(program, io, setExit);
 
   return program;
 }
