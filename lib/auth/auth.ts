@@ -6,7 +6,7 @@ import { type Db, getDb } from "../db/client";
 import { env } from "../env";
 import { forgetSessions } from "../server/access-cache";
 import { accessControl, roles } from "./access";
-import { admitNewAccount, createFirstTeam, firstTeamOf } from "./first-account";
+import { admitNewAccount, createFirstTeam, teamForNewSession } from "./first-account";
 import { OIDC_PROVIDER_ID, oidcSettings, SIGN_IN_ERROR_PATH } from "./oidc";
 import { authSecret } from "./secret";
 import { teamHooks } from "./team-hooks";
@@ -74,7 +74,7 @@ export function createAuth(db: Db) {
       session: {
         create: {
           before: async (session) => ({
-            data: { ...session, activeOrganizationId: await firstTeamOf(db, session.userId) },
+            data: { ...session, activeOrganizationId: await teamForNewSession(db, session.userId) },
           }),
         },
         // A session ended here (sign-out, revocation) stops at once in this process, not after the

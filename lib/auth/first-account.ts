@@ -75,14 +75,22 @@ export async function admitNewAccount(db: Db, email: string): Promise<{ isAdmin:
 }
 
 /**
- * After the administrator's account is stored: they become owner of the team their sign-up
- * claimed, which takes every project without a team (those stored before accounts existed).
+ * The administrator becomes owner of the team their sign-up claimed, which takes every project
+ * without a team (those stored before accounts existed). Called after their account is stored and
+ * again when their first session is made, whichever comes first (a password sign-up makes the
+ * session inside its transaction, before the account's after-hooks run); the second call finds
+ * the membership made.
  */
-export async function createFirstTeam(db: Db, user: { id: string; name: string }): Promise<string> {
+export async function createFirstTeam(db: Db, user: { id: string }): Promise<string> {
   const team = await db.prisma.organization.findUniqueOrThrow({
     where: { slug: FIRST_TEAM_SLUG },
     select: { id: true },
   });
+  const member = await db.prisma.member.findFirst({
+    where: { organizationId: team.id, userId: user.id },
+    select: { id: true },
+  });
+  if (member) return team.id;
   await db.prisma.$transaction([
     db.prisma.member.create({
       data: {
@@ -96,6 +104,14 @@ export async function createFirstTeam(db: Db, user: { id: string; name: string }
     db.prisma.project.updateMany({ where: { teamId: null }, data: { teamId: team.id } }),
   ]);
   return team.id;
+}
+
+/** The team a new session starts in: the member's oldest; the administrator's first session, their new team. */
+export async function teamForNewSession(db: Db, userId: string): Promise<string | null> {
+  const team = await firstTeamOf(db, userId);
+  if (team) return team;
+  const user = await db.prisma.user.findUnique({ where: { id: userId }, select: { isAdmin: true } });
+  return user?.isAdmin ? createFirstTeam(db, { id: userId }) : null;
 }
 
 /** The team a new session starts in: the member's oldest team, if any. */
