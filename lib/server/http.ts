@@ -133,7 +133,7 @@ export function errorResponse(error: unknown): Response {
 
 /** What a signed-out call of an API route gets. */
 export const SIGN_IN_REQUIRED =
-  "sign in first: this API needs a session cookie (POST /api/auth/sign-in/email)";
+  "sign in first: this API needs a session cookie (POST /api/auth/sign-in/email) or a personal API token (Authorization: Bearer obf_…, made on /account)";
 
 /** What a share link's call of a route outside its project gets. */
 export const SHARE_LINK_SCOPE = "a share link opens only its own project: sign in for anything else";
