@@ -36,19 +36,21 @@ const STALE_CLAIM_MS = 60_000;
 
 /** Claims the first account's team; false when another sign-up holds it. */
 async function claimFirstTeam(db: Db, now: Date): Promise<boolean> {
-  await db.prisma.organization.deleteMany({
-    where: {
-      slug: FIRST_TEAM_SLUG,
-      members: { none: {} },
-      createdAt: { lt: new Date(now.getTime() - STALE_CLAIM_MS) },
-    },
-  });
   const claimed = await db.prisma.$queryRaw<{ id: string }[]>`
     INSERT INTO teams (id, name, slug, created_at)
     VALUES (${randomUUID()}, 'Default team', ${FIRST_TEAM_SLUG}, ${now})
     ON CONFLICT (slug) DO NOTHING
     RETURNING id`;
-  return claimed.length > 0;
+  if (claimed.length > 0) return true;
+  // A stale claim is taken over by stamping it anew: one UPDATE of the row, so of two sign-ups
+  // taking it over at once the second sees the fresh stamp and does not match.
+  const retaken = await db.prisma.$queryRaw<{ id: string }[]>`
+    UPDATE teams SET created_at = ${now}
+    WHERE slug = ${FIRST_TEAM_SLUG}
+      AND created_at < ${new Date(now.getTime() - STALE_CLAIM_MS)}
+      AND NOT EXISTS (SELECT 1 FROM team_members WHERE team_members.team_id = teams.id)
+    RETURNING id`;
+  return retaken.length > 0;
 }
 
 /**
