@@ -24,12 +24,13 @@ const SEVEN_DAYS_S = 7 * 24 * 3600;
 export function createAuth(db: Db) {
   const parsed = env();
   const oidc = oidcSettings(parsed);
+  const publicUrl = parsed.OBSFORGE_PUBLIC_URL ?? parsed.BETTER_AUTH_URL;
   return betterAuth({
     appName: "Obsforge",
     secret: authSecret(),
     // Set, the address users reach the app at makes the callback URLs; unset, Better Auth takes the
     // request's own (and warns once that it does), which is right for one app on one address.
-    ...(parsed.OBSFORGE_PUBLIC_URL ? { baseURL: parsed.OBSFORGE_PUBLIC_URL } : {}),
+    ...(publicUrl ? { baseURL: publicUrl } : {}),
     basePath: "/api/auth",
     database: prismaAdapter(db.prisma, { provider: "postgresql" }),
     // The origin the browser addressed (its Host header) is the app's own: Next.js may hand the
