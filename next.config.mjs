@@ -24,8 +24,11 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** Security headers on every response (pages and API): see e2e/security-headers.spec.ts. */
-const securityHeaders = [
+/**
+ * Security headers on every response (pages and API): see e2e/security-headers.spec.ts. Exported for
+ * scripts/serve.mjs, which answers the live preview's calls itself.
+ */
+export const securityHeaders = [
   { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },

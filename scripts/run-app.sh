@@ -27,4 +27,5 @@ health="http://${host}:${PORT:-3000}/api/health"
     poll().then((code) => process.exit(code));
   ' "$health" && bash scripts/live-data-help.sh
 ) &
-exec npx next start --port "${PORT:-3000}" --hostname "${HOST:-127.0.0.1}"
+# Next.js behind the app's own server, which answers the live preview's calls itself (scripts/serve.mjs).
+exec node scripts/serve.mjs --port "${PORT:-3000}" --hostname "${HOST:-127.0.0.1}"

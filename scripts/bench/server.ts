@@ -40,17 +40,24 @@ export function ensureBuild(): void {
   });
 }
 
-/** Starts the production server on a free loopback port and waits for /api/health; it serves the /dev pages. */
+/**
+ * Starts the production server (scripts/serve.mjs, as `npm run start`; plain `next start` when
+ * OBSFORGE_BENCH_NEXT_START=1, to compare) on a free loopback port and waits for /api/health; it
+ * serves the /dev pages.
+ */
 export async function startApp(
   env: Record<string, string>,
 ): Promise<{ url: string; server: RunningProcess }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  // Node runs Next itself: through `npx`, stopping would end npx and leave the server running.
-  const next = path.join(root, "node_modules/next/dist/bin/next");
+  // Node runs the server itself: through `npx` or npm, stopping would end them and leave it running.
+  const command =
+    process.env.OBSFORGE_BENCH_NEXT_START === "1"
+      ? [path.join(root, "node_modules/next/dist/bin/next"), "start"]
+      : [path.join(root, "scripts/serve.mjs")];
   const server = startProcess(
     process.execPath,
-    [next, "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    [...command, "--port", String(port), "--hostname", "127.0.0.1"],
     {
       cwd: root,
       env: {

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { resolveEndpoint, resolvePreviewTarget } from "@/lib/preview/allowlist";
+import { registerPreviewHandlers } from "@/lib/preview/fast-path";
 import { atTarget, previewResponse, previewRoute, requestParams } from "@/lib/preview/http";
 import { runPreview } from "@/lib/preview/preview";
 import { datasourceParam, parsePreviewParams, variablesFromParams } from "@/lib/preview/request";
@@ -37,3 +38,5 @@ async function preview(request: Request, context: PreviewRouteContext): Promise<
 
 export const GET = previewRoute(preview);
 export const POST = previewRoute(preview);
+// scripts/serve.mjs calls these before Next.js's router (lib/preview/fast-path.ts says why).
+registerPreviewHandlers({ GET, POST });
