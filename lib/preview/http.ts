@@ -48,7 +48,9 @@ export function previewRoute<A extends unknown[]>(
  * rest of the route. (Response.json would encode it too, and slower than JSON.stringify.)
  * Not compressed here: Next 16 drops a route handler's content-encoding header (send-response.js)
  * and compresses the body again, so a route-gzipped answer reached the browser gzipped twice and
- * every preview over 1 KB failed to parse there. Next's own compression does it once.
+ * every preview over 1 KB failed to parse there. Next's own compression does it once, and the app's
+ * server (scripts/serve.mjs), which serves these calls itself once the route is loaded, gzips only
+ * answers over 64 KB.
  */
 export function previewResponse({ result, dataJson }: PreviewOutcome): Response {
   let body: string;
