@@ -53,12 +53,13 @@ function send(headers: Record<string, string>, method = "POST"): Promise<Respons
 describe("preview POSTs and cross-site writes", () => {
   it("answers a POST from another site's page 403 with why, and never runs the preview", async () => {
     const before = ran;
-    for (const headers of [
+    const crossSite: Record<string, string>[] = [
       { origin: "https://evil.example" },
       { origin: "http://127.0.0.1:9" },
       { origin: "null" },
       { "sec-fetch-site": "cross-site" },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       const response = await send(headers);
       expect(response.status, JSON.stringify(headers)).toBe(403);
       const body = (await response.json()) as { error: string };
