@@ -22,7 +22,9 @@ export function proxy(request: NextRequest): NextResponse {
   headers.set(PAGE_PATH_HEADER, `${pathname}${search}`);
   // A dead share link's page (the root layout sends it here): a 404 whatever the streamed page says.
   if (pathname === SHARE_GONE_PAGE) {
-    return NextResponse.rewrite(request.nextUrl, { status: 404, request: { headers } });
+    // request.url, not nextUrl: nextUrl calls 127.0.0.1 "localhost", a rewrite to another origin
+    // would be proxied over HTTP instead of served here.
+    return NextResponse.rewrite(new URL(SHARE_GONE_PAGE, request.url), { status: 404, request: { headers } });
   }
   return NextResponse.next({ request: { headers } });
 }
