@@ -23,16 +23,28 @@ function promqlTexts(dashboard: Dashboard): string[] {
   return [...texts];
 }
 
-/** The checks' modules, once loaded (after the page's first JavaScript, not part of it). */
+/**
+ * The checks' modules, once loaded: asked for when the page is first idle (or after
+ * SLICE_MAX_WAIT_MS), so neither their download nor their compilation competes with the first
+ * screen's panels.
+ */
 function useDraftChecks(): DraftChecks | undefined {
   const [checks, setChecks] = useState<DraftChecks>();
   useEffect(() => {
     let mounted = true;
-    void import("./draft-checks").then((loaded) => {
-      if (mounted) setChecks(loaded);
-    });
+    const load = (): void => {
+      void import("./draft-checks").then((loaded) => {
+        if (mounted) setChecks(loaded);
+      });
+    };
+    const hasIdle = typeof window.requestIdleCallback === "function";
+    const handle = hasIdle
+      ? window.requestIdleCallback(load, { timeout: SLICE_MAX_WAIT_MS })
+      : window.setTimeout(load, 50);
     return () => {
       mounted = false;
+      if (hasIdle) window.cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
     };
   }, []);
   return checks;
