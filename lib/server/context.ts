@@ -1,6 +1,6 @@
 import "server-only";
-import { SHARE_TOKEN_HEADER } from "../api/share-links-schemas";
 import { bearerApiToken } from "../api/api-tokens-schemas";
+import { SHARE_TOKEN_HEADER } from "../api/share-links-schemas";
 import type { Db } from "../db/client";
 import { getDb } from "../db/client";
 import type { WriteContext } from "../db/revisions";
@@ -22,7 +22,7 @@ export type Actor =
       kind: "user";
       id: string;
       name: string;
-      /** Set when the request signed in with this personal API token (lib/server/services/api-tokens.ts), not a session. */
+      /** Set when the request signed in with this personal API token, not a session (services/api-tokens.ts). */
       tokenId?: string;
     }
   | { kind: "share"; projectId: string; linkId: string };
