@@ -76,6 +76,10 @@ test("forms submitted from a page on another origin are refused and change nothi
     ((await (await request.get(`/api/projects/${id}/revisions`)).json()) as unknown[]).length;
   const projectCount = async (): Promise<number> =>
     ((await (await request.get("/api/projects")).json()) as unknown[]).length;
+  // A preview call from the app's own client first: the app's server (scripts/serve.mjs) then
+  // answers preview calls through its fast path, which must refuse the cross-site one too. Its
+  // answer (there is no Prometheus here) does not matter.
+  await request.get(`/api/projects/${id}/preview/labels`);
   const revisionsBefore = await revisionCount();
   const projectsBefore = await projectCount();
 
