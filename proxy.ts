@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { NOT_FOUND_PAGE, PAGE_PATH_HEADER, SHARE_GONE_PAGE } from "@/lib/auth/page-path";
+import { NOT_FOUND_PAGE, PAGE_PATH_HEADER } from "@/lib/auth/page-path";
 import { devPagesServed, env } from "@/lib/env";
 
 /**
@@ -9,8 +9,7 @@ import { devPagesServed, env } from "@/lib/env";
  *   OBSFORGE_DEV_PAGES=1. Decided here, per request, rather than by `notFound()` in a layout: the root
  *   `loading.tsx` starts streaming a page's response with status 200 before a layout could refuse it.
  * - Every page gets its path in a request header: the root layout sends a signed-out visitor to
- *   /sign-in (it checks the session in the database, which this proxy does not open), and a dead
- *   share link to SHARE_GONE_PAGE, answered here with status 404.
+ *   /sign-in (it checks the session in the database, which this proxy does not open).
  */
 export function proxy(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
@@ -20,12 +19,6 @@ export function proxy(request: NextRequest): NextResponse {
     return NextResponse.rewrite(new URL(NOT_FOUND_PAGE, request.url), { status: 404, request: { headers } });
   }
   headers.set(PAGE_PATH_HEADER, `${pathname}${search}`);
-  // A dead share link's page (the root layout sends it here): a 404 whatever the streamed page says.
-  if (pathname === SHARE_GONE_PAGE) {
-    // request.url, not nextUrl: nextUrl calls 127.0.0.1 "localhost", a rewrite to another origin
-    // would be proxied over HTTP instead of served here.
-    return NextResponse.rewrite(new URL(SHARE_GONE_PAGE, request.url), { status: 404, request: { headers } });
-  }
   return NextResponse.next({ request: { headers } });
 }
 

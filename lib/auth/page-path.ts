@@ -6,6 +6,6 @@ export const NOT_FOUND_PAGE = "/_not-found";
 
 /**
  * Where a revoked, expired or unknown share link's page goes (lib/auth/session.ts), before its page
- * streams: proxy.ts answers it with status 404 and app/share shows "revoked or does not exist".
+ * streams: app/share/revoked/route.ts answers 404 "revoked or does not exist".
  */
 export const SHARE_GONE_PAGE = "/share/revoked";

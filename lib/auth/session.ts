@@ -40,7 +40,7 @@ export async function requireSignedInPage(): Promise<void> {
   const path = (await headers()).get(PAGE_PATH_HEADER) ?? "/";
   if (isPublicPage(path)) {
     // Decided here, before the page streams (a streamed page's status is 200): a revoked link's
-    // page is answered 404 (proxy.ts), and says so.
+    // page goes to one that answers 404 and says so.
     if (await isDeadSharePage(await getDb(), path)) redirect(SHARE_GONE_PAGE);
     return;
   }
