@@ -111,6 +111,18 @@ describe("the projects API", () => {
     expect((await current()).project.name).toBe("Shop API v2");
   });
 
+  it("answers a stale save 409 before validating it: an old version pays for nothing else", async () => {
+    const before = await current();
+    const stale = await call(
+      project.PUT as Handler,
+      { id },
+      jsonInit("PUT", { version: 1, project: { name: 42, dashboards: "not a list" } }),
+    );
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ currentVersion: before.version });
+    expect(await current()).toEqual(before);
+  });
+
   it.each([
     ["malformed JSON", "{ not json", 400, /^malformed JSON/],
     ["an empty body", "", 400, /empty/],

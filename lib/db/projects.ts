@@ -262,6 +262,20 @@ async function replaceSections(
  * The row lock makes the version check and the write one step, so of several saves from the same
  * base exactly one wins; the others get ConflictError and write nothing.
  */
+/**
+ * Refuses a save made from an old version before it pays for anything else: versions only grow, so a
+ * version read without the lock that differs from `baseVersion` can never match under it. Under 200
+ * clients retrying on 409, stale saves that validated (and stored secrets) first kept the winners
+ * waiting. The check under the lock (updateProject) still decides every race this one lets through.
+ */
+export async function refuseStaleVersion(db: DbHandle, id: string, baseVersion: number): Promise<void> {
+  const [row] = await db.prisma.$queryRaw<{ version: number }[]>`
+    SELECT version FROM projects WHERE id = ${id}`;
+  if (!row) throw new NotFoundError(`no project "${id}"`);
+  if (row.version !== baseVersion)
+    throw new ConflictError(id, baseVersion, row.version, await savedByOf(db.prisma, id, row.version));
+}
+
 export async function updateProject(
   db: DbHandle,
   id: string,

@@ -64,6 +64,7 @@ export async function saveProject(
   project: unknown,
   message?: string,
 ): Promise<ProjectRecord<Project>> {
+  await projects.refuseStaleVersion(context.db, id, baseVersion);
   // Stored first: a failed save leaves at most a value the project does not name yet.
   const separated = separateProjectSecrets(project);
   await storeSecretValues(context.db.prisma, id, separated.secrets, actorName(context));
