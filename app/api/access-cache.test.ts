@@ -1,9 +1,9 @@
 import { rmSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { authFor } from "@/lib/auth/auth";
 import { closeDb, getDb } from "@/lib/db/client";
 import { ACCESS_CACHE_MS, ExpiringCache, setAccessCacheClock } from "@/lib/server/access-cache";
 import { callRoute, freshDataDir, postJson, type RouteHandler } from "@/lib/testing/route-calls";
+import { teamMemberCookie, testOwnerTeamId } from "@/lib/testing/team-member";
 import { signInCookie, TEST_OWNER, testOwnerCookie } from "@/lib/testing/test-user";
 
 /**
@@ -27,34 +27,17 @@ function getProject(cookie: string): Promise<Response> {
   });
 }
 
-async function memberCookie(email: string, role: "editor" | "viewer"): Promise<string> {
-  const db = await getDb();
-  const auth = authFor(db);
-  const invitation = await auth.api.createInvitation({
-    headers: new Headers({ cookie: await testOwnerCookie() }),
-    body: { email, role, organizationId: teamId },
-  });
-  const cookie = await signInCookie(db, { email, password: `password of ${email}`, name: email });
-  await auth.api.acceptInvitation({
-    headers: new Headers({ cookie }),
-    body: { invitationId: invitation.id },
-  });
-  return cookie;
+function memberCookie(email: string, role: "editor" | "viewer"): Promise<string> {
+  return teamMemberCookie(email, role, teamId);
 }
 
 beforeAll(async () => {
-  const db = await getDb();
   await testOwnerCookie();
   const created = (await (
     await postJson(projects.POST as RouteHandler, {}, "/api/projects", { template: "basic", name: "Cached" })
   ).json()) as { id: string };
   projectId = created.id;
-  teamId = (
-    await db.prisma.member.findFirstOrThrow({
-      where: { user: { email: TEST_OWNER.email } },
-      select: { organizationId: true },
-    })
-  ).organizationId;
+  teamId = await testOwnerTeamId();
   previousClock = setAccessCacheClock(() => now);
 });
 
