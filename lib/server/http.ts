@@ -44,6 +44,18 @@ function errorBody(error: string, issues: ApiError["issues"] = [], extra: Partia
   return { error, issues, ...extra };
 }
 
+/** A file to download: the bundle's zip, from the project's route and from a share link's. */
+export function zipResponse({ zip, fileName }: { zip: Uint8Array; fileName: string }): Response {
+  return new Response(Buffer.from(zip), {
+    headers: {
+      "content-type": "application/zip",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "content-length": String(zip.byteLength),
+      "cache-control": "no-store",
+    },
+  });
+}
+
 /** Maps what lib/ throws to status codes; anything unexpected is a 500 without internals. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof HttpError) return json(errorBody(error.message, error.issues), error.status);

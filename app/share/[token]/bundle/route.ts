@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/db/errors";
-import { errorResponse } from "@/lib/server/http";
+import { errorResponse, zipResponse } from "@/lib/server/http";
 import { downloadBundle } from "@/lib/server/services/bundle";
 import { shareActor } from "@/lib/server/services/share-links";
 
@@ -20,15 +20,7 @@ export async function GET(
     const db = await getDb();
     const actor = await shareActor(db, token);
     if (!actor) throw new NotFoundError("this share link is revoked or does not exist");
-    const { zip, fileName } = await downloadBundle({ actor, db }, actor.projectId);
-    return new Response(Buffer.from(zip), {
-      headers: {
-        "content-type": "application/zip",
-        "content-disposition": `attachment; filename="${fileName}"`,
-        "content-length": String(zip.byteLength),
-        "cache-control": "no-store",
-      },
-    });
+    return zipResponse(await downloadBundle({ actor, db }, actor.projectId));
   } catch (error) {
     return errorResponse(error);
   }
