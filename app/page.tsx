@@ -2,8 +2,18 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { NewProjectPanel } from "@/components/projects/new-project-panel";
 import { ProjectsList } from "@/components/projects/projects-list";
+import { pageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { writableTeams } from "@/lib/server/policy";
 
-export default function HomePage(): ReactNode {
+export const dynamic = "force-dynamic";
+
+export default async function HomePage(): Promise<ReactNode> {
+  // The teams a new project may go to (the root layout has checked the session).
+  const user = await pageUser();
+  const teams = user
+    ? await writableTeams({ actor: { kind: "user", id: user.id, name: user.name }, db: await getDb() })
+    : [];
   return (
     <main>
       <div className="page-title-row">
@@ -16,7 +26,7 @@ export default function HomePage(): ReactNode {
           </p>
         </div>
       </div>
-      <NewProjectPanel />
+      <NewProjectPanel teams={teams} />
       <ProjectsList />
     </main>
   );

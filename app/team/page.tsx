@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { TeamAudit } from "@/components/auth/team-audit";
+import { TeamCreateForm } from "@/components/auth/team-create-form";
 import { TeamMembers } from "@/components/auth/team-members";
 import { pageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -9,7 +10,10 @@ import { listAudit } from "@/lib/server/services/audit";
 export const metadata: Metadata = { title: "Team · Obsforge" };
 export const dynamic = "force-dynamic";
 
-/** The signed-in user's teams, each with its members (the root layout has checked the session). */
+/**
+ * The signed-in user's teams, each with its members, and a form to create another (the root layout
+ * has checked the session).
+ */
 export default async function TeamPage(): Promise<ReactNode> {
   const user = await pageUser();
   if (!user) return null;
@@ -39,6 +43,7 @@ export default async function TeamPage(): Promise<ReactNode> {
           </div>
         );
       })}
+      <TeamCreateForm />
     </main>
   );
 }

@@ -6,6 +6,7 @@ const ACTION_WORDS: Record<AuditEntry["action"], string> = {
   "account.sign-in": "signed in",
   "account.sign-in-failed": "failed to sign in",
   "account.sign-up": "signed up",
+  "team.create": "created the team",
   "team.invite": "invited",
   "team.role-change": "changed the role of",
   "team.member-remove": "removed",

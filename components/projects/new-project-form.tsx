@@ -65,12 +65,19 @@ function buildBody(
   }
 }
 
+export interface NewProjectTeam {
+  id: string;
+  name: string;
+}
+
 export interface NewProjectFormProps {
+  /** The teams where the user may create projects; a choice is offered when there are several. */
+  teams?: readonly NewProjectTeam[];
   onCancel?: () => void;
 }
 
 /** Starts a project four ways; on success opens it, on failure shows every issue inline. */
-export function NewProjectForm({ onCancel }: NewProjectFormProps): ReactNode {
+export function NewProjectForm({ teams = [], onCancel }: NewProjectFormProps): ReactNode {
   const router = useRouter();
   const create = useCreateProject();
   const templates = useTemplates();
@@ -81,6 +88,7 @@ export function NewProjectForm({ onCancel }: NewProjectFormProps): ReactNode {
   const [version, setVersion] = useState<FrameworkVersion>("v2");
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
+  const [teamId, setTeamId] = useState<string>(teams[0]?.id ?? "");
   const [localError, setLocalError] = useState<string | null>(null);
 
   const describeLevel = (value: Level): string =>
@@ -116,7 +124,9 @@ export function NewProjectForm({ onCancel }: NewProjectFormProps): ReactNode {
       return;
     }
     setLocalError(null);
-    create.mutate(body, { onSuccess: (record) => router.push(`/projects/${record.id}`) });
+    // With one team (or none) the server's rule picks it; a choice among several is sent.
+    const chosen = teams.length > 1 && teamId !== "" ? { ...body, teamId } : body;
+    create.mutate(chosen, { onSuccess: (record) => router.push(`/projects/${record.id}`) });
   }
 
   const needsName = source === "template" || source === "empty";
@@ -206,6 +216,24 @@ export function NewProjectForm({ onCancel }: NewProjectFormProps): ReactNode {
                 ? "The short deployment file: deployment, monitoring.level, dashboards, alert channels and rules."
                 : "A file saved with Export JSON."}
           </span>
+        </label>
+      ) : null}
+
+      {teams.length > 1 ? (
+        <label className="field">
+          <span className="field-label">Team</span>
+          <select
+            value={teamId}
+            onChange={(event) => setTeamId(event.target.value)}
+            data-testid="new-project-team"
+          >
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+          <span className="field-hint">Its members see the project; its editors and owners change it.</span>
         </label>
       ) : null}
 

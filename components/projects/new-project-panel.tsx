@@ -1,10 +1,15 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
-import { NewProjectForm } from "./new-project-form";
+import { NewProjectForm, type NewProjectTeam } from "./new-project-form";
+
+export interface NewProjectPanelProps {
+  /** The teams where the user may create projects. */
+  teams: readonly NewProjectTeam[];
+}
 
 /** The "New project" button and the form it opens. */
-export function NewProjectPanel(): ReactNode {
+export function NewProjectPanel({ teams }: NewProjectPanelProps): ReactNode {
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
@@ -18,5 +23,5 @@ export function NewProjectPanel(): ReactNode {
       </button>
     );
   }
-  return <NewProjectForm onCancel={() => setOpen(false)} />;
+  return <NewProjectForm teams={teams} onCancel={() => setOpen(false)} />;
 }

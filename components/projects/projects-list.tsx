@@ -26,6 +26,7 @@ export function ProjectsList(): ReactNode {
       <thead>
         <tr>
           <th>Project</th>
+          <th>Team</th>
           <th>Level</th>
           <th className="numeric">Version</th>
           <th className="numeric">Dashboards</th>
@@ -44,6 +45,7 @@ export function ProjectsList(): ReactNode {
                 <code>{project.slug}</code>
               </div>
             </td>
+            <td data-testid="project-team">{project.teamName ?? <span className="muted">—</span>}</td>
             <td>
               {project.level ? (
                 <span className="badge">{project.level}</span>

@@ -44,16 +44,20 @@ export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 export const ProjectIdSchema = z.string().regex(/^[a-z0-9]{8,40}$/, "not a project id");
 
-/** POST /api/projects — one of four ways to start a project. */
+/** The team a new project goes to; without it, the actor's first team where they may write. */
+const newProjectTeam = { teamId: z.string().min(1).max(100).optional() };
+
+/** POST /api/projects — one of four ways to start a project, optionally in a chosen team. */
 export const CreateProjectBodySchema = z.union([
   z.object({
     template: LevelSchema,
     name: z.string().min(1).max(100),
     version: FrameworkVersionSchema.optional(),
+    ...newProjectTeam,
   }),
-  z.object({ deploymentYaml: z.string().min(1).max(1_000_000) }),
-  z.object({ project: z.unknown() }),
-  z.object({ empty: z.literal(true), name: z.string().min(1).max(100) }),
+  z.object({ deploymentYaml: z.string().min(1).max(1_000_000), ...newProjectTeam }),
+  z.object({ project: z.unknown(), ...newProjectTeam }),
+  z.object({ empty: z.literal(true), name: z.string().min(1).max(100), ...newProjectTeam }),
 ]);
 export type CreateProjectBody = z.infer<typeof CreateProjectBodySchema>;
 
@@ -87,6 +91,8 @@ export const ProjectSummarySchema = z.object({
   alertRules: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The name of the team the project belongs to (null only before the first team exists). */
+  teamName: z.string().nullable().optional(),
 });
 export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
 

@@ -26,7 +26,7 @@ export async function anyAccountExists(db: Db): Promise<boolean> {
  * several on one PostgreSQL), exactly one inserts it; the others find it taken and are held to the
  * invitation rule like any later sign-up.
  */
-const FIRST_TEAM_SLUG = "obsforge-first-team";
+export const FIRST_TEAM_SLUG = "obsforge-first-team";
 
 /**
  * A claim whose account was never stored (its sign-up failed after claiming) is given up after

@@ -6,13 +6,14 @@ import { enforceRateLimit, RateLimitedError, type RateLimitRule } from "../secur
 import { forgetRoles } from "../server/access-cache";
 import type { Actor } from "../server/context";
 import { recordAudit } from "../server/services/audit";
+import { FIRST_TEAM_SLUG } from "./first-account";
 import { clientAddress } from "./sign-in-guard";
 
 /**
  * What the app adds to Better Auth's team endpoints, as its organization plugin's hooks (so the
  * members page, the API and a server-side call all pass through them): invitations limited per team
  * in the database (every app process counts against one limit), and invitations, role changes and
- * member removals written to the team's audit log, naming who did it and from which address; and
+ * member removals written to the team's audit log (and a new team, in its own log), naming who did it and from which address; and
  * this process's cached roles forgotten when a team's members change.
  */
 
@@ -43,8 +44,36 @@ type OrganizationHooks = NonNullable<
   NonNullable<Parameters<typeof import("better-auth/plugins").organization>[0]>["organizationHooks"]
 >;
 
+/**
+ * The first team's slug is how the first sign-up claims being first (lib/auth/first-account.ts): a
+ * team made by a user never takes it, whatever its name, nor is renamed to it.
+ */
+function refuseReservedSlug(slug: string | undefined): void {
+  if (slug === FIRST_TEAM_SLUG) {
+    throw new APIError("BAD_REQUEST", {
+      message: `the team address "${FIRST_TEAM_SLUG}" is reserved: choose another name`,
+      code: "RESERVED_SLUG",
+    });
+  }
+}
+
 export function teamHooks(db: Db): OrganizationHooks {
   return {
+    beforeCreateOrganization: async ({ organization }) => refuseReservedSlug(organization.slug),
+    beforeUpdateOrganization: async ({ organization }) => refuseReservedSlug(organization.slug),
+    afterCreateOrganization: async ({ organization, user }) => {
+      const { actor, ipAddress } = requestActor(user);
+      await recordAudit(
+        { actor, db },
+        {
+          action: "team.create",
+          target: organization.name,
+          teamId: organization.id,
+          detail: { slug: organization.slug },
+          ipAddress,
+        },
+      );
+    },
     beforeCreateInvitation: async ({ organization }) => {
       try {
         await enforceRateLimit(db, `invite:team:${organization.id}`, INVITATIONS_PER_TEAM, {

@@ -89,19 +89,44 @@ const ACTION_WORDS: Record<ProjectAction, string> = {
   share: "manage its share links",
 };
 
-/** The ids of the projects the actor may see: those of their teams (and any without a team). */
-export async function visibleProjectIds(context: ServiceContext): Promise<Set<string>> {
+/** The projects the actor may see (those of their teams, and any without a team), each with its team's name. */
+export async function visibleProjects(context: ServiceContext): Promise<Map<string, string | null>> {
   const teams = (await memberships(context)).map((one) => one.teamId);
   const rows = await context.db.prisma.project.findMany({
     where: { OR: [{ teamId: { in: teams } }, { teamId: null }] },
-    select: { id: true },
+    select: { id: true, team: { select: { name: true } } },
   });
-  return new Set(rows.map((row) => row.id));
+  return new Map(rows.map((row) => [row.id, row.team?.name ?? null]));
 }
 
-/** The team a new project goes to: the actor's first team where they may change projects. */
-export async function teamForNewProject(context: ServiceContext): Promise<string> {
-  const team = (await memberships(context)).find((one) => roleAllows(one.role, "write"));
+/** The teams where the actor may create and change projects (editor or owner), in joining order, named. */
+export async function writableTeams(context: ServiceContext): Promise<{ id: string; name: string }[]> {
+  if (context.actor.kind !== "user") return [];
+  const rows = await context.db.prisma.member.findMany({
+    where: { userId: context.actor.id },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, organization: { select: { id: true, name: true } } },
+  });
+  return rows.filter((row) => roleAllows(row.role, "write")).map((row) => row.organization);
+}
+
+/**
+ * The team a new project goes to: the one asked for, when the actor may change projects there;
+ * else the actor's first team where they may. A team the actor is not in is refused the same way
+ * as one where they only look (403), so the answer does not tell whether it exists.
+ */
+export async function teamForNewProject(context: ServiceContext, teamId?: string): Promise<string> {
+  const teams = (await memberships(context)).filter((one) => roleAllows(one.role, "write"));
+  if (teamId !== undefined) {
+    if (!teams.some((one) => one.teamId === teamId)) {
+      throw new HttpError(
+        403,
+        `you may not create projects in team "${teamId}": only its editors and owners may`,
+      );
+    }
+    return teamId;
+  }
+  const team = teams[0];
   if (!team)
     throw new HttpError(
       403,

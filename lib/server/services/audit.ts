@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "account.sign-in",
   "account.sign-in-failed",
   "account.sign-up",
+  "team.create",
   "team.invite",
   "team.role-change",
   "team.member-remove",

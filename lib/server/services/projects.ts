@@ -5,7 +5,7 @@ import { NotFoundError } from "../../db/errors";
 import * as projects from "../../db/projects";
 import { type ModelIssue, type Project, validateProject } from "../../model";
 import { type ServiceContext, writeContext } from "../context";
-import { teamForNewProject, visibleProjectIds } from "../policy";
+import { teamForNewProject, visibleProjects } from "../policy";
 import {
   cachedProjectAt,
   forgetProject,
@@ -19,17 +19,19 @@ import { actorName, separateProjectSecrets, storeSecretValues } from "./secrets"
 
 /** Projects as a whole: list, create, read, save (import, restore), delete, templates, validation. */
 
-/** The projects of the actor's teams. */
+/** The projects of the actor's teams, each with its team's name. */
 export async function listProjects(context: ServiceContext): Promise<ProjectSummary[]> {
-  const [all, visible] = await Promise.all([projects.listProjects(context.db), visibleProjectIds(context)]);
-  return all.filter((project) => visible.has(project.id));
+  const [all, visible] = await Promise.all([projects.listProjects(context.db), visibleProjects(context)]);
+  return all
+    .filter((project) => visible.has(project.id))
+    .map((project) => ({ ...project, teamName: visible.get(project.id) ?? null }));
 }
 
 export async function createProject(
   context: ServiceContext,
   body: CreateProjectBody,
 ): Promise<ProjectRecord<Project>> {
-  const teamId = await teamForNewProject(context);
+  const teamId = await teamForNewProject(context, body.teamId);
   // Literal secrets of an imported configuration go to encrypted storage, never into the project.
   const { project, secrets } = separateProjectSecrets(projectFromCreateBody(body));
   const record = await projects.createProject(
