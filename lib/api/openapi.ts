@@ -694,6 +694,8 @@ export function openApiDocument(): Json {
         },
         post: {
           summary: "Create a project from a template, a deployment.yaml, a project file, or empty",
+          description:
+            "The project goes to the team `teamId` names, or without it to the actor's first team where they are editor or owner.",
           requestBody: { required: true, ...jsonContent(ref("CreateProjectBody")) },
           responses: {
             "201": {
@@ -702,6 +704,7 @@ export function openApiDocument(): Json {
               ...jsonContent(ref("ProjectRecord")),
             },
             "400": badRequest,
+            "403": error("The actor is not an editor or owner of the team named (or of any team)"),
             "413": tooLarge,
             "422": invalidProject,
           },
