@@ -1,10 +1,10 @@
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb } from "../db/client";
-import { json } from "../server/http";
-import { callRoute, freshDataDir, postJson, type RouteHandler } from "../testing/route-calls";
-import { previewRoute } from "./http";
+import { closeDb } from "@/lib/db/client";
+import { previewRoute } from "@/lib/preview/http";
+import { json } from "@/lib/server/http";
+import { callRoute, freshDataDir, postJson, type RouteHandler } from "@/lib/testing/route-calls";
 
 /**
  * The preview API's POSTs (queries as forms, lint, annotations, test-connection) are built on
@@ -14,7 +14,7 @@ import { previewRoute } from "./http";
  */
 
 const dataDir = freshDataDir("obsforge-preview-csrf-");
-const PREVIEW_DIR = path.resolve(import.meta.dirname, "../../app/api/projects/[id]/preview");
+const PREVIEW_DIR = import.meta.dirname;
 let projectId = "";
 
 beforeAll(async () => {
