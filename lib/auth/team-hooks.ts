@@ -57,6 +57,19 @@ function refuseReservedSlug(slug: string | undefined): void {
   }
 }
 
+/** A member's role changed or the member left: this process forgets cached roles, the log says so. */
+async function memberChanged(
+  db: Db,
+  action: "team.role-change" | "team.member-remove",
+  user: Named,
+  teamId: string,
+  detail: Record<string, string | number | boolean | null>,
+): Promise<void> {
+  forgetRoles(db);
+  const { actor, ipAddress } = requestActor(user);
+  await recordAudit({ actor, db }, { action, target: whoIs(user), teamId, detail, ipAddress });
+}
+
 export function teamHooks(db: Db): OrganizationHooks {
   return {
     beforeCreateOrganization: async ({ organization }) => refuseReservedSlug(organization.slug),
@@ -105,33 +118,9 @@ export function teamHooks(db: Db): OrganizationHooks {
     // cache's few seconds (lib/server/access-cache.ts).
     afterAcceptInvitation: async () => forgetRoles(db),
     afterAddMember: async () => forgetRoles(db),
-    afterUpdateMemberRole: async ({ member, previousRole, user, organization }) => {
-      forgetRoles(db);
-      const { actor, ipAddress } = requestActor(user);
-      await recordAudit(
-        { actor, db },
-        {
-          action: "team.role-change",
-          target: whoIs(user),
-          teamId: organization.id,
-          detail: { from: previousRole, to: member.role },
-          ipAddress,
-        },
-      );
-    },
-    afterRemoveMember: async ({ member, user, organization }) => {
-      forgetRoles(db);
-      const { actor, ipAddress } = requestActor(user);
-      await recordAudit(
-        { actor, db },
-        {
-          action: "team.member-remove",
-          target: whoIs(user),
-          teamId: organization.id,
-          detail: { role: member.role },
-          ipAddress,
-        },
-      );
-    },
+    afterUpdateMemberRole: async ({ member, previousRole, user, organization }) =>
+      memberChanged(db, "team.role-change", user, organization.id, { from: previousRole, to: member.role }),
+    afterRemoveMember: async ({ member, user, organization }) =>
+      memberChanged(db, "team.member-remove", user, organization.id, { role: member.role }),
   };
 }
