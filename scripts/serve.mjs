@@ -66,7 +66,14 @@ async function servePreview(handler, params, req, res) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   const hasBody = req.method === "POST";
-  const request = new Request(`http://${req.headers.host ?? `${hostname}:${port}`}${req.url}`, {
+  // A Host header that makes no URL is the client's mistake: 400, not a 500.
+  const url = URL.parse(`http://${req.headers.host ?? `${hostname}:${port}`}${req.url}`);
+  if (!url) {
+    res.writeHead(400, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: "bad request: the Host header is not a host name", issues: [] }));
+    return;
+  }
+  const request = new Request(url, {
     method: req.method,
     headers,
     signal: abort.signal,
