@@ -113,7 +113,8 @@ export function describeShareLinksApi(driver: string): void {
     });
 
     it("lets its holder read its project and download its bundle, without an account", async () => {
-      const token = tokenOf(((await (await create(shared)).json()) as Json).path);
+      const created = (await (await create(shared)).json()) as Json;
+      const token = tokenOf(created.path);
       const read = await callRoute(
         h(routes.project.GET),
         { id: shared },
@@ -130,6 +131,12 @@ export function describeShareLinksApi(driver: string): void {
       );
       expect(zip.status).toBe(200);
       expect(zip.headers.get("content-type")).toBe("application/zip");
+      // The download is in the team's audit log, naming the link it came through.
+      const db = await getDb();
+      const downloads = await db.prisma.auditEvent.findMany({
+        where: { projectId: shared, action: "bundle.download" },
+      });
+      expect(downloads.map((entry) => (entry.detail as Json | null)?.shareLink)).toContain(created.link.id);
     });
 
     it("refuses every write (403), other projects (404) and routes outside the project (401)", async () => {

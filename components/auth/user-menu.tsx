@@ -14,8 +14,11 @@ export async function UserMenu(): Promise<ReactNode> {
         Signed in as <strong>{user.name}</strong>
         {user.isAdmin ? <span className="badge">admin</span> : null}
       </span>
-      <Link href="/team">Team</Link>
-      {/* Not prefetched, as the main navigation: a prefetch renders the page on the server beside the current one's requests. */}
+      {/* Not prefetched, as the main navigation: a prefetch renders the page on the server beside the
+          current one's requests (on a dashboard, /team's render held up its first panel queries). */}
+      <Link href="/team" prefetch={false}>
+        Team
+      </Link>
       <Link href="/account" prefetch={false}>
         Account
       </Link>

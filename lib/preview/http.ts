@@ -52,18 +52,18 @@ export function previewRoute<A extends unknown[]>(
  * server (scripts/serve.mjs), which serves these calls itself once the route is loaded, gzips only
  * answers over 64 KB.
  */
-export function previewResponse({ result, dataJson }: PreviewOutcome): Response {
-  let body: string;
-  if (dataJson === undefined) {
-    body = JSON.stringify(result);
-  } else {
-    const { data: _data, ...rest } = result;
-    const restJson = JSON.stringify(rest);
-    body = `{"data":${dataJson}${restJson === "{}" ? "}" : `,${restJson.slice(1)}`}`;
-  }
-  return new Response(body, {
+export function previewResponse(outcome: PreviewOutcome): Response {
+  return new Response(previewBody(outcome), {
     headers: { "content-type": "application/json", "cache-control": "no-store" },
   });
+}
+
+/** A preview's 200 answer as JSON text: see previewResponse. */
+export function previewBody({ result, dataJson }: PreviewOutcome): string {
+  if (dataJson === undefined) return JSON.stringify(result);
+  const { data: _data, ...rest } = result;
+  const restJson = JSON.stringify(rest);
+  return `{"data":${dataJson}${restJson === "{}" ? "}" : `,${restJson.slice(1)}`}`;
 }
 
 /** Runs calls to a preview target; a PreviewError they throw names that target, so the answer says what was tried. */

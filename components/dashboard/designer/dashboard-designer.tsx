@@ -11,6 +11,7 @@ import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { PageLoading } from "@/components/ui/page-loading";
 import { useEditorShortcuts } from "@/components/undo/keyboard-shortcuts";
 import { refreshIntervalMs } from "@/lib/dashboard/time-range";
+import { type PrefetchedPreview, usePrefetchedPreviews } from "../data/use-prefetched-previews";
 import { MetricLintProvider, useMetricLintError } from "../data/metric-lint-context";
 import { useViewInUrl } from "../data/use-view-in-url";
 import { VariablesProvider } from "../data/variables-context";
@@ -36,6 +37,10 @@ export interface DashboardDesignerProps {
   uid: string;
   /** The view the address asks for; the dashboard's defaults fill in the rest. */
   view?: UrlView;
+  /** The view's "now" as the server planned its previews with; default the browser's clock. */
+  now?: number;
+  /** The first screen's previews, started by the server while it rendered the page. */
+  prefetched?: readonly PrefetchedPreview[];
 }
 
 /** Moves the view's "now" every refresh interval, so every panel refetches together. */
@@ -135,7 +140,14 @@ function DesignerBody({ record }: { record: ProjectRecordData }): ReactNode {
  * `/projects/{id}/dashboards/{uid}`: loads the project once, then edits a draft of the dashboard
  * in its own store; later refetches of the project never replace the draft.
  */
-export function DashboardDesigner({ projectId, uid, view }: DashboardDesignerProps): ReactNode {
+export function DashboardDesigner({
+  projectId,
+  uid,
+  view,
+  now,
+  prefetched = [],
+}: DashboardDesignerProps): ReactNode {
+  usePrefetchedPreviews(projectId, prefetched);
   const project = useProject(projectId);
   const record = project.data;
   if (!record) {
@@ -154,7 +166,14 @@ export function DashboardDesigner({ projectId, uid, view }: DashboardDesignerPro
   return (
     <DashboardStoreProvider
       key={`${projectId}/${uid}`}
-      init={{ projectId, version: record.version, project: record.project, dashboard, now: Date.now(), view }}
+      init={{
+        projectId,
+        version: record.version,
+        project: record.project,
+        dashboard,
+        now: now ?? Date.now(),
+        view,
+      }}
     >
       <DraftIssuesProvider>
         <VariablesProvider>

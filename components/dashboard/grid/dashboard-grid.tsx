@@ -1,21 +1,24 @@
 "use client";
 
-import { type ReactNode, useMemo } from "react";
+import { type ReactNode, useEffect, useMemo } from "react";
 import ReactGridLayout, { type Layout, useContainerWidth } from "react-grid-layout";
 import "react-grid-layout/css/styles.css";
 import { QueryInspector } from "../designer/on-demand";
-import { displayLayout, GRID_COLUMNS, isRow, rowSections } from "../model/layout";
+import {
+  displayLayout,
+  GRID_COLUMNS,
+  GRID_MARGIN,
+  GRID_ROW_HEIGHT,
+  gridCellWidth,
+  gridSpan,
+  gridTop,
+  isRow,
+  rowSections,
+} from "../model/layout";
 import { useDraftActions, useSelection, useViewPanels } from "../store/store-provider";
+import { rememberGridSize } from "./grid-size";
 import { PanelFrame } from "./panel-frame";
 import { RowHeader } from "./row-header";
-
-const ROW_HEIGHT = 30;
-const MARGIN = 8;
-
-/** Pixels of `units` grid cells, margins between them included. */
-function span(units: number, cell: number): number {
-  return Math.round(units * cell + (units - 1) * MARGIN);
-}
 
 /**
  * The dashboard as Grafana lays it out: 24 columns, 30 px rows, rows that collapse. Dragging a
@@ -41,7 +44,7 @@ export function DashboardGrid(): ReactNode {
     [panels],
   );
   const byId = useMemo(() => new Map(panels.map((panel) => [String(panel.id), panel])), [panels]);
-  const cell = (width - (GRID_COLUMNS - 1) * MARGIN) / GRID_COLUMNS;
+  const cell = gridCellWidth(width);
   const inspectedPanel = byId.get(String(inspectingPanelId));
   const inspected = inspectedPanel && !isRow(inspectedPanel) ? inspectedPanel : undefined;
   const inspectedItem = layout.find((item) => item.i === String(inspectingPanelId));
@@ -53,6 +56,9 @@ export function DashboardGrid(): ReactNode {
     const top = containerRef.current?.getBoundingClientRect().top;
     return top === undefined ? 0 : window.innerHeight - top;
   }, [mounted]);
+  useEffect(() => {
+    if (mounted && width > 0) rememberGridSize({ width, fold: foldInGrid });
+  }, [mounted, width, foldInGrid]);
   const commit = (next: Layout): void => applyLayout(next.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })));
 
   return (
@@ -63,8 +69,8 @@ export function DashboardGrid(): ReactNode {
           layout={layout}
           gridConfig={{
             cols: GRID_COLUMNS,
-            rowHeight: ROW_HEIGHT,
-            margin: [MARGIN, MARGIN],
+            rowHeight: GRID_ROW_HEIGHT,
+            margin: [GRID_MARGIN, GRID_MARGIN],
             containerPadding: [0, 0],
           }}
           dragConfig={{
@@ -86,9 +92,9 @@ export function DashboardGrid(): ReactNode {
                 ) : (
                   <PanelFrame
                     panel={panel}
-                    width={span(item.w, cell)}
-                    height={span(item.h, ROW_HEIGHT)}
-                    initiallyNear={item.y * (ROW_HEIGHT + MARGIN) < foldInGrid}
+                    width={gridSpan(item.w, cell)}
+                    height={gridSpan(item.h, GRID_ROW_HEIGHT)}
+                    initiallyNear={gridTop(item.y) < foldInGrid}
                   />
                 )}
               </div>
@@ -114,7 +120,7 @@ export function DashboardGrid(): ReactNode {
               Close
             </button>
           </div>
-          <QueryInspector panel={inspected} width={span(inspectedItem.w, cell)} />
+          <QueryInspector panel={inspected} width={gridSpan(inspectedItem.w, cell)} />
         </div>
       ) : null}
       {panels.length === 0 ? (

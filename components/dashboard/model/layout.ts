@@ -224,3 +224,22 @@ export function withStoredRowStates(moved: readonly Panel[], stored: readonly Pa
     return { ...panel, collapsed: before.collapsed };
   });
 }
+
+/** Grafana's grid in pixels: 30 px rows, 8 px between cells. */
+export const GRID_ROW_HEIGHT = 30;
+export const GRID_MARGIN = 8;
+
+/** The width of one of the 24 columns in a grid `gridWidth` pixels wide. */
+export function gridCellWidth(gridWidth: number): number {
+  return (gridWidth - (GRID_COLUMNS - 1) * GRID_MARGIN) / GRID_COLUMNS;
+}
+
+/** Pixels of `units` grid cells `cell` pixels each, margins between them included. */
+export function gridSpan(units: number, cell: number): number {
+  return Math.round(units * cell + (units - 1) * GRID_MARGIN);
+}
+
+/** Pixels from the grid's top to the top of a panel placed at grid row `y`. */
+export function gridTop(y: number): number {
+  return y * (GRID_ROW_HEIGHT + GRID_MARGIN);
+}

@@ -167,3 +167,32 @@ export function selectionLabel(selection: readonly string[]): string {
   if (selection.length === 0) return "(none)";
   return selection.join(" + ");
 }
+
+/** What the variables stand for before any query variable's options have come. */
+export interface InitialVariables {
+  selections: Record<string, string[]>;
+  /** Variables that stand for nothing yet: a query using one waits for their options. */
+  unknown: string[];
+}
+
+/**
+ * The variables as the page's first render sees them (useDashboardVariables with nothing cached):
+ * the address's choice, else the stored or static default; a query variable with neither is
+ * unknown. The server plans its first-screen previews with it, so they are the requests the panels
+ * then make.
+ */
+export function initialVariables(
+  variables: readonly Variable[],
+  chosen: Readonly<Record<string, readonly string[]>>,
+  datasources: readonly Datasource[],
+): InitialVariables {
+  const selections: Record<string, string[]> = {};
+  const unknown: string[] = [];
+  for (const variable of variables) {
+    const fixed = staticOptions(variable, datasources);
+    const selection = reconcileSelection(variable, chosen[variable.name], fixed ?? []);
+    selections[variable.name] = selection;
+    if (fixed === undefined && selection.length === 0) unknown.push(variable.name);
+  }
+  return { selections, unknown };
+}

@@ -85,6 +85,8 @@ export async function recordAudit(context: ServiceContext, event: AuditEventInpu
         : null;
   const actor = context.actor;
   const at = new Date();
+  // A share link has no account: the entry names the link, so an owner can tell which one to revoke.
+  const detail = actor.kind === "share" ? { ...event.detail, shareLink: actor.linkId } : event.detail;
   await context.db.prisma.auditEvent.create({
     data: {
       id: auditEventId(at),
@@ -95,7 +97,7 @@ export async function recordAudit(context: ServiceContext, event: AuditEventInpu
       action: event.action,
       projectId: event.projectId ?? null,
       target: event.target,
-      ...(event.detail === undefined ? {} : { detail: event.detail }),
+      ...(detail === undefined ? {} : { detail }),
       ipAddress: event.ipAddress ?? null,
     },
   });

@@ -1,0 +1,35 @@
+import type { GridSize } from "../data/first-screen";
+
+/**
+ * The dashboard grid's size as the browser last laid it out, kept in a cookie so that the server
+ * can plan the next visit's first-screen previews (first-screen.ts) for the reader's window. Not
+ * personal data and never trusted for more than a guess: out-of-range values fall back to the
+ * default.
+ */
+
+export const GRID_SIZE_COOKIE = "obsforge_grid";
+
+/** A first visit's guess: a 1440 × 900 window (the page's 20 px paddings and a scroll bar off). */
+export const DEFAULT_GRID_SIZE: GridSize = { width: 1385, fold: 640 };
+
+const MAX_PIXELS = 20_000;
+
+export function formatGridSize({ width, fold }: GridSize): string {
+  return `${Math.round(width)}x${Math.round(fold)}`;
+}
+
+export function parseGridSize(text: string | undefined): GridSize {
+  const match = /^(\d{1,5})x(\d{1,5})$/.exec(text ?? "");
+  const width = Number(match?.[1]);
+  const fold = Number(match?.[2]);
+  if (!match || width < 100 || width > MAX_PIXELS || fold > MAX_PIXELS) return DEFAULT_GRID_SIZE;
+  return { width, fold };
+}
+
+/** Remembers the grid's size for a year, for every page of the app (the browser only). */
+export function rememberGridSize(size: GridSize): void {
+  const value = formatGridSize(size);
+  if (document.cookie.split("; ").includes(`${GRID_SIZE_COOKIE}=${value}`)) return;
+  // biome-ignore lint/suspicious/noDocumentCookie: one plain value; the Cookie Store API is not in every browser
+  document.cookie = `${GRID_SIZE_COOKIE}=${value}; path=/; max-age=31536000; samesite=lax`;
+}
