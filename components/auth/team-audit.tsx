@@ -49,7 +49,9 @@ export function TeamAudit({ teamName, entries }: TeamAuditProps): ReactNode {
             {entries.map((entry) => (
               <tr key={entry.id} data-action={entry.action}>
                 <td>{entry.at.replace("T", " ").slice(0, 19)}</td>
-                <td>{entry.actorName ?? (entry.detail?.shareLink ? "a share link" : "someone signed out")}</td>
+                <td>
+                  {entry.actorName ?? (entry.detail?.shareLink ? "a share link" : "someone signed out")}
+                </td>
                 <td>
                   {ACTION_WORDS[entry.action]} {entry.target}
                 </td>

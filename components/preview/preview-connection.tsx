@@ -46,7 +46,22 @@ export function PreviewConnectionProvider({
       setState(next);
     };
     update();
-    return cache.subscribe(update);
+    // The cache reports every observer and fetch of every panel: a page's first render makes
+    // hundreds of events in a row. One look after each burst says the same.
+    let scheduled = false;
+    let active = true;
+    const unsubscribe = cache.subscribe(() => {
+      if (scheduled) return;
+      scheduled = true;
+      queueMicrotask(() => {
+        scheduled = false;
+        if (active) update();
+      });
+    });
+    return () => {
+      active = false;
+      unsubscribe();
+    };
   }, [client, projectId]);
   return <PreviewConnectionContext.Provider value={state}>{children}</PreviewConnectionContext.Provider>;
 }

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { useDraftVariables, useProjectDatasources, useProjectScrapeInterval } from "../store/store-provider";
 import type { QueryContext } from "./query-params";
 import { useTimeWindow } from "./use-time-window";
-import { useVariables } from "./variables-context";
+import { useVariableSelections } from "./variables-context";
 
 export type QueryContextState = { ready: boolean; context: QueryContext } | { ready: false; error: string };
 
@@ -16,7 +16,7 @@ export type QueryContextState = { ready: boolean; context: QueryContext } | { re
  */
 export function useQueryContext(widthPx: number): QueryContextState {
   const range = useTimeWindow();
-  const { selections, unknown } = useVariables();
+  const { selections, unknown } = useVariableSelections();
   const variables = useDraftVariables();
   const datasources = useProjectDatasources();
   const scrapeInterval = useProjectScrapeInterval();

@@ -17,6 +17,15 @@ const VariablesContext = createContext<DashboardVariables>({
   ready: true,
 });
 
+/**
+ * What the variables stand for, without their options: the panels read this, so the options'
+ * answers (which fill the drop-downs and rarely change a selection) do not re-render every panel.
+ */
+const VariableSelectionsContext = createContext<Pick<DashboardVariables, "selections" | "unknown">>({
+  selections: {},
+  unknown: [],
+});
+
 /** Loads the variables' options once for the page: the drop-downs and every panel read them here. */
 export function VariablesProvider({ children }: { children: ReactNode }): ReactNode {
   const projectId = useProjectId();
@@ -41,7 +50,16 @@ export function VariablesProvider({ children }: { children: ReactNode }): ReactN
     () => ({ options: value.options, selections, unknown, ready: value.ready }),
     [value.options, selections, unknown, value.ready],
   );
-  return <VariablesContext.Provider value={stable}>{children}</VariablesContext.Provider>;
+  const chosen = useMemo(() => ({ selections, unknown }), [selections, unknown]);
+  return (
+    <VariablesContext.Provider value={stable}>
+      <VariableSelectionsContext.Provider value={chosen}>{children}</VariableSelectionsContext.Provider>
+    </VariablesContext.Provider>
+  );
+}
+
+export function useVariableSelections(): Pick<DashboardVariables, "selections" | "unknown"> {
+  return useContext(VariableSelectionsContext);
 }
 
 export function useVariables(): DashboardVariables {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ReactNode, useMemo, useState } from "react";
+import { memo, type ReactNode, useMemo, useState } from "react";
 import { panelRuleHref } from "@/components/alerts/list/hrefs";
 import { PanelRulesBadge } from "@/components/alerts/panel/panel-rules-badge";
 import type { Panel } from "@/lib/model/panel";
@@ -20,8 +20,17 @@ export interface PanelFrameProps {
   initiallyNear?: boolean;
 }
 
-/** A panel on the grid: a header to drag it by, with its menu, over its content. */
-export function PanelFrame({ panel, width, height, initiallyNear = false }: PanelFrameProps): ReactNode {
+/**
+ * A panel on the grid: a header to drag it by, with its menu, over its content. Memoised: the grid
+ * renders again for every layout, selection or inspector change, and a panel whose props are the
+ * same (the store keeps an unedited panel's object) has nothing new to draw.
+ */
+export const PanelFrame = memo(function PanelFrame({
+  panel,
+  width,
+  height,
+  initiallyNear = false,
+}: PanelFrameProps): ReactNode {
   const { selectedPanelId, select, openEditor, openInspector } = useSelection();
   const { duplicatePanel, deletePanel } = useDraftActions();
   const router = useRouter();
@@ -99,4 +108,4 @@ export function PanelFrame({ panel, width, height, initiallyNear = false }: Pane
       )}
     </section>
   );
-}
+});
