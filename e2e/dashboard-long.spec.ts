@@ -212,3 +212,55 @@ test("the panels of the first screen get their data with the page, once the grid
   const inView = new Set(visible.flatMap((panel) => expressions.get(panel.id) ?? []));
   expect(sent.filter((expression) => inView.has(expression))).toEqual([]);
 });
+
+test("a dashboard whose variables wait for their options gets them, and the panels' data, with the page", async ({
+  page,
+  request,
+  demoProject,
+}) => {
+  // Neither the address nor the stored dashboard says what $job and $instance stand for, and
+  // $instance's options follow $job's value: the server asks for both, in that order.
+  const dashboard = {
+    uid: "variables-first",
+    title: "Variables first",
+    time: { from: "now-1h", to: "now" },
+    variables: [
+      { type: "query", name: "job", query: "label_values(up, job)" },
+      { type: "query", name: "instance", query: 'label_values(up{job="$job"}, instance)' },
+    ],
+    panels: [
+      {
+        id: 1,
+        type: "timeseries",
+        title: "Up, by the chosen target",
+        gridPos: { x: 0, y: 0, w: 24, h: 8 },
+        targets: [{ kind: "promql", refId: "A", expr: 'up{job="$job",instance="$instance"}' }],
+      },
+    ],
+  };
+  const record = await (await request.get(`/api/projects/${demoProject.id}`)).json();
+  const saved = await request.put(`/api/projects/${demoProject.id}`, {
+    data: {
+      version: record.version,
+      project: { ...record.project, dashboards: [...record.project.dashboards, dashboard] },
+      message: "a dashboard whose variables have no value yet",
+    },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const url = `/projects/${demoProject.id}/dashboards/${dashboard.uid}`;
+  const content = page.locator('[data-testid="dashboard-panel"] [data-testid="panel-content"]');
+  // The first visit tells the server the grid's size; the second is planned for it.
+  await page.goto(url);
+  await expect(content).toHaveAttribute("data-state", "data", { timeout: 30_000 });
+  const previewCalls: string[] = [];
+  page.on("request", (sent) => {
+    const { pathname } = new URL(sent.url());
+    if (pathname.includes("/preview/")) previewCalls.push(pathname.split("/preview/")[1] ?? pathname);
+  });
+  await page.reload();
+  await expect(content).toHaveAttribute("data-state", "data", { timeout: 30_000 });
+  expect(previewCalls.filter((endpoint) => endpoint !== "lint")).toEqual([]);
+  // The drop-downs show the values the server chose: the first job, and an instance of it.
+  await expect(page.getByTestId("variable-job")).not.toHaveValue("");
+  await expect(page.getByTestId("variable-instance")).not.toHaveValue("");
+});

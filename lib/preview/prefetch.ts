@@ -16,7 +16,8 @@ import { datasourceParam, parsePreviewParams, type RawParams, variablesFromParam
  */
 
 export interface PrefetchCall {
-  endpoint: "query" | "query_range";
+  /** The path after `/preview/`: query, query_range, labels, label/<name>/values. */
+  endpoint: string;
   params: Readonly<Record<string, string | readonly string[]>>;
 }
 
@@ -39,11 +40,13 @@ export async function prefetchPreview(
 ): Promise<string | null> {
   try {
     const raw = rawParams(call.params);
-    const endpoint = resolveEndpoint([call.endpoint], "POST");
+    // As the page would ask: label values by GET (Prometheus takes no POST there), the rest by POST.
+    const method = call.endpoint.startsWith("label/") ? "GET" : "POST";
+    const endpoint = resolveEndpoint(call.endpoint.split("/"), method);
     const parsed = parsePreviewParams(endpoint, raw);
     const target = resolvePreviewTarget(project, datasourceParam(raw), env());
     const outcome = await atTarget(target, () =>
-      runPreview(target, parsed, variablesFromParams(raw), { method: "POST", signal }),
+      runPreview(target, parsed, variablesFromParams(raw), { method, signal }),
     );
     return previewBody(outcome);
   } catch {

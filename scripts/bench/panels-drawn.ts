@@ -32,31 +32,56 @@ const WATCH_PANELS = `(expected, scroll, settled) => {
       content.querySelector('[data-testid="stat-value"], [data-testid="panel-table"] tbody tr') !== null
     );
   };
-  const inView = (element) => {
-    const box = element.getBoundingClientRect();
-    return box.bottom > 0 && box.top < window.innerHeight;
-  };
-  const at = (name) => setTimeout(() => { window[name] = performance.now(); }, 0);
+  // Which panels are in view, from an IntersectionObserver: asking each panel for its box every
+  // frame would make the page lay itself out again and again, and the watcher would slow down the
+  // very page it times.
+  const inView = new Set();
+  const observed = new WeakSet();
   let firstScreen;
-  const check = () => {
-    const panels = [...document.querySelectorAll('[data-testid="dashboard-panel"]')];
-    const contents = panels.map((panel) => panel.querySelector('[data-testid="panel-content"]'));
-    const done = contents.map((content) => content !== null && drawn(content));
-    if (panels.length > 0 && firstScreen === undefined) {
-      firstScreen = panels.filter(inView);
+  // After a scroll, the next one waits until the observer has reported where the panels are now
+  // (or half a second of frames has passed, should no panel have come or gone).
+  let frame = 0;
+  let scrolledAt = -Infinity;
+  let reportedSinceScroll = true;
+  const observer = new IntersectionObserver((entries) => {
+    reportedSinceScroll = true;
+    for (const entry of entries) {
+      if (entry.isIntersecting) inView.add(entry.target);
+      else inView.delete(entry.target);
     }
+    if (firstScreen === undefined) firstScreen = [...inView];
+  });
+  const at = (name) => setTimeout(() => { window[name] = performance.now(); }, 0);
+  const check = () => {
+    frame++;
+    const panels = [...document.querySelectorAll('[data-testid="dashboard-panel"]')];
+    for (const panel of panels) {
+      if (!observed.has(panel)) {
+        observed.add(panel);
+        observer.observe(panel);
+      }
+    }
+    const done = new Map(panels.map((panel) => {
+      const content = panel.querySelector('[data-testid="panel-content"]');
+      return [panel, content !== null && drawn(content)];
+    }));
     if (firstScreen && firstScreen.length > 0 && window.__benchFirstScreenAt === undefined &&
-        firstScreen.every((panel) => done[panels.indexOf(panel)])) {
+        firstScreen.every((panel) => done.get(panel))) {
       at("__benchFirstScreenAt");
     }
-    if (panels.length >= expected && done.every(Boolean)) {
+    if (panels.length >= expected && panels.every((panel) => done.get(panel))) {
       at("__benchPanelsDrawnAt");
       return;
     }
-    const screenDrawn = panels.every((panel, index) => done[index] || !inView(panel));
-    const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
-    if (scroll && panels.length > 0 && window.__benchFirstScreenAt !== undefined && screenDrawn && !atEnd) {
-      window.scrollBy(0, window.innerHeight);
+    const screenDrawn = firstScreen !== undefined && [...inView].every((panel) => done.get(panel) ?? true);
+    const settledSinceScroll = reportedSinceScroll || frame - scrolledAt > 30;
+    if (scroll && panels.length > 0 && window.__benchFirstScreenAt !== undefined && screenDrawn && settledSinceScroll) {
+      const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+      if (!atEnd) {
+        window.scrollBy(0, window.innerHeight);
+        scrolledAt = frame;
+        reportedSinceScroll = false;
+      }
     }
     requestAnimationFrame(check);
   };

@@ -128,4 +128,23 @@ describe("firstScreenCalls", () => {
       firstScreenCalls({ project, dashboard, view: undefined, now: NOW, grid: { width: 1385, fold: 0 } }),
     ).toEqual([]);
   });
+
+  it("sees a panel where the grid draws it: moved up into a gap above it", () => {
+    const gap = DashboardSchema.parse({
+      uid: "gap",
+      title: "A gap",
+      time: { from: "now-1h", to: "now" },
+      panels: [
+        {
+          id: 1,
+          type: "timeseries",
+          title: "Stored far down, drawn at the top",
+          gridPos: { x: 0, y: 40, w: 12, h: 8 },
+          targets: [{ kind: "promql", refId: "A", expr: "rate(far[5m])" }],
+        },
+      ],
+    });
+    const calls = firstScreenCalls({ project, dashboard: gap, view: undefined, now: NOW, grid });
+    expect(calls.map((call) => call.params.query)).toEqual(["rate(far[5m])"]);
+  });
 });

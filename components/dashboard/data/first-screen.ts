@@ -3,10 +3,11 @@ import { queryKeys } from "@/lib/api/query-keys";
 import { resolveTimeRange } from "@/lib/dashboard/time-range";
 import type { Dashboard } from "@/lib/model/dashboard";
 import type { Project } from "@/lib/model/project";
-import { displayLayout, gridCellWidth, gridSpan, gridTop, isRow } from "../model/layout";
-import { initialVariables } from "../model/variables";
+import { displayLayout, gridCellWidth, gridSpan, gridTop, isRow, placedLayout } from "../model/layout";
+import { applyVariableRegex } from "../model/variables";
 import type { UrlView } from "../model/view-url";
 import { planQuery, type QueryContext, runTargets } from "./query-params";
+import { planVariables, type VariableCall, type VariablesPlan } from "./variable-requests";
 
 /**
  * The preview calls the panels of a dashboard's first screen will make, worked out before the page
@@ -31,6 +32,8 @@ export interface FirstScreenInput {
   view: UrlView | undefined;
   now: number;
   grid: GridSize;
+  /** Query variables' options the server has already (by variableCallKey), as the page will find them cached. */
+  variableOptions?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** One call and the React Query key its answer goes under. */
@@ -38,19 +41,59 @@ export interface PlannedCall extends PreviewQueryCall {
   key: string;
 }
 
-export function firstScreenCalls({ project, dashboard, view, now, grid }: FirstScreenInput): PlannedCall[] {
+/** The key a query variable's options go under in the page's cache (its project id left out). */
+export function variableCallKey(call: VariableCall): string {
+  return JSON.stringify(queryKeys.previewCall("", call.endpoint, call.params));
+}
+
+/** The view's time range at `now`, as the page resolves it. */
+function viewRange(dashboard: Dashboard, view: UrlView | undefined, now: number) {
   const timeRange = view?.timeRange ?? { from: dashboard.time.from, to: dashboard.time.to };
-  const range = resolveTimeRange(timeRange, { now, timezone: dashboard.timezone });
-  if (!range.ok) return [];
-  const { selections, unknown } = initialVariables(
+  return resolveTimeRange(timeRange, { now, timezone: dashboard.timezone });
+}
+
+/**
+ * The variables as the page's first render will see them (useDashboardVariables), given the
+ * options the server hands it: each variable's call and selection, and which variables stand for
+ * nothing yet (a query variable with no value chosen or stored, whose options are not there).
+ */
+export function firstScreenVariables(
+  input: Omit<FirstScreenInput, "grid">,
+): (VariablesPlan & { unknown: string[] }) | undefined {
+  const { project, dashboard, view, now, variableOptions } = input;
+  const range = viewRange(dashboard, view, now);
+  if (!range.ok) return undefined;
+  const missing = new Set<string>();
+  const plan = planVariables(
     dashboard.variables,
-    view?.variableSelections ?? {},
-    project.datasources,
+    {
+      from: range.from,
+      to: range.to,
+      selections: view?.variableSelections ?? {},
+      datasources: project.datasources,
+    },
+    (variable, call) => {
+      const options = variableOptions?.get(variableCallKey(call));
+      if (options === undefined) missing.add(variable.name);
+      return options && variable.type === "query" ? applyVariableRegex(options, variable.regex) : undefined;
+    },
   );
+  const unknown = dashboard.variables
+    .filter((variable) => missing.has(variable.name) && (plan.selections[variable.name] ?? []).length === 0)
+    .map((variable) => variable.name);
+  return { ...plan, unknown };
+}
+
+export function firstScreenCalls(input: FirstScreenInput): PlannedCall[] {
+  const { project, dashboard, now, view, grid } = input;
+  const range = viewRange(dashboard, view, now);
+  const variables = firstScreenVariables(input);
+  if (!range.ok || !variables) return [];
+  const { selections, unknown } = variables;
   const cell = gridCellWidth(grid.width);
   const byId = new Map(dashboard.panels.map((panel) => [String(panel.id), panel]));
   const calls = new Map<string, PlannedCall>();
-  for (const item of displayLayout(dashboard.panels)) {
+  for (const item of placedLayout(displayLayout(dashboard.panels))) {
     const panel = byId.get(item.i);
     if (!panel || isRow(panel) || gridTop(item.y) >= grid.fold) continue;
     const context: QueryContext = {

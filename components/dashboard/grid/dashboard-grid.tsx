@@ -13,6 +13,7 @@ import {
   gridSpan,
   gridTop,
   isRow,
+  placedLayout,
   rowSections,
 } from "../model/layout";
 import { useDraftActions, useSelection, useViewPanels } from "../store/store-provider";
@@ -44,6 +45,8 @@ export function DashboardGrid(): ReactNode {
     [panels],
   );
   const byId = useMemo(() => new Map(panels.map((panel) => [String(panel.id), panel])), [panels]);
+  // Where the grid will draw each item (it compacts upwards), for which panels start in view.
+  const placed = useMemo(() => new Map(placedLayout(layout).map((item) => [item.i, item])), [layout]);
   const cell = gridCellWidth(width);
   const inspectedPanel = byId.get(String(inspectingPanelId));
   const inspected = inspectedPanel && !isRow(inspectedPanel) ? inspectedPanel : undefined;
@@ -94,7 +97,7 @@ export function DashboardGrid(): ReactNode {
                     panel={panel}
                     width={gridSpan(item.w, cell)}
                     height={gridSpan(item.h, GRID_ROW_HEIGHT)}
-                    initiallyNear={gridTop(item.y) < foldInGrid}
+                    initiallyNear={gridTop(placed.get(item.i)?.y ?? item.y) < foldInGrid}
                   />
                 )}
               </div>

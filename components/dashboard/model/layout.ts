@@ -1,3 +1,4 @@
+import { correctBounds, verticalCompactor } from "react-grid-layout/core";
 import type { GridPos, Panel, RowPanel } from "@/lib/model/panel";
 
 /**
@@ -83,6 +84,27 @@ export function displayLayout(panels: readonly Panel[]): DisplayItem[] {
     items.push({ i: String(panel.id), x, y: y - shift, w, h });
   }
   return items;
+}
+
+/**
+ * Where the grid draws each item: react-grid-layout keeps items inside the columns and moves each
+ * one up as far as it goes (vertical compaction), so a stored `y` below a gap is not where the
+ * panel shows. The server plans the first screen's previews with this, and the grid tells which
+ * panels start in view, so both see the panels where the reader does.
+ */
+export function placedLayout(items: readonly DisplayItem[]): DisplayItem[] {
+  const placed = verticalCompactor.compact(
+    correctBounds(
+      items.map((item) => ({ ...item })),
+      { cols: GRID_COLUMNS },
+    ),
+    GRID_COLUMNS,
+  );
+  const byId = new Map(placed.map((item) => [item.i, item]));
+  return items.map((item) => {
+    const at = byId.get(item.i);
+    return at ? { ...item, x: at.x, y: at.y, w: at.w } : item;
+  });
 }
 
 function withGridPos<P extends Panel>(panel: P, gridPos: GridPos): P {

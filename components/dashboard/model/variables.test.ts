@@ -17,6 +17,8 @@ describe("variable values", () => {
   it("applies Grafana's regex: filter, then the capture group", () => {
     expect(applyVariableRegex(["a-1", "b-2", "a-1", "c"], "/^(\\w)-\\d$/")).toEqual(["a", "b"]);
     expect(applyVariableRegex(["x", "y"], "")).toEqual(["x", "y"]);
+    // No capture group: what matches is kept whole, as Grafana keeps it.
+    expect(applyVariableRegex(["node_load1", "up", "node_load5"], "^node_")).toEqual(["node_load1", "node_load5"]);
     expect(applyVariableRegex(["x", "y"], "[")).toEqual(["x", "y"]);
   });
 });

@@ -17,7 +17,8 @@ export { parseVariableQuery, splitTopLevel, type VariableQuery } from "@/lib/das
 
 /**
  * Grafana's variable regex: values that do not match are dropped; with a capture group the
- * first group (or the one named `text` or `value`) becomes the value.
+ * first group (or the one named `text` or `value`) becomes the value, without one the whole value
+ * stays (Grafana's metricNamesToVariableValues: `metrics(^node_)` lists `node_load1`, not `node_`).
  */
 export function applyVariableRegex(values: readonly string[], regex: string): string[] {
   if (regex.trim() === "") return [...new Set(values)];
@@ -32,7 +33,7 @@ export function applyVariableRegex(values: readonly string[], regex: string): st
   for (const value of values) {
     const match = pattern.exec(value);
     if (!match) continue;
-    const picked = match.groups?.value ?? match.groups?.text ?? match[1] ?? match[0];
+    const picked = match.groups?.value ?? match.groups?.text ?? match[1] ?? value;
     if (picked !== undefined && !out.includes(picked)) out.push(picked);
   }
   return out;
@@ -166,33 +167,4 @@ export function selectionLabel(selection: readonly string[]): string {
   if (selection.includes(ALL)) return "All";
   if (selection.length === 0) return "(none)";
   return selection.join(" + ");
-}
-
-/** What the variables stand for before any query variable's options have come. */
-export interface InitialVariables {
-  selections: Record<string, string[]>;
-  /** Variables that stand for nothing yet: a query using one waits for their options. */
-  unknown: string[];
-}
-
-/**
- * The variables as the page's first render sees them (useDashboardVariables with nothing cached):
- * the address's choice, else the stored or static default; a query variable with neither is
- * unknown. The server plans its first-screen previews with it, so they are the requests the panels
- * then make.
- */
-export function initialVariables(
-  variables: readonly Variable[],
-  chosen: Readonly<Record<string, readonly string[]>>,
-  datasources: readonly Datasource[],
-): InitialVariables {
-  const selections: Record<string, string[]> = {};
-  const unknown: string[] = [];
-  for (const variable of variables) {
-    const fixed = staticOptions(variable, datasources);
-    const selection = reconcileSelection(variable, chosen[variable.name], fixed ?? []);
-    selections[variable.name] = selection;
-    if (fixed === undefined && selection.length === 0) unknown.push(variable.name);
-  }
-  return { selections, unknown };
 }

@@ -2,18 +2,15 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { firstScreenCalls } from "@/components/dashboard/data/first-screen";
-import type { PrefetchedPreview } from "@/components/dashboard/data/use-prefetched-previews";
+import { prefetchFirstScreen } from "@/components/dashboard/data/prefetch-first-screen";
 import { DashboardDesigner } from "@/components/dashboard/designer/dashboard-designer";
 import { GRID_SIZE_COOKIE, parseGridSize } from "@/components/dashboard/grid/grid-size";
-import type { UrlView } from "@/components/dashboard/model/view-url";
 import { searchParamsOf, viewFromSearchParams } from "@/components/dashboard/model/view-url";
 import { projectIdParam } from "@/components/projects/route-params";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { ProjectRecord } from "@/lib/api/schemas";
 import { NotFoundError } from "@/lib/db/errors";
 import { DashboardUidSchema } from "@/lib/model/dashboard";
-import { prefetchPreview } from "@/lib/preview/prefetch";
 import type { Project } from "@/lib/model/project";
 import { requestContext } from "@/lib/server/context";
 import { authorizeProject } from "@/lib/server/policy";
@@ -43,28 +40,6 @@ async function readProject(id: string): Promise<ProjectRecord<Project> | undefin
   }
 }
 
-/**
- * The previews of the panels the reader will see first, started now: they run while the page
- * renders and its scripts load, and reach the page's cache as they answer (an answer is a
- * promise the page streams), instead of starting only once the page has hydrated and laid out
- * its grid. Reading the project's Prometheus writes nothing.
- */
-async function prefetchFirstScreen(
-  record: ProjectRecord<Project>,
-  uid: string,
-  view: UrlView,
-  now: number,
-): Promise<PrefetchedPreview[]> {
-  const dashboard = record.project.dashboards.find((entry) => entry.uid === uid);
-  if (!dashboard) return [];
-  const grid = parseGridSize((await cookies()).get(GRID_SIZE_COOKIE)?.value);
-  return firstScreenCalls({ project: record.project, dashboard, view, now, grid }).map((call) => ({
-    endpoint: call.endpoint,
-    params: call.params,
-    body: prefetchPreview(record.project, call),
-  }));
-}
-
 export default async function DashboardPage({
   params,
   searchParams,
@@ -79,10 +54,11 @@ export default async function DashboardPage({
   ]);
   // The view's "now" for the server's previews and the page's panels alike.
   const now = Date.now();
-  const prefetched = record ? await prefetchFirstScreen(record, uid, view, now) : [];
   // Handed to the browser's React Query cache as if the designer had fetched it.
   const queryClient = new QueryClient();
   if (record) queryClient.setQueryData(queryKeys.project(id), record);
+  const grid = parseGridSize((await cookies()).get(GRID_SIZE_COOKIE)?.value);
+  const prefetched = record ? await prefetchFirstScreen(queryClient, record, uid, view, now, grid) : [];
   return (
     <main className="dash-main">
       <HydrationBoundary state={dehydrate(queryClient)}>
