@@ -67,26 +67,38 @@ test("signs the first account up and in again through the company's identity pro
     outside.push(route.request().url());
     return route.abort();
   });
+  // The provider's login, then its consent page, each come after a navigation, and under load
+  // the address changes before the page shows: each step waits for what it acts on, and for the
+  // browser to be sent back to the app.
+  const backAtApp = (): boolean => page.url().startsWith(`${appUrl}/`);
   const atProvider = async (): Promise<void> => {
-    await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/interaction/`));
     const login = page.locator('input[name="login"]');
-    if (await login.isVisible()) {
-      await login.fill(ALICE.sub);
-      await page.locator('input[name="password"]').fill("any password");
-      await page.getByRole("button", { name: "Sign-in" }).click();
-    }
+    await expect(login).toBeVisible({ timeout: 30_000 });
+    await login.fill(ALICE.sub);
+    await page.locator('input[name="password"]').fill("any password");
+    await page.getByRole("button", { name: "Sign-in" }).click();
     const consent = page.getByRole("button", { name: "Continue" });
-    if (await consent.isVisible().catch(() => false)) await consent.click();
+    let consented = false;
+    await expect(async () => {
+      if (backAtApp()) return;
+      if (!consented && (await consent.isVisible())) {
+        consented = true;
+        await consent.click();
+      }
+      throw new Error(`still at the provider: ${page.url()}`);
+    }).toPass({ timeout: 30_000 });
   };
 
   // A fresh install sends its first visitor to sign up; the provider's account becomes the administrator.
   await page.goto(appUrl);
-  await expect(page).toHaveURL(/\/sign-up/);
+  // The server's first page render can be slow on a busy machine.
+  await expect(page).toHaveURL(/\/sign-up/, { timeout: 30_000 });
   await page.getByRole("button", { name: "Sign up with Corp SSO" }).click();
+  await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/interaction/`), { timeout: 30_000 });
   await atProvider();
   await expect(page).toHaveURL(new RegExp(`^${appUrl}/`));
   const menu = page.getByRole("navigation", { name: "Account" });
-  await expect(menu).toContainText("Signed in as Alice Admin");
+  await expect(menu).toContainText("Signed in as Alice Admin", { timeout: 30_000 });
   await expect(menu).toContainText("admin");
 
   // Signed out, the sign-in page offers the provider again and it signs the same account in.
@@ -95,8 +107,10 @@ test("signs the first account up and in again through the company's identity pro
   // The provider still has its own session for this browser: it sends it straight back, as
   // company SSO does, without asking for the login again.
   await page.getByRole("button", { name: "Sign in with Corp SSO" }).click();
-  await expect(page).toHaveURL(new RegExp(`^${appUrl}/(?!sign-in)`));
-  await expect(page.getByRole("navigation", { name: "Account" })).toContainText("Signed in as Alice Admin");
+  await expect(page).toHaveURL(new RegExp(`^${appUrl}/(?!sign-in)`), { timeout: 30_000 });
+  await expect(page.getByRole("navigation", { name: "Account" })).toContainText("Signed in as Alice Admin", {
+    timeout: 30_000,
+  });
 
   // Only the provider's web font was asked for outside the machine, and it was refused.
   expect(outside.every((url) => new URL(url).hostname === "fonts.googleapis.com")).toBe(true);
