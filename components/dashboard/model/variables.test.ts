@@ -18,7 +18,10 @@ describe("variable values", () => {
     expect(applyVariableRegex(["a-1", "b-2", "a-1", "c"], "/^(\\w)-\\d$/")).toEqual(["a", "b"]);
     expect(applyVariableRegex(["x", "y"], "")).toEqual(["x", "y"]);
     // No capture group: what matches is kept whole, as Grafana keeps it.
-    expect(applyVariableRegex(["node_load1", "up", "node_load5"], "^node_")).toEqual(["node_load1", "node_load5"]);
+    expect(applyVariableRegex(["node_load1", "up", "node_load5"], "^node_")).toEqual([
+      "node_load1",
+      "node_load5",
+    ]);
     expect(applyVariableRegex(["x", "y"], "[")).toEqual(["x", "y"]);
   });
 });
