@@ -53,6 +53,11 @@ export function resolveEndpoint(segments: readonly string[], method: string): Pr
   return endpoint;
 }
 
+/** POST where the endpoint takes it (a long query fits in its body), else GET. */
+export function previewMethodFor(segments: readonly string[]): PreviewMethod {
+  return PREVIEW_ENDPOINTS[endpointOf(segments).kind].methods.includes("POST") ? "POST" : "GET";
+}
+
 function endpointOf(segments: readonly string[]): PreviewEndpoint {
   const [first, second, third, ...rest] = segments;
   if (segments.length === 1) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "../env";
 import type { Project } from "../model/project";
-import { resolveEndpoint, resolvePreviewTarget } from "./allowlist";
+import { previewMethodFor, resolveEndpoint, resolvePreviewTarget } from "./allowlist";
 import { atTarget, previewBody } from "./http";
 import { runPreview } from "./preview";
 import { datasourceParam, parsePreviewParams, type RawParams, variablesFromParams } from "./request";
@@ -40,9 +40,10 @@ export async function prefetchPreview(
 ): Promise<string | null> {
   try {
     const raw = rawParams(call.params);
-    // As the page would ask: label values by GET (Prometheus takes no POST there), the rest by POST.
-    const method = call.endpoint.startsWith("label/") ? "GET" : "POST";
-    const endpoint = resolveEndpoint(call.endpoint.split("/"), method);
+    // As the page asks: by POST where Prometheus takes it (long queries), else by GET (label values).
+    const segments = call.endpoint.split("/");
+    const method = previewMethodFor(segments);
+    const endpoint = resolveEndpoint(segments, method);
     const parsed = parsePreviewParams(endpoint, raw);
     const target = resolvePreviewTarget(project, datasourceParam(raw), env());
     const outcome = await atTarget(target, () =>

@@ -59,7 +59,7 @@ function viewRange(dashboard: Dashboard, view: UrlView | undefined, now: number)
  */
 export function firstScreenVariables(
   input: Omit<FirstScreenInput, "grid">,
-): (VariablesPlan & { unknown: string[] }) | undefined {
+): (VariablesPlan & { unknown: string[]; range: { from: number; to: number } }) | undefined {
   const { project, dashboard, view, now, variableOptions } = input;
   const range = viewRange(dashboard, view, now);
   if (!range.ok) return undefined;
@@ -81,15 +81,14 @@ export function firstScreenVariables(
   const unknown = dashboard.variables
     .filter((variable) => missing.has(variable.name) && (plan.selections[variable.name] ?? []).length === 0)
     .map((variable) => variable.name);
-  return { ...plan, unknown };
+  return { ...plan, unknown, range: { from: range.from, to: range.to } };
 }
 
 export function firstScreenCalls(input: FirstScreenInput): PlannedCall[] {
-  const { project, dashboard, now, view, grid } = input;
-  const range = viewRange(dashboard, view, now);
+  const { project, dashboard, grid } = input;
   const variables = firstScreenVariables(input);
-  if (!range.ok || !variables) return [];
-  const { selections, unknown } = variables;
+  if (!variables) return [];
+  const { selections, unknown, range } = variables;
   const cell = gridCellWidth(grid.width);
   const byId = new Map(dashboard.panels.map((panel) => [String(panel.id), panel]));
   const calls = new Map<string, PlannedCall>();
