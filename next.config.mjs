@@ -39,6 +39,7 @@ export const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  productionBrowserSourceMaps: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,8 +1,9 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { ApiRequestError } from "@/lib/api/api-error";
+import { rememberViewer } from "./viewer-cookies";
 
 export interface ProvidersProps {
   children: ReactNode;
@@ -26,5 +27,6 @@ function makeQueryClient(): QueryClient {
 export function Providers({ children }: ProvidersProps): ReactNode {
   // One client per browser session (and per server render), created once per mount.
   const [client] = useState(makeQueryClient);
+  useEffect(rememberViewer, []);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

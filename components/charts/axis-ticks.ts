@@ -39,13 +39,14 @@ export function tickSpacing(rangeMs: number): number {
  * Ticks of a time axis from `from` to `to` drawn `widthPx` wide: on round times of the viewer's
  * clock (every 15 min, on the hour …), as far apart as their labels need. Chosen here, so that
  * recharts does not measure every label in the page to drop the ones that would overlap.
+ * `offsetMinutes`: the viewer's zone as Date#getTimezoneOffset gives it (UTC+05:30: -330).
  */
-export function timeTicks(from: number, to: number, widthPx: number, offsetMinutes?: number): number[] {
+export function timeTicks(from: number, to: number, widthPx: number, offsetMinutes: number): number[] {
   if (!(to > from) || widthPx <= 0) return Number.isFinite(from) ? [from] : [];
   const minimum = ((to - from) * tickSpacing(to - from)) / widthPx;
   const step = STEPS.find((candidate) => candidate >= minimum) ?? Math.ceil(minimum / DAY) * DAY;
   // Round in local time: an hourly tick is on the hour where the viewer is, even at UTC+05:30.
-  const offset = -(offsetMinutes ?? new Date(from).getTimezoneOffset()) * MINUTE;
+  const offset = -offsetMinutes * MINUTE;
   const ticks: number[] = [];
   for (let tick = Math.ceil((from + offset) / step) * step - offset; tick <= to; tick += step)
     ticks.push(tick);

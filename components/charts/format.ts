@@ -1,5 +1,6 @@
 import { formatValue } from "@/lib/dashboard/units";
 import type { QueryPanel } from "@/lib/model/panel";
+import { dateTimeFormat, type ViewerClock } from "./viewer-clock";
 
 /** A value as the panel's unit and decimals write it; a gap as "–". */
 export function formatPanelValue(
@@ -12,22 +13,15 @@ export function formatPanelValue(
 
 const DAY_MS = 86_400_000;
 
-/** Axis labels: clock time for a day or less, date and time beyond. */
-export function timeTickFormatter(rangeMs: number): (ms: number) => string {
-  const format =
-    rangeMs <= DAY_MS
-      ? new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hour12: false })
-      : new Intl.DateTimeFormat(undefined, {
-          month: "2-digit",
-          day: "2-digit",
-          hour: "2-digit",
-          minute: "2-digit",
-          hour12: false,
-        });
-  return (ms) => format.format(new Date(ms));
-}
-
-const FULL_TIME = new Intl.DateTimeFormat(undefined, {
+const CLOCK_TIME: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hour12: false };
+const DATE_AND_TIME: Intl.DateTimeFormatOptions = {
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+};
+const FULL_TIME: Intl.DateTimeFormatOptions = {
   year: "numeric",
   month: "2-digit",
   day: "2-digit",
@@ -35,8 +29,14 @@ const FULL_TIME = new Intl.DateTimeFormat(undefined, {
   minute: "2-digit",
   second: "2-digit",
   hour12: false,
-});
+};
 
-export function formatFullTime(ms: number): string {
-  return FULL_TIME.format(new Date(ms));
+/** Axis labels on the viewer's clock: clock time for a day or less, date and time beyond. */
+export function timeTickFormatter(rangeMs: number, clock: ViewerClock): (ms: number) => string {
+  const format = dateTimeFormat(clock, rangeMs <= DAY_MS ? CLOCK_TIME : DATE_AND_TIME);
+  return (ms) => format.format(new Date(ms));
+}
+
+export function formatFullTime(ms: number, clock: ViewerClock): string {
+  return dateTimeFormat(clock, FULL_TIME).format(new Date(ms));
 }

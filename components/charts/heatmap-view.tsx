@@ -5,6 +5,8 @@ import { heatmapBuckets } from "@/lib/dashboard/series";
 import { everyNth, timeTicks } from "./axis-ticks";
 import { ChartAxes, type PlotBox, xAxisOf, yAxisOf } from "./chart-axes";
 import { formatFullTime, formatPanelValue, timeTickFormatter } from "./format";
+import { zoneOffsetMinutes } from "./viewer-clock";
+import { useViewerClock } from "./viewer-clock-context";
 import { type HeatmapHover, HeatmapLayer } from "./heatmap-layer";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
 
@@ -26,9 +28,13 @@ export function HeatmapView({ panel, series, width, height }: VisualizationProps
   const plotWidth = Math.max(10, width - Y_AXIS_WIDTH - MARGIN.right - MARGIN.left);
   const plotHeight = Math.max(10, height - X_AXIS_HEIGHT - MARGIN.top - MARGIN.bottom);
   const cellHeight = Math.max(1, plotHeight / Math.max(1, heat.buckets.length));
-  const tick = useMemo(() => timeTickFormatter(last - first), [first, last]);
+  const clock = useViewerClock();
+  const tick = useMemo(() => timeTickFormatter(last - first, clock), [first, last, clock]);
   // Ticks chosen to fit (a label every few buckets): no label's text is measured.
-  const xTicks = useMemo(() => timeTicks(first, last, plotWidth), [first, last, plotWidth]);
+  const xTicks = useMemo(
+    () => timeTicks(first, last, plotWidth, -zoneOffsetMinutes(clock.timeZone, first)),
+    [first, last, plotWidth, clock],
+  );
   const bucketTicks = everyNth(heat.buckets.length, Math.ceil(14 / cellHeight));
   const bucketLabel = (index: number): string => {
     const bound = heat.buckets[index];
@@ -81,7 +87,7 @@ export function HeatmapView({ panel, series, width, height }: VisualizationProps
             whiteSpace: "nowrap",
           }}
         >
-          <div>{formatFullTime(hovered.time)}</div>
+          <div>{formatFullTime(hovered.time, clock)}</div>
           <div>
             le {hovered.bucket}: <strong>{Math.round(hovered.count * 100) / 100}</strong>
           </div>

@@ -47,7 +47,7 @@ describe("tableData", () => {
         points: [[at, index + 1]] as [number, number][],
       })),
     );
-    const data = tableData(panel, series);
+    const data = tableData(panel, series, { timeZone: "UTC", locale: "en-US" });
     expect(data.skipped).toEqual([]);
     expect(data.rows).toHaveLength(2);
     const headers = data.columns.map((column) => column.header);

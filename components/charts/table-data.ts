@@ -9,6 +9,7 @@ import { asString, getPath } from "@/lib/dashboard/grafana-import/json";
 import type { Series } from "@/lib/dashboard/series";
 import { applyTransformations, type CellValue, concatFrames } from "@/lib/dashboard/transformations";
 import { formatFullTime } from "./format";
+import type { ViewerClock } from "./viewer-clock";
 import type { PanelOfType } from "./visualization-props";
 
 type TablePanel = PanelOfType<"table">;
@@ -37,9 +38,9 @@ export interface TableData {
 /** Cell types that colour the cell or its text by the value (thresholds, or a mapping's colour). */
 const COLOURED = new Set(["color-text", "color-background"]);
 
-function cellText(value: CellValue, column: TableColumn, time: boolean): DisplayValue {
+function cellText(value: CellValue, column: TableColumn, time: boolean, clock: ViewerClock): DisplayValue {
   if (time && typeof value === "number")
-    return { text: formatFullTime(value), color: undefined, mapped: false };
+    return { text: formatFullTime(value, clock), color: undefined, mapped: false };
   const shown = displayValue(value, column.display);
   return COLOURED.has(column.display.cellType ?? "") || shown.mapped ? shown : { ...shown, color: undefined };
 }
@@ -49,7 +50,7 @@ function cellText(value: CellValue, column: TableColumn, time: boolean): Display
  * (merge, organize …; the model keeps them raw in `extra`), then its column overrides: hidden
  * columns left out, display names, units, decimals, value mappings, cell colours and widths.
  */
-export function tableData(panel: TablePanel, series: readonly Series[]): TableData {
+export function tableData(panel: TablePanel, series: readonly Series[], clock: ViewerClock): TableData {
   const { frames, skipped } = applyTransformations(series, panel.extra?.transformations);
   const frame = concatFrames(frames);
   const config = fieldConfigOf(panel);
@@ -76,7 +77,7 @@ export function tableData(panel: TablePanel, series: readonly Series[]): TableDa
     key: String(row),
     cells: shown.map(({ field, column }) => {
       const value = field.values[row] ?? null;
-      return { value, shown: cellText(value, column, field.type === "time") };
+      return { value, shown: cellText(value, column, field.type === "time", clock) };
     }),
   }));
   return { columns: shown.map(({ column }) => column), rows, skipped };

@@ -2,6 +2,7 @@
 
 import { type ReactNode, useMemo, useState } from "react";
 import { tableData } from "./table-data";
+import { useViewerClock } from "./viewer-clock-context";
 import type { PanelOfType, VisualizationProps } from "./visualization-props";
 
 type TablePanel = PanelOfType<"table">;
@@ -20,7 +21,8 @@ export function TableView({ panel, series, height }: VisualizationProps<TablePan
   const [sort, setSort] = useState<Sort | undefined>(
     initial ? { column: initial.displayName, desc: initial.desc } : undefined,
   );
-  const data = useMemo(() => tableData(panel, series), [panel, series]);
+  const clock = useViewerClock();
+  const data = useMemo(() => tableData(panel, series, clock), [panel, series, clock]);
   const rows = [...data.rows];
   const at = sort ? data.columns.findIndex((column) => column.header === sort.column) : -1;
   if (sort && at >= 0) {

@@ -6,6 +6,8 @@ import { displayValue, type FieldDisplay } from "@/lib/dashboard/field-config";
 import { timeTicks, valueTickCount } from "./axis-ticks";
 import { ChartAxes, type PlotBox, xAxisOf, yAxisOf } from "./chart-axes";
 import { formatFullTime, formatPanelValue, timeTickFormatter } from "./format";
+import { zoneOffsetMinutes } from "./viewer-clock";
+import { useViewerClock } from "./viewer-clock-context";
 import { valueAxis } from "./nice-ticks";
 import { SeriesLayer } from "./series-layer";
 import { type ChartColumns, chartColumns } from "./time-columns";
@@ -113,6 +115,7 @@ function ColumnsTooltip({
   percent,
   index,
 }: ColumnsTooltipProps): ReactNode {
+  const clock = useViewerClock();
   const items: { key: string; name: string; color: string | undefined; text: string }[] = [];
   series.forEach((entry, position) => {
     const value = columns.values[position]?.[index];
@@ -131,7 +134,7 @@ function ColumnsTooltip({
   items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return (
     <>
-      <p className="dash-tooltip-label">{formatFullTime(columns.times[index] ?? 0)}</p>
+      <p className="dash-tooltip-label">{formatFullTime(columns.times[index] ?? 0, clock)}</p>
       <ul className="dash-tooltip-items">
         {items.map((item) => (
           <li key={item.key} style={{ color: item.color }}>
@@ -209,8 +212,12 @@ export function TimeseriesView({
     width: Math.max(1, chartWidth - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right),
     height: Math.max(1, chartHeight - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT),
   };
-  const tick = useMemo(() => timeTickFormatter(last - first), [first, last]);
-  const xTicks = useMemo(() => timeTicks(first, last, plot.width), [first, last, plot.width]);
+  const clock = useViewerClock();
+  const tick = useMemo(() => timeTickFormatter(last - first, clock), [first, last, clock]);
+  const xTicks = useMemo(
+    () => timeTicks(first, last, plot.width, -zoneOffsetMinutes(clock.timeZone, first)),
+    [first, last, plot.width, clock],
+  );
   const yTickCount = valueTickCount(plot.height);
   const [low, high] = useMemo(() => dataExtent(columns, bars), [columns, bars]);
   const yScale = useMemo(

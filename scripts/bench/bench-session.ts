@@ -39,9 +39,24 @@ export async function benchSession(appUrl: string): Promise<StorageState> {
   }
 }
 
-/** `browser`, whose new contexts are signed in to the app at `appUrl`. */
+/**
+ * `browser`, whose new contexts are signed in to the app at `appUrl` and carry the cookies the
+ * app sets in a browser that has opened one of its pages (the viewer's clock and window size,
+ * components/viewer-cookies.ts), as a person's browser has by the time they open a dashboard:
+ * the session's, kept from a visit to the project list. Nothing else of that visit is kept.
+ */
 export async function signedInBrowser(browser: Browser, appUrl: string): Promise<BenchBrowser> {
-  const storageState = await benchSession(appUrl);
+  const session = await benchSession(appUrl);
+  const visit = await browser.newContext({ viewport: BENCH_VIEWPORT, storageState: session });
+  let storageState: StorageState;
+  try {
+    const page = await visit.newPage();
+    await gotoSignedIn(page, new URL("/", appUrl).href, "load");
+    await page.waitForFunction(() => document.cookie.includes("obsforge_grid="));
+    storageState = { cookies: (await visit.storageState()).cookies, origins: [] };
+  } finally {
+    await visit.close();
+  }
   return { newContext: () => browser.newContext({ viewport: BENCH_VIEWPORT, storageState }) };
 }
 

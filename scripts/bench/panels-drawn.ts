@@ -49,13 +49,16 @@ const WATCH_PANELS = `(expected, scroll, settled) => {
       if (entry.isIntersecting) inView.add(entry.target);
       else inView.delete(entry.target);
     }
-    if (firstScreen === undefined) firstScreen = [...inView];
+    if (firstScreen === undefined && inView.size > 0) firstScreen = [...inView];
   });
   const at = (name) => setTimeout(() => { window[name] = performance.now(); }, 0);
   const check = () => {
     frame++;
     const panels = [...document.querySelectorAll('[data-testid="dashboard-panel"]')];
-    for (const panel of panels) {
+    // Observed once the whole grid is there: a page drawn on the server arrives in parts (its
+    // HTML is parsed as it streams), and the panels of its first part are not all of its first
+    // screen.
+    if (document.readyState !== "loading") for (const panel of panels) {
       if (!observed.has(panel)) {
         observed.add(panel);
         observer.observe(panel);

@@ -8,7 +8,7 @@ import { prefetchPreview } from "@/lib/preview/prefetch";
 import type { UrlView } from "../model/view-url";
 import { firstScreenCalls, type GridSize } from "./first-screen";
 import { fetchFirstScreenVariableOptions, optionsByKey } from "./first-screen-variables";
-import type { PrefetchedPreview } from "./use-prefetched-previews";
+import type { PrefetchedPreview } from "./prefetched-bodies";
 import { optionsFromAnswer, type VariableCall } from "./variable-requests";
 
 /** A query variable's options, asked for as the page would (through the preview's own checks), or null. */

@@ -10,6 +10,7 @@ import type { ApiRequestError } from "@/lib/api/client";
 import type { PreviewExchange, QueryPreviewResponse } from "@/lib/api/preview-client";
 import { type Series, toSeries } from "@/lib/dashboard/series";
 import type { Panel } from "@/lib/model/panel";
+import { useAwaitPrefetched } from "./prefetched-bodies";
 import { type PlannedQuery, planQuery, type QueryContext, runTargets } from "./query-params";
 
 /** One query of a panel: what was asked, and what came back or went wrong. */
@@ -38,16 +39,15 @@ export function usePanelData(
 ): PanelData {
   const targets = runTargets(panel);
   const plans = targets.map((target) => planQuery(panel, target, context));
-  const results: PreviewQueryResult[] = usePreviewQueries(
-    projectId,
-    // A query waits (unsent, pending) while a variable it uses stands for nothing yet.
-    plans.map((plan) =>
-      plan.kind === "preview" && !plan.variables.some((name) => context.unknownVariables.includes(name))
-        ? plan
-        : undefined,
-    ),
-    schedule,
+  // A query waits (unsent, pending) while a variable it uses stands for nothing yet.
+  const calls = plans.map((plan) =>
+    plan.kind === "preview" && !plan.variables.some((name) => context.unknownVariables.includes(name))
+      ? plan
+      : undefined,
   );
+  // The server's answers for the first screen, before the panel's own requests would go.
+  useAwaitPrefetched(projectId, calls, schedule.enabled !== false);
+  const results: PreviewQueryResult[] = usePreviewQueries(projectId, calls, schedule);
   const targetResults: TargetResult[] = plans.map((plan, index) => {
     const result = results[index];
     const target = targets[index];

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { type ReactNode, useEffect, useMemo } from "react";
+import type { ViewerClock } from "@/components/charts/viewer-clock";
+import { ViewerClockProvider } from "@/components/charts/viewer-clock-context";
 import { ConnectionBanner } from "@/components/preview/connection-banner";
 import { PreviewConnectionProvider, usePreviewConnection } from "@/components/preview/preview-connection";
 import { ProjectNav } from "@/components/projects/project-nav";
@@ -11,11 +13,13 @@ import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { PageLoading } from "@/components/ui/page-loading";
 import { useEditorShortcuts } from "@/components/undo/keyboard-shortcuts";
 import { refreshIntervalMs } from "@/lib/dashboard/time-range";
-import { type PrefetchedPreview, usePrefetchedPreviews } from "../data/use-prefetched-previews";
+import type { GridSize } from "../data/first-screen";
+import { type PrefetchedPreview, PrefetchedBodiesProvider } from "../data/prefetched-bodies";
 import { MetricLintProvider, useMetricLintError } from "../data/metric-lint-context";
 import { useViewInUrl } from "../data/use-view-in-url";
 import { VariablesProvider } from "../data/variables-context";
 import { DashboardGrid } from "../grid/dashboard-grid";
+import { MeasuredGridSizeContext } from "../grid/measured-grid-size";
 import type { UrlView } from "../model/view-url";
 import {
   DashboardStoreProvider,
@@ -41,6 +45,10 @@ export interface DashboardDesignerProps {
   now?: number;
   /** The first screen's previews, started by the server while it rendered the page. */
   prefetched?: readonly PrefetchedPreview[];
+  /** The grid's size as the browser measured it last time: the server lays the grid out with it. */
+  measuredGrid?: GridSize;
+  /** The viewer's time zone and locale as the server wrote the charts' times with. */
+  clock?: ViewerClock;
 }
 
 /** Moves the view's "now" every refresh interval, so every panel refetches together. */
@@ -146,8 +154,9 @@ export function DashboardDesigner({
   view,
   now,
   prefetched = [],
+  measuredGrid,
+  clock,
 }: DashboardDesignerProps): ReactNode {
-  usePrefetchedPreviews(projectId, prefetched);
   const project = useProject(projectId);
   const record = project.data;
   if (!record) {
@@ -179,7 +188,13 @@ export function DashboardDesigner({
         <VariablesProvider>
           <MetricLintProvider>
             <PreviewConnectionProvider projectId={projectId}>
-              <DesignerBody record={record} />
+              <PrefetchedBodiesProvider projectId={projectId} prefetched={prefetched}>
+                <MeasuredGridSizeContext value={measuredGrid}>
+                  <ViewerClockProvider clock={clock}>
+                    <DesignerBody record={record} />
+                  </ViewerClockProvider>
+                </MeasuredGridSizeContext>
+              </PrefetchedBodiesProvider>
             </PreviewConnectionProvider>
           </MetricLintProvider>
         </VariablesProvider>

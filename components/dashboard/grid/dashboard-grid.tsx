@@ -18,6 +18,7 @@ import {
 } from "../model/layout";
 import { useDraftActions, useSelection, useViewPanels } from "../store/store-provider";
 import { rememberGridSize } from "./grid-size";
+import { useMeasuredGridSize } from "./measured-grid-size";
 import { PanelFrame } from "./panel-frame";
 import { RowHeader } from "./row-header";
 
@@ -30,7 +31,13 @@ export function DashboardGrid(): ReactNode {
   const panels = useViewPanels();
   const { applyLayout } = useDraftActions();
   const { inspectingPanelId, openInspector } = useSelection();
-  const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
+  // Laid out at the width the browser measured last time (the server draws the first screen at
+  // it, grid-size.ts), then at the measured one; on a first visit, only once measured.
+  const measured = useMeasuredGridSize();
+  const { width, containerRef, mounted } = useContainerWidth({
+    measureBeforeMount: measured === undefined,
+    initialWidth: measured?.width,
+  });
   const layout = useMemo(() => {
     const items = displayLayout(panels);
     const rows = new Set(panels.filter(isRow).map((row) => String(row.id)));
@@ -52,16 +59,21 @@ export function DashboardGrid(): ReactNode {
   const inspected = inspectedPanel && !isRow(inspectedPanel) ? inspectedPanel : undefined;
   const inspectedItem = layout.find((item) => item.i === String(inspectingPanelId));
   // A panel whose top is above the fold as the grid first shows is in view from the start: it
-  // queries at once instead of waiting for the observers' first report. The grid renders only in
-  // the browser, after measuring its width; it is placed once, when it first renders.
+  // queries at once instead of waiting for the observers' first report. Where the grid is drawn
+  // on the server, the fold is the one measured last time (the server's and the browser's first
+  // render must agree); else it is read when the grid first renders, after measuring its width.
   // biome-ignore lint/correctness/useExhaustiveDependencies: read once, when the grid mounts
   const foldInGrid = useMemo(() => {
+    if (measured) return measured.fold;
     const top = containerRef.current?.getBoundingClientRect().top;
     return top === undefined ? 0 : window.innerHeight - top;
   }, [mounted]);
   useEffect(() => {
-    if (mounted && width > 0) rememberGridSize({ width, fold: foldInGrid });
-  }, [mounted, width, foldInGrid]);
+    // The grid's top in the page, wherever it is scrolled to.
+    const top = containerRef.current?.getBoundingClientRect().top;
+    if (mounted && width > 0 && top !== undefined)
+      rememberGridSize({ width, fold: window.innerHeight - (top + window.scrollY) });
+  }, [mounted, width, containerRef]);
   const commit = (next: Layout): void => applyLayout(next.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })));
 
   return (

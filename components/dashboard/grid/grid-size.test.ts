@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_GRID_SIZE, formatGridSize, parseGridSize } from "./grid-size";
+import { DEFAULT_GRID_SIZE, formatGridSize, parseGridSize, readGridSize } from "./grid-size";
 
 describe("the grid size cookie", () => {
   it("reads back what it wrote", () => {
@@ -19,5 +19,11 @@ describe("the grid size cookie", () => {
       "<b>x</b>",
     ])
       expect(parseGridSize(text)).toEqual(DEFAULT_GRID_SIZE);
+  });
+
+  it("tells a measured size from none, for the server to lay the grid out only with a real one", () => {
+    expect(readGridSize("1360x581")).toEqual({ width: 1360, fold: 581 });
+    expect(readGridSize(undefined)).toBeUndefined();
+    expect(readGridSize("99999x1")).toBeUndefined();
   });
 });

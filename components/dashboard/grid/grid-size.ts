@@ -18,12 +18,17 @@ export function formatGridSize({ width, fold }: GridSize): string {
   return `${Math.round(width)}x${Math.round(fold)}`;
 }
 
-export function parseGridSize(text: string | undefined): GridSize {
+/** The size the browser measured, or undefined when the cookie is missing or out of range. */
+export function readGridSize(text: string | undefined): GridSize | undefined {
   const match = /^(\d{1,5})x(\d{1,5})$/.exec(text ?? "");
   const width = Number(match?.[1]);
   const fold = Number(match?.[2]);
-  if (!match || width < 100 || width > MAX_PIXELS || fold > MAX_PIXELS) return DEFAULT_GRID_SIZE;
+  if (!match || width < 100 || width > MAX_PIXELS || fold > MAX_PIXELS) return undefined;
   return { width, fold };
+}
+
+export function parseGridSize(text: string | undefined): GridSize {
+  return readGridSize(text) ?? DEFAULT_GRID_SIZE;
 }
 
 /** Remembers the grid's size for a year, for every page of the app (the browser only). */

@@ -1,8 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { LazyPanelVisualization } from "@/components/charts/lazy-visualization";
-import type { AlertsPanel } from "@/components/charts/panel-visualization";
+import { type AlertsPanel, PanelVisualization } from "@/components/charts/panel-visualization";
 import { useNoConnection } from "@/components/preview/preview-connection";
 import type { UnknownMetric } from "@/components/preview/use-metric-lint";
 import { usePreviewAlerts } from "@/components/preview/use-preview-queries";
@@ -154,7 +153,7 @@ function QueryPanelContent({
       break;
     case "data":
       body = (
-        <LazyPanelVisualization
+        <PanelVisualization
           panel={panel}
           series={data.series}
           width={width}
@@ -222,7 +221,7 @@ function AlertsPanelContent({
     body = <div className="dash-panel-loading" aria-busy="true" data-testid="panel-loading" />;
   } else {
     state = "data";
-    body = <LazyPanelVisualization panel={panel} alerts={alerts.exchange.response.data.alerts} now={now} />;
+    body = <PanelVisualization panel={panel} alerts={alerts.exchange.response.data.alerts} now={now} />;
   }
   return (
     <div className="dash-panel-content" data-state={state} data-testid="panel-content">
@@ -242,6 +241,17 @@ export function IdlePanelContent({ height }: { height: number }): ReactNode {
     <div className="dash-panel-content" data-state="idle" data-testid="panel-content">
       <div className="dash-panel-body" style={{ height }}>
         <div className="dash-panel-idle" data-testid="panel-idle" />
+      </div>
+    </div>
+  );
+}
+
+/** The body of a panel waiting for its first answer. */
+export function LoadingPanelContent({ height }: { height: number }): ReactNode {
+  return (
+    <div className="dash-panel-content" data-state="loading" data-testid="panel-content">
+      <div className="dash-panel-body" style={{ height }}>
+        <div className="dash-panel-loading" aria-busy="true" data-testid="panel-loading" />
       </div>
     </div>
   );

@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { memo, type ReactNode, useMemo, useState } from "react";
+import { memo, type ReactNode, Suspense, useMemo, useState } from "react";
 import { panelRuleHref } from "@/components/alerts/list/hrefs";
 import { PanelRulesBadge } from "@/components/alerts/panel/panel-rules-badge";
 import type { Panel } from "@/lib/model/panel";
 import { PANEL_TYPE_LABELS } from "@/lib/panels/registry";
 import { useDashboardStoreApi, useDraftActions, useSelection } from "../store/store-provider";
-import { IdlePanelContent, PanelContent } from "./panel-content";
+import { IdlePanelContent, LoadingPanelContent, PanelContent } from "./panel-content";
 import { usePanelViewport } from "./use-panel-viewport";
 
 export const PANEL_HEADER_HEIGHT = 28;
@@ -102,7 +102,10 @@ export const PanelFrame = memo(function PanelFrame({
         </div>
       </header>
       {seen ? (
-        <PanelContent panel={panel} width={width} height={contentHeight} viewport={viewport} />
+        // A first-screen panel waits here for the server's answer (prefetched-bodies.tsx).
+        <Suspense fallback={<LoadingPanelContent height={contentHeight} />}>
+          <PanelContent panel={panel} width={width} height={contentHeight} viewport={viewport} />
+        </Suspense>
       ) : (
         <IdlePanelContent height={contentHeight} />
       )}

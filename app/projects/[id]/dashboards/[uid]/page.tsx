@@ -2,9 +2,10 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { parseViewerClock, runtimeClock, VIEWER_CLOCK_COOKIE } from "@/components/charts/viewer-clock";
 import { prefetchFirstScreen } from "@/components/dashboard/data/prefetch-first-screen";
 import { DashboardDesigner } from "@/components/dashboard/designer/dashboard-designer";
-import { GRID_SIZE_COOKIE, parseGridSize } from "@/components/dashboard/grid/grid-size";
+import { DEFAULT_GRID_SIZE, GRID_SIZE_COOKIE, readGridSize } from "@/components/dashboard/grid/grid-size";
 import { searchParamsOf, viewFromSearchParams } from "@/components/dashboard/model/view-url";
 import { projectIdParam } from "@/components/projects/route-params";
 import { queryKeys } from "@/lib/api/query-keys";
@@ -57,12 +58,25 @@ export default async function DashboardPage({
   // Handed to the browser's React Query cache as if the designer had fetched it.
   const queryClient = new QueryClient();
   if (record) queryClient.setQueryData(queryKeys.project(id), record);
-  const grid = parseGridSize((await cookies()).get(GRID_SIZE_COOKIE)?.value);
+  const cookieJar = await cookies();
+  // The grid's size and the clock the browser last reported: with them the server lays out the
+  // grid and draws the first screen's charts as the browser would.
+  const measuredGrid = readGridSize(cookieJar.get(GRID_SIZE_COOKIE)?.value);
+  const clock = parseViewerClock(cookieJar.get(VIEWER_CLOCK_COOKIE)?.value) ?? runtimeClock();
+  const grid = measuredGrid ?? DEFAULT_GRID_SIZE;
   const prefetched = record ? await prefetchFirstScreen(queryClient, record, uid, view, now, grid) : [];
   return (
     <main className="dash-main">
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <DashboardDesigner projectId={id} uid={uid} view={view} now={now} prefetched={prefetched} />
+        <DashboardDesigner
+          projectId={id}
+          uid={uid}
+          view={view}
+          now={now}
+          prefetched={prefetched}
+          measuredGrid={measuredGrid}
+          clock={clock}
+        />
       </HydrationBoundary>
     </main>
   );
