@@ -39,7 +39,6 @@ export const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
-  productionBrowserSourceMaps: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
