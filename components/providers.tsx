@@ -3,6 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
 import { ApiRequestError } from "@/lib/api/api-error";
+import { whenIdle } from "./charts/viewer-clock-context";
 import { rememberViewer } from "./viewer-cookies";
 
 export interface ProvidersProps {
@@ -27,6 +28,6 @@ function makeQueryClient(): QueryClient {
 export function Providers({ children }: ProvidersProps): ReactNode {
   // One client per browser session (and per server render), created once per mount.
   const [client] = useState(makeQueryClient);
-  useEffect(rememberViewer, []);
+  useEffect(() => whenIdle(rememberViewer), []);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

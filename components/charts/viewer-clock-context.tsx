@@ -1,29 +1,34 @@
 "use client";
 
-import { createContext, type ReactNode, useCallback, useContext, useSyncExternalStore } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import { runtimeClock, type ViewerClock } from "./viewer-clock";
 
-/** The clock the server drew the page's charts with (the viewer's, from its cookie). */
-const ServerClockContext = createContext<ViewerClock | undefined>(undefined);
+/** The clock the charts under a provider write times with. */
+const ViewerClockContext = createContext<ViewerClock | undefined>(undefined);
 
 let browserClock: ViewerClock | undefined;
 
+/** The browser's own clock, read once: finding the zone costs tens of milliseconds the first time. */
 function currentBrowserClock(): ViewerClock {
   browserClock ??= runtimeClock();
   return browserClock;
 }
 
-function sameClock(a: ViewerClock, b: ViewerClock): boolean {
-  return a.timeZone === b.timeZone && a.locale === b.locale;
+/** When the page has nothing more urgent to do (a dashboard drawing its first screen). */
+export function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const handle = requestIdleCallback(run, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(run, 200);
+  return () => clearTimeout(timer);
 }
 
-/** The browser's clock never changes while a page is open: nothing to subscribe to. */
-const subscribe = (): (() => void) => () => {};
-
 /**
- * Charts under it write times with `clock` while the page hydrates (the server wrote them so),
- * then with the browser's own clock should it differ (a viewer who travelled since the cookie was
- * set; components/viewer-cookies.ts keeps the cookie up to date for the next render).
+ * Charts under it write times with `clock`, the one the server drew them with (the viewer's, from
+ * its cookie), so that hydration finds the same text; once the page is idle it checks the
+ * browser's own clock and switches to it should it differ (a viewer who travelled since the cookie
+ * was set; components/viewer-cookies.ts keeps the cookie up to date for the next render).
  */
 export function ViewerClockProvider({
   clock,
@@ -32,16 +37,23 @@ export function ViewerClockProvider({
   clock: ViewerClock | undefined;
   children: ReactNode;
 }): ReactNode {
-  return <ServerClockContext value={clock}>{children}</ServerClockContext>;
+  const [current, setCurrent] = useState(clock);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        const own = currentBrowserClock();
+        setCurrent((shown) =>
+          shown && shown.timeZone === own.timeZone && shown.locale === own.locale ? shown : own,
+        );
+      }),
+    [],
+  );
+  return <ViewerClockContext value={current}>{children}</ViewerClockContext>;
 }
 
-/** The viewer's clock: the server's guess during hydration, the browser's after. */
+/** The viewer's clock: the provider's, else this runtime's own (the browser's; the server's while it renders). */
 export function useViewerClock(): ViewerClock {
-  const server = useContext(ServerClockContext);
-  // The server's object when the two agree: a new object would draw every chart again for nothing.
-  const browser = useCallback((): ViewerClock => {
-    const own = currentBrowserClock();
-    return server && sameClock(server, own) ? server : own;
-  }, [server]);
-  return useSyncExternalStore(subscribe, browser, () => server ?? currentBrowserClock());
+  const provided = useContext(ViewerClockContext);
+  if (provided) return provided;
+  return currentBrowserClock();
 }
