@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
+import { RememberViewer } from "@/components/dashboard/remember-viewer";
 import { Providers } from "@/components/providers";
 import { requireSignedInPage } from "@/lib/auth/session";
 import "./globals.css";
@@ -35,6 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }):
           </div>
         </header>
         <Providers>{children}</Providers>
+        <RememberViewer />
       </body>
     </html>
   );

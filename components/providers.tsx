@@ -1,10 +1,8 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { ApiRequestError } from "@/lib/api/api-error";
-import { whenIdle } from "./charts/viewer-clock-context";
-import { rememberViewer } from "./viewer-cookies";
 
 export interface ProvidersProps {
   children: ReactNode;
@@ -28,6 +26,5 @@ function makeQueryClient(): QueryClient {
 export function Providers({ children }: ProvidersProps): ReactNode {
   // One client per browser session (and per server render), created once per mount.
   const [client] = useState(makeQueryClient);
-  useEffect(() => whenIdle(rememberViewer), []);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
