@@ -91,7 +91,7 @@ export async function dashboardJavaScript(
     return [
       group("first JavaScript (named by the page's HTML)", html),
       group(
-        "loaded lazily while the panels draw (charts)",
+        "loaded lazily while the panels draw",
         rest.filter((script) => script.phase === "drawing"),
       ),
       group(
