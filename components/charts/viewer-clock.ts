@@ -1,3 +1,5 @@
+import { zoneAt } from "@/lib/alerting/templates/go-zone";
+
 /**
  * The clock the charts write times with: the viewer's time zone and locale. The browser knows
  * them; the server, which draws the first screen's charts before the page's scripts run, learns
@@ -62,30 +64,10 @@ export function dateTimeFormat(clock: ViewerClock, options: Intl.DateTimeFormatO
   return format;
 }
 
-const OFFSET_PARTS: Intl.DateTimeFormatOptions = {
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-  hourCycle: "h23",
-};
-
-/** Minutes the zone is ahead of UTC at `ms` (Paris in winter: 60), as Date#getTimezoneOffset negated. */
+/**
+ * Minutes the zone is ahead of UTC at `ms` (Paris in winter: 60), as Date#getTimezoneOffset
+ * negated: from the same tz data through Intl as the alert templates' zones.
+ */
 export function zoneOffsetMinutes(timeZone: string, ms: number): number {
-  const parts = Object.fromEntries(
-    dateTimeFormat({ timeZone, locale: "en-US" }, OFFSET_PARTS)
-      .formatToParts(new Date(ms))
-      .map((part) => [part.type, Number(part.value)]),
-  );
-  const asUtc = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  return Math.round((asUtc - (ms - (ms % 1000))) / 60_000);
+  return Math.round(zoneAt(timeZone, Math.floor(ms / 1000)).offset / 60);
 }
