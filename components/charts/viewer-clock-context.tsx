@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
+import { whenIdle } from "@/components/ui/when-idle";
 import { runtimeClock, type ViewerClock } from "./viewer-clock";
 
 /** The clock the charts under a provider write times with. */
@@ -14,21 +15,11 @@ function currentBrowserClock(): ViewerClock {
   return browserClock;
 }
 
-/** When the page has nothing more urgent to do (a dashboard drawing its first screen). */
-export function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === "function") {
-    const handle = requestIdleCallback(run, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(run, 200);
-  return () => clearTimeout(timer);
-}
-
 /**
  * Charts under it write times with `clock`, the one the server drew them with (the viewer's, from
  * its cookie), so that hydration finds the same text; once the page is idle it checks the
  * browser's own clock and switches to it should it differ (a viewer who travelled since the cookie
- * was set; components/viewer-cookies.ts keeps the cookie up to date for the next render).
+ * was set; components/dashboard/remember-viewer.tsx keeps the cookie up to date for the next render).
  */
 export function ViewerClockProvider({
   clock,
@@ -45,7 +36,7 @@ export function ViewerClockProvider({
         setCurrent((shown) =>
           shown && shown.timeZone === own.timeZone && shown.locale === own.locale ? shown : own,
         );
-      }),
+      }, 2000),
     [],
   );
   return <ViewerClockContext value={current}>{children}</ViewerClockContext>;

@@ -52,6 +52,8 @@ export function rememberViewerClock(clock: ViewerClock): void {
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
+/** The server meets many viewers' clocks (and any spelling a cookie sends): a bounded cache. */
+const MAX_FORMATS = 256;
 
 /** One formatter per clock and options: building an Intl.DateTimeFormat costs more than using it. */
 export function dateTimeFormat(clock: ViewerClock, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -59,6 +61,7 @@ export function dateTimeFormat(clock: ViewerClock, options: Intl.DateTimeFormatO
   let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(clock.locale, { ...options, timeZone: clock.timeZone });
+    if (formats.size >= MAX_FORMATS) formats.clear();
     formats.set(key, format);
   }
   return format;

@@ -3,6 +3,7 @@ import {
   checkRefreshInterval,
   describeTimeRange,
   isValidTimeExpression,
+  rangeNeedsViewerZone,
   parseTimeExpression,
   QUICK_RANGES,
   REFRESH_INTERVALS,
@@ -174,5 +175,32 @@ describe("refresh intervals", () => {
     expect(refreshIntervalMs("0s")).toBeUndefined();
     expect(checkRefreshInterval("soon")).toMatch(/not a refresh interval/);
     expect(checkRefreshInterval("1s")).toMatch(/raised to 5s/);
+  });
+});
+
+describe("rangeNeedsViewerZone", () => {
+  it("is true where the browser's calendar decides the instants", () => {
+    const cases: [string, string][] = [
+      ["now/d", "now/d"],
+      ["now-1d", "now"],
+      ["now-7d", "now"],
+      ["now-1M/M", "now-1M/M"],
+      ["2026-01-01 00:00:00", "now"],
+      ["now-6h", "now/h"],
+    ];
+    for (const [from, to] of cases)
+      expect(rangeNeedsViewerZone({ from, to }, "browser"), `${from} to ${to}`).toBe(true);
+  });
+
+  it("is false for hours and minutes back from now, for epoch milliseconds, and on UTC", () => {
+    const cases: [string, string][] = [
+      ["now-6h", "now"],
+      ["now-15m", "now-5m"],
+      ["now-90s", "now"],
+      ["1767225600000", "1767229200000"],
+    ];
+    for (const [from, to] of cases)
+      expect(rangeNeedsViewerZone({ from, to }, "browser"), `${from} to ${to}`).toBe(false);
+    expect(rangeNeedsViewerZone({ from: "now/d", to: "now/d" }, "utc")).toBe(false);
   });
 });

@@ -228,6 +228,20 @@ function parseAbsolute(text: string, calendar: Calendar): number | undefined {
 }
 
 /**
+ * Whether resolving the range takes the viewer's calendar: a dashboard on the browser's time
+ * whose range rounds (`now/d`), counts in days or longer (a day is 23 hours across a change to
+ * summer time) or names a date. The server, in another zone, would resolve it to other instants.
+ */
+export function rangeNeedsViewerZone(range: RawTimeRange, timezone: string): boolean {
+  if (timezone !== "browser") return false;
+  return [range.from, range.to].some((end) => {
+    const text = end.trim();
+    if (!text.startsWith("now")) return !/^\d+$/.test(text);
+    return /[/dwMy]/.test(text.slice(3));
+  });
+}
+
+/**
  * One end of a range as epoch milliseconds, or undefined when the text is not one. `roundUp` is
  * for the "to" end: `now/d` there means the end of today, as in Grafana.
  */

@@ -42,7 +42,7 @@ export async function benchSession(appUrl: string): Promise<StorageState> {
 /**
  * `browser`, whose new contexts are signed in to the app at `appUrl` and carry the cookies the
  * app sets in a browser that has opened one of its pages (the viewer's clock and window size,
- * components/viewer-cookies.ts), as a person's browser has by the time they open a dashboard:
+ * components/dashboard/remember-viewer.tsx), as a person's browser has by the time they open a dashboard:
  * the session's, kept from a visit to the project list. Nothing else of that visit is kept.
  */
 export async function signedInBrowser(browser: Browser, appUrl: string): Promise<BenchBrowser> {

@@ -40,8 +40,8 @@ function scriptsInHtml(html: string, base: string): Set<string> {
 /**
  * The JavaScript the dashboard page loads, in a fresh browser context, measured from the responses
  * themselves and gzipped here (level 6, as `next start` compresses): the scripts its HTML names
- * (the first JavaScript), those loaded lazily until every panel is drawn (the charts), and those
- * opening a panel's editor loads (Monaco).
+ * (the first JavaScript), those loaded lazily until every panel is drawn (the designer's on-demand
+ * parts), and those opening a panel's editor loads (Monaco).
  */
 export async function dashboardJavaScript(
   browser: BenchBrowser,

@@ -11,8 +11,8 @@ import type { Page } from "@playwright/test";
  * until the end. Without it the page is never scrolled (only the first screen, and what is near it,
  * draws).
  *
- * Drawn means what the designer's browser tests look for: the panel's state is `data`, no chart
- * chunk is still loading, and every chart in it has its data's shapes (`.dash-chart-marks`: a
+ * Drawn means what the designer's browser tests look for: the panel's state is `data`, nothing in
+ * it is still loading, and every chart in it has its data's shapes (`.dash-chart-marks`: a
  * series' path, a bar, a heatmap's cells), a stat or gauge its value, a table a row.
  * With `settled`, a panel that says "No data" or shows an error counts too: a real dashboard
  * against demo data has metrics the demo does not make.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DashboardSchema } from "@/lib/model/dashboard";
-import { firstScreenCalls } from "./first-screen";
+import { firstScreenCalls, serverCanDrawView } from "./first-screen";
 import { planQuery, runTargets } from "./query-params";
 
 const NOW = Date.UTC(2026, 0, 5, 12, 0, 0);
@@ -146,5 +146,33 @@ describe("firstScreenCalls", () => {
     });
     const calls = firstScreenCalls({ project, dashboard: gap, view: undefined, now: NOW, grid });
     expect(calls.map((call) => call.params.query)).toEqual(["rate(far[5m])"]);
+  });
+});
+
+describe("serverCanDrawView", () => {
+  const range = (from: string, to: string) => ({
+    timeRange: { from, to },
+    refresh: undefined,
+    variableSelections: {},
+  });
+
+  it("lets the server draw a range it resolves as the browser does", () => {
+    expect(serverCanDrawView(dashboard, range("now-6h", "now"), "UTC", "Asia/Kolkata")).toBe(true);
+    expect(serverCanDrawView(dashboard, range("now/d", "now/d"), "Asia/Kolkata", "Asia/Kolkata")).toBe(true);
+  });
+
+  it("leaves to the browser a range on the viewer's calendar, from a server in another zone", () => {
+    expect(serverCanDrawView(dashboard, range("now/d", "now/d"), "UTC", "Asia/Kolkata")).toBe(false);
+    expect(
+      serverCanDrawView(
+        { ...dashboard, time: { from: "now-7d", to: "now" } },
+        undefined,
+        "UTC",
+        "Europe/Paris",
+      ),
+    ).toBe(false);
+    expect(
+      serverCanDrawView({ ...dashboard, timezone: "utc" }, range("now/d", "now/d"), "UTC", "Europe/Paris"),
+    ).toBe(true);
   });
 });

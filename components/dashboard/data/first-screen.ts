@@ -1,6 +1,6 @@
 import type { PreviewQueryCall } from "@/components/preview/use-preview-queries";
 import { queryKeys } from "@/lib/api/query-keys";
-import { resolveTimeRange } from "@/lib/dashboard/time-range";
+import { rangeNeedsViewerZone, resolveTimeRange } from "@/lib/dashboard/time-range";
 import type { Dashboard } from "@/lib/model/dashboard";
 import type { Project } from "@/lib/model/project";
 import { displayLayout, gridCellWidth, gridSpan, gridTop, isRow, placedLayout } from "../model/layout";
@@ -46,10 +46,28 @@ export function variableCallKey(call: VariableCall): string {
   return JSON.stringify(queryKeys.previewCall("", call.endpoint, call.params));
 }
 
+function rawViewRange(dashboard: Dashboard, view: UrlView | undefined) {
+  return view?.timeRange ?? { from: dashboard.time.from, to: dashboard.time.to };
+}
+
 /** The view's time range at `now`, as the page resolves it. */
 function viewRange(dashboard: Dashboard, view: UrlView | undefined, now: number) {
-  const timeRange = view?.timeRange ?? { from: dashboard.time.from, to: dashboard.time.to };
-  return resolveTimeRange(timeRange, { now, timezone: dashboard.timezone });
+  return resolveTimeRange(rawViewRange(dashboard, view), { now, timezone: dashboard.timezone });
+}
+
+/**
+ * Whether the server may draw the view's first screen: only if it resolves the time range to the
+ * same instants as the browser will, so that its answers are the ones the panels ask for.
+ */
+export function serverCanDrawView(
+  dashboard: Dashboard,
+  view: UrlView | undefined,
+  serverZone: string,
+  viewerZone: string,
+): boolean {
+  return (
+    serverZone === viewerZone || !rangeNeedsViewerZone(rawViewRange(dashboard, view), dashboard.timezone)
+  );
 }
 
 /**

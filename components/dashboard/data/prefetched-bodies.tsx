@@ -25,6 +25,21 @@ function exchangeOf(body: string): PreviewExchange<QueryPreviewResponse> | undef
 /** The server's streamed answers, by the hash of the React Query key a panel asks with. */
 const PrefetchedBodiesContext = createContext<ReadonlyMap<string, Promise<string | null>>>(new Map());
 
+/** A streamed promise whose stream broke (the page's connection closed) rejects: read as null. */
+interface StreamedThenable extends Promise<string | null> {
+  status?: "pending" | "fulfilled" | "rejected";
+}
+
+/**
+ * The body as a promise that never rejects: a panel waiting for it would otherwise throw to the
+ * page's error boundary, where a null only makes the panel ask for itself. One the stream has
+ * already delivered is kept as it is, so that `use` reads it without waiting (while hydrating).
+ */
+function neverRejecting(body: StreamedThenable): Promise<string | null> {
+  if (body.status === "fulfilled") return body;
+  return Promise.resolve(body).catch(() => null);
+}
+
 export function PrefetchedBodiesProvider({
   projectId,
   prefetched,
@@ -39,7 +54,7 @@ export function PrefetchedBodiesProvider({
       new Map(
         prefetched.map((call) => [
           hashKey(queryKeys.previewCall(projectId, call.endpoint, call.params)),
-          call.body,
+          neverRejecting(call.body),
         ]),
       ),
     [projectId, prefetched],

@@ -19,7 +19,7 @@ import { MetricLintProvider, useMetricLintError } from "../data/metric-lint-cont
 import { useViewInUrl } from "../data/use-view-in-url";
 import { VariablesProvider } from "../data/variables-context";
 import { DashboardGrid } from "../grid/dashboard-grid";
-import { MeasuredGridSizeContext } from "../grid/measured-grid-size";
+import { ReportedGridSizeContext } from "../grid/reported-grid-size";
 import type { UrlView } from "../model/view-url";
 import {
   DashboardStoreProvider,
@@ -45,9 +45,9 @@ export interface DashboardDesignerProps {
   now?: number;
   /** The first screen's previews, started by the server while it rendered the page. */
   prefetched?: readonly PrefetchedPreview[];
-  /** The grid's size as the browser measured it last time: the server lays the grid out with it. */
-  measuredGrid?: GridSize;
-  /** The viewer's time zone and locale as the server wrote the charts' times with. */
+  /** The grid's size as the browser reported it, when the server laid the grid out with it. */
+  reportedGrid?: GridSize;
+  /** The viewer's time zone and locale, when the server wrote the charts' times with them. */
   clock?: ViewerClock;
 }
 
@@ -154,7 +154,7 @@ export function DashboardDesigner({
   view,
   now,
   prefetched = [],
-  measuredGrid,
+  reportedGrid,
   clock,
 }: DashboardDesignerProps): ReactNode {
   const project = useProject(projectId);
@@ -189,11 +189,11 @@ export function DashboardDesigner({
           <MetricLintProvider>
             <PreviewConnectionProvider projectId={projectId}>
               <PrefetchedBodiesProvider projectId={projectId} prefetched={prefetched}>
-                <MeasuredGridSizeContext value={measuredGrid}>
+                <ReportedGridSizeContext value={reportedGrid}>
                   <ViewerClockProvider clock={clock}>
                     <DesignerBody record={record} />
                   </ViewerClockProvider>
-                </MeasuredGridSizeContext>
+                </ReportedGridSizeContext>
               </PrefetchedBodiesProvider>
             </PreviewConnectionProvider>
           </MetricLintProvider>

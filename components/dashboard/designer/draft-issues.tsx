@@ -5,6 +5,7 @@ import type { Dashboard } from "@/lib/model/dashboard";
 import type { ModelIssue } from "@/lib/model/issues";
 import { panelTargets } from "@/lib/model/panel";
 import { useDraftDashboard, useProjectDatasources, useSaveState } from "../store/store-provider";
+import { whenIdle } from "@/components/ui/when-idle";
 
 type DraftChecks = typeof import("./draft-checks");
 
@@ -37,14 +38,10 @@ function useDraftChecks(): DraftChecks | undefined {
         if (mounted) setChecks(loaded);
       });
     };
-    const hasIdle = typeof window.requestIdleCallback === "function";
-    const handle = hasIdle
-      ? window.requestIdleCallback(load, { timeout: SLICE_MAX_WAIT_MS })
-      : window.setTimeout(load, 50);
+    const cancel = whenIdle(load, SLICE_MAX_WAIT_MS);
     return () => {
       mounted = false;
-      if (hasIdle) window.cancelIdleCallback(handle);
-      else window.clearTimeout(handle);
+      cancel();
     };
   }, []);
   return checks;
@@ -63,12 +60,9 @@ function useWarmedUp(dashboard: Dashboard, checks: DraftChecks | undefined): boo
     if (!checks) return;
     const { analyzeDashboardPromql } = checks;
     const pending = promqlTexts(dashboard);
-    const hasIdle = typeof window.requestIdleCallback === "function";
-    let handle: number | undefined;
+    let cancel = (): void => {};
     const schedule = (): void => {
-      handle = hasIdle
-        ? window.requestIdleCallback(slice, { timeout: SLICE_MAX_WAIT_MS })
-        : window.setTimeout(() => slice(undefined), 50);
+      cancel = whenIdle(slice, SLICE_MAX_WAIT_MS);
     };
     const slice = (deadline: IdleDeadline | undefined): void => {
       const started = performance.now();
@@ -85,11 +79,7 @@ function useWarmedUp(dashboard: Dashboard, checks: DraftChecks | undefined): boo
       else setDone(true);
     };
     schedule();
-    return () => {
-      if (handle === undefined) return;
-      if (hasIdle) window.cancelIdleCallback(handle);
-      else window.clearTimeout(handle);
-    };
+    return () => cancel();
   }, [dashboard, checks]);
   return done;
 }

@@ -18,7 +18,7 @@ import {
 } from "../model/layout";
 import { useDraftActions, useSelection, useViewPanels } from "../store/store-provider";
 import { rememberGridSize } from "./grid-size";
-import { useMeasuredGridSize } from "./measured-grid-size";
+import { useReportedGridSize } from "./reported-grid-size";
 import { PanelFrame } from "./panel-frame";
 import { RowHeader } from "./row-header";
 
@@ -31,12 +31,12 @@ export function DashboardGrid(): ReactNode {
   const panels = useViewPanels();
   const { applyLayout } = useDraftActions();
   const { inspectingPanelId, openInspector } = useSelection();
-  // Laid out at the width the browser measured last time (the server draws the first screen at
-  // it, grid-size.ts), then at the measured one; on a first visit, only once measured.
-  const measured = useMeasuredGridSize();
+  // Laid out at the width the browser reported (the server draws the first screen at it,
+  // grid-size.ts), then at the one measured here; without a report, only once measured.
+  const reported = useReportedGridSize();
   const { width, containerRef, mounted } = useContainerWidth({
-    measureBeforeMount: measured === undefined,
-    initialWidth: measured?.width,
+    measureBeforeMount: reported === undefined,
+    initialWidth: reported?.width,
   });
   const layout = useMemo(() => {
     const items = displayLayout(panels);
@@ -60,11 +60,11 @@ export function DashboardGrid(): ReactNode {
   const inspectedItem = layout.find((item) => item.i === String(inspectingPanelId));
   // A panel whose top is above the fold as the grid first shows is in view from the start: it
   // queries at once instead of waiting for the observers' first report. Where the grid is drawn
-  // on the server, the fold is the one measured last time (the server's and the browser's first
+  // on the server, the fold is the reported one (the server's and the browser's first
   // render must agree); else it is read when the grid first renders, after measuring its width.
   // biome-ignore lint/correctness/useExhaustiveDependencies: read once, when the grid mounts
   const foldInGrid = useMemo(() => {
-    if (measured) return measured.fold;
+    if (reported) return reported.fold;
     const top = containerRef.current?.getBoundingClientRect().top;
     return top === undefined ? 0 : window.innerHeight - top;
   }, [mounted]);

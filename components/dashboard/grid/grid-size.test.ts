@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_GRID_SIZE, formatGridSize, parseGridSize, readGridSize } from "./grid-size";
+import { formatGridSize, readGridSize } from "./grid-size";
 
 describe("the grid size cookie", () => {
   it("reads back what it wrote", () => {
-    expect(parseGridSize(formatGridSize({ width: 1234.4, fold: 567.6 }))).toEqual({ width: 1234, fold: 568 });
+    expect(readGridSize(formatGridSize({ width: 1234.4, fold: 567.6 }))).toEqual({ width: 1234, fold: 568 });
+    expect(readGridSize("1360x581")).toEqual({ width: 1360, fold: 581 });
   });
 
-  it("falls back to the default for anything else", () => {
+  it("reads nothing from anything else, a screen taller than any among it", () => {
     for (const text of [
       undefined,
       "",
@@ -16,14 +17,9 @@ describe("the grid size cookie", () => {
       "1e3x5",
       "1200x-5",
       "1200x30000",
+      "1200x6000",
       "<b>x</b>",
     ])
-      expect(parseGridSize(text)).toEqual(DEFAULT_GRID_SIZE);
-  });
-
-  it("tells a measured size from none, for the server to lay the grid out only with a real one", () => {
-    expect(readGridSize("1360x581")).toEqual({ width: 1360, fold: 581 });
-    expect(readGridSize(undefined)).toBeUndefined();
-    expect(readGridSize("99999x1")).toBeUndefined();
+      expect(readGridSize(text)).toBeUndefined();
   });
 });

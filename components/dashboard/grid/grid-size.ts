@@ -13,22 +13,20 @@ export const GRID_SIZE_COOKIE = "obsforge_grid";
 export const DEFAULT_GRID_SIZE: GridSize = { width: 1385, fold: 640 };
 
 const MAX_PIXELS = 20_000;
+/** A screen taller than this is no screen: the server would plan and draw a whole dashboard. */
+const MAX_FOLD = 5_000;
 
 export function formatGridSize({ width, fold }: GridSize): string {
   return `${Math.round(width)}x${Math.round(fold)}`;
 }
 
-/** The size the browser measured, or undefined when the cookie is missing or out of range. */
+/** The size the browser reported, or undefined when the cookie is missing or out of range. */
 export function readGridSize(text: string | undefined): GridSize | undefined {
   const match = /^(\d{1,5})x(\d{1,5})$/.exec(text ?? "");
   const width = Number(match?.[1]);
   const fold = Number(match?.[2]);
-  if (!match || width < 100 || width > MAX_PIXELS || fold > MAX_PIXELS) return undefined;
+  if (!match || width < 100 || width > MAX_PIXELS || fold > MAX_FOLD) return undefined;
   return { width, fold };
-}
-
-export function parseGridSize(text: string | undefined): GridSize {
-  return readGridSize(text) ?? DEFAULT_GRID_SIZE;
 }
 
 /** Remembers the grid's size for a year, for every page of the app (the browser only). */

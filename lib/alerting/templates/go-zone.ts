@@ -18,6 +18,8 @@ export function isUtcName(name: string): boolean {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Zone names come from templates and viewers' cookies, in any spelling Intl accepts: bounded. */
+const MAX_FORMATTERS = 256;
 
 function formatter(name: string): Intl.DateTimeFormat {
   let f = formatters.get(name);
@@ -34,6 +36,7 @@ function formatter(name: string): Intl.DateTimeFormat {
       era: "short",
       timeZoneName: "long",
     });
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
     formatters.set(name, f);
   }
   return f;

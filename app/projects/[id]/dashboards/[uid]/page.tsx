@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { parseViewerClock, runtimeClock, VIEWER_CLOCK_COOKIE } from "@/components/charts/viewer-clock";
+import { serverCanDrawView } from "@/components/dashboard/data/first-screen";
 import { prefetchFirstScreen } from "@/components/dashboard/data/prefetch-first-screen";
 import { DashboardDesigner } from "@/components/dashboard/designer/dashboard-designer";
 import { DEFAULT_GRID_SIZE, GRID_SIZE_COOKIE, readGridSize } from "@/components/dashboard/grid/grid-size";
@@ -59,12 +60,19 @@ export default async function DashboardPage({
   const queryClient = new QueryClient();
   if (record) queryClient.setQueryData(queryKeys.project(id), record);
   const cookieJar = await cookies();
-  // The grid's size and the clock the browser last reported: with them the server lays out the
-  // grid and draws the first screen's charts as the browser would.
-  const measuredGrid = readGridSize(cookieJar.get(GRID_SIZE_COOKIE)?.value);
-  const clock = parseViewerClock(cookieJar.get(VIEWER_CLOCK_COOKIE)?.value) ?? runtimeClock();
-  const grid = measuredGrid ?? DEFAULT_GRID_SIZE;
-  const prefetched = record ? await prefetchFirstScreen(queryClient, record, uid, view, now, grid) : [];
+  // The grid's size and the clock the browser reported: with both the server lays out the grid and
+  // draws the first screen's charts as the browser would; without, the browser lays it out.
+  const reportedGrid = readGridSize(cookieJar.get(GRID_SIZE_COOKIE)?.value);
+  const clock = parseViewerClock(cookieJar.get(VIEWER_CLOCK_COOKIE)?.value);
+  const dashboard = record?.project.dashboards.find((entry) => entry.uid === uid);
+  const drawOnServer =
+    reportedGrid !== undefined &&
+    clock !== undefined &&
+    dashboard !== undefined &&
+    serverCanDrawView(dashboard, view, runtimeClock().timeZone, clock.timeZone);
+  const prefetched = record
+    ? await prefetchFirstScreen(queryClient, record, uid, view, now, reportedGrid ?? DEFAULT_GRID_SIZE)
+    : [];
   return (
     <main className="dash-main">
       <HydrationBoundary state={dehydrate(queryClient)}>
@@ -74,8 +82,8 @@ export default async function DashboardPage({
           view={view}
           now={now}
           prefetched={prefetched}
-          measuredGrid={measuredGrid}
-          clock={clock}
+          reportedGrid={drawOnServer ? reportedGrid : undefined}
+          clock={drawOnServer ? clock : undefined}
         />
       </HydrationBoundary>
     </main>
