@@ -25,18 +25,22 @@ function exchangeOf(body: string): PreviewExchange<QueryPreviewResponse> | undef
 /** The server's streamed answers, by the hash of the React Query key a panel asks with. */
 const PrefetchedBodiesContext = createContext<ReadonlyMap<string, Promise<string | null>>>(new Map());
 
-/** A streamed promise whose stream broke (the page's connection closed) rejects: read as null. */
+/** A promise React streamed: its status says whether its answer has arrived (React's own use). */
 interface StreamedThenable extends Promise<string | null> {
-  status?: "pending" | "fulfilled" | "rejected";
+  status?: string;
 }
 
 /**
- * The body as a promise that never rejects: a panel waiting for it would otherwise throw to the
- * page's error boundary, where a null only makes the panel ask for itself. One the stream has
- * already delivered is kept as it is, so that `use` reads it without waiting (while hydrating).
+ * The body as a promise that never rejects: a panel waiting for one whose stream broke (the
+ * page's connection closed) would otherwise throw to the page's error screen, where a null only
+ * makes the panel ask for itself. One whose answer has arrived is kept as it is: `use` reads it
+ * at once, so a panel hydrating takes the server's answer in the same render instead of waiting
+ * a turn, during which a scroll could make it lose the server's drawing.
  */
 function neverRejecting(body: StreamedThenable): Promise<string | null> {
-  if (body.status === "fulfilled") return body;
+  const status = body.status;
+  if (status !== undefined && status !== "pending" && status !== "blocked" && status !== "rejected")
+    return body;
   return Promise.resolve(body).catch(() => null);
 }
 
