@@ -13,13 +13,13 @@ export function formatPanelValue(
 
 const DAY_MS = 86_400_000;
 
-const CLOCK_TIME: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+const CLOCK_TIME: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hour12: false };
 const DATE_AND_TIME: Intl.DateTimeFormatOptions = {
   month: "2-digit",
   day: "2-digit",
   hour: "2-digit",
   minute: "2-digit",
-  hourCycle: "h23",
+  hour12: false,
 };
 const FULL_TIME: Intl.DateTimeFormatOptions = {
   year: "numeric",
@@ -28,7 +28,7 @@ const FULL_TIME: Intl.DateTimeFormatOptions = {
   hour: "2-digit",
   minute: "2-digit",
   second: "2-digit",
-  hourCycle: "h23",
+  hour12: false,
 };
 
 /** Axis labels on the viewer's clock: clock time for a day or less, date and time beyond. */

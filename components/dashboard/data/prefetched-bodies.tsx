@@ -25,25 +25,6 @@ function exchangeOf(body: string): PreviewExchange<QueryPreviewResponse> | undef
 /** The server's streamed answers, by the hash of the React Query key a panel asks with. */
 const PrefetchedBodiesContext = createContext<ReadonlyMap<string, Promise<string | null>>>(new Map());
 
-/** A promise React streamed: its status says whether its answer has arrived (React's own use). */
-interface StreamedThenable extends Promise<string | null> {
-  status?: string;
-}
-
-/**
- * The body as a promise that never rejects: a panel waiting for one whose stream broke (the
- * page's connection closed) would otherwise throw to the page's error screen, where a null only
- * makes the panel ask for itself. One whose answer has arrived is kept as it is: `use` reads it
- * at once, so a panel hydrating takes the server's answer in the same render instead of waiting
- * a turn, during which a scroll could make it lose the server's drawing.
- */
-function neverRejecting(body: StreamedThenable): Promise<string | null> {
-  const status = body.status;
-  if (status !== undefined && status !== "pending" && status !== "blocked" && status !== "rejected")
-    return body;
-  return Promise.resolve(body).catch(() => null);
-}
-
 export function PrefetchedBodiesProvider({
   projectId,
   prefetched,
@@ -58,7 +39,7 @@ export function PrefetchedBodiesProvider({
       new Map(
         prefetched.map((call) => [
           hashKey(queryKeys.previewCall(projectId, call.endpoint, call.params)),
-          neverRejecting(call.body),
+          call.body,
         ]),
       ),
     [projectId, prefetched],
