@@ -84,6 +84,9 @@ export function ChartAxes({ plot, x, y, grid = false }: ChartAxesProps): ReactNo
             dy="0.71em"
             textAnchor="middle"
             fontSize={x.fontSize}
+            // A time the server wrote on the viewer's clock: Node's and the browser's date data may
+            // punctuate it differently ("12/04, 15:30"); the browser's own text follows on its next draw.
+            suppressHydrationWarning
           >
             {x.format(tick.value, index)}
           </text>

@@ -78,7 +78,13 @@ export function TableView({ panel, series, height }: VisualizationProps<TablePan
                     : { color: shown.color }
                   : undefined;
                 return (
-                  <td key={column.key} className={column.numeric ? "numeric" : undefined} style={style}>
+                  <td
+                    key={column.key}
+                    className={column.numeric ? "numeric" : undefined}
+                    style={style}
+                    // A time cell the server wrote: see the time axis (chart-axes.tsx).
+                    suppressHydrationWarning
+                  >
                     {shown?.text ?? ""}
                   </td>
                 );
