@@ -52,6 +52,24 @@ export async function createPreviewProject(
   return { id: record.id, name, version: (await updated.json()).version };
 }
 
+/** Adds `dashboard` (as the API takes it) to the project through PUT /api/projects/{id}. */
+export async function addDashboardToProject(
+  request: APIRequestContext,
+  projectId: string,
+  dashboard: unknown,
+  message?: string,
+): Promise<void> {
+  const record = await (await request.get(`/api/projects/${projectId}`)).json();
+  const saved = await request.put(`/api/projects/${projectId}`, {
+    data: {
+      version: record.version,
+      project: { ...record.project, dashboards: [...record.project.dashboards, dashboard] },
+      ...(message === undefined ? {} : { message }),
+    },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+}
+
 export const test = base.extend<DashboardFixtures, DashboardWorkerFixtures>({
   demoPrometheus: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature

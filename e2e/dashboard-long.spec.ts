@@ -7,7 +7,7 @@ import {
   largeBenchDashboard,
   largeDashboardView,
 } from "../scripts/bench/large-dashboard";
-import { expect, test } from "./dashboard-fixtures";
+import { addDashboardToProject, expect, test } from "./dashboard-fixtures";
 
 /**
  * A long dashboard (node-exporter-full, 125 panels in Grafana's JSON) asks the preview
@@ -238,15 +238,12 @@ test("a dashboard whose variables wait for their options gets them, and the pane
       },
     ],
   };
-  const record = await (await request.get(`/api/projects/${demoProject.id}`)).json();
-  const saved = await request.put(`/api/projects/${demoProject.id}`, {
-    data: {
-      version: record.version,
-      project: { ...record.project, dashboards: [...record.project.dashboards, dashboard] },
-      message: "a dashboard whose variables have no value yet",
-    },
-  });
-  expect(saved.status(), await saved.text()).toBe(200);
+  await addDashboardToProject(
+    request,
+    demoProject.id,
+    dashboard,
+    "a dashboard whose variables have no value yet",
+  );
   const url = `/projects/${demoProject.id}/dashboards/${dashboard.uid}`;
   const content = page.locator('[data-testid="dashboard-panel"] [data-testid="panel-content"]');
   // The first visit tells the server the grid's size; the second is planned for it.

@@ -1,4 +1,4 @@
-import { expect, test } from "./dashboard-fixtures";
+import { addDashboardToProject, expect, test } from "./dashboard-fixtures";
 
 /**
  * A dashboard opened again in the same browser arrives drawn: the server, which knows the grid's
@@ -59,15 +59,7 @@ test("a dashboard opened again arrives drawn, with times on the viewer's clock, 
   request,
   demoProject,
 }) => {
-  const record = await (await request.get(`/api/projects/${demoProject.id}`)).json();
-  const saved = await request.put(`/api/projects/${demoProject.id}`, {
-    data: {
-      version: record.version,
-      project: { ...record.project, dashboards: [...record.project.dashboards, DASHBOARD] },
-      message: "a dashboard for the server to draw",
-    },
-  });
-  expect(saved.status(), await saved.text()).toBe(200);
+  await addDashboardToProject(request, demoProject.id, DASHBOARD, "a dashboard for the server to draw");
   const url = `/projects/${demoProject.id}/dashboards/${DASHBOARD.uid}`;
   // Attached, not "visible": a series of one point (a target scraped only since the test began) is
   // a path of no width.

@@ -1,3 +1,4 @@
+import { rememberCookie } from "@/components/ui/browser-cookie";
 import { zoneAt } from "@/lib/alerting/templates/go-zone";
 
 /**
@@ -45,10 +46,7 @@ export function parseViewerClock(text: string | undefined): ViewerClock | undefi
 
 /** Remembers the browser's clock for a year, for the server's next render of a dashboard. */
 export function rememberViewerClock(clock: ViewerClock): void {
-  const value = formatViewerClock(clock);
-  if (document.cookie.split("; ").includes(`${VIEWER_CLOCK_COOKIE}=${value}`)) return;
-  // biome-ignore lint/suspicious/noDocumentCookie: one plain value; the Cookie Store API is not in every browser
-  document.cookie = `${VIEWER_CLOCK_COOKIE}=${value}; path=/; max-age=31536000; samesite=lax`;
+  rememberCookie(VIEWER_CLOCK_COOKIE, formatViewerClock(clock));
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();

@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { runtimeClock, rememberViewerClock } from "@/components/charts/viewer-clock";
+import { readCookie } from "@/components/ui/browser-cookie";
 import { whenIdle } from "@/components/ui/when-idle";
 import { GRID_SIZE_COOKIE, rememberGridSize } from "./grid/grid-size";
 
@@ -33,7 +34,7 @@ function scrollBarWidth(): number {
  */
 function rememberViewer(): void {
   rememberViewerClock(runtimeClock());
-  if (document.cookie.split("; ").some((cookie) => cookie.startsWith(`${GRID_SIZE_COOKIE}=`))) return;
+  if (readCookie(GRID_SIZE_COOKIE) !== undefined) return;
   rememberGridSize({
     width: window.innerWidth - scrollBarWidth() - 2 * DASHBOARD_SIDE_PADDING,
     fold: Math.max(0, window.innerHeight - DASHBOARD_GRID_TOP_GUESS),

@@ -49,9 +49,10 @@ export function PrefetchedBodiesProvider({
 
 /**
  * Waits (suspends) for the server's answers to a panel's calls that the page's cache does not
- * hold yet, and puts them in it: the panel sends no request of its own for them. On the server this is what draws the first screen's charts into
- * the page's HTML as their answers stream in; in the browser, a panel hydrating before its answer
- * has arrived keeps the server's drawing until it has, instead of replacing it with a spinner.
+ * hold yet, and puts them in it: the panel sends no request of its own for them. On the server
+ * this is what draws the first screen's charts into the page's HTML as their answers stream in;
+ * in the browser, a panel hydrating before its answer has arrived keeps the server's drawing
+ * until it has, instead of replacing it with a spinner.
  * A call the server did not answer (null) is left to the panel's own request. Nothing waits for
  * a panel that may not query yet (`enabled` false: out of view, variables unknown).
  */

@@ -1,3 +1,4 @@
+import { rememberCookie } from "@/components/ui/browser-cookie";
 import type { GridSize } from "../data/first-screen";
 
 /**
@@ -31,8 +32,5 @@ export function readGridSize(text: string | undefined): GridSize | undefined {
 
 /** Remembers the grid's size for a year, for every page of the app (the browser only). */
 export function rememberGridSize(size: GridSize): void {
-  const value = formatGridSize(size);
-  if (document.cookie.split("; ").includes(`${GRID_SIZE_COOKIE}=${value}`)) return;
-  // biome-ignore lint/suspicious/noDocumentCookie: one plain value; the Cookie Store API is not in every browser
-  document.cookie = `${GRID_SIZE_COOKIE}=${value}; path=/; max-age=31536000; samesite=lax`;
+  rememberCookie(GRID_SIZE_COOKIE, formatGridSize(size));
 }
