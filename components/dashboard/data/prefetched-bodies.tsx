@@ -48,8 +48,8 @@ export function PrefetchedBodiesProvider({
 }
 
 /**
- * Waits (suspends) for the server's answers to a panel's calls that the page's cache does not
- * hold yet, and puts them in it: the panel sends no request of its own for them. On the server
+ * Waits (suspends) for the server's answers to a panel's calls, and puts those the page's cache
+ * does not hold yet in it: the panel sends no request of its own for them. On the server
  * this is what draws the first screen's charts into the page's HTML as their answers stream in;
  * in the browser, a panel hydrating before its answer has arrived keeps the server's drawing
  * until it has, instead of replacing it with a spinner.
@@ -68,9 +68,13 @@ export function useAwaitPrefetched(
     if (!call) continue;
     const queryKey = queryKeys.previewCall(projectId, call.endpoint, call.params);
     const body = bodies.get(hashKey(queryKey));
-    if (!body || queryClient.getQueryData(queryKey) !== undefined) continue;
-    // `use` may be called in a loop: it is not a hook with a place in the order.
+    if (!body) continue;
+    // Every answer is awaited, the cached ones too, so that each render calls `use` on the same
+    // promises in the same order: React replays a suspended component by giving each `use` the
+    // promise that was at its place before. Skipping the answers put in the cache by an earlier
+    // attempt would hand one call another's answer (a P99 line drawn with the P50's points).
     const text = use(body);
+    if (queryClient.getQueryData(queryKey) !== undefined) continue;
     const exchange = text === null ? undefined : exchangeOf(text);
     if (exchange) queryClient.setQueryData(queryKey, exchange);
   }
