@@ -9,7 +9,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "app/**/*.test.ts",
+      "components/**/*.test.ts",
+      "components/**/*.test.tsx",
+    ],
     environment: "node",
     // Starts a throwaway PostgreSQL (unless TEST_DATABASE_URL is set) so lib/db is tested on it too.
     globalSetup: ["lib/testing/postgres-global-setup.ts"],

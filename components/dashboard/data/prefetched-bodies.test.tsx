@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
-import { createElement, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { prerender } from "react-dom/static";
 import { describe, expect, it } from "vitest";
 import type { PreviewExchange, QueryPreviewResponse } from "@/lib/api/preview-client";
@@ -39,15 +39,13 @@ function Probe({ calls }: { calls: PrefetchedPreview[] }): ReactNode {
 }
 
 async function renderOnServer(calls: PrefetchedPreview[]): Promise<string> {
-  const tree = createElement(QueryClientProvider, {
-    client: new QueryClient(),
-    children: createElement(PrefetchedBodiesProvider, {
-      projectId: PROJECT,
-      prefetched: calls,
-      children: createElement(Probe, { calls }),
-    }),
-  });
-  const { prelude } = await prerender(tree);
+  const { prelude } = await prerender(
+    <QueryClientProvider client={new QueryClient()}>
+      <PrefetchedBodiesProvider projectId={PROJECT} prefetched={calls}>
+        <Probe calls={calls} />
+      </PrefetchedBodiesProvider>
+    </QueryClientProvider>,
+  );
   return new Response(prelude).text();
 }
 
