@@ -5,6 +5,9 @@ import type { Page } from "@playwright/test";
  * dashboard grid are drawn. Two moments are kept, each set to `performance.now()` (milliseconds
  * since navigation start) in a task after the frame's paint:
  *   - `window.__benchFirstScreenAt`: every panel in the viewport, as first laid out, is drawn;
+ *   - `window.__benchFirstScreenPaintedAt`: the frame from which each of those panels has been
+ *     drawn without a break, the latest of them: a page the server drew shows its charts while its
+ *     HTML is still being parsed, before its scripts run (the mark above waits for the parse);
  *   - `window.__benchPanelsDrawnAt`: all `expected` panels are drawn.
  * Panels query when they come near the viewport, so with `scroll` the watcher reads down the
  * dashboard as a person would: whenever every panel in view is drawn, it scrolls a screen down,
@@ -52,6 +55,9 @@ const WATCH_PANELS = `(expected, scroll, settled) => {
     if (firstScreen === undefined && inView.size > 0) firstScreen = [...inView];
   });
   const at = (name) => setTimeout(() => { window[name] = performance.now(); }, 0);
+  // Each panel's frame since which it has been drawn without a break (a panel the page redraws
+  // empty, say a hydration that threw the server's drawing away, starts again).
+  const drawnSince = new Map();
   const check = () => {
     frame++;
     const panels = [...document.querySelectorAll('[data-testid="dashboard-panel"]')];
@@ -68,8 +74,14 @@ const WATCH_PANELS = `(expected, scroll, settled) => {
       const content = panel.querySelector('[data-testid="panel-content"]');
       return [panel, content !== null && drawn(content)];
     }));
+    const now = performance.now();
+    for (const [panel, isDrawn] of done) {
+      if (!isDrawn) drawnSince.delete(panel);
+      else if (!drawnSince.has(panel)) drawnSince.set(panel, now);
+    }
     if (firstScreen && firstScreen.length > 0 && window.__benchFirstScreenAt === undefined &&
         firstScreen.every((panel) => done.get(panel))) {
+      window.__benchFirstScreenPaintedAt = Math.max(...firstScreen.map((panel) => drawnSince.get(panel)));
       at("__benchFirstScreenAt");
     }
     if (panels.length >= expected && panels.every((panel) => done.get(panel))) {
@@ -145,4 +157,16 @@ export function panelsDrawnAt(page: Page, timeoutMs = 60_000): Promise<number> {
 /** Milliseconds from navigation start until the panels of the first screen were drawn. */
 export function firstScreenDrawnAt(page: Page, timeoutMs = 60_000): Promise<number> {
   return waitForMark(page, "__benchFirstScreenAt", timeoutMs);
+}
+
+/**
+ * Milliseconds from navigation start until the panels of the first screen were painted drawn, to
+ * stay so: read once `firstScreenDrawnAt` has answered.
+ */
+export async function firstScreenPaintedAt(page: Page): Promise<number> {
+  const at = await page.evaluate(
+    () => (window as unknown as Record<string, number | undefined>).__benchFirstScreenPaintedAt,
+  );
+  if (at === undefined) throw new Error(`the first screen's paint was not recorded on ${page.url()}`);
+  return at;
 }
