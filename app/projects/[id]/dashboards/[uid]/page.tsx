@@ -9,7 +9,7 @@ import { DashboardDesigner } from "@/components/dashboard/designer/dashboard-des
 import { DEFAULT_GRID_SIZE, GRID_SIZE_COOKIE, readGridSize } from "@/components/dashboard/grid/grid-size";
 import { searchParamsOf, viewFromSearchParams } from "@/components/dashboard/model/view-url";
 import { projectIdParam } from "@/components/projects/route-params";
-import { queryKeys } from "@/lib/api/query-keys";
+import { ServerReadProject } from "@/components/projects/server-read-project";
 import type { ProjectRecord } from "@/lib/api/schemas";
 import { NotFoundError } from "@/lib/db/errors";
 import { DashboardUidSchema } from "@/lib/model/dashboard";
@@ -56,9 +56,8 @@ export default async function DashboardPage({
   ]);
   // The view's "now" for the server's previews and the page's panels alike.
   const now = Date.now();
-  // Handed to the browser's React Query cache as if the designer had fetched it.
+  // The variables' options the server asks for go to the browser's React Query cache through it.
   const queryClient = new QueryClient();
-  if (record) queryClient.setQueryData(queryKeys.project(id), record);
   const cookieJar = await cookies();
   // The grid's size and the clock the browser reported: with both the server lays out the grid and
   // draws the first screen's charts as the browser would; without, the browser lays it out.
@@ -73,18 +72,27 @@ export default async function DashboardPage({
   const prefetched = record
     ? await prefetchFirstScreen(queryClient, record, uid, view, now, reportedGrid ?? DEFAULT_GRID_SIZE)
     : [];
+  const designer = (
+    <DashboardDesigner
+      projectId={id}
+      uid={uid}
+      view={view}
+      now={now}
+      prefetched={prefetched}
+      reportedGrid={drawOnServer ? reportedGrid : undefined}
+      clock={drawOnServer ? clock : undefined}
+    />
+  );
   return (
     <main className="dash-main">
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <DashboardDesigner
-          projectId={id}
-          uid={uid}
-          view={view}
-          now={now}
-          prefetched={prefetched}
-          reportedGrid={drawOnServer ? reportedGrid : undefined}
-          clock={drawOnServer ? clock : undefined}
-        />
+        {record ? (
+          <ServerReadProject projectId={id} json={JSON.stringify(record)}>
+            {designer}
+          </ServerReadProject>
+        ) : (
+          designer
+        )}
       </HydrationBoundary>
     </main>
   );
