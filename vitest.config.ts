@@ -13,8 +13,7 @@ export default defineConfig({
       "lib/**/*.test.ts",
       "scripts/**/*.test.ts",
       "app/**/*.test.ts",
-      "components/**/*.test.ts",
-      "components/**/*.test.tsx",
+      "components/**/*.test.{ts,tsx}",
     ],
     environment: "node",
     // Starts a throwaway PostgreSQL (unless TEST_DATABASE_URL is set) so lib/db is tested on it too.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useMemo } from "react";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { ProjectRecordData } from "./use-projects";
 
@@ -23,7 +23,8 @@ export interface ServerReadProjectProps {
  */
 export function ServerReadProject({ projectId, json, children }: ServerReadProjectProps): ReactNode {
   const queryClient = useQueryClient();
-  const [record] = useState(() => JSON.parse(json) as ProjectRecordData);
+  // Read again only when the server renders the page anew (a refresh), never on a re-render.
+  const record = useMemo(() => JSON.parse(json) as ProjectRecordData, [json]);
   // Nothing has subscribed to an absent project yet: it may go in while rendering, as
   // HydrationBoundary does; replacing a cached one notifies its readers, so after the render.
   if (queryClient.getQueryData(queryKeys.project(projectId)) === undefined)
