@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export interface PasswordFormField {
   name: string;
@@ -25,6 +26,7 @@ export function PasswordForm({ title, submitLabel, fields, onSubmit, footer }: P
   const baseId = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -42,7 +44,15 @@ export function PasswordForm({ title, submitLabel, fields, onSubmit, footer }: P
   }
 
   return (
-    <form className="card auth-form" onSubmit={submit} aria-labelledby={`${baseId}-title`} noValidate>
+    // POST, and the button disabled until hydrated: a form sent before React runs must never put
+    // the password in the address (a plain form's default is GET).
+    <form
+      className="card auth-form"
+      method="post"
+      onSubmit={submit}
+      aria-labelledby={`${baseId}-title`}
+      noValidate
+    >
       <h1 id={`${baseId}-title`}>{title}</h1>
       {fields.map((field) => (
         <div className="field" key={field.name}>
@@ -68,7 +78,7 @@ export function PasswordForm({ title, submitLabel, fields, onSubmit, footer }: P
         </p>
       ) : null}
       <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={busy || !hydrated}>
           {busy ? "…" : submitLabel}
         </button>
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { authClient, authErrorMessage } from "@/lib/auth/client";
 import { OIDC_PROVIDER_ID, SIGN_IN_ERROR_PATH } from "@/lib/auth/oidc";
 
@@ -21,6 +22,7 @@ export interface SingleSignOnButtonProps {
 export function SingleSignOnButton({ name, next, verb = "Sign in" }: SingleSignOnButtonProps): ReactNode {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
 
   async function start(): Promise<void> {
     setBusy(true);
@@ -40,7 +42,7 @@ export function SingleSignOnButton({ name, next, verb = "Sign in" }: SingleSignO
   return (
     <div className="auth-sso">
       <p className="auth-sso-or muted small">or</p>
-      <button type="button" className="button" onClick={() => void start()} disabled={busy}>
+      <button type="button" className="button" onClick={() => void start()} disabled={busy || !hydrated}>
         {busy ? "…" : `${verb} with ${name}`}
       </button>
       {error ? (
