@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page, Request } from "@playwright/test";
 import type { Dashboard } from "../lib/model/dashboard";
 import { panelTargets } from "../lib/model/panel";
-import { ProjectShapeSchema } from "../lib/model/project";
+import { ProjectShapeSchema } from "../lib/model/stored-project";
 import {
   LARGE_DASHBOARD_UID,
   largeBenchDashboard,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { generateBundle } from "@/lib/generate/bundle";
-import { ProjectShapeSchema } from "@/lib/model/project";
+import { ProjectShapeSchema } from "@/lib/model/stored-project";
 import { makeTempDir } from "@/lib/tools/files";
 import { call, jsonInit } from "./testing/route-calls";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Project, ProjectShapeSchema } from "../model/project";
+import { type Project, ProjectObjectSchema } from "../model/project";
 import type { SectionRef } from "../model/sections";
 import { ApiRequestError } from "./api-error";
 import {
@@ -38,9 +38,12 @@ import { shareRequestHeaders } from "./share-request";
 
 export { ApiRequestError } from "./api-error";
 
-export const ProjectRecordWithModelSchema = ProjectRecordSchema.extend({ project: ProjectShapeSchema });
+// The server upgrades rules of an older shape when it reads a project or a revision, so what it
+// sends is parsed as the current shape (without the upgrade, which would bring Prometheus's
+// parser into every page's first JavaScript).
+export const ProjectRecordWithModelSchema = ProjectRecordSchema.extend({ project: ProjectObjectSchema });
 
-export const RevisionSchema = RevisionSummarySchema.extend({ project: ProjectShapeSchema });
+export const RevisionSchema = RevisionSummarySchema.extend({ project: ProjectObjectSchema });
 export type Revision = z.infer<typeof RevisionSchema>;
 
 export const ValidationIssueSchema = z.object({

@@ -4,7 +4,6 @@ import { DurationSchema, HttpUrlSchema, LevelSchema, SlugSchema } from "./common
 import { DashboardSchema } from "./dashboard";
 import { DatasourceSchema } from "./datasource";
 import { RuleGroupSchema } from "./rule";
-import { upgradeStoredProject } from "./rule-upgrade";
 import { ScrapeTargetSchema } from "./scrape";
 
 export const FrameworkSchema = z.enum(["fraiseql", "generic"]);
@@ -102,9 +101,11 @@ const ProjectShape = z.object({
   links: LinksSchema.prefault({}),
 });
 
-/** The structural schema, without cross-field checks (see `validate.ts` for those). */
-export const ProjectShapeSchema = z.preprocess((input) => upgradeStoredProject(input), ProjectShape);
-/** The same schema as an object, for picking parts of it (sections); no upgrade of old rules. */
+/**
+ * The structural schema as an object, for picking parts of it (sections), and for projects the
+ * server sent (it upgrades old rules on read); no upgrade of old rules. Stored or uploaded
+ * projects go through `ProjectShapeSchema` (stored-project.ts).
+ */
 export const ProjectObjectSchema = ProjectShape;
 export type Project = z.infer<typeof ProjectShape>;
 export type ProjectInput = z.input<typeof ProjectShape>;

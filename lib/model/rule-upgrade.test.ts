@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ProjectShapeSchema } from "./project";
+import { ProjectShapeSchema } from "./stored-project";
 import { RuleGroupSchema } from "./rule";
 
 /** An alert rule as projects stored it before labels and annotations were plain maps. */

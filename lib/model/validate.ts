@@ -5,7 +5,8 @@ import { checkRuleTemplates } from "./checks/rule-templates";
 import { checkRuleGroups } from "./checks/rules";
 import { IssueCollector, type ModelIssue, zodIssuesToModelIssues } from "./issues";
 import { MAX_INPUT_DEPTH, tooDeepAt } from "../security/nesting";
-import { type Project, ProjectShapeSchema } from "./project";
+import type { Project } from "./project";
+import { ProjectShapeSchema } from "./stored-project";
 
 export type ValidationResult =
   | { ok: true; project: Project; issues: ModelIssue[] }

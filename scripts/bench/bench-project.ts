@@ -1,5 +1,5 @@
 import type { Dashboard } from "../../lib/model/dashboard";
-import { ProjectShapeSchema } from "../../lib/model/project";
+import { ProjectShapeSchema } from "../../lib/model/stored-project";
 import { BENCH_DASHBOARD_UID, benchDashboard } from "./bench-dashboard";
 import { LARGE_DASHBOARD_UID, largeBenchDashboard } from "./large-dashboard";
 import { signInToApp } from "../app-session";

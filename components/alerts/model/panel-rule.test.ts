@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Project, ProjectShapeSchema } from "@/lib/model/project";
+import type { Project } from "@/lib/model/project";
+import { ProjectShapeSchema } from "@/lib/model/stored-project";
 import { alertNameFrom, ruleFromPanel, rulesOfPanel } from "./panel-rule";
 
 const project = ProjectShapeSchema.parse({

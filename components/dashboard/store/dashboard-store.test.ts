@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DashboardSchema } from "@/lib/model/dashboard";
-import { ProjectShapeSchema } from "@/lib/model/project";
+import { ProjectShapeSchema } from "@/lib/model/stored-project";
 import { displayLayout } from "../model/layout";
 import { defaultVariable } from "../model/variable-ops";
 import { createDashboardStore } from "./dashboard-store";

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateAlertmanager } from "../../generate/alertmanager";
 import { makeTempDir, writeFiles } from "../../tools/files";
 import type { TimeIntervalRange } from "../alertmanager";
-import { type ProjectInput, ProjectShapeSchema } from "../project";
+import type { ProjectInput } from "../project";
+import { ProjectShapeSchema } from "../stored-project";
 import { checkProject } from "../validate";
 
 /**
