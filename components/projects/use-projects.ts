@@ -21,6 +21,7 @@ import {
   updateProject,
 } from "@/lib/api/client";
 import { queryKeys } from "@/lib/api/query-keys";
+import { projectForDashboard } from "./project-for-dashboard";
 import type {
   CreateDashboardBody,
   CreatedDashboard,
@@ -39,6 +40,27 @@ export function useProjects(): UseQueryResult<ProjectSummary[], ApiRequestError>
 
 export function useProject(id: string): UseQueryResult<ProjectRecordData, ApiRequestError> {
   return useQuery({ queryKey: queryKeys.project(id), queryFn: () => getProject(id) });
+}
+
+/**
+ * The project with only the dashboard `uid` (projectForDashboard), for that dashboard's page. A
+ * whole project the page already holds (the project's page came first) serves at once; the
+ * dashboard's page itself starts with the server's (ServerReadDashboardProject).
+ */
+export function useProjectForDashboard(
+  id: string,
+  uid: string,
+): UseQueryResult<ProjectRecordData, ApiRequestError> {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.projectDashboard(id, uid),
+    queryFn: async () => projectForDashboard(await getProject(id), uid),
+    initialData: () => {
+      const whole = queryClient.getQueryData<ProjectRecordData>(queryKeys.project(id));
+      return whole && projectForDashboard(whole, uid);
+    },
+    initialDataUpdatedAt: () => queryClient.getQueryState(queryKeys.project(id))?.dataUpdatedAt,
+  });
 }
 
 /** Issues of the project at `version`; waits until the version is known. */

@@ -5,6 +5,16 @@
 export const queryKeys = {
   projects: (): readonly ["projects"] => ["projects"],
   project: (id: string): readonly ["projects", string] => ["projects", id],
+  /**
+   * The project with only the dashboard `uid` among its dashboards: what that dashboard's page
+   * reads (see projectForDashboard). Never a whole project, so it has its own key.
+   */
+  projectDashboard: (id: string, uid: string): readonly ["projects", string, "dashboard", string] => [
+    "projects",
+    id,
+    "dashboard",
+    uid,
+  ],
   validation: (id: string): readonly ["projects", string, "validation"] => ["projects", id, "validation"],
   /** One version's issues, so a save shows the new version's issues without a stale flash. */
   validationAt: (id: string, version: number): readonly ["projects", string, "validation", number] => [

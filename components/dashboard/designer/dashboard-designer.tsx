@@ -7,7 +7,7 @@ import { ViewerClockProvider } from "@/components/charts/viewer-clock-context";
 import { ConnectionBanner } from "@/components/preview/connection-banner";
 import { PreviewConnectionProvider, usePreviewConnection } from "@/components/preview/preview-connection";
 import { ProjectNav } from "@/components/projects/project-nav";
-import { type ProjectRecordData, useProject } from "@/components/projects/use-projects";
+import { type ProjectRecordData, useProjectForDashboard } from "@/components/projects/use-projects";
 import { SaveProblemsNotice } from "@/components/section-save/save-problems";
 import { ApiErrorNotice } from "@/components/ui/api-error-notice";
 import { PageLoading } from "@/components/ui/page-loading";
@@ -145,8 +145,9 @@ function DesignerBody({ record }: { record: ProjectRecordData }): ReactNode {
 }
 
 /**
- * `/projects/{id}/dashboards/{uid}`: loads the project once, then edits a draft of the dashboard
- * in its own store; later refetches of the project never replace the draft.
+ * `/projects/{id}/dashboards/{uid}`: loads the project once (with this dashboard only among its
+ * dashboards: projectForDashboard), then edits a draft of the dashboard in its own store; later
+ * refetches of the project never replace the draft.
  */
 export function DashboardDesigner({
   projectId,
@@ -157,7 +158,7 @@ export function DashboardDesigner({
   reportedGrid,
   clock,
 }: DashboardDesignerProps): ReactNode {
-  const project = useProject(projectId);
+  const project = useProjectForDashboard(projectId, uid);
   const record = project.data;
   if (!record) {
     if (project.error) return <ApiErrorNotice error={project.error} title="Could not load the project" />;

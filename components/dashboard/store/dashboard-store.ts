@@ -106,7 +106,10 @@ export type SaveBase = GenericSaveBase<Dashboard>;
 /** Fixed for the store's life. */
 export interface IdentitySlice {
   projectId: string;
-  /** The project as the page loaded it: its datasources, for queries and checks. */
+  /**
+   * The project as the page loaded it: its datasources, for queries and checks, its rules. Its
+   * dashboards hold only this one (projectForDashboard): never save it whole.
+   */
   project: Project;
 }
 

@@ -9,7 +9,8 @@ import { DashboardDesigner } from "@/components/dashboard/designer/dashboard-des
 import { DEFAULT_GRID_SIZE, GRID_SIZE_COOKIE, readGridSize } from "@/components/dashboard/grid/grid-size";
 import { searchParamsOf, viewFromSearchParams } from "@/components/dashboard/model/view-url";
 import { projectIdParam } from "@/components/projects/route-params";
-import { ServerReadProject } from "@/components/projects/server-read-project";
+import { projectForDashboard } from "@/components/projects/project-for-dashboard";
+import { ServerReadDashboardProject } from "@/components/projects/server-read-dashboard-project";
 import type { ProjectRecord } from "@/lib/api/schemas";
 import { NotFoundError } from "@/lib/db/errors";
 import { DashboardUidSchema } from "@/lib/model/dashboard";
@@ -25,7 +26,7 @@ interface DashboardPageProps {
 
 /**
  * The project as GET /api/projects/{id} gives it, read while the page renders, so the designer
- * starts with it instead of asking for it after hydration. A project that cannot be read for
+ * starts with it (narrowed to the dashboard shown) instead of asking for it after hydration. A project that cannot be read for
  * another reason than its absence is left to the designer's own request, which shows the error.
  */
 async function readProject(id: string): Promise<ProjectRecord<Project> | undefined> {
@@ -87,9 +88,13 @@ export default async function DashboardPage({
     <main className="dash-main">
       <HydrationBoundary state={dehydrate(queryClient)}>
         {record ? (
-          <ServerReadProject projectId={id} json={JSON.stringify(record)}>
+          <ServerReadDashboardProject
+            projectId={id}
+            uid={uid}
+            json={JSON.stringify(projectForDashboard(record, uid))}
+          >
             {designer}
-          </ServerReadProject>
+          </ServerReadDashboardProject>
         ) : (
           designer
         )}
