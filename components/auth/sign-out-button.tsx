@@ -18,9 +18,14 @@ export function SignOutButton(): ReactNode {
       disabled={busy || !hydrated}
       onClick={async () => {
         setBusy(true);
-        const { authClient } = await import("@/lib/auth/client");
-        await authClient.signOut();
-        window.location.assign("/sign-in");
+        try {
+          const { authClient } = await import("@/lib/auth/client");
+          await authClient.signOut();
+          window.location.assign("/sign-in");
+        } catch {
+          // The client's script or the server could not be reached: the button can be tried again.
+          setBusy(false);
+        }
       }}
     >
       Sign out

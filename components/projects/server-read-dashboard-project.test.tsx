@@ -60,6 +60,21 @@ describe("ServerReadDashboardProject", () => {
   });
 });
 
+describe("ServerReadDashboardProject, coming back to a dashboard", () => {
+  it("replaces an older copy left from an earlier visit before the designer reads it", async () => {
+    // The designer makes its store once from what it first reads: a copy from before a save made
+    // elsewhere (a rule added, a settings change, a revision restored) must not be it.
+    const client = new QueryClient();
+    client.setQueryData(
+      queryKeys.projectDashboard(ID, UID),
+      projectForDashboard(record(2, "Shop, old"), UID),
+    );
+    expect(await render(client, JSON.stringify(projectForDashboard(record(3, "Shop"), UID)))).toContain(
+      "v3 Shop [ops]",
+    );
+  });
+});
+
 describe("projectForDashboard", () => {
   it("keeps every other part of the record and only the dashboard asked for", () => {
     const whole = record(4, "Shop");

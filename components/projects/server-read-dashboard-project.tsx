@@ -22,7 +22,7 @@ export interface ServerReadDashboardProjectProps {
  * anything below reads it. It comes as JSON text rather than as a React Query dehydrated state:
  * React's own encoding of a large object costs the browser several times JSON.parse to read, and
  * that reading lies on the way to the first screen's drawing. A newer version already cached (the
- * reader came back to the page) is kept.
+ * reader came back to the page) is kept; an older one is replaced.
  */
 export function ServerReadDashboardProject({
   projectId,
@@ -33,14 +33,23 @@ export function ServerReadDashboardProject({
   const queryClient = useQueryClient();
   // Read again only when the server renders the page anew (a refresh), never on a re-render.
   const record = useMemo(() => JSON.parse(json) as ProjectRecordData, [json]);
-  const key = queryKeys.projectDashboard(projectId, uid);
-  // Nothing has subscribed to an absent entry yet: it may go in while rendering, as
-  // HydrationBoundary does; replacing a cached one notifies its readers, so after the render.
-  if (queryClient.getQueryData(key) === undefined) queryClient.setQueryData(key, record);
+  const query = queryClient
+    .getQueryCache()
+    .find<ProjectRecordData>({ queryKey: queryKeys.projectDashboard(projectId, uid), exact: true });
+  // The designer makes its store once, from what the cache holds when it first renders: an entry
+  // left from an earlier visit must not be older than the server's. Without readers (the
+  // designer mounts below) the entry may change while rendering, as HydrationBoundary does; with
+  // readers, a change notifies them, so it waits for the effect.
+  if (isNewer(record, query?.state.data) && (query?.getObserversCount() ?? 0) === 0)
+    queryClient.setQueryData(queryKeys.projectDashboard(projectId, uid), record);
   useEffect(() => {
     const cacheKey = queryKeys.projectDashboard(projectId, uid);
-    const cached = queryClient.getQueryData<ProjectRecordData>(cacheKey);
-    if (cached === undefined || cached.version < record.version) queryClient.setQueryData(cacheKey, record);
+    if (isNewer(record, queryClient.getQueryData<ProjectRecordData>(cacheKey)))
+      queryClient.setQueryData(cacheKey, record);
   }, [queryClient, projectId, uid, record]);
   return children;
+}
+
+function isNewer(record: ProjectRecordData, cached: ProjectRecordData | undefined): boolean {
+  return cached === undefined || cached.version < record.version;
 }

@@ -59,7 +59,11 @@ export function useProjectForDashboard(
       const whole = queryClient.getQueryData<ProjectRecordData>(queryKeys.project(id));
       return whole && projectForDashboard(whole, uid);
     },
-    initialDataUpdatedAt: () => queryClient.getQueryState(queryKeys.project(id))?.dataUpdatedAt,
+    // An invalidated whole project (a save elsewhere) counts as stale: the page asks again at once.
+    initialDataUpdatedAt: () => {
+      const whole = queryClient.getQueryState(queryKeys.project(id));
+      return whole?.isInvalidated ? 0 : whole?.dataUpdatedAt;
+    },
   });
 }
 

@@ -11,12 +11,17 @@ import { describe, expect, it } from "vitest";
  */
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-/** The client components the page starts with: the designer, and the header's one client button. */
+/** The client components the page starts with: the designer and what hands it the project, the layout's providers, the header's one client button, the route's loading and error pages. */
 const ENTRIES = [
   "components/dashboard/designer/dashboard-designer.tsx",
+  "components/projects/server-read-dashboard-project.tsx",
+  "components/providers.tsx",
+  "components/dashboard/remember-viewer.tsx",
   "components/auth/sign-out-button.tsx",
+  "app/projects/[id]/dashboards/[uid]/error.tsx",
+  "app/projects/[id]/dashboards/[uid]/loading.tsx",
 ];
-const LOADED_LATER = ["@prometheus-io/lezer-promql", "better-auth"];
+const LOADED_LATER = ["@prometheus-io/lezer-promql", "@prometheus-io/codemirror-promql", "better-auth"];
 
 /** Value imports and re-exports: `import x from "y"`, `export … from "y"`, `import "y"` (not `import type`). */
 const STATIC_IMPORT =
