@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { importedRepositoryPath } from "@/lib/testing/source-imports";
 
 /**
  * The folders of components/ (charts, preview, form, undo, code-editor, ui, dashboard, …) import
@@ -29,14 +30,6 @@ function folderOf(file: string): string {
   return parts.length > 2 ? `${parts[0]}/${parts[1]}` : (parts[0] ?? file);
 }
 
-/** The repository path an import names, or undefined for a package. */
-function importTarget(file: string, specifier: string): string | undefined {
-  if (specifier.startsWith("@/")) return specifier.slice(2);
-  if (specifier.startsWith("."))
-    return path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
-  return undefined;
-}
-
 type ImportGraph = Map<string, Map<string, string>>;
 
 /** Folder → imported folder → one file that makes the edge (to name it in a failure). */
@@ -47,7 +40,7 @@ function importGraph(files: readonly string[]): ImportGraph {
     const edges = graph.get(from) ?? new Map<string, string>();
     graph.set(from, edges);
     for (const match of readFileSync(path.join(ROOT, file), "utf8").matchAll(IMPORT)) {
-      const target = importTarget(file, match[1] ?? "");
+      const target = importedRepositoryPath(file, match[1] ?? "");
       if (target === undefined) continue;
       const to = folderOf(target);
       if (to !== from && !edges.has(to)) edges.set(to, `${file} → ${match[1]}`);
@@ -117,7 +110,7 @@ describe("folder imports", () => {
   it("lib/ imports nothing from components/ or app/", () => {
     const upward = sourceFiles("lib").filter((file) =>
       [...readFileSync(path.join(ROOT, file), "utf8").matchAll(IMPORT)].some((match) => {
-        const target = importTarget(file, match[1] ?? "");
+        const target = importedRepositoryPath(file, match[1] ?? "");
         return target?.startsWith("components/") || target?.startsWith("app/");
       }),
     );

@@ -33,15 +33,14 @@ export function ServerReadDashboardProject({
   const queryClient = useQueryClient();
   // Read again only when the server renders the page anew (a refresh), never on a re-render.
   const record = useMemo(() => JSON.parse(json) as ProjectRecordData, [json]);
-  const query = queryClient
-    .getQueryCache()
-    .find<ProjectRecordData>({ queryKey: queryKeys.projectDashboard(projectId, uid), exact: true });
+  const key = queryKeys.projectDashboard(projectId, uid);
+  const query = queryClient.getQueryCache().find<ProjectRecordData>({ queryKey: key, exact: true });
   // The designer makes its store once, from what the cache holds when it first renders: an entry
   // left from an earlier visit must not be older than the server's. Without readers (the
   // designer mounts below) the entry may change while rendering, as HydrationBoundary does; with
   // readers, a change notifies them, so it waits for the effect.
   if (isNewer(record, query?.state.data) && (query?.getObserversCount() ?? 0) === 0)
-    queryClient.setQueryData(queryKeys.projectDashboard(projectId, uid), record);
+    queryClient.setQueryData(key, record);
   useEffect(() => {
     const cacheKey = queryKeys.projectDashboard(projectId, uid);
     if (isNewer(record, queryClient.getQueryData<ProjectRecordData>(cacheKey)))

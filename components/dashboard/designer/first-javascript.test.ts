@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { importedRepositoryPath } from "@/lib/testing/source-imports";
 
 /**
  * What the dashboard page's first JavaScript must not carry: modules the first screen never runs,
@@ -34,9 +35,8 @@ function resolveFile(base: string): string | undefined {
 }
 
 function repositoryTarget(file: string, specifier: string): string | undefined {
-  if (specifier.startsWith("@/")) return resolveFile(specifier.slice(2));
-  if (specifier.startsWith(".")) return resolveFile(path.posix.join(path.posix.dirname(file), specifier));
-  return undefined;
+  const named = importedRepositoryPath(file, specifier);
+  return named === undefined ? undefined : resolveFile(named);
 }
 
 /** The first chain of static imports from `entry` to a package in `forbidden`, or undefined. */
