@@ -15,14 +15,12 @@ import { addDashboardToProject, expect, test } from "./dashboard-fixtures";
  * are scrolled to, and panels of a collapsed row when it is expanded.
  */
 
-/** The PromQL expressions of each panel (with `shownOnly`, those not hidden: what it sends), by panel id. */
-function expressionsById(dashboard: Dashboard, { shownOnly = false } = {}): Map<number, string[]> {
+/** The PromQL expressions each panel sends, by panel id. */
+function expressionsById(dashboard: Dashboard): Map<number, string[]> {
   return new Map(
     dashboard.panels.map((panel) => [
       panel.id,
-      panelTargets(panel).flatMap((target) =>
-        target.kind === "promql" && !(shownOnly && target.hide) ? [target.expr] : [],
-      ),
+      panelTargets(panel).flatMap((target) => (target.kind === "promql" ? [target.expr] : [])),
     ]),
   );
 }
@@ -41,7 +39,7 @@ function recordPanelQueries(page: Page): string[] {
 /** The panels on the grid: in view, within a screen of it (those that query), and their state. */
 async function panelsOnGrid(
   page: Page,
-): Promise<{ id: number; title: string; visible: boolean; near: boolean; below: boolean; state: string }[]> {
+): Promise<{ id: number; title: string; visible: boolean; near: boolean; state: string }[]> {
   return page.$$eval('[data-testid="dashboard-panel"]', (panels) =>
     panels.map((panel) => {
       const element = panel as HTMLElement;
@@ -52,7 +50,6 @@ async function panelsOnGrid(
         title: element.dataset.panelTitle ?? "",
         visible: box.bottom > 0 && box.top < height,
         near: box.bottom > -height && box.top < 2 * height,
-        below: box.top >= height,
         state:
           (element.querySelector('[data-testid="panel-content"]') as HTMLElement | null)?.dataset.state ?? "",
       };
@@ -141,62 +138,6 @@ test("a long dashboard queries the panels in view first, and the others as they 
   expect(byState("data").length + byState("no-data").length).toBe(panelCount);
   expect(sent.length).toBeGreaterThan(nearQueries);
   expect(sent.length).toBeLessThanOrEqual(allQueries);
-});
-
-test("a page scrolled before its scripts have run queries a screen ahead, as any scrolled page does", async ({
-  page,
-  request,
-  demoProject,
-  demoPrometheus,
-  dashboardPage,
-}) => {
-  const dashboard = await addDashboard(request, demoProject.id, true);
-  await page.setViewportSize({ width: 1400, height: 900 });
-  const url = `/projects/${demoProject.id}/dashboards/${LARGE_DASHBOARD_UID}${await largeDashboardView(demoPrometheus.url)}`;
-  // A first visit tells the server the grid's size: the next one arrives drawn.
-  await page.goto(url);
-  await expect
-    .poll(async () => (await page.context().cookies()).map((cookie) => cookie.name), { timeout: 30_000 })
-    .toEqual(expect.arrayContaining(["obsforge_grid", "obsforge_clock"]));
-  const sent = recordPanelQueries(page);
-  // The page's scripts (not its styles, which the server's drawing waits for) are held back until
-  // the reader has scrolled the server's drawing.
-  let release = (): void => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const isScript = (url: URL): boolean =>
-    url.pathname.startsWith("/_next/static/chunks/") && url.pathname.endsWith(".js");
-  await page.route(isScript, async (route) => {
-    await released;
-    await route.continue();
-  });
-  await page.goto(url, { waitUntil: "commit" });
-  // The server's HTML holds every panel of the grid (those below the fold wait, drawn empty).
-  await expect(dashboardPage.panels).toHaveCount(
-    dashboard.panels.filter((panel) => panel.type !== "row").length,
-  );
-  await page.evaluate(() => window.scrollTo(0, window.innerHeight));
-  release();
-
-  // Once the page runs, without another scroll, the panels in view and within a screen of it ask.
-  await expect
-    .poll(
-      async () => (await panelsOnGrid(page)).filter((panel) => panel.visible).map((panel) => panel.state),
-      {
-        timeout: 30_000,
-      },
-    )
-    .not.toContainEqual(expect.stringMatching(/^(idle|loading)$/));
-  const grid = await panelsOnGrid(page);
-  const below = grid.filter((panel) => panel.near && panel.below);
-  // A hidden query is not asked for, as in Grafana.
-  const shown = expressionsById(dashboard, { shownOnly: true });
-  const ahead = below.flatMap((panel) => shown.get(panel.id) ?? []);
-  expect(ahead.length).toBeGreaterThan(0);
-  await expect
-    .poll(() => ahead.filter((expression) => !sent.includes(expression)), { timeout: 15_000 })
-    .toEqual([]);
 });
 
 test("the panels of a collapsed row query when the row is expanded", async ({

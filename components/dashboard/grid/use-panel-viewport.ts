@@ -78,9 +78,7 @@ function observe(element: Element, listener: Listener): () => void {
     return () => {};
   }
   if (watched.size === 0) {
-    // A reader may scroll the server's drawing before the page's scripts have run (or the browser
-    // may have restored a scroll position): that page is scrolled too.
-    scrolled = window.scrollY > 0;
+    scrolled = false;
     window.addEventListener("scroll", onFirstScroll, { passive: true, once: true });
   }
   viewObserver ??= new IntersectionObserver(report("inView"));
