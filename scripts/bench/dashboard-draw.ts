@@ -13,7 +13,8 @@ export interface DrawTimes {
   all: number[];
 }
 
-type RunTimes = { [Figure in keyof DrawTimes]: number };
+/** One load's figures, in milliseconds from navigation start. */
+export type RunTimes = { [Figure in keyof DrawTimes]: number };
 
 export interface DashboardDrawTimes {
   /** A new browser context each run: nothing cached. */
@@ -29,7 +30,12 @@ export interface DrawOptions {
   settled?: boolean;
 }
 
-async function timeOnePage(context: BrowserContext, url: string, options: DrawOptions): Promise<RunTimes> {
+/** Loads the dashboard once in a new page of `context`, reading down it a screen at a time. */
+export async function timeOnePage(
+  context: BrowserContext,
+  url: string,
+  options: DrawOptions,
+): Promise<RunTimes> {
   const page = await context.newPage();
   try {
     const errors = collectErrors(page);
@@ -45,7 +51,7 @@ async function timeOnePage(context: BrowserContext, url: string, options: DrawOp
   }
 }
 
-function push(times: DrawTimes, run: RunTimes): void {
+export function push(times: DrawTimes, run: RunTimes): void {
   times.firstScreen.push(run.firstScreen);
   times.firstPainted.push(run.firstPainted);
   times.all.push(run.all);

@@ -30,7 +30,7 @@ const REQUEST_WINDOW_SECONDS = 5;
 /** The median in seconds. */
 const seconds = (values: readonly number[]): string => (percentile(values, 0.5) / 1000).toFixed(2);
 
-function drawRows(label: string, times: DrawTimes): Record<string, string | number>[] {
+export function drawRows(label: string, times: DrawTimes): Record<string, string | number>[] {
   return [
     {
       page: label,
