@@ -39,6 +39,16 @@ const record = (version: number, name: string) =>
     project: { dashboards: [dashboard("home"), dashboard(UID), dashboard("node-exporter-full")] },
   }) as unknown as ProjectRecordData;
 
+/** Renders the page with the server's version 3 over a copy of `cachedVersion` left in the cache. */
+async function renderOverCached(cachedVersion: number, cachedName: string): Promise<string> {
+  const client = new QueryClient();
+  client.setQueryData(
+    queryKeys.projectDashboard(ID, UID),
+    projectForDashboard(record(cachedVersion, cachedName), UID),
+  );
+  return render(client, JSON.stringify(projectForDashboard(record(3, "Shop"), UID)));
+}
+
 describe("ServerReadDashboardProject", () => {
   it("puts the server's project, with only the dashboard shown, in the cache before the page below reads it", async () => {
     const client = new QueryClient();
@@ -49,14 +59,7 @@ describe("ServerReadDashboardProject", () => {
   });
 
   it("keeps the project the page already holds while rendering", async () => {
-    const client = new QueryClient();
-    client.setQueryData(
-      queryKeys.projectDashboard(ID, UID),
-      projectForDashboard(record(5, "Shop, renamed"), UID),
-    );
-    expect(await render(client, JSON.stringify(projectForDashboard(record(3, "Shop"), UID)))).toContain(
-      "v5 Shop, renamed [ops]",
-    );
+    expect(await renderOverCached(5, "Shop, renamed")).toContain("v5 Shop, renamed [ops]");
   });
 });
 
@@ -64,14 +67,7 @@ describe("ServerReadDashboardProject, coming back to a dashboard", () => {
   it("replaces an older copy left from an earlier visit before the designer reads it", async () => {
     // The designer makes its store once from what it first reads: a copy from before a save made
     // elsewhere (a rule added, a settings change, a revision restored) must not be it.
-    const client = new QueryClient();
-    client.setQueryData(
-      queryKeys.projectDashboard(ID, UID),
-      projectForDashboard(record(2, "Shop, old"), UID),
-    );
-    expect(await render(client, JSON.stringify(projectForDashboard(record(3, "Shop"), UID)))).toContain(
-      "v3 Shop [ops]",
-    );
+    expect(await renderOverCached(2, "Shop, old")).toContain("v3 Shop [ops]");
   });
 });
 

@@ -17,7 +17,7 @@ import { startDemoPrometheus } from "../demo/prometheus";
 import { BENCH_PANEL_COUNT } from "./bench-dashboard";
 import { createBenchProject } from "./bench-project";
 import { signedInBrowser } from "./bench-session";
-import { type DrawTimes, push, timeOnePage } from "./dashboard-draw";
+import { type DrawTimes, timeColdLoad } from "./dashboard-draw";
 import { drawRows } from "./designer";
 import { largeDashboardView } from "./large-dashboard";
 import { ensureBuild, root, startApp } from "./server";
@@ -48,15 +48,15 @@ const checkouts = [
   { label: `the other (${other})`, dir: other },
 ];
 const apps = await Promise.all(
-  checkouts.map((checkout) =>
-    startApp({ OBSFORGE_DATA_DIR: makeTempDir("obsforge-compare-app") }, checkout.dir),
-  ),
+  checkouts.map(async (checkout) => ({
+    ...checkout,
+    ...(await startApp({ OBSFORGE_DATA_DIR: makeTempDir("obsforge-compare-app") }, checkout.dir)),
+  })),
 );
 const chromiumBrowser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 try {
   const setups = [];
-  for (const [index, checkout] of checkouts.entries()) {
-    const app = apps[index]?.url ?? "";
+  for (const { label, url: app } of apps) {
     const browser = await signedInBrowser(chromiumBrowser, app);
     const bench = await createBenchProject(app, prometheus.url);
     const url = large
@@ -66,21 +66,17 @@ try {
       ? bench.largeDashboard.panels.filter((panel) => panel.type !== "row").length
       : BENCH_PANEL_COUNT;
     const times: DrawTimes = { firstScreen: [], firstPainted: [], all: [] };
-    setups.push({ ...checkout, browser, url, panels, times });
+    setups.push({ label, browser, url, panels, times });
   }
   for (let run = 0; run < runs; run++) {
     // Each build goes first every other round, so neither always meets the other's leftovers.
-    for (const setup of run % 2 === 0 ? setups : [...setups].reverse()) {
-      const context = await setup.browser.newContext();
-      try {
-        push(
-          setup.times,
-          await timeOnePage(context, setup.url, { panels: setup.panels, runs: 1, settled: large }),
-        );
-      } finally {
-        await context.close();
-      }
-    }
+    for (const setup of run % 2 === 0 ? setups : [...setups].reverse())
+      await timeColdLoad(
+        setup.browser,
+        setup.url,
+        { panels: setup.panels, runs: 1, settled: large },
+        setup.times,
+      );
   }
   console.log(
     `\n${large ? "node-exporter-full" : `${BENCH_PANEL_COUNT}-panel dashboard`}, ${runs} cold loads of each build, alternately`,

@@ -13,8 +13,7 @@ export interface DrawTimes {
   all: number[];
 }
 
-/** One load's figures, in milliseconds from navigation start. */
-export type RunTimes = { [Figure in keyof DrawTimes]: number };
+type RunTimes = { [Figure in keyof DrawTimes]: number };
 
 export interface DashboardDrawTimes {
   /** A new browser context each run: nothing cached. */
@@ -30,12 +29,7 @@ export interface DrawOptions {
   settled?: boolean;
 }
 
-/** Loads the dashboard once in a new page of `context`, reading down it a screen at a time. */
-export async function timeOnePage(
-  context: BrowserContext,
-  url: string,
-  options: DrawOptions,
-): Promise<RunTimes> {
+async function timeOnePage(context: BrowserContext, url: string, options: DrawOptions): Promise<RunTimes> {
   const page = await context.newPage();
   try {
     const errors = collectErrors(page);
@@ -51,10 +45,25 @@ export async function timeOnePage(
   }
 }
 
-export function push(times: DrawTimes, run: RunTimes): void {
+function push(times: DrawTimes, run: RunTimes): void {
   times.firstScreen.push(run.firstScreen);
   times.firstPainted.push(run.firstPainted);
   times.all.push(run.all);
+}
+
+/** Loads the dashboard once in a new browser context (nothing cached) and adds the load's figures to `times`. */
+export async function timeColdLoad(
+  browser: BenchBrowser,
+  url: string,
+  options: DrawOptions,
+  times: DrawTimes,
+): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    push(times, await timeOnePage(context, url, options));
+  } finally {
+    await context.close();
+  }
 }
 
 /**
@@ -68,14 +77,7 @@ export async function dashboardDrawTimes(
   options: DrawOptions,
 ): Promise<DashboardDrawTimes> {
   const cold: DrawTimes = { firstScreen: [], firstPainted: [], all: [] };
-  for (let run = 0; run < options.runs; run++) {
-    const context = await browser.newContext();
-    try {
-      push(cold, await timeOnePage(context, url, options));
-    } finally {
-      await context.close();
-    }
-  }
+  for (let run = 0; run < options.runs; run++) await timeColdLoad(browser, url, options, cold);
   const warm: DrawTimes = { firstScreen: [], firstPainted: [], all: [] };
   const context = await browser.newContext();
   try {

@@ -12,7 +12,10 @@ import { importedRepositoryPath } from "@/lib/testing/source-imports";
  */
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-/** The client components the page starts with: the designer and what hands it the project, the layout's providers, the header's one client button, the route's loading and error pages. */
+/**
+ * The client components the page starts with: the designer and what hands it the project, the
+ * layout's providers, the header's one client button, the route's loading and error pages.
+ */
 const ENTRIES = [
   "components/dashboard/designer/dashboard-designer.tsx",
   "components/projects/server-read-dashboard-project.tsx",

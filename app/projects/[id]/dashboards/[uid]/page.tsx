@@ -26,8 +26,9 @@ interface DashboardPageProps {
 
 /**
  * The project as GET /api/projects/{id} gives it, read while the page renders, so the designer
- * starts with it (narrowed to the dashboard shown) instead of asking for it after hydration. A project that cannot be read for
- * another reason than its absence is left to the designer's own request, which shows the error.
+ * starts with it (narrowed to the dashboard shown) instead of asking for it after hydration. A
+ * project that cannot be read for another reason than its absence is left to the designer's own
+ * request, which shows the error.
  */
 async function readProject(id: string): Promise<ProjectRecord<Project> | undefined> {
   try {
