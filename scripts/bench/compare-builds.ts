@@ -17,7 +17,7 @@ import { startDemoPrometheus } from "../demo/prometheus";
 import { BENCH_PANEL_COUNT } from "./bench-dashboard";
 import { createBenchProject } from "./bench-project";
 import { signedInBrowser } from "./bench-session";
-import { type DrawTimes, timeColdLoad } from "./dashboard-draw";
+import { emptyDrawTimes, timeColdLoad } from "./dashboard-draw";
 import { drawRows } from "./designer";
 import { largeDashboardView } from "./large-dashboard";
 import { ensureBuild, root, startApp } from "./server";
@@ -65,7 +65,7 @@ try {
     const panels = large
       ? bench.largeDashboard.panels.filter((panel) => panel.type !== "row").length
       : BENCH_PANEL_COUNT;
-    const times: DrawTimes = { firstScreen: [], firstPainted: [], all: [] };
+    const times = emptyDrawTimes();
     setups.push({ label, browser, url, panels, times });
   }
   for (let run = 0; run < runs; run++) {

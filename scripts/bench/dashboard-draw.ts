@@ -2,6 +2,7 @@ import type { BrowserContext } from "@playwright/test";
 import { type BenchBrowser, gotoSignedIn } from "./bench-session";
 import { collectErrors, throwOnErrors } from "./browser-errors";
 import { firstScreenDrawnAt, firstScreenPaintedAt, panelsDrawnAt, watchPanelsDrawn } from "./panels-drawn";
+import { type CpuUse, cpuBetween, cpuSnapshot } from "./process-cpu";
 
 /** Milliseconds from navigation start, one entry per run. */
 export interface DrawTimes {
@@ -11,9 +12,11 @@ export interface DrawTimes {
   firstPainted: number[];
   /** Until every panel is drawn, scrolling a screen down whenever the panels in view are. */
   all: number[];
+  /** CPU used by the browser, the app and Prometheus from navigation until every panel was seen drawn. */
+  cpu: CpuUse[];
 }
 
-type RunTimes = { [Figure in keyof DrawTimes]: number };
+type RunTimes = { [Figure in keyof DrawTimes]: DrawTimes[Figure][number] };
 
 export interface DashboardDrawTimes {
   /** A new browser context each run: nothing cached. */
@@ -34,21 +37,29 @@ async function timeOnePage(context: BrowserContext, url: string, options: DrawOp
   try {
     const errors = collectErrors(page);
     await watchPanelsDrawn(page, options.panels, { scroll: true, settled: options.settled ?? false });
+    const before = cpuSnapshot();
     await gotoSignedIn(page, url);
     const firstScreen = await firstScreenDrawnAt(page);
     const firstPainted = await firstScreenPaintedAt(page);
     const all = await panelsDrawnAt(page);
+    // Before the page closes: its renderer's threads end with it.
+    const cpu = cpuBetween(before, cpuSnapshot());
     throwOnErrors(errors, `${url} reported errors`);
-    return { firstScreen, firstPainted, all };
+    return { firstScreen, firstPainted, all, cpu };
   } finally {
     await page.close();
   }
+}
+
+export function emptyDrawTimes(): DrawTimes {
+  return { firstScreen: [], firstPainted: [], all: [], cpu: [] };
 }
 
 function push(times: DrawTimes, run: RunTimes): void {
   times.firstScreen.push(run.firstScreen);
   times.firstPainted.push(run.firstPainted);
   times.all.push(run.all);
+  times.cpu.push(run.cpu);
 }
 
 /** Loads the dashboard once in a new browser context (nothing cached) and adds the load's figures to `times`. */
@@ -76,9 +87,9 @@ export async function dashboardDrawTimes(
   url: string,
   options: DrawOptions,
 ): Promise<DashboardDrawTimes> {
-  const cold: DrawTimes = { firstScreen: [], firstPainted: [], all: [] };
+  const cold = emptyDrawTimes();
   for (let run = 0; run < options.runs; run++) await timeColdLoad(browser, url, options, cold);
-  const warm: DrawTimes = { firstScreen: [], firstPainted: [], all: [] };
+  const warm = emptyDrawTimes();
   const context = await browser.newContext();
   try {
     await timeOnePage(context, url, options);

@@ -6,8 +6,11 @@
  *     real Prometheus with 3 h of backfilled demo data;
  *   - the same for node-exporter-full (125 panels, imported from Grafana's JSON, every row
  *     expanded), and the preview requests it sends in its first 5 s without scrolling;
+ *   - for both, the CPU the browser, the app and Prometheus used during a cold load, and so the
+ *     shortest time this machine's cores could do that work in (process-cpu.ts);
  *   - the dashboard page's first JavaScript, and what the charts and Monaco add lazily.
  */
+import { availableParallelism } from "node:os";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_LAUNCH_OPTIONS } from "../../lib/testing/chromium";
 import { makeTempDir } from "../../lib/tools/files";
@@ -18,6 +21,7 @@ import { signedInBrowser } from "./bench-session";
 import { type DrawTimes, dashboardDrawTimes } from "./dashboard-draw";
 import { dashboardJavaScript } from "./first-javascript";
 import { largeDashboardView, previewCalls, requestsWithoutScrolling } from "./large-dashboard";
+import { CPU_GROUPS } from "./process-cpu";
 import { ensureBuild, startApp } from "./server";
 import { percentile, summary } from "./stats";
 import { TIMESERIES_SHAPE, timeseriesDrawTimes } from "./timeseries-draw";
@@ -46,6 +50,24 @@ export function drawRows(label: string, times: DrawTimes): Record<string, string
     },
     { page: label, until: "all panels drawn (scrolling)", runs: times.all.length, ...summary(times.all) },
   ];
+}
+
+/**
+ * The CPU the cold loads used until every panel was drawn (medians by group, and of the total),
+ * beside the shortest time this machine's cores could do that work in.
+ */
+function printCpu(label: string, times: DrawTimes): void {
+  const cores = availableParallelism();
+  const totals = times.cpu.map((use) => CPU_GROUPS.reduce((sum, group) => sum + use[group], 0));
+  console.log(`\n${label}: CPU used from navigation until all panels were drawn, cold`);
+  console.table([
+    ...CPU_GROUPS.map((group) => ({ used: group, ...summary(times.cpu.map((use) => use[group])) })),
+    { used: "total", ...summary(totals) },
+  ]);
+  const total = percentile(totals, 0.5);
+  console.log(
+    `median ${seconds(totals)} s of CPU for a load whose panels were all drawn at ${seconds(times.all)} s: on ${cores} cores no less than ${(total / cores / 1000).toFixed(2)} s, whatever the order of the work`,
+  );
 }
 
 /** Kilobytes of 1,000 bytes, as browsers and Next.js report sizes. */
@@ -86,6 +108,7 @@ export async function benchDesigner(): Promise<void> {
     console.log(
       `median ${seconds(dashboard.cold.all)} s cold until all ${BENCH_PANEL_COUNT} are drawn (aim ≤ 1.0 s); first screen ${seconds(dashboard.cold.firstScreen)} s (painted drawn at ${seconds(dashboard.cold.firstPainted)} s)`,
     );
+    printCpu(`${BENCH_PANEL_COUNT}-panel dashboard`, dashboard.cold);
 
     const largeUrl = `${app}${bench.large}${await largeDashboardView(prometheus.url)}`;
     const largeCount = bench.largeDashboard.panels.filter((panel) => panel.type !== "row").length;
@@ -122,6 +145,7 @@ export async function benchDesigner(): Promise<void> {
     console.log(
       `all ${largeCount} panels drawn while scrolling to the end: median ${seconds(large.cold.all)} s cold, ${seconds(large.warm.all)} s warm`,
     );
+    printCpu("node-exporter-full", large.cold);
 
     const groups = await dashboardJavaScript(browser, dashboardUrl, BENCH_PANEL_COUNT);
     console.log("\nJavaScript of the dashboard page (gzip level 6, as next start serves it)");
