@@ -7,7 +7,7 @@ import {
   type LintResponse,
   LintResponseSchema,
   type QueryPreviewResponse,
-  QueryPreviewResponseSchema,
+  QueryPreviewAnswerSchema,
   type RulesPreviewResponse,
   RulesPreviewResponseSchema,
 } from "./preview-schemas";
@@ -90,7 +90,7 @@ export async function previewQueryRange(
   const url = previewUrl(projectId, "query_range");
   return toPreviewExchange(
     await limited(
-      (signal) => requestExchange(QueryPreviewResponseSchema, "POST", url, { body: params, signal }),
+      (signal) => requestExchange(QueryPreviewAnswerSchema, "POST", url, { body: params, signal }),
       options,
     ),
   );
@@ -105,7 +105,7 @@ export async function previewQuery(
   const url = previewUrl(projectId, "query");
   return toPreviewExchange(
     await limited(
-      (signal) => requestExchange(QueryPreviewResponseSchema, "POST", url, { body: params, signal }),
+      (signal) => requestExchange(QueryPreviewAnswerSchema, "POST", url, { body: params, signal }),
       options,
     ),
   );

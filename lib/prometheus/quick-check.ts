@@ -46,7 +46,8 @@ const SERIES_KEYS = ["metric", "values"];
 const SAMPLE_KEYS = ["metric", "value"];
 const DATA_KEYS = ["resultType", "result"];
 
-function isQueryData(value: unknown): value is QueryData {
+/** `data` of a query answer that QueryDataSchema accepts and returns unchanged. */
+export function isQueryData(value: unknown): value is QueryData {
   if (!isPlainObject(value) || !hasKeys(value, DATA_KEYS)) return false;
   const { resultType, result } = value;
   switch (resultType) {

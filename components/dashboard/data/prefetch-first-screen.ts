@@ -1,6 +1,6 @@
 import "server-only";
 import type { QueryClient } from "@tanstack/react-query";
-import { LabelsPreviewResponseSchema, QueryPreviewResponseSchema } from "@/lib/api/preview-schemas";
+import { LabelsPreviewResponseSchema, QueryPreviewAnswerSchema } from "@/lib/api/preview-schemas";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { ProjectRecord } from "@/lib/api/schemas";
 import type { Project } from "@/lib/model/project";
@@ -21,7 +21,7 @@ async function variableOptions(
   if (body === null) return null;
   const raw: unknown = JSON.parse(body);
   if (call.kind === "query_result") {
-    const parsed = QueryPreviewResponseSchema.safeParse(raw);
+    const parsed = QueryPreviewAnswerSchema.safeParse(raw);
     return parsed.success ? optionsFromAnswer(call, parsed.data.data) : null;
   }
   const parsed = LabelsPreviewResponseSchema.safeParse(raw);

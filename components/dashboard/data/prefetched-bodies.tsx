@@ -4,7 +4,7 @@ import { hashKey, useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, use, useContext, useMemo } from "react";
 import type { PreviewQueryCall } from "@/components/preview/use-preview-queries";
 import type { PreviewExchange, QueryPreviewResponse } from "@/lib/api/preview-client";
-import { QueryPreviewResponseSchema } from "@/lib/api/preview-schemas";
+import { QueryPreviewAnswerSchema } from "@/lib/api/preview-schemas";
 import { queryKeys } from "@/lib/api/query-keys";
 
 /**
@@ -18,7 +18,7 @@ export interface PrefetchedPreview extends PreviewQueryCall {
 /** The route's 200 body as the page's preview client would have given it; undefined if unreadable. */
 function exchangeOf(body: string): PreviewExchange<QueryPreviewResponse> | undefined {
   const raw: unknown = JSON.parse(body);
-  const parsed = QueryPreviewResponseSchema.safeParse(raw);
+  const parsed = QueryPreviewAnswerSchema.safeParse(raw);
   return parsed.success ? { response: parsed.data, raw } : undefined;
 }
 
