@@ -34,18 +34,30 @@ export type CpuUse = Record<CpuGroup, number>;
 /** Linux's USER_HZ: the unit of /proc's times, 100 on every architecture Node runs on. */
 const TICKS_PER_SECOND = 100;
 
-export function groupOf(pid: string, tid: string, commandLine: string): CpuGroup | undefined {
+type ProcessKind = "renderer" | "browser" | "app" | "Prometheus";
+
+function processKind(commandLine: string): ProcessKind | undefined {
   // Split on spaces too: Chromium's zygote rewrites its children's command line into one string.
   const argv = commandLine.split(/[\0 ]+/).filter(Boolean);
   const program = path.basename(argv[0] ?? "");
-  if (program === "chromium" || program === "chrome" || program === "headless_shell") {
-    if (!argv.includes("--type=renderer")) return "browser and GPU processes";
-    return pid === tid ? "page main thread" : "page's other threads";
-  }
+  if (program === "chromium" || program === "chrome" || program === "headless_shell")
+    return argv.includes("--type=renderer") ? "renderer" : "browser";
   if (program === "prometheus") return "Prometheus";
   if (argv.some((arg) => arg.endsWith("scripts/serve.mjs") || arg.endsWith("next/dist/bin/next")))
     return "app";
   return undefined;
+}
+
+function threadGroup(kind: ProcessKind, pid: string, tid: string): CpuGroup {
+  if (kind === "browser") return "browser and GPU processes";
+  if (kind === "renderer") return pid === tid ? "page main thread" : "page's other threads";
+  return kind;
+}
+
+/** The group of thread `tid` of process `pid`, or undefined when it is none of the load's. */
+export function groupOf(pid: string, tid: string, commandLine: string): CpuGroup | undefined {
+  const kind = processKind(commandLine);
+  return kind && threadGroup(kind, pid, tid);
 }
 
 /** utime + stime of a thread's stat line (fields 14 and 15, after the parenthesised name). */
@@ -66,7 +78,8 @@ export function cpuSnapshot(): CpuSnapshot {
   const snapshot: CpuSnapshot = new Map();
   for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
     const commandLine = read(`/proc/${pid}/cmdline`);
-    if (!commandLine) continue;
+    const kind = commandLine ? processKind(commandLine) : undefined;
+    if (!kind) continue;
     let tids: string[];
     try {
       tids = readdirSync(`/proc/${pid}/task`);
@@ -74,9 +87,8 @@ export function cpuSnapshot(): CpuSnapshot {
       continue;
     }
     for (const tid of tids) {
-      const group = groupOf(pid, tid, commandLine);
-      const stat = group && read(`/proc/${pid}/task/${tid}/stat`);
-      if (group && stat) snapshot.set(`${pid}/${tid}`, { group, ticks: ticksOf(stat) });
+      const stat = read(`/proc/${pid}/task/${tid}/stat`);
+      if (stat) snapshot.set(`${pid}/${tid}`, { group: threadGroup(kind, pid, tid), ticks: ticksOf(stat) });
     }
   }
   return snapshot;
